@@ -1,0 +1,50 @@
+#include "render/map_export.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace app::render {
+
+QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != "png" && suffix != "svg" && suffix != "pdf")
+        return QStringLiteral("%1: unknown map format '%2' (use .png, .svg or .pdf)").arg(path, suffix);
+    QSaveFile file(path);  // writes to a temporary file and renames on commit
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(path, file.errorString());
+    const QSizeF size = settings.view.size();
+    if (suffix == "png") {
+        const QImage image = renderer.renderImage(settings);
+        if (!image.save(&file, "PNG"))
+            return QStringLiteral("%1: PNG encoding failed").arg(path);
+    } else if (suffix == "svg") {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(size.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), size));
+        svg.setResolution(static_cast<int>(settings.dpi));
+        svg.setTitle(settings.title);
+        QPainter painter(&svg);
+        renderer.render(painter, settings);
+    } else {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(static_cast<int>(settings.dpi));
+        pdf.setPageSize(QPageSize(QSizeF(size.width() / settings.dpi * 25.4, size.height() / settings.dpi * 25.4), QPageSize::Millimeter));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(settings.title);
+        QPainter painter(&pdf);
+        renderer.render(painter, settings);
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: %2").arg(path, file.errorString());
+    return {};
+}
+
+}  // namespace app::render

@@ -1,0 +1,253 @@
+#include "render/map_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace app::render {
+
+namespace {
+QPen cosmeticPen(const StrokeStyle& s, double k)
+{
+    QPen pen(s.colour, s.width * k);
+    pen.setCosmetic(true);
+    pen.setJoinStyle(Qt::RoundJoin);
+    return pen;
+}
+
+/// Text with a halo, drawn as a path so the halo is an outline of the glyphs.
+void haloText(QPainter& p, QPointF baseline, const QString& text, const QFont& font, QColor fill, QColor halo, double haloWidth)
+{
+    QPainterPath path;
+    path.addText(baseline, font, text);
+    p.setPen(QPen(halo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fill);
+    p.drawPath(path);
+}
+
+/// A "nice" length (1, 2 or 5 × 10^n) not above limit.
+double niceLength(double limit)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(limit)));
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * magnitude <= limit)
+            return step * magnitude;
+    return magnitude;
+}
+}  // namespace
+
+QColor MapRenderer::prefectureFill(int index) const
+{
+    const auto& fills = m_style.prefectureFills;
+    return fills[index % fills.size()];
+}
+
+QImage MapRenderer::renderImage(const RenderSettings& settings) const
+{
+    const QSize size = settings.view.size().toSize();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(static_cast<int>(std::lround(settings.dpi / 0.0254)));
+    image.setDotsPerMeterY(static_cast<int>(std::lround(settings.dpi / 0.0254)));
+    QPainter painter(&image);
+    render(painter, settings);
+    return image;
+}
+
+void MapRenderer::render(QPainter& p, const RenderSettings& s) const
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.fillRect(QRectF(QPointF(0, 0), s.view.size()), m_style.background);
+    drawLayers(p, s);
+    if (s.labels)
+        drawLabels(p, s);
+    if (s.scaleBar)
+        drawScaleBar(p, s);
+    if (s.northArrow)
+        drawNorthArrow(p, s);
+    if (s.decorations)
+        drawDecorations(p, s);
+    p.restore();
+}
+
+void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
+{
+    const double k = s.dpi / 96.0;
+    const geo::Box extent = s.view.extent();
+    p.save();
+    p.setTransform(s.view.transform(), true);
+
+    p.setPen(cosmeticPen(m_style.neighbourStroke, k));
+    p.setBrush(m_style.neighbourFill);
+    for (const RegionItem& r : m_data->neighbours)
+        p.drawPath(r.path);
+
+    p.setPen(cosmeticPen(m_style.county, k));
+    for (const CountyItem& c : m_data->counties) {
+        if (!c.bounds.intersects(extent))
+            continue;
+        p.setBrush(prefectureFill(c.prefectureIndex));
+        p.drawPath(c.path);
+    }
+
+    p.setBrush(Qt::NoBrush);
+    p.setPen(cosmeticPen(m_style.prefecture, k));
+    for (const PrefectureItem& pr : m_data->prefectures)
+        p.drawPath(pr.path);
+    p.setPen(cosmeticPen(m_style.province, k));
+    p.drawPath(m_data->province);
+    p.restore();
+}
+
+void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
+{
+    const double k = s.dpi / 96.0;
+    const QRectF screen(QPointF(0, 0), s.view.size());
+    std::vector<QRectF> taken;
+    auto free = [&](const QRectF& r) {
+        if (!screen.contains(r))
+            return false;
+        return std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); });
+    };
+
+    // Neighbouring provinces: their name near the visible part of their shape.
+    QFont neighbourFont(m_style.labelFont);
+    neighbourFont.setPointSizeF(m_style.labelSize * 1.4 * k);
+    const QFontMetricsF nfm(neighbourFont);
+    const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
+    for (const RegionItem& r : m_data->neighbours) {
+        const QRectF visible = r.path.boundingRect().intersected(viewRect);
+        if (visible.isEmpty())
+            continue;
+        const QPointF at = s.view.transform().map(visible.center());
+        if (!r.path.contains(visible.center()))
+            continue;
+        const QRectF box(at.x() - nfm.horizontalAdvance(r.name) / 2, at.y() - nfm.height() / 2, nfm.horizontalAdvance(r.name), nfm.height());
+        if (!free(box))
+            continue;
+        taken.push_back(box);
+        haloText(p, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, m_style.neighbourLabel, m_style.background, 2 * k);
+    }
+
+    // County names at their seats, larger counties first; a label that would overlap another is dropped.
+    QFont font(m_style.labelFont);
+    font.setPointSizeF(m_style.labelSize * k);
+    const QFontMetricsF fm(font);
+    std::vector<const CountyItem*> order;
+    for (const CountyItem& c : m_data->counties)
+        order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), [](const CountyItem* a, const CountyItem* b) { return a->areaKm2 > b->areaKm2; });
+    const double r = m_style.seatRadius * k;
+    for (const CountyItem* c : order) {
+        const QPointF seat = s.view.toScreen(c->seat);
+        const QString& text = c->shortName;
+        const double w = fm.horizontalAdvance(text), h = fm.height();
+        const QRectF candidates[] = {
+            {seat.x() - w / 2, seat.y() - h - r, w, h},   // above
+            {seat.x() + r + 1, seat.y() - h / 2, w, h},   // right
+            {seat.x() - w / 2, seat.y() + r, w, h},       // below
+            {seat.x() - w - r - 1, seat.y() - h / 2, w, h} // left
+        };
+        for (const QRectF& box : candidates) {
+            if (!free(box))
+                continue;
+            taken.push_back(box);
+            p.setPen(Qt::NoPen);
+            p.setBrush(m_style.seatFill);
+            p.drawEllipse(seat, r, r);
+            haloText(p, {box.left(), box.top() + fm.ascent()}, text, font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
+            break;
+        }
+    }
+}
+
+void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s) const
+{
+    const double k = s.dpi / 96.0;
+    const double upp = s.view.unitsPerPixel();
+    const double metres = niceLength(s.view.size().width() * 0.18 * upp);
+    const double px = metres / upp;
+    const QPointF origin(16 * k, s.view.size().height() - 20 * k);
+    p.save();
+    p.setPen(QPen(Qt::black, 1.2 * k));
+    p.setBrush(Qt::white);
+    p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px, 5 * k));
+    p.setBrush(Qt::black);
+    p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px / 2, 5 * k));
+    QFont font(m_style.labelFont);
+    font.setPointSizeF(7.5 * k);
+    const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
+    haloText(p, {origin.x() + px + 4 * k, origin.y()}, label, font, Qt::black, Qt::white, 2 * k);
+    haloText(p, {origin.x(), origin.y() - 8 * k}, QStringLiteral("1:%L1").arg(std::round(s.view.scaleDenominator(s.dpi) / 1000) * 1000, 0, 'f', 0),
+             font, Qt::black, Qt::white, 2 * k);
+    p.restore();
+}
+
+void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s) const
+{
+    // The display CRS is a conic or transverse projection centred on Guizhou: grid north is within ~3° of true north.
+    const double k = s.dpi / 96.0;
+    const QPointF top(s.view.size().width() - 28 * k, 14 * k);
+    QPainterPath arrow;
+    arrow.moveTo(top);
+    arrow.lineTo(top + QPointF(9 * k, 28 * k));
+    arrow.lineTo(top + QPointF(0, 21 * k));
+    arrow.lineTo(top + QPointF(-9 * k, 28 * k));
+    arrow.closeSubpath();
+    p.save();
+    p.setPen(QPen(Qt::black, 1 * k));
+    p.setBrush(Qt::black);
+    p.drawPath(arrow);
+    QFont font(m_style.labelFont);
+    font.setPointSizeF(9 * k);
+    font.setBold(true);
+    const QFontMetricsF fm(font);
+    haloText(p, {top.x() - fm.horizontalAdvance("N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, Qt::black, Qt::white, 2 * k);
+    p.restore();
+}
+
+void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
+{
+    const double k = s.dpi / 96.0;
+    const QSizeF size = s.view.size();
+    if (!s.title.isEmpty()) {
+        QFont font(m_style.titleFont);
+        font.setPointSizeF(m_style.titleSize * k);
+        font.setBold(true);
+        const QFontMetricsF fm(font);
+        haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, Qt::white, 3 * k);
+    }
+    // Legend: prefecture fills.
+    QFont font(m_style.labelFont);
+    font.setPointSizeF(m_style.labelSize * k);
+    const QFontMetricsF fm(font);
+    const double row = fm.height() + 3 * k;
+    double y = 56 * k;
+    const double x = 16 * k;
+    p.save();
+    p.setPen(QPen(m_style.prefecture.colour, 0.8 * k));
+    for (std::size_t i = 0; i < m_data->prefectures.size(); ++i) {
+        p.setBrush(prefectureFill(static_cast<int>(i)));
+        p.drawRect(QRectF(x, y, 18 * k, fm.height() - 2 * k));
+        haloText(p, {x + 24 * k, y + fm.ascent() - 1 * k}, m_data->prefectures[i].name, font, m_style.labelColour, Qt::white, 2 * k);
+        y += row;
+    }
+    p.restore();
+    if (!s.sourceNote.isEmpty()) {
+        QFont note(m_style.labelFont);
+        note.setPointSizeF(6.5 * k);
+        const QFontMetricsF nfm(note);
+        const double w = nfm.horizontalAdvance(s.sourceNote);
+        haloText(p, {size.width() - w - 12 * k, size.height() - 8 * k}, s.sourceNote, note, QColor("#404040"), Qt::white, 2 * k);
+    }
+}
+
+}  // namespace app::render

@@ -1,0 +1,60 @@
+#pragma once
+// Coordinate transformation through PROJ. Input and output are always in "visualisation" order
+// (longitude/easting first), whatever the EPSG axis order of the CRS is: EPSG:4490 and the CGCS2000
+// Gauss-Kruger CRSs (4543-4546) are declared latitude/northing first, files and screens are not.
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace geo {
+
+namespace crs {
+inline constexpr const char* kCgcs2000 = "EPSG:4490";
+inline constexpr const char* kWgs84 = "EPSG:4326";
+inline constexpr const char* kWebMercator = "EPSG:3857";
+/// Albers equal-area for China (REFERENCE.md), GRS80 as CGCS2000; metres. Used for area sums and the map.
+inline constexpr const char* kAlbersChina =
+    "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=GRS80 +units=m +no_defs +type=crs";
+/// CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest to the longitude (EPSG:4543-4546 cover 102-111°E).
+std::string gaussKrugerFor(double longitude);
+}  // namespace crs
+
+class ProjectionError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// One transformation between two CRSs given as "EPSG:n", a PROJ string or WKT. Owns its PROJ context, so an
+/// instance may be used from one thread at a time; copy-free, movable. Throws ProjectionError when a CRS is unknown.
+class Projection {
+public:
+    Projection(const std::string& source, const std::string& target);
+    ~Projection();
+    Projection(Projection&&) noexcept;
+    Projection& operator=(Projection&&) noexcept;
+    Projection(const Projection&) = delete;
+    Projection& operator=(const Projection&) = delete;
+
+    const std::string& source() const { return m_source; }
+    const std::string& target() const { return m_target; }
+
+    /// Transforms in place. Returns false (and leaves infinities) where PROJ cannot transform a point.
+    bool forward(Point& p) const;
+    bool inverse(Point& p) const;
+    /// Batch forms: false if any point failed.
+    bool forward(std::vector<Point>& points) const;
+    MultiPolygon forward(const MultiPolygon& shape) const;
+    MultiPolygon inverse(const MultiPolygon& shape) const;
+
+private:
+    struct Handle;
+    std::unique_ptr<Handle> m_handle;
+    std::string m_source;
+    std::string m_target;
+};
+
+}  // namespace geo

@@ -1,0 +1,89 @@
+#pragma once
+// The geography of Guizhou as stored in the build's GeoPackage: 88 county-level units, their seats,
+// 9 prefectures, the province and its neighbours. All coordinates EPSG:4490, longitude first.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace layers {
+
+/// Layer names in the GeoPackage.
+namespace layer_names {
+inline constexpr const char* kCounties = "counties";
+inline constexpr const char* kCountySeats = "county_seats";
+inline constexpr const char* kPrefectures = "prefectures";
+inline constexpr const char* kProvince = "province";
+inline constexpr const char* kNeighbours = "neighbours";
+inline constexpr const char* kSources = "sources";
+inline constexpr const char* kBuildLog = "build_log";
+}  // namespace layer_names
+
+struct County {
+    std::string code;            ///< GB/T 2260 (2023), e.g. 520281
+    std::string name;            ///< today's full name, 盘州市
+    std::string shortName;       ///< as the plan documents write it, 盘州
+    std::string oldCode;         ///< code in the polygon source when renamed since (520222), else empty
+    std::string oldName;         ///< name in the polygon source when renamed since (盘县), else empty
+    std::string prefectureCode;  ///< 4 digits, 5202
+    std::string prefectureName;  ///< 六盘水市
+    geo::Point seat;             ///< county seat, lon/lat; position approximate (from the polygon source)
+    double areaKm2 = 0;          ///< in the Albers equal-area projection
+    geo::MultiPolygon shape;
+};
+
+struct Prefecture {
+    std::string code;
+    std::string name;
+    std::string shortName;
+    int countyCount = 0;
+    double areaKm2 = 0;
+    geo::MultiPolygon shape;  ///< dissolved from its counties with GEOS
+};
+
+struct Region {
+    std::string code;
+    std::string name;
+    geo::MultiPolygon shape;
+};
+
+struct SourceRecord {
+    std::string package;  ///< npm name@version
+    std::string file;     ///< path inside the package
+    std::string licence;
+    std::string integrity;
+    std::string note;
+};
+
+struct LogRecord {
+    std::string kind;  ///< repair, gap, overlap, area, check
+    std::string subject;
+    std::string detail;
+    double value = 0;
+};
+
+class Geography {
+public:
+    /// Reads every layer of the GeoPackage. Throws DataError naming the file and layer when one is missing.
+    static Geography load(const std::filesystem::path& geopackage);
+    /// Writes every layer to a new GeoPackage: a temporary file renamed over the target when complete,
+    /// so a failure leaves any previous file intact. Throws DataError.
+    void save(const std::filesystem::path& geopackage) const;
+
+    std::vector<County> counties;        ///< ordered by code
+    std::vector<Prefecture> prefectures; ///< ordered by code
+    Region province;
+    std::vector<Region> neighbours;
+    std::vector<SourceRecord> sources;
+    std::vector<LogRecord> log;
+
+    const County* county(const std::string& code) const;
+    const Prefecture* prefecture(const std::string& code) const;
+    /// Bounds of the province, lon/lat.
+    geo::Box bounds() const;
+};
+
+}  // namespace layers

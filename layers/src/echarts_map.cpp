@@ -1,0 +1,125 @@
+#include "layers/echarts_map.h"
+
+#include <cpl_json.h>
+
+#include "layers/errors.h"
+
+namespace layers {
+
+namespace {
+/// UTF-8 to UTF-16 code units, as JavaScript's charCodeAt sees the string.
+std::u16string toUtf16(const std::string& s)
+{
+    std::u16string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0;
+        int extra = 0;
+        if (c < 0x80) { cp = c; }
+        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
+        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
+        else { cp = c & 0x07; extra = 3; }
+        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        i += 1 + static_cast<std::size_t>(extra);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+        } else {
+            out.push_back(static_cast<char16_t>(cp));
+        }
+    }
+    return out;
+}
+
+geo::Ring plainRing(const CPLJSONArray& points)
+{
+    geo::Ring ring;
+    for (int i = 0; i < points.Size(); ++i) {
+        CPLJSONArray xy = points[i].ToArray();
+        ring.push_back({xy[0].ToDouble(), xy[1].ToDouble()});
+    }
+    if (!ring.empty() && !(ring.front() == ring.back()))
+        ring.push_back(ring.front());
+    return ring;
+}
+
+geo::Polygon readPolygon(const CPLJSONArray& rings, const CPLJSONArray& offsets, bool encoded, double scale)
+{
+    geo::Polygon polygon;
+    for (int r = 0; r < rings.Size(); ++r) {
+        geo::Ring ring;
+        if (encoded) {
+            CPLJSONArray offset = offsets[r].ToArray();
+            ring = decodeEChartsRing(rings[r].ToString(), offset[0].ToDouble(), offset[1].ToDouble(), scale);
+        } else {
+            ring = plainRing(rings[r].ToArray());
+        }
+        if (r == 0)
+            polygon.outer = std::move(ring);
+        else
+            polygon.holes.push_back(std::move(ring));
+    }
+    return polygon;
+}
+}  // namespace
+
+geo::Ring decodeEChartsRing(const std::string& encoded, double offsetX, double offsetY, double scale)
+{
+    const std::u16string units = toUtf16(encoded);
+    geo::Ring ring;
+    ring.reserve(units.size() / 2 + 1);
+    long prevX = static_cast<long>(offsetX), prevY = static_cast<long>(offsetY);
+    for (std::size_t i = 0; i + 1 < units.size(); i += 2) {
+        long x = static_cast<long>(units[i]) - 64;
+        long y = static_cast<long>(units[i + 1]) - 64;
+        x = (x >> 1) ^ (-(x & 1));  // zigzag
+        y = (y >> 1) ^ (-(y & 1));
+        x += prevX;                  // delta
+        y += prevY;
+        prevX = x;
+        prevY = y;
+        ring.push_back({static_cast<double>(x) / scale, static_cast<double>(y) / scale});
+    }
+    if (!ring.empty() && !(ring.front() == ring.back()))
+        ring.push_back(ring.front());
+    return ring;
+}
+
+std::vector<NamedShape> readEChartsMap(const std::filesystem::path& file)
+{
+    CPLJSONDocument doc;
+    if (!doc.Load(file.string()))
+        throw DataError(file.string(), "not a readable JSON file");
+    const CPLJSONObject root = doc.GetRoot();
+    const bool encoded = root.GetBool("UTF8Encoding", false);
+    const double scale = root.GetDouble("UTF8Scale", 1024);
+    const CPLJSONArray features = root.GetArray("features");
+    if (!features.IsValid())
+        throw DataError(file.string(), "no 'features' array");
+    std::vector<NamedShape> out;
+    for (int f = 0; f < features.Size(); ++f) {
+        const CPLJSONObject feature = features[f];
+        NamedShape shape;
+        shape.name = feature.GetString("properties/name");
+        shape.id = feature.GetString("properties/id", feature.GetString("id"));
+        const std::string type = feature.GetString("geometry/type");
+        const CPLJSONArray coordinates = feature.GetArray("geometry/coordinates");
+        const CPLJSONArray offsets = feature.GetArray("geometry/encodeOffsets");
+        if (!coordinates.IsValid() || (encoded && !offsets.IsValid()))
+            throw DataError(file.string(), "feature " + std::to_string(f) + " (" + shape.name + "): no coordinates or encodeOffsets");
+        if (type == "Polygon") {
+            shape.shape.push_back(readPolygon(coordinates, offsets, encoded, scale));
+        } else if (type == "MultiPolygon") {
+            for (int p = 0; p < coordinates.Size(); ++p)
+                shape.shape.push_back(readPolygon(coordinates[p].ToArray(), encoded ? offsets[p].ToArray() : CPLJSONArray(), encoded, scale));
+        } else {
+            throw DataError(file.string(), "feature " + std::to_string(f) + " (" + shape.name + "): unsupported geometry type '" + type + "'");
+        }
+        out.push_back(std::move(shape));
+    }
+    return out;
+}
+
+}  // namespace layers

