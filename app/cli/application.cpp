@@ -29,7 +29,7 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command]
                             render the province overview map
   help                      this text
 
-Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder).
+Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
 )";
 
 struct Options {
@@ -196,7 +196,7 @@ int run(int argc, char** argv)
 
     auto renderer = makeRenderer(geography, o);
     if (!window) {
-        const QString out = QStringLiteral(GZPLAN_OUTPUT_DIR) + "/guizhou-overview.png";
+        const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
         if (renderTo(*renderer, out, QSize(1600, 1200), 96, true) != 0)
             return 1;

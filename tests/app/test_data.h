@@ -1,0 +1,29 @@
+#pragma once
+// Shared fixtures for app tests: the real geography, projected once.
+
+#include <memory>
+
+#include "geo/projection.h"
+#include "layers/geography.h"
+#include "render/map_data.h"
+#include "render/map_renderer.h"
+
+namespace test {
+
+inline const layers::Geography& geography()
+{
+    static const layers::Geography g = layers::Geography::load(GZ_TEST_GEOPACKAGE);
+    return g;
+}
+
+inline std::shared_ptr<const app::render::MapRenderer> renderer()
+{
+    static std::shared_ptr<const app::render::MapRenderer> r = [] {
+        app::render::Style style;
+        app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
+        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), geo::crs::kAlbersChina), style);
+    }();
+    return r;
+}
+
+}  // namespace test

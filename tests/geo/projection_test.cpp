@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include "geo/projection.h"
+
+TEST(Projection, Cgcs2000ToGaussKrugerKeepsEastingFirst)
+{
+    // 3-degree zones switch half-way between central meridians: 103.5, 106.5, 109.5 °E.
+    EXPECT_EQ(geo::crs::gaussKrugerFor(103.4), "EPSG:4543");
+    EXPECT_EQ(geo::crs::gaussKrugerFor(104.0), "EPSG:4544");
+    EXPECT_EQ(geo::crs::gaussKrugerFor(106.4), "EPSG:4544");
+    EXPECT_EQ(geo::crs::gaussKrugerFor(106.7), "EPSG:4545");  // Guiyang's east
+    EXPECT_EQ(geo::crs::gaussKrugerFor(109.6), "EPSG:4546");
+    geo::Projection gk(geo::crs::kCgcs2000, "EPSG:4544");
+    geo::Point p{105.0, 26.0};  // on the central meridian: easting is the false easting
+    ASSERT_TRUE(gk.forward(p));
+    EXPECT_NEAR(p.x, 500000.0, 0.01);
+    EXPECT_NEAR(p.y, 2877000.0, 2000.0);  // ~26° of meridian arc
+    ASSERT_TRUE(gk.inverse(p));
+    EXPECT_NEAR(p.x, 105.0, 1e-9);
+    EXPECT_NEAR(p.y, 26.0, 1e-9);
+}
+
+TEST(Projection, AlbersAreaOfOneDegreeCellMatchesSphericalEstimate)
+{
+    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+    const geo::MultiPolygon cell{{{{106, 26}, {107, 26}, {107, 27}, {106, 27}, {106, 26}}, {}}};
+    const double km2 = geo::planarArea(albers.forward(cell)) / 1e6;
+    // Ellipsoidal area of a 1°x1° cell at 26.5°N is about 11,090 km² (R² Δλ (sin φ2 - sin φ1)).
+    EXPECT_NEAR(km2, 11090, 60);
+}
+
+TEST(Projection, WebMercatorAndBatchTransform)
+{
+    geo::Projection merc(geo::crs::kCgcs2000, geo::crs::kWebMercator);
+    std::vector<geo::Point> pts{{0, 0}, {180, 0}};
+    ASSERT_TRUE(merc.forward(pts));
+    EXPECT_NEAR(pts[0].x, 0, 1e-6);
+    EXPECT_NEAR(pts[1].x, 20037508.34, 0.01);
+}
+
+TEST(Projection, UnknownCrsThrowsWithTheName)
+{
+    try {
+        geo::Projection bad(geo::crs::kCgcs2000, "EPSG:999999");
+        FAIL() << "expected ProjectionError";
+    } catch (const geo::ProjectionError& e) {
+        EXPECT_NE(std::string(e.what()).find("EPSG:999999"), std::string::npos);
+    }
+}
