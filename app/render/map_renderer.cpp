@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -124,12 +125,28 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
     const QFontMetricsF nfm(neighbourFont);
     const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
     for (const RegionItem& r : m_data->neighbours) {
+        // The point of a 9x9 grid over the visible part of the province's bounds that lies inside it and is
+        // nearest to the middle of that visible part.
         const QRectF visible = r.path.boundingRect().intersected(viewRect);
         if (visible.isEmpty())
             continue;
-        const QPointF at = s.view.transform().map(visible.center());
-        if (!r.path.contains(visible.center()))
+        std::optional<QPointF> best;
+        double bestDistance = 0;
+        for (int j = 1; j < 10; ++j)
+            for (int i = 1; i < 10; ++i) {
+                const QPointF candidate(visible.left() + visible.width() * i / 10, visible.top() + visible.height() * j / 10);
+                if (!r.path.contains(candidate))
+                    continue;
+                const QPointF d = candidate - visible.center();
+                const double distance = d.x() * d.x() + d.y() * d.y();
+                if (!best || distance < bestDistance) {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+        if (!best)
             continue;
+        const QPointF at = s.view.transform().map(*best);
         const QRectF box(at.x() - nfm.horizontalAdvance(r.name) / 2, at.y() - nfm.height() / 2, nfm.horizontalAdvance(r.name), nfm.height());
         if (!free(box))
             continue;
