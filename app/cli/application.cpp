@@ -1,11 +1,14 @@
 #include "cli/application.h"
 
 #include <cstdio>
+
+#include <unistd.h>
 #include <cstdlib>
 #include <iostream>
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QStringList>
@@ -148,6 +151,13 @@ int run(int argc, char** argv)
     const bool window = o.command.isEmpty() && hasDisplay() && !o.rest.contains("--headless");
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+        // Qt wants a private runtime folder; root shells on servers often have none.
+        const QString runtime = QDir::tempPath() + "/runtime-gzplan-" + QString::number(getuid());
+        QDir().mkpath(runtime);
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+    }
     std::unique_ptr<QGuiApplication> qt;
     if (window)
         qt = std::make_unique<QApplication>(argc, argv);
