@@ -1,10 +1,8 @@
 #include "cli/application.h"
 
-#include <cstdio>
+#include <iostream>
 
 #include <unistd.h>
-#include <cstdlib>
-#include <iostream>
 
 #include <QApplication>
 #include <QDir>
@@ -13,10 +11,14 @@
 #include <QGuiApplication>
 #include <QStringList>
 
+#include "cli/arguments.h"
+#include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
 #include "layers/errors.h"
 #include "layers/geography.h"
+#include "layers/plan.h"
+#include "layers/plan_query.h"
 #include "render/map_export.h"
 #include "render/map_renderer.h"
 
@@ -24,40 +26,25 @@ namespace app::cli {
 
 namespace {
 
-const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command]
+const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [--json]
 
   (no command)              open the map window; without a display, render the overview to a PNG
-  summary                   print what is loaded: counties, layers, sources
+  summary                   what is loaded: counties, layers, sources
+  county <name|code>        classes, zones, central city, places and targets of a county
+                            (full, short or old name, today's or old code: 盘州市, 盘州, 盘县, 520281)
+  class <id>                members of a county-seat class (regional_pivot, node_city, satellite,
+                            specialized, agricultural, ecological)
+  classes                   every class with its members and an overlap matrix
+  zone <id> / zones         layout zones with members, functions and targets
+  targets [--scope kind[:id]]  plan targets (kind: province, zone, city, county, place, corridor)
+  where <lon> <lat> [--crs EPSG:xxxx]   the county containing a point (default CGCS2000 lon/lat)
+  check [--plan <dir>]      validate the plan tables (default share/plan) against the geography
   render --out <file.png|svg|pdf> [--size WxH] [--dpi N] [--no-labels]
                             render the province overview map
   help                      this text
 
 Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
 )";
-
-struct Options {
-    QString data;
-    QString share;
-    QString command;
-    QStringList rest;
-};
-
-Options parse(int argc, char** argv)
-{
-    Options o;
-    o.data = qEnvironmentVariable("GZPLAN_DATA", QStringLiteral(GZPLAN_DEFAULT_DATA));
-    o.share = qEnvironmentVariable("GZPLAN_SHARE", QStringLiteral(GZPLAN_SHARE_DIR));
-    for (int i = 1; i < argc; ++i) {
-        const QString a = QString::fromLocal8Bit(argv[i]);
-        if (a == "--data" && i + 1 < argc)
-            o.data = QString::fromLocal8Bit(argv[++i]);
-        else if (o.command.isEmpty() && !a.startsWith("--"))
-            o.command = a;
-        else
-            o.rest << a;
-    }
-    return o;
-}
 
 bool hasDisplay()
 {
@@ -66,13 +53,7 @@ bool hasDisplay()
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-QString option(const QStringList& rest, const QString& name, const QString& fallback = {})
-{
-    const int i = rest.indexOf(name);
-    return i >= 0 && i + 1 < rest.size() ? rest[i + 1] : fallback;
-}
-
-QString summary(const layers::Geography& g, const QString& data)
+QString summary(const layers::Geography& g, const layers::PlanData& plan, const QString& data)
 {
     QStringList sources;
     for (const layers::SourceRecord& s : g.sources)
@@ -87,30 +68,40 @@ QString summary(const layers::Geography& g, const QString& data)
         if (r.kind == "gap") { ++gaps; gapArea += r.value; }
         if (r.kind == "overlap") { ++overlaps; overlapArea += r.value; }
     }
+    QStringList neighbours;
+    for (const auto& r : g.neighbours)
+        neighbours << QString::fromStdString(r.name);
     return QStringLiteral(
                "Loaded %1 county-level units of Guizhou in %2 prefectures from %3. Layers: counties (%1), county_seats (%1), "
-               "prefectures (%2), province (1), neighbours (%4: %5). Sum of county areas %6 km² (Albers equal-area; official "
-               "176,167 km²); %7 source polygons repaired with GEOS MakeValid; %8 gaps (%9 km²) and %10 overlaps (%11 km²) "
+               "prefectures (%2), province (1), neighbours (%4: %5), and the plan: %13 county-seat classes (%14 memberships), "
+               "%15 zones, %16 corridors, %17 places, %18 targets from GZ2023 and GY2025. Sum of county areas %6 km² (Albers equal-area; "
+               "official 176,167 km²); %7 source polygons repaired with GEOS MakeValid; %8 gaps (%9 km²) and %10 overlaps (%11 km²) "
                "between counties. Data sources: %12. Boundaries are for planning illustration, not survey.")
         .arg(g.counties.size())
         .arg(g.prefectures.size())
         .arg(data)
         .arg(g.neighbours.size())
-        .arg([&] { QStringList n; for (const auto& r : g.neighbours) n << QString::fromStdString(r.name); return n.join("、"); }())
+        .arg(neighbours.join("、"))
         .arg(area, 0, 'f', 0)
         .arg(repaired)
         .arg(gaps)
         .arg(gapArea, 0, 'f', 2)
         .arg(overlaps)
         .arg(overlapArea, 0, 'f', 2)
-        .arg(sources.join(", "));
+        .arg(sources.join(", "))
+        .arg(plan.classes.size())
+        .arg(plan.classMembers.size())
+        .arg(plan.zones.size())
+        .arg(plan.corridors.size())
+        .arg(plan.places.size())
+        .arg(plan.targets.size());
 }
 
-std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const Options& o)
+std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const QString& share)
 {
     render::Style style;
     QString error;
-    if (!render::Style::load(o.share + "/styles/default.json", style, &error))
+    if (!render::Style::load(share + "/styles/default.json", style, &error))
         std::cerr << "gzplan: warning: " << error.toStdString() << " (using built-in style)\n";
     return std::make_shared<render::MapRenderer>(render::MapData::build(g, geo::crs::kAlbersChina), style);
 }
@@ -139,25 +130,61 @@ int renderTo(const render::MapRenderer& r, const QString& out, QSize size, doubl
     return 0;
 }
 
+int renderCommand(const layers::Geography& geography, const QString& share, const Arguments& args)
+{
+    const QString out = args.value("out");
+    if (out.isEmpty()) {
+        std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
+        return 2;
+    }
+    const QStringList wh = args.value("size", "1600x1200").split('x');
+    const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+    if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
+        std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
+        return 2;
+    }
+    const double dpi = args.value("dpi", "96").toDouble();
+    if (dpi < 24 || dpi > 1200) {
+        std::cerr << "gzplan render: --dpi must be between 24 and 1200\n";
+        return 2;
+    }
+    const int rc = renderTo(*makeRenderer(geography, share), out, size, dpi, !args.flag("no-labels"));
+    if (rc == 0)
+        std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
+    return rc;
+}
+
+void ensureRuntimeDir()
+{
+    if (qEnvironmentVariableIsSet("XDG_RUNTIME_DIR"))
+        return;
+    // Qt wants a private runtime folder; root shells on servers often have none.
+    const QString runtime = QDir::tempPath() + "/runtime-gzplan-" + QString::number(getuid());
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+}
+
 }  // namespace
 
 int run(int argc, char** argv)
 {
-    const Options o = parse(argc, argv);
-    if (o.command == "help" || o.rest.contains("--help") || o.rest.contains("-h")) {
+    const Arguments args = Arguments::parse(argc, argv);
+    if (args.command == "help" || args.flag("help")) {
         std::cout << kUsage;
         return 0;
     }
-    const bool window = o.command.isEmpty() && hasDisplay() && !o.rest.contains("--headless");
+    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check"};
+    if (!kCommands.contains(args.command)) {
+        std::cerr << "gzplan: unknown command '" << args.command.toStdString() << "'\n" << kUsage;
+        return 2;
+    }
+    const QString data = args.value("data", qEnvironmentVariable("GZPLAN_DATA", QStringLiteral(GZPLAN_DEFAULT_DATA)));
+    const QString share = args.value("share", qEnvironmentVariable("GZPLAN_SHARE", QStringLiteral(GZPLAN_SHARE_DIR)));
+    const bool window = args.command.isEmpty() && hasDisplay() && !args.flag("headless");
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
-        // Qt wants a private runtime folder; root shells on servers often have none.
-        const QString runtime = QDir::tempPath() + "/runtime-gzplan-" + QString::number(getuid());
-        QDir().mkpath(runtime);
-        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
-    }
+    ensureRuntimeDir();
     std::unique_ptr<QGuiApplication> qt;
     if (window)
         qt = std::make_unique<QApplication>(argc, argv);
@@ -165,53 +192,40 @@ int run(int argc, char** argv)
         qt = std::make_unique<QGuiApplication>(argc, argv);
 
     layers::Geography geography;
+    layers::PlanData plan;
     try {
-        geography = layers::Geography::load(o.data.toStdString());
+        geography = layers::Geography::load(data.toStdString());
+        if (args.command != "check")
+            plan = layers::PlanData::loadGeoPackage(data.toStdString());
     } catch (const std::exception& e) {
         std::cerr << "gzplan: " << e.what() << "\n";
         return 1;
     }
-    const QString text = summary(geography, o.data);
+    const layers::PlanQuery query(geography, plan);
+    const QString& c = args.command;
+    if (c == "county") return countyCommand(query, args, std::cout, std::cerr);
+    if (c == "class") return classCommand(query, args, std::cout, std::cerr);
+    if (c == "classes") return classesCommand(query, args, std::cout);
+    if (c == "zone") return zoneCommand(query, args, std::cout, std::cerr);
+    if (c == "zones") return zonesCommand(query, args, std::cout);
+    if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
+    if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
+    if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
+    if (c == "render") return renderCommand(geography, share, args);
 
-    if (o.command == "summary") {
+    const QString text = summary(geography, plan, data);
+    if (c == "summary") {
         std::cout << text.toStdString() << "\n";
         return 0;
     }
-    if (o.command == "render") {
-        const QString out = option(o.rest, "--out");
-        if (out.isEmpty()) {
-            std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
-            return 2;
-        }
-        const QStringList wh = option(o.rest, "--size", "1600x1200").split('x');
-        const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
-        if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
-            std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
-            return 2;
-        }
-        const double dpi = option(o.rest, "--dpi", "96").toDouble();
-        if (dpi < 24 || dpi > 1200) {
-            std::cerr << "gzplan render: --dpi must be between 24 and 1200\n";
-            return 2;
-        }
-        const int rc = renderTo(*makeRenderer(geography, o), out, size, dpi, !o.rest.contains("--no-labels"));
-        if (rc == 0)
-            std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
-        return rc;
-    }
-    if (!o.command.isEmpty()) {
-        std::cerr << "gzplan: unknown command '" << o.command.toStdString() << "'\n" << kUsage;
-        return 2;
-    }
-
-    auto renderer = makeRenderer(geography, o);
+    auto renderer = makeRenderer(geography, share);
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
         if (renderTo(*renderer, out, QSize(1600, 1200), 96, true) != 0)
             return 1;
-        std::cout << "No display: rendered the province overview map to\n" << QFileInfo(out).absoluteFilePath().toStdString()
-                  << "\n\n" << text.toStdString() << "\n";
+        std::cout << "No display: rendered the province overview map to\n" << QFileInfo(out).absoluteFilePath().toStdString() << "\n\n"
+                  << text.toStdString() << "\n";
         return 0;
     }
     gui::MainWindow mainWindow(renderer, text);

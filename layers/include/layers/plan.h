@@ -1,0 +1,114 @@
+#pragma once
+// The planning model: what the two plan documents say, as edited in share/plan/*.csv (see its README).
+// Every item carries its provenance: document, clause and basis (stated / reference / assumed).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace layers {
+
+struct Provenance {
+    std::string source;  ///< GZ2023, GY2025 or REFERENCE
+    std::string clause;  ///< the document's numbering, e.g. 四(八)23
+    std::string basis;   ///< stated | reference | assumed
+    std::string file;    ///< where the row was read
+    int line = 0;
+
+    std::string citation() const { return source + " " + clause; }
+    std::string where() const;
+};
+
+struct PlanDocument {
+    std::string id, title, issuer, date, file;
+};
+
+struct CountyClass {
+    std::string id, name, nameEn, quote;
+    int expectedCount = 0;
+    Provenance provenance;
+};
+
+struct ClassMember {
+    std::string classId, code, county, orbit, note;
+    Provenance provenance;
+};
+
+struct CentralCity {
+    std::string id, name, countiesText, structure, role;
+    std::vector<std::string> industries;
+    Provenance provenance;
+};
+
+struct CentralCityMember {
+    std::string cityId, code, county, part, extent, note;
+    Provenance provenance;
+};
+
+struct Zone {
+    std::string id, name, nameEn, layout, kind, parentZone, note;
+    std::vector<std::string> functions;
+    Provenance provenance;
+};
+
+struct ZoneMember {
+    std::string zoneId, code, county, extent, note;  ///< extent: full | partial
+    Provenance provenance;
+};
+
+struct Corridor {
+    std::string id, name, mode, statusWords, status, quote;
+    std::vector<std::string> nodeNames;
+    std::vector<std::string> nodeCodes;  ///< same length as nodeNames; empty where the node is outside Guizhou
+    Provenance provenance;
+};
+
+struct Place {
+    std::string id, name, kind, code, positionQuality, statusWords, status, note;
+    std::optional<geo::Point> position;  ///< lon/lat when the table gives one; else the county seat is used
+    Provenance provenance;
+};
+
+struct Target {
+    std::string id, scopeKind, scopeId, indicator, unit, comparator, quote;
+    std::string valueText;  ///< as written in the table
+    double value = 0;
+    int year = 0;
+    Provenance provenance;
+};
+
+class PlanData {
+public:
+    /// Reads every table of a plan folder (share/plan). Throws DataError naming the file when a table is
+    /// missing or lacks a column; wrong values are left for checkPlan to report row by row.
+    static PlanData load(const std::filesystem::path& planDir);
+    /// Reads the plan tables compiled into a GeoPackage (plan_<table> attribute tables).
+    static PlanData loadGeoPackage(const std::filesystem::path& geopackage);
+    /// The tables of a plan folder, in load order (file names without .csv).
+    static const std::vector<std::string>& tableNames();
+
+    std::vector<PlanDocument> documents;
+    std::vector<CountyClass> classes;
+    std::vector<ClassMember> classMembers;
+    std::vector<CentralCity> centralCities;
+    std::vector<CentralCityMember> centralCityMembers;
+    std::vector<Zone> zones;
+    std::vector<ZoneMember> zoneMembers;
+    std::vector<Corridor> corridors;
+    std::vector<Place> places;
+    std::vector<Target> targets;
+
+    const CountyClass* countyClass(const std::string& id) const;
+    const Zone* zone(const std::string& id) const;
+    const CentralCity* centralCity(const std::string& id) const;
+    const Place* place(const std::string& id) const;
+    const Corridor* corridor(const std::string& id) const;
+};
+
+/// Splits a cell holding a ';'-separated list; items are trimmed, empty items kept (they mark gaps).
+std::vector<std::string> splitList(const std::string& cell);
+
+}  // namespace layers

@@ -1,0 +1,69 @@
+#pragma once
+// Answers "what does the plan say about this place?" over the geography and the plan: name lookup with
+// suggestions, a county's classes, zones, central city, places and targets, class lists and overlaps,
+// zone reports, point-in-county.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/polygon_index.h"
+#include "layers/geography.h"
+#include "layers/plan.h"
+
+namespace layers {
+
+struct CountyLookup {
+    const County* county = nullptr;            ///< set when the text names exactly one county
+    std::vector<const County*> candidates;     ///< several counties match (ambiguous)
+    std::vector<const County*> suggestions;    ///< nothing matched: the closest names
+};
+
+struct CountyReport {
+    const County* county = nullptr;
+    std::vector<const ClassMember*> classes;
+    std::vector<const ZoneMember*> zones;
+    std::vector<const CentralCityMember*> centralCities;
+    std::vector<const Place*> places;
+    std::vector<const Corridor*> corridors;  ///< corridors with a node in the county
+    std::vector<const Target*> targets;      ///< scoped to the county, its zones, central city or places
+    std::size_t provinceTargets = 0;         ///< province-wide targets, which apply everywhere
+};
+
+struct ZoneReport {
+    const Zone* zone = nullptr;
+    std::vector<const ZoneMember*> members;
+    std::vector<const Zone*> children;
+    std::vector<const Target*> targets;
+};
+
+class PlanQuery {
+public:
+    PlanQuery(const Geography& geography, const PlanData& plan);
+
+    /// By full, short or old name, or by today's or the old code.
+    CountyLookup findCounty(const std::string& text) const;
+    CountyReport county(const County& county) const;
+    std::vector<const ClassMember*> classMembers(const std::string& classId) const;
+    /// counts[i][j]: counties holding both classes i and j (plan.classes order); the diagonal is the class size.
+    std::vector<std::vector<int>> classOverlap() const;
+    ZoneReport zone(const Zone& zone) const;
+    /// Targets whose scope kind (province, zone, city, county, place, corridor) and id match; empty filters match all.
+    std::vector<const Target*> targets(const std::string& scopeKind, const std::string& scopeId) const;
+    /// The county containing a CGCS2000 lon/lat point, or nullptr outside Guizhou.
+    const County* countyAt(geo::Point lonLat) const;
+
+    const Geography& geography() const { return m_geography; }
+    const PlanData& plan() const { return m_plan; }
+
+private:
+    const Geography& m_geography;
+    const PlanData& m_plan;
+    std::unique_ptr<geo::PolygonIndex> m_index;
+};
+
+/// Edit distance over Unicode code points.
+std::size_t editDistance(const std::string& a, const std::string& b);
+
+}  // namespace layers

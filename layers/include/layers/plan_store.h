@@ -1,0 +1,17 @@
+#pragma once
+// Compiles geography and plan into the build's GeoPackage: the geography layers, every plan table as an
+// attribute table plan_<table> (the CSV columns plus csv_line), and the plan's map layers zones, corridors,
+// places and central_cities (see plan_geometry.h). Written atomically.
+
+#include <filesystem>
+
+#include "layers/geography.h"
+#include "layers/plan.h"
+#include "layers/plan_geometry.h"
+
+namespace layers {
+
+void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& geography, const std::filesystem::path& planDir,
+                    const PlanGeometry& planGeometry);
+
+}  // namespace layers

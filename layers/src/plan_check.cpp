@@ -1,0 +1,235 @@
+#include "layers/plan_check.h"
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "geo/geometry.h"
+#include "layers/names.h"
+
+namespace layers {
+
+namespace {
+const std::set<std::string> kBases{"stated", "reference", "assumed"};
+const std::set<std::string> kSources{"GZ2023", "GY2025", "REFERENCE"};
+const std::set<std::string> kExtents{"full", "partial"};
+const std::set<std::string> kStatuses{"existing", "under_construction", "planned", "study"};
+const std::set<std::string> kComparators{"≥", "≈", "≤", "=", ">", "<"};
+const std::set<std::string> kScopeKinds{"province", "zone", "city", "county", "place", "corridor"};
+const std::set<std::string> kPositions{"surveyed", "approximate"};
+const std::set<std::string> kOrbits{"guiyang", "zunyi"};
+
+class Checker {
+public:
+    Checker(const PlanData& plan, const Geography& geography, const std::map<std::string, std::string>& documents)
+        : m_plan(plan), m_geography(geography), m_documents(documents) {}
+
+    std::vector<PlanIssue> run()
+    {
+        for (const auto& c : m_plan.classes) {
+            provenance(c.provenance);
+            unique("county_classes.csv", c.id, c.provenance);
+            quote(c.quote, c.provenance);
+        }
+        for (const auto& m : m_plan.classMembers) {
+            provenance(m.provenance);
+            const County* county = code(m.code, m.county, m.provenance);
+            (void)county;
+            if (!m_plan.countyClass(m.classId))
+                error(m.provenance, "unknown class '" + m.classId + "'");
+            unique("class_members.csv", m.classId + "/" + m.code, m.provenance);
+            if (m.classId == "satellite" && !kOrbits.count(m.orbit))
+                error(m.provenance, "satellite county seat needs an orbit (guiyang or zunyi), found '" + m.orbit + "'");
+            if (m.classId != "satellite" && !m.orbit.empty())
+                error(m.provenance, "orbit '" + m.orbit + "' given for class " + m.classId + " (only satellite has one)");
+        }
+        for (const auto& c : m_plan.classes) {
+            int members = 0;
+            for (const auto& m : m_plan.classMembers)
+                members += m.classId == c.id;
+            if (members != c.expectedCount)
+                error(c.provenance, "class " + c.id + " has " + std::to_string(members) + " members, the document lists " +
+                                        std::to_string(c.expectedCount));
+        }
+        for (const auto& c : m_plan.centralCities) {
+            provenance(c.provenance);
+            unique("central_cities.csv", c.id, c.provenance);
+        }
+        for (const auto& m : m_plan.centralCityMembers) {
+            provenance(m.provenance);
+            code(m.code, m.county, m.provenance);
+            if (!m_plan.centralCity(m.cityId))
+                error(m.provenance, "unknown central city '" + m.cityId + "'");
+            vocabulary(kExtents, m.extent, "extent", m.provenance);
+            unique("central_city_members.csv", m.cityId + "/" + m.code, m.provenance);
+        }
+        for (const auto& z : m_plan.zones) {
+            provenance(z.provenance);
+            unique("zones.csv", z.id, z.provenance);
+            if (!z.parentZone.empty() && !m_plan.zone(z.parentZone))
+                error(z.provenance, "unknown parent zone '" + z.parentZone + "'");
+        }
+        for (const auto& m : m_plan.zoneMembers) {
+            provenance(m.provenance);
+            code(m.code, m.county, m.provenance);
+            if (!m_plan.zone(m.zoneId))
+                error(m.provenance, "unknown zone '" + m.zoneId + "'");
+            vocabulary(kExtents, m.extent, "extent", m.provenance);
+            unique("zone_members.csv", m.zoneId + "/" + m.code, m.provenance);
+        }
+        for (const auto& c : m_plan.corridors) {
+            provenance(c.provenance);
+            unique("corridors.csv", c.id, c.provenance);
+            vocabulary(kStatuses, c.status, "status", c.provenance);
+            quote(c.quote, c.provenance);
+            if (c.nodeNames.size() != c.nodeCodes.size())
+                error(c.provenance, "node_names has " + std::to_string(c.nodeNames.size()) + " items but node_codes " +
+                                        std::to_string(c.nodeCodes.size()));
+            // A node may be named by its city (贵阳) and coded by one of the city's districts.
+            for (std::size_t i = 0; i < c.nodeCodes.size() && i < c.nodeNames.size(); ++i) {
+                if (c.nodeCodes[i].empty())
+                    continue;
+                const County* county = m_geography.county(c.nodeCodes[i]);
+                const bool cityName = county && prefectureShortName(county->prefectureName) == c.nodeNames[i];
+                code(c.nodeCodes[i], cityName ? "" : c.nodeNames[i], c.provenance);
+            }
+        }
+        for (const auto& p : m_plan.places) {
+            provenance(p.provenance);
+            unique("places.csv", p.id, p.provenance);
+            const County* county = code(p.code, "", p.provenance);
+            vocabulary(kPositions, p.positionQuality, "position", p.provenance);
+            if (!p.status.empty())
+                vocabulary(kStatuses, p.status, "status", p.provenance);
+            if (p.position) {
+                if (!std::isfinite(p.position->x) || !std::isfinite(p.position->y))
+                    error(p.provenance, "lon/lat are not numbers");
+                else if (county && !geo::contains(county->shape, *p.position))
+                    error(p.provenance, "position lies outside its county " + county->name);
+            }
+        }
+        for (const auto& t : m_plan.targets) {
+            provenance(t.provenance);
+            unique("targets.csv", t.id, t.provenance);
+            unique("targets.csv#scope", t.scopeKind + "/" + t.scopeId + "/" + t.indicator + "/" + std::to_string(t.year) + "/" + t.comparator,
+                   t.provenance, "same scope, indicator and year as another row");
+            vocabulary(kComparators, t.comparator, "comparator", t.provenance);
+            vocabulary(kScopeKinds, t.scopeKind, "scope_kind", t.provenance);
+            if (!std::isfinite(t.value))
+                error(t.provenance, "value '" + t.valueText + "' is not a number");
+            if (t.year < 2020 || t.year > 2035)
+                error(t.provenance, "year " + std::to_string(t.year) + " outside 2020-2035");
+            if (t.indicator.empty() || t.unit.empty())
+                error(t.provenance, "indicator or unit empty");
+            scope(t);
+            quote(t.quote, t.provenance);
+        }
+        return std::move(m_issues);
+    }
+
+private:
+    void error(const Provenance& p, const std::string& message) { m_issues.push_back({p.where(), message}); }
+
+    void provenance(const Provenance& p)
+    {
+        if (p.clause.empty())
+            error(p, "no clause");
+        vocabulary(kSources, p.source, "source", p);
+        vocabulary(kBases, p.basis, "basis", p);
+    }
+
+    void vocabulary(const std::set<std::string>& allowed, const std::string& value, const char* column, const Provenance& p)
+    {
+        if (!allowed.count(value)) {
+            std::string list;
+            for (const auto& a : allowed)
+                list += (list.empty() ? "" : ", ") + a;
+            error(p, std::string(column) + " '" + value + "' is not one of: " + list);
+        }
+    }
+
+    void unique(const std::string& table, const std::string& key, const Provenance& p, const std::string& what = "")
+    {
+        auto [it, inserted] = m_seen.insert({table + "|" + key, p.where()});
+        if (!inserted)
+            error(p, (what.empty() ? "duplicate of " : what + ": ") + it->second + " (" + key + ")");
+    }
+
+    const County* code(const std::string& code, const std::string& name, const Provenance& p)
+    {
+        const County* county = m_geography.county(code);
+        if (!county) {
+            error(p, "unknown county code '" + code + "'" + (name.empty() ? "" : " (" + name + ")"));
+            return nullptr;
+        }
+        if (!name.empty() && !namesCounty(name, *county))
+            error(p, "'" + name + "' does not name county " + code + " " + county->name);
+        return county;
+    }
+
+    void scope(const Target& t)
+    {
+        const std::string& id = t.scopeId;
+        bool known = false;
+        if (t.scopeKind == "province") known = id == "guizhou";
+        else if (t.scopeKind == "zone") known = m_plan.zone(id) != nullptr;
+        else if (t.scopeKind == "city") known = m_plan.centralCity(id) != nullptr;
+        else if (t.scopeKind == "county") known = m_geography.county(id) != nullptr;
+        else if (t.scopeKind == "place") known = m_plan.place(id) != nullptr;
+        else if (t.scopeKind == "corridor") known = m_plan.corridor(id) != nullptr;
+        if (!known)
+            error(t.provenance, "unknown " + t.scopeKind + " '" + id + "'");
+    }
+
+    void quote(const std::string& text, const Provenance& p)
+    {
+        if (text.empty())
+            return;
+        auto doc = m_documents.find(p.source);
+        if (doc == m_documents.end()) {
+            if (p.source != "REFERENCE")
+                error(p, "no text of document " + p.source + " to check the quote against");
+            return;
+        }
+        if (doc->second.find(text) == std::string::npos)
+            error(p, "quote not found verbatim in " + p.source + ": " + text);
+    }
+
+    const PlanData& m_plan;
+    const Geography& m_geography;
+    const std::map<std::string, std::string>& m_documents;
+    std::vector<PlanIssue> m_issues;
+    std::map<std::string, std::string> m_seen;
+};
+}  // namespace
+
+bool namesCounty(const std::string& text, const County& c)
+{
+    if (text == c.name || text == c.shortName || text == c.code)
+        return true;
+    if (!c.oldName.empty() && (text == c.oldName || text == countyShortName(c.oldName)))
+        return true;
+    return text.rfind(c.shortName, 0) == 0;
+}
+
+std::vector<PlanIssue> checkPlan(const PlanData& plan, const Geography& geography, const std::map<std::string, std::string>& documents)
+{
+    return Checker(plan, geography, documents).run();
+}
+
+std::map<std::string, std::string> readDocuments(const std::filesystem::path& dir, const PlanData& plan)
+{
+    std::map<std::string, std::string> texts;
+    for (const PlanDocument& d : plan.documents) {
+        std::ifstream in(dir / (d.id + ".txt"), std::ios::binary);
+        if (!in)
+            continue;
+        std::ostringstream s;
+        s << in.rdbuf();
+        texts[d.id] = s.str();
+    }
+    return texts;
+}
+
+}  // namespace layers

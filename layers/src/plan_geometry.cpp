@@ -1,0 +1,129 @@
+#include "layers/plan_geometry.h"
+
+#include <cmath>
+#include <numbers>
+
+#include "geo/projection.h"
+#include "geo/topology.h"
+#include "layers/errors.h"
+#include "layers/table_rows.h"
+
+namespace layers {
+
+std::vector<ZoneShape> readZoneShapes(const std::filesystem::path& file)
+{
+    std::vector<ZoneShape> shapes;
+    for (const TableRow& r : readCsvRows(file, {"zone_id", "lon", "lat", "radius_km", "basis", "note"})) {
+        ZoneShape s{r["zone_id"], {std::atof(r["lon"].c_str()), std::atof(r["lat"].c_str())}, std::atof(r["radius_km"].c_str()), r["basis"], r["note"]};
+        if (s.radiusKm <= 0 || s.centre.x < 100 || s.centre.x > 112 || s.centre.y < 22 || s.centre.y > 31)
+            throw DataError(file.string(), r.where() + ": centre must lie near Guizhou and radius_km be positive");
+        shapes.push_back(std::move(s));
+    }
+    return shapes;
+}
+
+namespace {
+/// A circle of radiusKm around centre, built in Albers equal-area and returned in lon/lat.
+geo::MultiPolygon circle(geo::Point centre, double radiusKm)
+{
+    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+    geo::Point c = centre;
+    albers.forward(c);
+    geo::Ring ring;
+    for (int i = 0; i <= 72; ++i) {
+        const double a = 2 * std::numbers::pi * (i % 72) / 72;
+        ring.push_back({c.x + radiusKm * 1000 * std::cos(a), c.y + radiusKm * 1000 * std::sin(a)});
+    }
+    return albers.inverse(geo::MultiPolygon{{ring, {}}});
+}
+}  // namespace
+
+PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography, const std::vector<ZoneShape>& shapes)
+{
+    PlanGeometry out;
+    geo::Topology topology;
+
+    for (const Zone& zone : plan.zones) {
+        ZoneFeature f;
+        f.zone = &zone;
+        std::vector<const geo::MultiPolygon*> parts;
+        bool partial = false;
+        for (const ZoneMember& m : plan.zoneMembers) {
+            if (m.zoneId != zone.id)
+                continue;
+            if (const County* c = geography.county(m.code)) {
+                parts.push_back(&c->shape);
+                f.memberCodes.push_back(c->code);
+                partial = partial || m.extent == "partial";
+            }
+        }
+        if (parts.empty())
+            continue;
+        const geo::MultiPolygon united = topology.unite(parts);
+        const ZoneShape* schematic = nullptr;
+        for (const ZoneShape& s : shapes)
+            if (s.zoneId == zone.id)
+                schematic = &s;
+        if (schematic) {
+            f.shape = topology.intersection(united, circle(schematic->centre, schematic->radiusKm));
+            f.geometryBasis = "assumed";
+            f.geometryNote = "schematic extent: a " + std::to_string(static_cast<int>(schematic->radiusKm)) +
+                             " km circle clipped to its counties, not an official boundary; " + schematic->note;
+        } else if (partial) {
+            throw DataError("zone_shapes.csv", "zone " + zone.id + " covers counties in part but has no schematic extent");
+        } else {
+            f.shape = united;
+            f.geometryBasis = zone.provenance.basis;
+            f.geometryNote = "union of member counties";
+        }
+        out.zones.push_back(std::move(f));
+    }
+
+    for (const Corridor& c : plan.corridors) {
+        CorridorFeature f{&c, {}};
+        for (const std::string& code : c.nodeCodes)
+            if (const County* county = geography.county(code))
+                if (f.line.empty() || !(f.line.back() == county->seat))
+                    f.line.push_back(county->seat);
+        out.corridors.push_back(std::move(f));
+    }
+
+    for (const Place& p : plan.places) {
+        const County* county = geography.county(p.code);
+        if (!p.position && !county)
+            continue;  // reported by checkPlan
+        out.places.push_back({&p, p.position ? *p.position : county->seat});
+    }
+
+    for (const CentralCity& city : plan.centralCities) {
+        CentralCityFeature f;
+        f.city = &city;
+        std::vector<const geo::MultiPolygon*> parts;
+        bool symbolSet = false;
+        for (const CentralCityMember& m : plan.centralCityMembers) {
+            if (m.cityId != city.id)
+                continue;
+            const County* c = geography.county(m.code);
+            if (!c)
+                continue;
+            if (m.extent == "full")
+                parts.push_back(&c->shape);
+            if (!symbolSet && m.part == "core") {
+                f.symbol = c->seat;
+                symbolSet = true;
+            }
+        }
+        if (!parts.empty())
+            f.shape = topology.unite(parts);
+        if (!symbolSet && !f.shape.empty())
+            f.symbol = geo::bounds(f.shape).centre();
+        for (const Target& t : plan.targets)
+            if (t.scopeKind == "city" && t.scopeId == city.id && t.year == 2025 && t.unit.find("万") != std::string::npos &&
+                t.indicator.find("人口") != std::string::npos && t.indicator.find("城镇化") == std::string::npos)
+                f.population2025 = t.value;
+        out.centralCities.push_back(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace layers

@@ -1,0 +1,198 @@
+#include "layers/plan_query.h"
+
+#include <algorithm>
+#include <set>
+
+#include "layers/names.h"
+
+namespace layers {
+
+namespace {
+std::u32string codePoints(const std::string& s)
+{
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : 3;
+        char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out.push_back(cp);
+        i += 1 + static_cast<std::size_t>(extra);
+    }
+    return out;
+}
+
+std::vector<std::string> namesOf(const County& c)
+{
+    std::vector<std::string> names{c.name, c.shortName, c.code};
+    if (!c.oldName.empty()) {
+        names.push_back(c.oldName);
+        names.push_back(countyShortName(c.oldName));
+        names.push_back(c.oldCode);
+    }
+    return names;
+}
+}  // namespace
+
+std::size_t editDistance(const std::string& a8, const std::string& b8)
+{
+    const std::u32string a = codePoints(a8), b = codePoints(b8);
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+PlanQuery::PlanQuery(const Geography& geography, const PlanData& plan) : m_geography(geography), m_plan(plan)
+{
+    std::vector<geo::MultiPolygon> shapes;
+    for (const County& c : geography.counties)
+        shapes.push_back(c.shape);
+    m_index = std::make_unique<geo::PolygonIndex>(std::move(shapes));
+}
+
+CountyLookup PlanQuery::findCounty(const std::string& text) const
+{
+    CountyLookup result;
+    for (const County& c : m_geography.counties)
+        for (const std::string& name : namesOf(c))
+            if (name == text) {
+                result.county = &c;
+                return result;
+            }
+    // Partial: the text inside a name (威宁彝族 → 威宁彝族回族苗族自治县) or a name inside the text (盘州市人民政府).
+    for (const County& c : m_geography.counties) {
+        const bool match = (codePointCount(text) >= 1 && c.name.find(text) != std::string::npos) ||
+                           (!c.shortName.empty() && text.find(c.shortName) != std::string::npos);
+        if (match)
+            result.candidates.push_back(&c);
+    }
+    if (result.candidates.size() == 1) {
+        result.county = result.candidates.front();
+        result.candidates.clear();
+        return result;
+    }
+    if (!result.candidates.empty())
+        return result;
+    std::vector<std::pair<std::size_t, const County*>> scored;
+    for (const County& c : m_geography.counties) {
+        std::size_t best = SIZE_MAX;
+        for (const std::string& name : namesOf(c))
+            best = std::min(best, editDistance(text, name));
+        scored.push_back({best, &c});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::size_t limit = std::max<std::size_t>(2, codePointCount(text) / 2 + 1);
+    for (std::size_t i = 0; i < scored.size() && result.suggestions.size() < 5; ++i)
+        if (scored[i].first <= limit)
+            result.suggestions.push_back(scored[i].second);
+    return result;
+}
+
+CountyReport PlanQuery::county(const County& c) const
+{
+    CountyReport r;
+    r.county = &c;
+    std::set<std::string> zoneIds, cityIds, placeIds;
+    for (const ClassMember& m : m_plan.classMembers)
+        if (m.code == c.code)
+            r.classes.push_back(&m);
+    for (const ZoneMember& m : m_plan.zoneMembers)
+        if (m.code == c.code) {
+            r.zones.push_back(&m);
+            zoneIds.insert(m.zoneId);
+        }
+    for (const CentralCityMember& m : m_plan.centralCityMembers)
+        if (m.code == c.code) {
+            r.centralCities.push_back(&m);
+            cityIds.insert(m.cityId);
+        }
+    for (const Place& p : m_plan.places)
+        if (p.code == c.code) {
+            r.places.push_back(&p);
+            placeIds.insert(p.id);
+        }
+    for (const Corridor& corridor : m_plan.corridors)
+        if (std::find(corridor.nodeCodes.begin(), corridor.nodeCodes.end(), c.code) != corridor.nodeCodes.end())
+            r.corridors.push_back(&corridor);
+    for (const Target& t : m_plan.targets) {
+        if (t.scopeKind == "province") {
+            ++r.provinceTargets;
+            continue;
+        }
+        const bool applies = (t.scopeKind == "county" && t.scopeId == c.code) || (t.scopeKind == "zone" && zoneIds.count(t.scopeId)) ||
+                             (t.scopeKind == "city" && cityIds.count(t.scopeId)) || (t.scopeKind == "place" && placeIds.count(t.scopeId));
+        if (applies)
+            r.targets.push_back(&t);
+    }
+    return r;
+}
+
+std::vector<const ClassMember*> PlanQuery::classMembers(const std::string& classId) const
+{
+    std::vector<const ClassMember*> out;
+    for (const ClassMember& m : m_plan.classMembers)
+        if (m.classId == classId)
+            out.push_back(&m);
+    return out;
+}
+
+std::vector<std::vector<int>> PlanQuery::classOverlap() const
+{
+    const std::size_t n = m_plan.classes.size();
+    std::vector<std::vector<int>> counts(n, std::vector<int>(n, 0));
+    for (const County& c : m_geography.counties) {
+        std::vector<std::size_t> held;
+        for (std::size_t i = 0; i < n; ++i)
+            for (const ClassMember& m : m_plan.classMembers)
+                if (m.code == c.code && m.classId == m_plan.classes[i].id) {
+                    held.push_back(i);
+                    break;
+                }
+        for (std::size_t i : held)
+            for (std::size_t j : held)
+                ++counts[i][j];
+    }
+    return counts;
+}
+
+ZoneReport PlanQuery::zone(const Zone& z) const
+{
+    ZoneReport r;
+    r.zone = &z;
+    for (const ZoneMember& m : m_plan.zoneMembers)
+        if (m.zoneId == z.id)
+            r.members.push_back(&m);
+    for (const Zone& child : m_plan.zones)
+        if (child.parentZone == z.id)
+            r.children.push_back(&child);
+    r.targets = targets("zone", z.id);
+    return r;
+}
+
+std::vector<const Target*> PlanQuery::targets(const std::string& scopeKind, const std::string& scopeId) const
+{
+    std::vector<const Target*> out;
+    for (const Target& t : m_plan.targets)
+        if ((scopeKind.empty() || t.scopeKind == scopeKind) && (scopeId.empty() || t.scopeId == scopeId))
+            out.push_back(&t);
+    return out;
+}
+
+const County* PlanQuery::countyAt(geo::Point lonLat) const
+{
+    const auto id = m_index->find(lonLat);
+    return id ? &m_geography.counties[*id] : nullptr;
+}
+
+}  // namespace layers

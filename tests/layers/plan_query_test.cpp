@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include "geo/projection.h"
+#include "layers/plan_query.h"
+#include "plan_test_data.h"
+
+namespace {
+const layers::PlanQuery& query()
+{
+    static const layers::PlanQuery q(test::geography(), test::plan());
+    return q;
+}
+
+std::set<std::string> classesOf(const std::string& name)
+{
+    std::set<std::string> out;
+    const auto lookup = query().findCounty(name);
+    if (lookup.county)
+        for (const auto* m : query().county(*lookup.county).classes)
+            out.insert(m->classId);
+    return out;
+}
+}  // namespace
+
+TEST(PlanQuery, FindsCountiesByEveryKindOfName)
+{
+    for (const char* name : {"盘州市", "盘州", "盘县", "520281", "520222"}) {
+        const auto lookup = query().findCounty(name);
+        ASSERT_NE(lookup.county, nullptr) << name;
+        EXPECT_EQ(lookup.county->code, "520281") << name;
+    }
+    EXPECT_EQ(query().findCounty("威宁彝族回族苗族自治县").county->code, "520526");
+    EXPECT_EQ(query().findCounty("威宁彝族").county->code, "520526");  // a unique part of a name
+}
+
+TEST(PlanQuery, AmbiguousAndUnknownNames)
+{
+    const auto ambiguous = query().findCounty("山");
+    EXPECT_EQ(ambiguous.county, nullptr);
+    EXPECT_GE(ambiguous.candidates.size(), 3u);  // 钟山区, 万山区, 观山湖区, 独山县 …
+    const auto unknown = query().findCounty("盘洲");
+    EXPECT_EQ(unknown.county, nullptr);
+    ASSERT_FALSE(unknown.suggestions.empty());
+    EXPECT_EQ(unknown.suggestions.front()->code, "520281");
+    EXPECT_TRUE(query().findCounty("Springfield").suggestions.empty() || query().findCounty("Springfield").county == nullptr);
+}
+
+TEST(PlanQuery, CountyReportsHoldAllTheirClasses)
+{
+    EXPECT_EQ(classesOf("盘州"), (std::set<std::string>{"regional_pivot", "specialized"}));
+    EXPECT_EQ(classesOf("黔西"), (std::set<std::string>{"node_city", "satellite"}));
+    EXPECT_EQ(classesOf("湄潭"), (std::set<std::string>{"node_city", "satellite"}));
+    EXPECT_TRUE(classesOf("南明区").empty());
+    for (const auto* m : query().county(*query().findCounty("仁怀").county).classes)
+        if (m->classId == "satellite") {
+            EXPECT_EQ(m->orbit, "zunyi");
+        }
+}
+
+TEST(PlanQuery, CountyReportsZonesCentralCityAndTargets)
+{
+    const auto report = query().county(*query().findCounty("清镇").county);
+    std::map<std::string, std::string> zones;
+    for (const auto* m : report.zones)
+        zones[m->zoneId] = m->extent;
+    EXPECT_EQ(zones["qianzhong_agglomeration"], "full");
+    EXPECT_EQ(zones["guian_new_area"], "partial");
+    EXPECT_EQ(zones["gy_one_city_three_counties"], "full");
+    ASSERT_FALSE(report.centralCities.empty());
+    EXPECT_EQ(report.centralCities.front()->cityId, "guiyang_guian");
+    // 贵阳贵安's population target applies to its districts.
+    bool population = false;
+    for (const auto* t : report.targets)
+        population = population || (t->scopeId == "guiyang_guian" && t->indicator.find("常住人口") != std::string::npos && t->year == 2025);
+    EXPECT_TRUE(population);
+    EXPECT_GT(report.provinceTargets, 20u);
+}
+
+TEST(PlanQuery, ClassOverlapMatrixIsSymmetricWithSizesOnTheDiagonal)
+{
+    const auto m = query().classOverlap();
+    const auto& classes = test::plan().classes;
+    ASSERT_EQ(m.size(), classes.size());
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        EXPECT_EQ(m[i][i], classes[i].expectedCount) << classes[i].id;
+        for (std::size_t j = 0; j < m.size(); ++j)
+            EXPECT_EQ(m[i][j], m[j][i]);
+    }
+}
+
+TEST(PlanQuery, WhereFindsTheCountyOrSaysOutside)
+{
+    const layers::County* c = query().countyAt({106.71, 26.57});
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->name, "南明区");
+    EXPECT_EQ(query().countyAt({113.26, 23.13}), nullptr);  // Guangzhou
+    // Every seat identifies its own county.
+    for (const auto& county : test::geography().counties)
+        EXPECT_EQ(query().countyAt(county.seat), &county) << county.name;
+    // A Gauss-Kruger point (EPSG:4545, CM 108°E) goes back to lon/lat first.
+    geo::Point p{106.71, 26.57};
+    geo::Projection gk(geo::crs::kCgcs2000, "EPSG:4545");
+    gk.forward(p);
+    geo::Projection back("EPSG:4545", geo::crs::kCgcs2000);
+    back.forward(p);
+    EXPECT_EQ(query().countyAt(p)->name, "南明区");
+}
+
+TEST(PlanQuery, TargetsFilterByScope)
+{
+    const auto province = query().targets("province", "");
+    const auto all = query().targets("", "");
+    EXPECT_GT(province.size(), 20u);
+    EXPECT_LT(province.size(), all.size());
+    for (const auto* t : query().targets("city", "zunyi"))
+        EXPECT_EQ(t->scopeId, "zunyi");
+    EXPECT_FALSE(query().targets("city", "zunyi").empty());
+}
+
+TEST(PlanQuery, EditDistanceCountsCharactersNotBytes)
+{
+    EXPECT_EQ(layers::editDistance("盘州", "盘洲"), 1u);
+    EXPECT_EQ(layers::editDistance("盘州市", "盘州"), 1u);
+    EXPECT_EQ(layers::editDistance("", "贵阳"), 2u);
+}

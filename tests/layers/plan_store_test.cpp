@@ -1,0 +1,68 @@
+// The plan as compiled into the build's GeoPackage.
+#include <gtest/gtest.h>
+
+#include "geo/topology.h"
+#include "layers/geography_check.h"
+#include "layers/plan_geometry.h"
+#include "plan_test_data.h"
+
+TEST(PlanStore, GeoPackageHoldsTheSameTablesAsTheCsv)
+{
+    const auto compiled = layers::PlanData::loadGeoPackage(GZ_TEST_GEOPACKAGE);
+    const auto& csv = test::plan();
+    EXPECT_EQ(compiled.classes.size(), csv.classes.size());
+    EXPECT_EQ(compiled.classMembers.size(), csv.classMembers.size());
+    EXPECT_EQ(compiled.zones.size(), csv.zones.size());
+    EXPECT_EQ(compiled.zoneMembers.size(), csv.zoneMembers.size());
+    EXPECT_EQ(compiled.corridors.size(), csv.corridors.size());
+    EXPECT_EQ(compiled.places.size(), csv.places.size());
+    ASSERT_EQ(compiled.targets.size(), csv.targets.size());
+    for (std::size_t i = 0; i < csv.targets.size(); ++i) {
+        EXPECT_EQ(compiled.targets[i].id, csv.targets[i].id);
+        EXPECT_EQ(compiled.targets[i].quote, csv.targets[i].quote);
+        EXPECT_EQ(compiled.targets[i].provenance.where(), csv.targets[i].provenance.where());
+    }
+}
+
+TEST(PlanGeometry, PartialZonesNeverOwnTheirCountiesWhole)
+{
+    const auto shapes = layers::readZoneShapes(test::kPlanDir / "zone_shapes.csv");
+    const auto g = layers::buildPlanGeometry(test::plan(), test::geography(), shapes);
+    geo::Topology topology;
+    for (const auto& z : g.zones) {
+        ASSERT_FALSE(z.shape.empty()) << z.zone->id;
+        EXPECT_TRUE(topology.validity(z.shape).valid) << z.zone->id;
+        bool partial = false;
+        double membersArea = 0;
+        for (const auto& m : test::plan().zoneMembers)
+            if (m.zoneId == z.zone->id) {
+                partial = partial || m.extent == "partial";
+                membersArea += test::geography().county(m.code)->areaKm2;
+            }
+        const double area = layers::equalAreaKm2(z.shape);
+        if (partial) {
+            EXPECT_EQ(z.geometryBasis, "assumed") << z.zone->id;
+            EXPECT_LT(area, membersArea * 0.6) << z.zone->id << " drawn as (nearly) its whole counties";
+        } else {
+            EXPECT_NEAR(area, membersArea, membersArea * 0.002) << z.zone->id;
+        }
+    }
+}
+
+TEST(PlanGeometry, CorridorsRunThroughTheirNodesAndPlacesSitInTheirCounty)
+{
+    const auto g = layers::buildPlanGeometry(test::plan(), test::geography(), layers::readZoneShapes(test::kPlanDir / "zone_shapes.csv"));
+    for (const auto& c : g.corridors)
+        if (c.corridor->mode == "belt") {
+            EXPECT_GE(c.line.size(), 10u) << c.corridor->id;
+        }
+    for (const auto& p : g.places) {
+        const auto* county = test::geography().county(p.place->code);
+        ASSERT_NE(county, nullptr) << p.place->id;
+        EXPECT_TRUE(geo::contains(county->shape, p.point)) << p.place->id << " not in " << county->name;
+    }
+    int withPopulation = 0;
+    for (const auto& c : g.centralCities)
+        withPopulation += c.population2025 > 0;
+    EXPECT_EQ(withPopulation, 9) << "every central city has a 2025 population target";
+}
