@@ -92,9 +92,10 @@ CountyLookup PlanQuery::findCounty(const std::string& text) const
         scored.push_back({best, &c});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const std::size_t limit = std::max<std::size_t>(2, codePointCount(text) / 2 + 1);
+    // The closest names only, and only when they differ in at most half the characters typed.
+    const std::size_t limit = std::max<std::size_t>(1, codePointCount(text) / 2);
     for (std::size_t i = 0; i < scored.size() && result.suggestions.size() < 5; ++i)
-        if (scored[i].first <= limit)
+        if (scored[i].first <= limit && scored[i].first == scored.front().first)
             result.suggestions.push_back(scored[i].second);
     return result;
 }

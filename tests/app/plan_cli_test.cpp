@@ -1,0 +1,172 @@
+// The plan queries of gzplan, run as a separate process on the built GeoPackage.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+struct Output {
+    int code;
+    QString out;
+    QString err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+};
+
+Output gzplan(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    p.setProcessEnvironment(env);
+    p.start(GZ_TEST_GZPLAN, args);
+    EXPECT_TRUE(p.waitForFinished(60000));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList ids(const QJsonArray& a, const char* key = "id")
+{
+    QStringList out;
+    for (const auto& v : a)
+        out << v.toObject().value(key).toString();
+    out.sort();
+    return out;
+}
+}  // namespace
+
+TEST(PlanCli, CountyByOldNameAsJson)
+{
+    const Output r = gzplan({"county", "盘县", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject o = r.json().object();
+    EXPECT_EQ(o["code"].toString(), "520281");
+    EXPECT_EQ(o["name"].toString(), "盘州市");
+    EXPECT_EQ(o["old_name"].toString(), "盘县");
+    EXPECT_EQ(o["prefecture"].toObject()["name"].toString(), "六盘水市");
+    EXPECT_EQ(ids(o["classes"].toArray()), (QStringList{"regional_pivot", "specialized"}));
+    for (const auto& c : o["classes"].toArray()) {
+        EXPECT_EQ(c.toObject()["source"].toString(), "GZ2023");
+        EXPECT_EQ(c.toObject()["clause"].toString(), "四(八)23");
+        EXPECT_EQ(c.toObject()["basis"].toString(), "stated");
+    }
+    EXPECT_GT(o["province_targets"].toInt(), 20);
+}
+
+TEST(PlanCli, CountyReadableTableNamesClassesZonesAndSources)
+{
+    const Output r = gzplan({"county", "520181"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("清镇市"));
+    EXPECT_TRUE(r.out.contains("guian_new_area"));
+    EXPECT_TRUE(r.out.contains("partial"));
+    EXPECT_TRUE(r.out.contains("GZ2023"));
+}
+
+TEST(PlanCli, UnknownAndAmbiguousNames)
+{
+    Output r = gzplan({"county", "盘洲"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("did you mean")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("盘州市"));
+    r = gzplan({"county", "山"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("ambiguous")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("钟山区"));
+    r = gzplan({"county"});
+    EXPECT_EQ(r.code, 2);
+    r = gzplan({"class", "capital"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("regional_pivot"));
+}
+
+TEST(PlanCli, ClassAndClassesWithOverlap)
+{
+    Output r = gzplan({"class", "satellite", "--json"});
+    ASSERT_EQ(r.code, 0);
+    const QJsonObject o = r.json().object();
+    EXPECT_EQ(o["count"].toInt(), 14);
+    int zunyi = 0;
+    for (const auto& m : o["members"].toArray())
+        zunyi += m.toObject()["orbit"].toString() == "zunyi";
+    EXPECT_EQ(zunyi, 5);
+    r = gzplan({"classes", "--json"});
+    ASSERT_EQ(r.code, 0);
+    const QJsonObject all = r.json().object();
+    const QJsonArray matrix = all["overlap"].toArray();
+    ASSERT_EQ(matrix.size(), 6);
+    EXPECT_EQ(matrix[0].toArray()[0].toInt(), 10);  // regional_pivot on the diagonal
+    EXPECT_EQ(all["counties"].toInt(), 88);
+    EXPECT_GT(all["counties_with_several"].toInt(), 0);
+}
+
+TEST(PlanCli, ZonesAndTargets)
+{
+    Output r = gzplan({"zone", "gy_core", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(ids(r.json().object()["members"].toArray(), "code"), (QStringList{"520102", "520103"}));
+    EXPECT_FALSE(r.json().object()["functions"].toArray().isEmpty());
+    r = gzplan({"zones", "--json"});
+    EXPECT_GE(r.json().array().size(), 11);
+    r = gzplan({"targets", "--scope", "province", "--json"});
+    ASSERT_EQ(r.code, 0);
+    const QJsonArray targets = r.json().array();
+    EXPECT_GT(targets.size(), 20);
+    for (const auto& t : targets)
+        EXPECT_EQ(t.toObject()["scope_kind"].toString(), "province");
+    r = gzplan({"targets", "--scope", "city:zunyi"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains("city:zunyi"));
+    r = gzplan({"targets", "--scope", "galaxy"});
+    EXPECT_EQ(r.code, 2);
+}
+
+TEST(PlanCli, WhereInLonLatAndGaussKruger)
+{
+    Output r = gzplan({"where", "106.71", "26.57", "--json"});
+    ASSERT_EQ(r.code, 0);
+    EXPECT_EQ(r.json().object()["county"].toObject()["name"].toString(), "南明区");
+    // 108°E on the central meridian of EPSG:4545: easting 500000 m.
+    r = gzplan({"where", "500000", "2940000", "--crs", "EPSG:4545"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("108.000000E")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("凯里市")) << r.out.toStdString();
+    r = gzplan({"where", "113.2", "23.1"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains("outside Guizhou"));
+    r = gzplan({"where", "east", "26"});
+    EXPECT_EQ(r.code, 2);
+    r = gzplan({"where", "1", "2", "--crs", "EPSG:999999"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("EPSG:999999"));
+}
+
+TEST(PlanCli, CheckPassesOnShippedDataAndNamesTheRowOfABrokenCopy)
+{
+    Output r = gzplan({"check"});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("plan data valid"));
+
+    QTemporaryDir dir;
+    const QString plan = dir.filePath("plan");
+    QDir().mkpath(plan);
+    for (const QString& f : QDir(GZ_TEST_SHARE_DIR "/plan").entryList(QDir::Files))
+        ASSERT_TRUE(QFile::copy(GZ_TEST_SHARE_DIR "/plan/" + f, plan + "/" + f));
+    QFile members(plan + "/class_members.csv");
+    ASSERT_TRUE(members.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(members.readAll());
+    members.close();
+    const int at = text.indexOf("regional_pivot,520526,威宁");
+    ASSERT_GE(at, 0);
+    const int line = text.left(at).count('\n') + 1;
+    text.replace("regional_pivot,520526,威宁", "regional_pivot,529999,威宁");
+    ASSERT_TRUE(members.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    members.write(text.toUtf8());
+    members.close();
+    r = gzplan({"check", "--plan", plan});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("class_members.csv:%1: unknown county code '529999'").arg(line))) << r.err.toStdString();
+}
