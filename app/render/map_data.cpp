@@ -2,6 +2,8 @@
 
 #include "geo/projection.h"
 #include "layers/geography.h"
+#include "layers/plan.h"
+#include "layers/plan_geometry.h"
 
 namespace app::render {
 
@@ -41,6 +43,88 @@ geo::Point largestPartCentre(const geo::MultiPolygon& shape)
     return at;
 }
 }  // namespace
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QStringList qList(const std::vector<std::string>& items)
+{
+    QStringList out;
+    for (const auto& i : items)
+        out << q(i);
+    return out;
+}
+}  // namespace
+
+const ZoneItem* MapData::zone(const QString& id) const
+{
+    for (const ZoneItem& z : zones)
+        if (z.id == id)
+            return &z;
+    return nullptr;
+}
+
+int MapData::countyIndex(const QString& code) const
+{
+    for (std::size_t i = 0; i < counties.size(); ++i)
+        if (counties[i].code == code)
+            return static_cast<int>(i);
+    return -1;
+}
+
+std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const layers::PlanData& plan, const layers::PlanGeometry& pg,
+                                              const QString& crs)
+{
+    auto base = build(g, crs);
+    auto data = std::make_shared<MapData>(*base);
+    geo::Projection projection(geo::crs::kCgcs2000, crs.toStdString());
+    auto at = [&](geo::Point p) {
+        projection.forward(p);
+        return p;
+    };
+
+    data->countyClasses.assign(data->counties.size(), {});
+    data->centralCityCore.assign(data->counties.size(), false);
+    for (const layers::CountyClass& c : plan.classes) {
+        ClassItem item{q(c.id), q(c.name), q(c.nameEn), 0};
+        for (const layers::ClassMember& m : plan.classMembers) {
+            if (m.classId != c.id)
+                continue;
+            const int county = data->countyIndex(q(m.code));
+            if (county >= 0) {
+                data->countyClasses[static_cast<std::size_t>(county)].push_back(static_cast<int>(data->classes.size()));
+                ++item.count;
+            }
+        }
+        data->classes.push_back(item);
+    }
+    for (const layers::CentralCityMember& m : plan.centralCityMembers)
+        if (m.part == "core") {
+            const int county = data->countyIndex(q(m.code));
+            if (county >= 0)
+                data->centralCityCore[static_cast<std::size_t>(county)] = true;
+        }
+    for (const layers::ZoneFeature& z : pg.zones) {
+        ZoneItem item{q(z.zone->id), q(z.zone->name), q(z.zone->layout), q(z.zone->kind), q(z.zone->provenance.basis), q(z.geometryBasis),
+                      q(z.geometryNote), qList(z.zone->functions), toPath(projection.forward(z.shape)), {}};
+        item.bounds = geo::bounds(projection.forward(z.shape));
+        data->zones.push_back(std::move(item));
+    }
+    for (const layers::CorridorFeature& c : pg.corridors) {
+        CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
+                          q(c.corridor->provenance.basis), {}};
+        for (const geo::Point& p : c.line) {
+            const geo::Point m = at(p);
+            item.line << QPointF(m.x, m.y);
+        }
+        data->corridors.push_back(std::move(item));
+    }
+    for (const layers::PlaceFeature& p : pg.places)
+        data->places.push_back({q(p.place->id), q(p.place->name), q(p.place->kind), q(p.place->status), q(p.place->positionQuality),
+                                q(p.place->provenance.basis), q(p.place->code), at(p.point)});
+    for (const layers::CentralCityFeature& c : pg.centralCities)
+        data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol)});
+    return data;
+}
 
 std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const QString& crs)
 {

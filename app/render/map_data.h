@@ -6,12 +6,16 @@
 #include <vector>
 
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QString>
+#include <QStringList>
 
 #include "geo/geometry.h"
 
 namespace layers {
 class Geography;
+class PlanData;
+struct PlanGeometry;
 }
 
 namespace app::render {
@@ -41,9 +45,48 @@ struct RegionItem {
     geo::Point labelAt;  ///< display CRS
 };
 
+struct ClassItem {
+    QString id;
+    QString name;
+    QString nameEn;
+    int count = 0;
+};
+
+struct ZoneItem {
+    QString id, name, layout, kind, basis, geometryBasis, geometryNote;
+    QStringList functions;
+    QPainterPath path;  ///< display CRS
+    geo::Box bounds;
+};
+
+struct CorridorItem {
+    QString id, name, mode, status, statusWords, basis;
+    QPolygonF line;  ///< display CRS, through its nodes' county seats
+};
+
+struct PlaceItem {
+    QString id, name, kind, status, position, basis, code;
+    geo::Point at;  ///< display CRS
+};
+
+struct CityItem {
+    QString id, name;
+    double population2025 = 0;  ///< 万人
+    geo::Point at;              ///< display CRS
+};
+
 struct MapData {
     QString crs;  ///< display CRS (PROJ definition)
     std::vector<CountyItem> counties;
+    /// Plan content (empty without a plan).
+    std::vector<ClassItem> classes;
+    std::vector<std::vector<int>> countyClasses;  ///< per county (same order): indices into classes
+    std::vector<bool> centralCityCore;            ///< per county: core of a regional central city (label priority)
+    std::vector<ZoneItem> zones;
+    std::vector<CorridorItem> corridors;
+    std::vector<PlaceItem> places;
+    std::vector<CityItem> cities;
+
     std::vector<PrefectureItem> prefectures;
     QPainterPath province;
     std::vector<RegionItem> neighbours;
@@ -51,6 +94,12 @@ struct MapData {
 
     /// Projects the geography into crs (throws geo::ProjectionError on an unknown CRS).
     static std::shared_ptr<const MapData> build(const layers::Geography& geography, const QString& crs);
+    /// The same with the plan's classes, zones, corridors, places and central cities.
+    static std::shared_ptr<const MapData> build(const layers::Geography& geography, const layers::PlanData& plan,
+                                                const layers::PlanGeometry& planGeometry, const QString& crs);
+
+    const ZoneItem* zone(const QString& id) const;
+    int countyIndex(const QString& code) const;
 };
 
 }  // namespace app::render
