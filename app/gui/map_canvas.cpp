@@ -1,9 +1,12 @@
 #include "gui/map_canvas.h"
 
+#include <chrono>
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace app::gui {
 
@@ -14,14 +17,50 @@ MapCanvas::MapCanvas(std::shared_ptr<const render::MapRenderer> renderer, QWidge
     setMouseTracking(true);
     setMinimumSize(320, 240);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &MapCanvas::renderFinished);
+}
+
+MapCanvas::~MapCanvas()
+{
+    m_watcher.waitForFinished();
+}
+
+bool MapCanvas::rendering() const
+{
+    return m_watcher.isRunning() || m_pending;
 }
 
 void MapCanvas::setView(const render::MapView& view)
 {
-    m_view = view;
+    m_settings.view = view;
     m_fitted = true;
-    update();
-    emit viewChanged();
+    viewMoved();
+}
+
+void MapCanvas::setTheme(render::View theme)
+{
+    m_settings.theme = theme;
+    m_settings.layers = render::defaultLayers(theme);
+    requestRender();
+}
+
+void MapCanvas::setLayer(const QString& id, const render::LayerState& state)
+{
+    m_settings.layers[id] = state;
+    requestRender();
+}
+
+void MapCanvas::setLayerOrder(const QStringList& bottomToTop)
+{
+    m_settings.order = bottomToTop;
+    requestRender();
+}
+
+void MapCanvas::setHighlight(const QSet<QString>& counties, const QString& feature)
+{
+    m_settings.highlightCounties = counties;
+    m_settings.highlightFeature = feature;
+    requestRender();
 }
 
 void MapCanvas::zoomToProvince()
@@ -29,11 +68,84 @@ void MapCanvas::zoomToProvince()
     setView(render::MapView::fit(m_renderer->data().extent, size()));
 }
 
+void MapCanvas::zoomToThemeExtent()
+{
+    setView(render::MapView::fit(render::viewExtent(m_renderer->data(), m_settings.theme), size()));
+}
+
+void MapCanvas::zoomTo(const geo::Box& box)
+{
+    // Keep small targets in context: at least 40 km across.
+    geo::Box b = box;
+    const double minSize = 40000;
+    if (b.width() < minSize || b.height() < minSize) {
+        const geo::Point c = b.centre();
+        b = {c.x - minSize / 2, c.y - minSize / 2, c.x + minSize / 2, c.y + minSize / 2};
+    }
+    setView(render::MapView::fit(b, size(), 0.15));
+}
+
 void MapCanvas::zoomBy(double factor)
 {
-    m_view.zoomAt(QPointF(width() / 2.0, height() / 2.0), factor);
-    update();
+    m_settings.view.zoomAt(QPointF(width() / 2.0, height() / 2.0), factor);
+    viewMoved();
+}
+
+void MapCanvas::viewMoved()
+{
+    update();  // shows the last image moved at once
     emit viewChanged();
+    requestRender();
+}
+
+void MapCanvas::requestRender()
+{
+    ++m_generation;
+    if (m_watcher.isRunning()) {
+        m_pending = true;  // started when the running one finishes; its result is stale and dropped
+        return;
+    }
+    startRender();
+}
+
+void MapCanvas::startRender()
+{
+    m_pending = false;
+    if (!m_fitted || width() <= 0 || height() <= 0)
+        return;
+    render::RenderSettings settings = m_settings;  // an immutable copy for the worker
+    settings.dpi = logicalDpiX();
+    auto renderer = m_renderer;
+    const quint64 generation = m_generation;
+    const qreal ratio = devicePixelRatioF();
+    m_watcher.setFuture(QtConcurrent::run([renderer, settings, generation, ratio]() {
+        const auto start = std::chrono::steady_clock::now();
+        Result r;
+        QImage image((settings.view.size() * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        QPainter painter(&image);
+        renderer->render(painter, settings);
+        painter.end();
+        r.image = std::move(image);
+        r.view = settings.view;
+        r.generation = generation;
+        r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        return r;
+    }));
+}
+
+void MapCanvas::renderFinished()
+{
+    const Result r = m_watcher.result();
+    m_lastRenderMs = r.ms;
+    if (r.generation == m_generation) {
+        m_image = r.image;
+        m_imageView = r.view;
+        update();
+        emit rendered();
+    }
+    if (m_pending || r.generation != m_generation)
+        startRender();
 }
 
 void MapCanvas::paintEvent(QPaintEvent*)
@@ -41,10 +153,15 @@ void MapCanvas::paintEvent(QPaintEvent*)
     if (!m_fitted)
         zoomToProvince();
     QPainter painter(this);
-    render::RenderSettings settings;
-    settings.view = m_view;
-    settings.dpi = logicalDpiX();
-    m_renderer->render(painter, settings);
+    painter.fillRect(rect(), m_renderer->style().background);
+    if (m_image.isNull())
+        return;
+    // The last image, moved and scaled from the view it was drawn for to the current one.
+    const double scale = m_imageView.unitsPerPixel() / m_settings.view.unitsPerPixel();
+    const geo::Point corner = m_imageView.toMap(QPointF(0, 0));
+    const QPointF at = m_settings.view.toScreen(corner);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, scale != 1.0);
+    painter.drawImage(QRectF(at, m_imageView.size() * scale), m_image);
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*)
@@ -53,36 +170,44 @@ void MapCanvas::resizeEvent(QResizeEvent*)
         zoomToProvince();
         return;
     }
-    m_view.setSize(size());
-    emit viewChanged();
+    m_settings.view.setSize(size());
+    viewMoved();
 }
 
 void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
+        m_moved = false;
+        m_pressAt = event->position();
         m_lastDrag = event->position();
-        setCursor(Qt::ClosedHandCursor);
     }
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event)
 {
     if (m_dragging) {
-        m_view.pan(event->position() - m_lastDrag);
-        m_lastDrag = event->position();
-        update();
-        emit viewChanged();
+        if (!m_moved && (event->position() - m_pressAt).manhattanLength() >= 4) {
+            m_moved = true;
+            setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_moved) {
+            m_settings.view.pan(event->position() - m_lastDrag);
+            m_lastDrag = event->position();
+            viewMoved();
+        }
     }
-    emit cursorMoved(m_view.toMap(event->position()));
+    emit cursorMoved(m_settings.view.toMap(event->position()));
 }
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton && m_dragging) {
-        m_dragging = false;
-        unsetCursor();
-    }
+    if (event->button() != Qt::LeftButton || !m_dragging)
+        return;
+    m_dragging = false;
+    unsetCursor();
+    if (!m_moved)
+        emit clicked(event->position(), m_settings.view.toMap(event->position()));
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)
@@ -90,19 +215,18 @@ void MapCanvas::wheelEvent(QWheelEvent* event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
-    m_view.zoomAt(event->position(), std::pow(1.25, steps));
-    update();
-    emit viewChanged();
+    m_settings.view.zoomAt(event->position(), std::pow(1.25, steps));
+    viewMoved();
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event)
 {
     const double step = 0.2;  // share of the canvas per key press
     switch (event->key()) {
-    case Qt::Key_Left: m_view.pan({width() * step, 0}); break;
-    case Qt::Key_Right: m_view.pan({-width() * step, 0}); break;
-    case Qt::Key_Up: m_view.pan({0, height() * step}); break;
-    case Qt::Key_Down: m_view.pan({0, -height() * step}); break;
+    case Qt::Key_Left: m_settings.view.pan({width() * step, 0}); break;
+    case Qt::Key_Right: m_settings.view.pan({-width() * step, 0}); break;
+    case Qt::Key_Up: m_settings.view.pan({0, height() * step}); break;
+    case Qt::Key_Down: m_settings.view.pan({0, -height() * step}); break;
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomBy(1.5); return;
     case Qt::Key_Minus: zoomBy(1 / 1.5); return;
@@ -110,8 +234,7 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_0: zoomToProvince(); return;
     default: QWidget::keyPressEvent(event); return;
     }
-    update();
-    emit viewChanged();
+    viewMoved();
 }
 
 }  // namespace app::gui

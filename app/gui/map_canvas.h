@@ -1,9 +1,13 @@
 #pragma once
-// The map canvas: shows what MapRenderer draws for the current MapView and lets the user pan (drag, arrow
-// keys) and zoom (wheel around the cursor, +/-, Home for the whole province).
+// The map canvas: a viewer of images that MapRenderer draws on a worker thread for the current view,
+// theme, layers and selection. Pan (drag, arrow keys) and zoom (wheel around the cursor, +/-, Home for the
+// whole province) move the last image at once and ask for a new one; a render that finishes after the view
+// moved on is dropped. A click (press and release without moving) is reported for identify.
 
 #include <memory>
 
+#include <QFutureWatcher>
+#include <QImage>
 #include <QWidget>
 
 #include "render/map_renderer.h"
@@ -14,18 +18,35 @@ class MapCanvas : public QWidget {
     Q_OBJECT
 public:
     explicit MapCanvas(std::shared_ptr<const render::MapRenderer> renderer, QWidget* parent = nullptr);
+    ~MapCanvas() override;
 
-    const render::MapView& view() const { return m_view; }
+    const render::MapView& view() const { return m_settings.view; }
+    /// Everything the next render will use (view, theme, layers, selection).
+    const render::RenderSettings& settings() const { return m_settings; }
+    const render::MapRenderer& renderer() const { return *m_renderer; }
     void setView(const render::MapView& view);
+    void setTheme(render::View theme);
+    void setLayer(const QString& id, const render::LayerState& state);
+    void setLayerOrder(const QStringList& bottomToTop);
+    void setHighlight(const QSet<QString>& counties, const QString& feature);
+    /// Milliseconds the last finished render took on the worker.
+    double lastRenderMs() const { return m_lastRenderMs; }
+    /// True while a render is running or queued.
+    bool rendering() const;
 
 public slots:
     void zoomToProvince();
+    void zoomToThemeExtent();
+    void zoomTo(const geo::Box& box);
     void zoomBy(double factor);
 
 signals:
-    /// The cursor's position in the display CRS, or nothing when it left the canvas.
     void cursorMoved(geo::Point mapPoint);
     void viewChanged();
+    /// A click at a screen position (and its display-CRS map point).
+    void clicked(QPointF screen, geo::Point mapPoint);
+    /// A render finished and is on screen.
+    void rendered();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -37,11 +58,31 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void viewMoved();
+    void requestRender();
+    void startRender();
+    void renderFinished();
+
+    struct Result {
+        QImage image;
+        render::MapView view;
+        double ms = 0;
+        quint64 generation = 0;
+    };
+
     std::shared_ptr<const render::MapRenderer> m_renderer;
-    render::MapView m_view;
+    render::RenderSettings m_settings;
     bool m_fitted = false;
     bool m_dragging = false;
+    bool m_moved = false;
+    QPointF m_pressAt;
     QPointF m_lastDrag;
+    QImage m_image;              ///< the last finished render
+    render::MapView m_imageView; ///< the view it was drawn for
+    QFutureWatcher<Result> m_watcher;
+    quint64 m_generation = 0;    ///< bumped on every change; a result of an older generation is stale
+    bool m_pending = false;
+    double m_lastRenderMs = 0;
 };
 
 }  // namespace app::gui

@@ -158,6 +158,9 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
         item.name = QString::fromStdString(c.name);
         item.shortName = QString::fromStdString(c.shortName);
         item.prefectureCode = QString::fromStdString(c.prefectureCode);
+        item.prefectureName = QString::fromStdString(c.prefectureName);
+        item.oldName = QString::fromStdString(c.oldName);
+        item.oldCode = QString::fromStdString(c.oldCode);
         for (std::size_t i = 0; i < data->prefectures.size(); ++i)
             if (data->prefectures[i].code == item.prefectureCode)
                 item.prefectureIndex = static_cast<int>(i);

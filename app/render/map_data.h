@@ -24,7 +24,10 @@ struct CountyItem {
     QString code;
     QString name;
     QString shortName;
+    QString oldName;          ///< name before a renaming (盘县), else empty
+    QString oldCode;
     QString prefectureCode;
+    QString prefectureName;
     int prefectureIndex = 0;  ///< index into MapData::prefectures
     double areaKm2 = 0;
     QPainterPath path;        ///< display CRS

@@ -78,54 +78,42 @@ QColor MapRenderer::classFill(int index) const
 void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
-    p.save();
-    p.setTransform(s.view.transform(), true);
-    if (s.visible("neighbours")) {
-        p.setOpacity(s.opacity("neighbours"));
-        p.setPen(cosmeticPen(m_style.neighbourStroke, k));
-        p.setBrush(m_style.neighbourFill);
-        for (const RegionItem& r : m_data->neighbours)
-            p.drawPath(r.path);
-    }
-    p.restore();
-
-    if (s.visible("counties")) {
-        p.save();
-        p.setOpacity(s.opacity("counties"));
-        drawCountyFills(p, s);
-        p.restore();
-    }
-    if (s.visible("zones")) {
-        p.save();
-        drawZones(p, s);
-        p.restore();
-    }
-
-    p.save();
-    p.setTransform(s.view.transform(), true);
-    p.setBrush(Qt::NoBrush);
-    if (s.visible("prefecture_borders")) {
-        p.setOpacity(s.opacity("prefecture_borders"));
-        p.setPen(cosmeticPen(m_style.prefecture, k));
-        for (const PrefectureItem& pr : m_data->prefectures)
-            p.drawPath(pr.path);
-    }
-    if (s.visible("province")) {
-        p.setOpacity(s.opacity("province"));
-        p.setPen(cosmeticPen(m_style.province, k));
-        p.drawPath(m_data->province);
-    }
-    p.restore();
-
-    for (const auto& [layer, draw] : {std::pair<const char*, void (MapRenderer::*)(QPainter&, const RenderSettings&) const>{"belts", &MapRenderer::drawBelts},
-                                      {"corridors", &MapRenderer::drawCorridors},
-                                      {"central_cities", &MapRenderer::drawCities},
-                                      {"places", &MapRenderer::drawPlaces}}) {
-        if (!s.visible(layer))
+    for (const QString& layer : s.order) {
+        if (!s.visible(layer) || layer == "labels")
             continue;
         p.save();
-        p.setOpacity(s.opacity(layer));
-        (this->*draw)(p, s);
+        if (layer == "neighbours") {
+            p.setOpacity(s.opacity(layer));
+            p.setTransform(s.view.transform(), true);
+            p.setPen(cosmeticPen(m_style.neighbourStroke, k));
+            p.setBrush(m_style.neighbourFill);
+            for (const RegionItem& r : m_data->neighbours)
+                p.drawPath(r.path);
+        } else if (layer == "counties") {
+            p.setOpacity(s.opacity(layer));
+            drawCountyFills(p, s);
+        } else if (layer == "zones") {
+            drawZones(p, s);  // zone fills carry the layer's opacity themselves
+        } else if (layer == "prefecture_borders") {
+            p.setOpacity(s.opacity(layer));
+            p.setTransform(s.view.transform(), true);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(cosmeticPen(m_style.prefecture, k));
+            for (const PrefectureItem& pr : m_data->prefectures)
+                p.drawPath(pr.path);
+        } else if (layer == "province") {
+            p.setOpacity(s.opacity(layer));
+            p.setTransform(s.view.transform(), true);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(cosmeticPen(m_style.province, k));
+            p.drawPath(m_data->province);
+        } else {
+            p.setOpacity(s.opacity(layer));
+            if (layer == "belts") drawBelts(p, s);
+            else if (layer == "corridors") drawCorridors(p, s);
+            else if (layer == "central_cities") drawCities(p, s);
+            else if (layer == "places") drawPlaces(p, s);
+        }
         p.restore();
     }
     drawHighlight(p, s);

@@ -21,6 +21,7 @@ struct RenderSettings {
     double dpi = 96;              ///< for the scale figure and widths (widths scale with dpi / 96)
     View theme = View::Overview;  ///< the thematic view: fills, overlays, legend
     QMap<QString, LayerState> layers = defaultLayers(View::Overview);
+    QStringList order = layerIds();   ///< drawing order, bottom to top (labels are always on top)
     QSet<QString> highlightCounties;  ///< county codes drawn selected
     QString highlightFeature;         ///< a zone, corridor or place id drawn selected
     bool decorations = false;     ///< title, legend, source note (exported maps)

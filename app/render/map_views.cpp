@@ -114,6 +114,18 @@ QMap<QString, LayerState> defaultLayers(View view)
     return layers;
 }
 
+bool zoneShown(const ZoneItem& z, View view)
+{
+    switch (view) {
+    case View::OneClusterThreeBelts:
+        return z.id == "qianzhong_agglomeration" || z.id == "gga_metro";
+    case View::OneCoreThreeCentres:
+        return z.layout == "一核三心多组团" || z.layout == "一市三县" || z.id == "guian_new_area" || z.id == "gga_metro";
+    default:
+        return true;
+    }
+}
+
 geo::Box viewExtent(const MapData& data, View view)
 {
     if (view != View::OneCoreThreeCentres)

@@ -113,14 +113,9 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
     const double opacity = s.opacity("zones");
     auto fillOf = [&](const ZoneItem& z) { return m_style.zoneFills.value(z.id, m_style.zoneFills.value(z.kind, QColor("#bdbdbd"))); };
     std::vector<const ZoneItem*> shown;
-    for (const ZoneItem& z : m_data->zones) {
-        const bool belts = s.theme == View::OneClusterThreeBelts && (z.id == "qianzhong_agglomeration" || z.id == "gga_metro");
-        const bool core = s.theme == View::OneCoreThreeCentres &&
-                          (z.layout == "一核三心多组团" || z.layout == "一市三县" || z.id == "guian_new_area" || z.id == "gga_metro");
-        const bool other = s.theme != View::OneClusterThreeBelts && s.theme != View::OneCoreThreeCentres;
-        if (belts || core || other)
+    for (const ZoneItem& z : m_data->zones)
+        if (zoneShown(z, s.theme))
             shown.push_back(&z);
-    }
     // Larger zones below smaller ones.
     std::stable_sort(shown.begin(), shown.end(), [](const ZoneItem* a, const ZoneItem* b) {
         return a->bounds.width() * a->bounds.height() > b->bounds.width() * b->bounds.height();

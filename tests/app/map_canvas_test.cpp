@@ -84,7 +84,7 @@ TEST(MapCanvas, WheelZoomsAroundTheCursor)
 
 TEST(MainWindow, StatusBarShowsLonLatAndGaussKruger)
 {
-    app::gui::MainWindow window(test::renderer(), "summary");
+    app::gui::MainWindow window(test::plannedRenderer(), test::query(), "summary");
     window.resize(1000, 700);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));

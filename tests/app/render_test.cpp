@@ -147,3 +147,78 @@ TEST(Render, ExportToAnUnwritablePlaceFailsWithTheFileName)
     EXPECT_TRUE(error.contains("/nonexistent-dir/map.png")) << error.toStdString();
     EXPECT_TRUE(exportMap(*r, overview(QSize(100, 100), false), "/tmp/map.bmp").contains("unknown map format"));
 }
+
+TEST(RenderViews, EveryViewRendersSomethingDifferent)
+{
+    const auto r = test::plannedRenderer();
+    std::vector<QImage> images;
+    for (const QString& id : viewIds()) {
+        const View view = *viewFromId(id);
+        RenderSettings s = RenderSettings::forTheme(view);
+        s.view = MapView::fit(viewExtent(r->data(), view), QSize(800, 600));
+        s.decorations = true;
+        s.title = viewTitle(view);
+        const QImage image = r->renderImage(s);
+        ASSERT_EQ(image.size(), QSize(800, 600)) << id.toStdString();
+        for (const QImage& other : images)
+            EXPECT_NE(image, other) << id.toStdString() << " looks like another view";
+        images.push_back(image);
+    }
+    EXPECT_EQ(images.size(), 5u);
+    EXPECT_FALSE(viewFromId("nonsense"));
+}
+
+TEST(RenderViews, CountyClassColoursAtCountySeats)
+{
+    const auto r = test::plannedRenderer();
+    RenderSettings s = RenderSettings::forTheme(View::CountyClasses);
+    s.view = MapView::fit(r->data().extent, QSize(1600, 1200));
+    s.setVisible("labels", false);
+    s.scaleBar = false;
+    s.northArrow = false;
+    const QImage image = r->renderImage(s);
+    int single = 0, none = 0, multiple = 0;
+    for (std::size_t i = 0; i < r->data().counties.size(); ++i) {
+        const CountyItem& c = r->data().counties[i];
+        const std::vector<int>& held = r->data().countyClasses[i];
+        const auto px = interiorPixelNear(c, s.view);
+        ASSERT_TRUE(px) << c.name.toStdString();
+        const QColor got = image.pixelColor(*px);
+        if (held.empty()) {
+            EXPECT_LE(distance(got, r->style().noClassFill), 2) << c.name.toStdString() << " should be neutral";
+            ++none;
+        } else if (held.size() == 1) {
+            EXPECT_LE(distance(got, r->classFill(held[0])), 2) << c.name.toStdString() << " should show " << r->data().classes[held[0]].id.toStdString();
+            ++single;
+        } else {
+            // A split fill: the pixel shows one of its classes.
+            bool ofItsClasses = false;
+            for (int k : held)
+                ofItsClasses = ofItsClasses || distance(got, r->classFill(k)) <= 2;
+            EXPECT_TRUE(ofItsClasses) << c.name.toStdString();
+            ++multiple;
+        }
+    }
+    EXPECT_EQ(single + none + multiple, 88);
+    EXPECT_EQ(none, 21);
+    EXPECT_EQ(multiple, 25);
+}
+
+TEST(RenderViews, SplitFillShowsEveryClassOfAMultiClassCounty)
+{
+    const auto r = test::plannedRenderer();
+    RenderSettings s = RenderSettings::forTheme(View::CountyClasses);
+    const int panzhou = r->data().countyIndex("520281");  // regional_pivot + specialized
+    ASSERT_GE(panzhou, 0);
+    const CountyItem& c = r->data().counties[static_cast<std::size_t>(panzhou)];
+    s.view = MapView::fit(c.bounds, QSize(400, 400));
+    s.setVisible("labels", false);
+    const QImage image = r->renderImage(s);
+    for (int k : r->data().countyClasses[static_cast<std::size_t>(panzhou)]) {
+        int pixels = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                pixels += distance(image.pixelColor(x, y), r->classFill(k)) <= 2;
+        EXPECT_GT(pixels, 1000) << r->data().classes[static_cast<std::size_t>(k)].id.toStdString();
+    }
+}

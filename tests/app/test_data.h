@@ -5,6 +5,9 @@
 
 #include "geo/projection.h"
 #include "layers/geography.h"
+#include "layers/plan.h"
+#include "layers/plan_query.h"
+#include "layers/plan_geometry.h"
 #include "render/map_data.h"
 #include "render/map_renderer.h"
 
@@ -22,6 +25,30 @@ inline std::shared_ptr<const app::render::MapRenderer> renderer()
         app::render::Style style;
         app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
         return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), geo::crs::kAlbersChina), style);
+    }();
+    return r;
+}
+
+inline const layers::PlanData& plan()
+{
+    static const layers::PlanData p = layers::PlanData::loadGeoPackage(GZ_TEST_GEOPACKAGE);
+    return p;
+}
+
+inline const layers::PlanQuery& query()
+{
+    static const layers::PlanQuery q(geography(), plan());
+    return q;
+}
+
+/// A renderer with the plan's classes, zones, corridors, places and central cities.
+inline std::shared_ptr<const app::render::MapRenderer> plannedRenderer()
+{
+    static std::shared_ptr<const app::render::MapRenderer> r = [] {
+        app::render::Style style;
+        app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
+        const auto geometry = layers::buildPlanGeometry(plan(), geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), plan(), geometry, geo::crs::kAlbersChina), style);
     }();
     return r;
 }

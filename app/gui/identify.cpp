@@ -1,0 +1,128 @@
+#include "gui/identify.h"
+
+#include <cmath>
+#include <limits>
+
+namespace app::gui {
+
+namespace {
+double segmentDistance(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double length2 = QPointF::dotProduct(ab, ab);
+    const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+    const QPointF d = p - (a + t * ab);
+    return std::hypot(d.x(), d.y());
+}
+}  // namespace
+
+Hit hitTest(const render::MapData& data, const render::RenderSettings& s, QPointF screen)
+{
+    const double k = s.dpi / 96.0;
+    if (s.visible("places")) {
+        double best = 7 * k;
+        Hit hit;
+        for (const auto& p : data.places) {
+            if (s.theme == render::View::Transport && p.kind.contains("town"))
+                continue;
+            const QPointF at = s.view.toScreen(p.at);
+            const double d = std::hypot(at.x() - screen.x(), at.y() - screen.y());
+            if (d <= best) {
+                best = d;
+                hit = {Hit::Kind::Place, p.id};
+            }
+        }
+        if (hit.kind != Hit::Kind::None)
+            return hit;
+    }
+    if (s.visible("central_cities")) {
+        for (const auto& c : data.cities) {
+            const double r = 1.35 * std::sqrt(c.population2025) * k;
+            const QPointF at = s.view.toScreen(c.at);
+            if (c.population2025 > 0 && std::hypot(at.x() - screen.x(), at.y() - screen.y()) <= std::max(r, 6 * k))
+                return {Hit::Kind::City, c.id};
+        }
+    }
+    const bool corridors = s.visible("corridors"), belts = s.visible("belts");
+    if (corridors || belts) {
+        double best = 5 * k;
+        Hit hit;
+        for (const auto& c : data.corridors) {
+            const bool belt = c.mode == "belt";
+            if ((belt && !belts) || (!belt && !corridors))
+                continue;
+            const double tolerance = belt ? std::max(5.0 * k, 7000.0 / s.view.unitsPerPixel()) : 5 * k;
+            for (int i = 0; i + 1 < c.line.size(); ++i) {
+                const QPointF a = s.view.toScreen({c.line[i].x(), c.line[i].y()});
+                const QPointF b = s.view.toScreen({c.line[i + 1].x(), c.line[i + 1].y()});
+                const double d = segmentDistance(screen, a, b);
+                if (d <= tolerance && (hit.kind == Hit::Kind::None || d < best)) {
+                    best = d;
+                    hit = {Hit::Kind::Corridor, c.id};
+                }
+            }
+        }
+        if (hit.kind != Hit::Kind::None)
+            return hit;
+    }
+    const geo::Point m = s.view.toMap(screen);
+    const QPointF mp(m.x, m.y);
+    if (s.visible("zones")) {
+        const render::ZoneItem* best = nullptr;
+        double bestArea = std::numeric_limits<double>::max();
+        for (const auto& z : data.zones) {
+            if (!render::zoneShown(z, s.theme) || !z.bounds.contains(m) || !z.path.contains(mp))
+                continue;
+            const double area = z.bounds.width() * z.bounds.height();
+            if (area < bestArea) {
+                bestArea = area;
+                best = &z;
+            }
+        }
+        // In the overview and class views zones are context: the county answers there.
+        if (best && s.theme != render::View::Overview && s.theme != render::View::CountyClasses)
+            return {Hit::Kind::Zone, best->id};
+    }
+    if (s.visible("counties"))
+        for (const auto& c : data.counties)
+            if (c.bounds.contains(m) && c.path.contains(mp))
+                return {Hit::Kind::County, c.code};
+    return {};
+}
+
+geo::Box hitBounds(const render::MapData& data, const Hit& hit)
+{
+    geo::Box b = geo::Box::empty();
+    switch (hit.kind) {
+    case Hit::Kind::County:
+        for (const auto& c : data.counties)
+            if (c.code == hit.id)
+                b = c.bounds;
+        break;
+    case Hit::Kind::Zone:
+        if (const auto* z = data.zone(hit.id))
+            b = z->bounds;
+        break;
+    case Hit::Kind::Corridor:
+        for (const auto& c : data.corridors)
+            if (c.id == hit.id)
+                for (const QPointF& p : c.line)
+                    b.expand(geo::Point{p.x(), p.y()});
+        break;
+    case Hit::Kind::Place:
+        for (const auto& p : data.places)
+            if (p.id == hit.id)
+                b.expand(p.at);
+        break;
+    case Hit::Kind::City:
+        for (const auto& c : data.cities)
+            if (c.id == hit.id)
+                b.expand(c.at);
+        break;
+    case Hit::Kind::None:
+        break;
+    }
+    return b;
+}
+
+}  // namespace app::gui

@@ -1,0 +1,195 @@
+// The window as a planner uses it, on the offscreen platform: identify, class list, search, the membership
+// table linked with the map, views, layers, background rendering.
+#include <gtest/gtest.h>
+
+#include <QCompleter>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidgetItem>
+
+#include "gui/layer_panel.h"
+#include "gui/main_window.h"
+#include "gui/map_canvas.h"
+#include "gui/membership_table.h"
+#include "gui/search_box.h"
+#include "gui/selection.h"
+#include "test_data.h"
+
+using app::gui::Hit;
+using app::gui::MainWindow;
+
+namespace {
+struct Window {
+    MainWindow window{test::plannedRenderer(), test::query(), "summary"};
+    Window()
+    {
+        window.resize(1400, 900);
+        window.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        window.canvas()->zoomToProvince();
+    }
+    QPointF seatOnScreen(const std::string& code) const
+    {
+        geo::Point seat = test::geography().county(code)->seat;
+        geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+        albers.forward(seat);
+        return window.canvas()->view().toScreen(seat);
+    }
+};
+
+QSet<QString> members(const std::string& classId)
+{
+    QSet<QString> codes;
+    for (const auto& m : test::plan().classMembers)
+        if (m.classId == classId)
+            codes.insert(QString::fromStdString(m.code));
+    return codes;
+}
+}  // namespace
+
+TEST(MainWindow, IdentifyAtACountySeatNamesTheCountyAndItsClasses)
+{
+    Window w;
+    w.window.identifyAt(w.seatOnScreen("520281"));  // 盘州市
+    EXPECT_EQ(w.window.identified(), (Hit{Hit::Kind::County, "520281"}));
+    const QString html = w.window.infoPanel()->toPlainText();
+    EXPECT_TRUE(html.contains("盘州市")) << html.toStdString();
+    EXPECT_TRUE(html.contains("520281"));
+    EXPECT_TRUE(html.contains("重要区域性支点城市"));
+    EXPECT_TRUE(html.contains("专业功能县城"));
+    EXPECT_TRUE(html.contains("GZ2023 四(八)23"));
+    EXPECT_TRUE(html.contains("盘县"));  // the old name
+    EXPECT_EQ(w.window.selection()->counties(), QSet<QString>{"520281"});
+}
+
+TEST(MainWindow, IdentifyShowsTargetsWithTheirSourceAndBasis)
+{
+    Window w;
+    w.window.identifyAt(w.seatOnScreen("520302"));  // 红花岗区, core of 遵义
+    const QString text = w.window.infoPanel()->toPlainText();
+    EXPECT_TRUE(text.contains("红花岗区"));
+    EXPECT_TRUE(text.contains("遵义"));
+    EXPECT_TRUE(text.contains("2025"));
+    EXPECT_TRUE(text.contains("GZ2023 四(七)15"));
+    EXPECT_TRUE(text.contains("stated"));
+}
+
+TEST(MainWindow, ClickingAClassSelectsExactlyItsMembers)
+{
+    Window w;
+    const auto& classes = test::plannedRenderer()->data().classes;
+    for (int i = 0; i < static_cast<int>(classes.size()); ++i) {
+        w.window.classList()->setCurrentRow(i);
+        const QSet<QString> expected = members(classes[static_cast<std::size_t>(i)].id.toStdString());
+        EXPECT_EQ(w.window.selection()->counties(), expected) << classes[static_cast<std::size_t>(i)].id.toStdString();
+        EXPECT_EQ(w.window.canvas()->settings().highlightCounties, expected);
+        EXPECT_EQ(w.window.membershipTable()->selectedCodes(), expected);
+    }
+}
+
+TEST(MainWindow, SearchByTheOldNameFindsTodaysCounty)
+{
+    Window w;
+    EXPECT_EQ(w.window.searchBox()->find("盘县"), (Hit{Hit::Kind::County, "520281"}));
+    EXPECT_EQ(w.window.searchBox()->find("520222"), (Hit{Hit::Kind::County, "520281"}));
+    EXPECT_EQ(w.window.searchBox()->find("贵安新区"), (Hit{Hit::Kind::Zone, "guian_new_area"}));
+    const double provinceScale = w.window.canvas()->view().unitsPerPixel();
+    w.window.searchBox()->setText("盘县");
+    QTest::keyClick(w.window.searchBox(), Qt::Key_Return);
+    EXPECT_EQ(w.window.identified(), (Hit{Hit::Kind::County, "520281"}));
+    EXPECT_LT(w.window.canvas()->view().unitsPerPixel(), provinceScale);  // zoomed in
+    EXPECT_TRUE(w.window.canvas()->view().extent().contains(w.window.canvas()->view().toMap(w.seatOnScreen("520281"))));
+    EXPECT_TRUE(w.window.infoPanel()->toPlainText().contains("盘州市"));
+}
+
+TEST(MainWindow, SearchCompletesNamesAndCodes)
+{
+    Window w;
+    auto* completer = w.window.searchBox()->completer();
+    completer->setCompletionPrefix("盘");
+    QStringList shown;
+    for (int i = 0; completer->setCurrentRow(i); ++i)
+        shown << completer->currentCompletion();
+    EXPECT_TRUE(std::any_of(shown.begin(), shown.end(), [](const QString& s) { return s.startsWith("盘州市"); })) << shown.join("|").toStdString();
+}
+
+TEST(MainWindow, MembershipTableAndMapAgreeOnTheSelection)
+{
+    Window w;
+    auto* table = w.window.membershipTable();
+    // Table → map: filter to 毕节市 and select every row.
+    table->filter()->setText("毕节市");
+    table->view()->selectAll();
+    const QSet<QString> chosen = table->selectedCodes();
+    EXPECT_EQ(chosen.size(), 8);
+    EXPECT_EQ(w.window.selection()->counties(), chosen);
+    EXPECT_EQ(w.window.canvas()->settings().highlightCounties, chosen);
+    // Map → table.
+    table->filter()->clear();
+    w.window.identifyAt(w.seatOnScreen("520526"));  // 威宁
+    EXPECT_EQ(table->selectedCodes(), QSet<QString>{"520526"});
+    EXPECT_EQ(w.window.canvas()->settings().highlightCounties, QSet<QString>{"520526"});
+}
+
+TEST(MainWindow, TableSortsByClassCount)
+{
+    Window w;
+    auto* view = w.window.membershipTable()->view();
+    const int countColumn = view->model()->columnCount() - 1;
+    view->sortByColumn(countColumn, Qt::DescendingOrder);
+    EXPECT_GE(view->model()->index(0, countColumn).data().toInt(), 2);
+    EXPECT_EQ(view->model()->index(view->model()->rowCount() - 1, countColumn).data().toInt(), 0);
+}
+
+TEST(MainWindow, ViewsSwitchThemeExtentAndLayers)
+{
+    Window w;
+    const double province = w.window.canvas()->view().unitsPerPixel();
+    w.window.showView(app::render::View::OneCoreThreeCentres);
+    EXPECT_EQ(w.window.canvas()->settings().theme, app::render::View::OneCoreThreeCentres);
+    EXPECT_LT(w.window.canvas()->view().unitsPerPixel(), province / 2);  // zoomed to 贵阳贵安
+    EXPECT_EQ(w.window.layerPanel()->item("zones")->checkState(0), Qt::Checked);
+    // A click on 贵安新区's schematic extent identifies the zone, not a county.
+    const auto* zone = test::plannedRenderer()->data().zone("gy_south_centre");
+    ASSERT_NE(zone, nullptr);
+    w.window.identifyAt(w.window.canvas()->view().toScreen(zone->bounds.centre()) + QPointF(0, 25));
+    EXPECT_EQ(w.window.identified().kind, Hit::Kind::Zone);
+    EXPECT_TRUE(w.window.infoPanel()->toPlainText().contains("贵安新区")) << w.window.infoPanel()->toPlainText().toStdString();
+    EXPECT_TRUE(w.window.infoPanel()->toPlainText().contains("partial") || w.window.infoPanel()->toPlainText().contains("部分"));
+    w.window.showView(app::render::View::CountyClasses);
+    EXPECT_EQ(w.window.layerPanel()->item("zones")->checkState(0), Qt::Unchecked);
+}
+
+TEST(MainWindow, LayerPanelControlsVisibilityOpacityAndOrder)
+{
+    Window w;
+    auto* panel = w.window.layerPanel();
+    panel->item("labels")->setCheckState(0, Qt::Unchecked);
+    EXPECT_FALSE(w.window.canvas()->settings().visible("labels"));
+    panel->opacity("counties")->setValue(40);
+    EXPECT_DOUBLE_EQ(w.window.canvas()->settings().opacity("counties"), 0.4);
+    const int before = w.window.canvas()->settings().order.indexOf("zones");
+    panel->move("zones", +1);
+    EXPECT_EQ(w.window.canvas()->settings().order.indexOf("zones"), before + 1);
+}
+
+TEST(MainWindow, RendersOffTheUiThreadAndDropsStaleFrames)
+{
+    Window w;
+    auto* canvas = w.window.canvas();
+    QSignalSpy rendered(canvas, &app::gui::MapCanvas::rendered);
+    for (int i = 0; i < 10; ++i)
+        canvas->zoomBy(1.1);  // ten requests in a row: only the newest may be shown
+    EXPECT_TRUE(canvas->rendering());
+    ASSERT_TRUE(rendered.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->rendering(), 10000);
+    EXPECT_LE(rendered.count(), 3);
+    EXPECT_GT(canvas->lastRenderMs(), 0);
+    const QImage shown = canvas->grab().toImage();
+    EXPECT_EQ(shown.size(), canvas->size());
+}
