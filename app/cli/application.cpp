@@ -15,6 +15,7 @@
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
+#include "gui/search_box.h"
 #include "layers/errors.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
@@ -29,7 +30,9 @@ namespace {
 
 const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [--json]
 
-  (no command)              open the map window; without a display, render the overview to a PNG
+  (no command) [--view <id>] [--find <name>] [--lang en]
+                            open the map window (on a view, with a place identified, in English);
+                            without a display, render the overview to a PNG
   summary                   what is loaded: counties, layers, sources
   county <name|code>        classes, zones, central city, places and targets of a county
                             (full, short or old name, today's or old code: 盘州市, 盘州, 盘县, 520281)
@@ -247,6 +250,15 @@ int run(int argc, char** argv)
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");
     mainWindow.show();
+    if (const auto view = render::viewFromId(args.value("view", "overview")))
+        mainWindow.showView(*view);
+    if (args.values.contains("find")) {
+        const gui::Hit hit = mainWindow.searchBox()->find(args.value("find"));
+        if (hit.kind == gui::Hit::Kind::None)
+            std::cerr << "gzplan: nothing found for '" << args.value("find").toStdString() << "'\n";
+        else
+            mainWindow.identify(hit);
+    }
     return qt->exec();
 }
 

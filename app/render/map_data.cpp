@@ -1,5 +1,8 @@
 #include "render/map_data.h"
 
+#include <cmath>
+#include <optional>
+
 #include "geo/projection.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
@@ -129,7 +132,25 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
                     continue;
                 node = largestPartCentre(region->shape);
             }
-            const geo::Point m = at(node);
+            geo::Point m = at(node);
+            if (!g.county(codes[i])) {
+                // Outside Guizhou: a 40 km stub from the neighbouring node towards that province's centre.
+                const bool atStart = item.line.isEmpty();
+                std::optional<geo::Point> from;
+                if (!atStart)
+                    from = geo::Point{item.line.back().x(), item.line.back().y()};
+                else
+                    for (std::size_t j = i + 1; j < codes.size() && !from; ++j)
+                        if (const layers::County* next = g.county(codes[j]))
+                            from = at(next->seat);
+                if (!from)
+                    continue;
+                const double dx = m.x - from->x, dy = m.y - from->y;
+                const double length = std::hypot(dx, dy);
+                if (length <= 0)
+                    continue;
+                m = {from->x + dx / length * 40000, from->y + dy / length * 40000};
+            }
             if (item.line.isEmpty() || item.line.back() != QPointF(m.x, m.y))
                 item.line << QPointF(m.x, m.y);
         }

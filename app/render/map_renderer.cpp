@@ -78,17 +78,17 @@ QColor MapRenderer::classFill(int index) const
 void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
+    const QTransform t = s.view.transform();  // map to screen; every path is simplified to the pixel grid first
     for (const QString& layer : s.order) {
         if (!s.visible(layer) || layer == "labels")
             continue;
         p.save();
         if (layer == "neighbours") {
             p.setOpacity(s.opacity(layer));
-            p.setTransform(s.view.transform(), true);
             p.setPen(cosmeticPen(m_style.neighbourStroke, k));
             p.setBrush(m_style.neighbourFill);
             for (const RegionItem& r : m_data->neighbours)
-                p.drawPath(r.path);
+                p.drawPath(screenPath(r.path, t));
         } else if (layer == "counties") {
             p.setOpacity(s.opacity(layer));
             drawCountyFills(p, s);
@@ -96,17 +96,11 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
             drawZones(p, s);  // zone fills carry the layer's opacity themselves
         } else if (layer == "prefecture_borders") {
             p.setOpacity(s.opacity(layer));
-            p.setTransform(s.view.transform(), true);
-            p.setBrush(Qt::NoBrush);
-            p.setPen(cosmeticPen(m_style.prefecture, k));
             for (const PrefectureItem& pr : m_data->prefectures)
-                p.drawPath(pr.path);
+                strokeFast(p, screenPath(pr.path, t), m_style.prefecture.colour, m_style.prefecture.width * k);
         } else if (layer == "province") {
             p.setOpacity(s.opacity(layer));
-            p.setTransform(s.view.transform(), true);
-            p.setBrush(Qt::NoBrush);
-            p.setPen(cosmeticPen(m_style.province, k));
-            p.drawPath(m_data->province);
+            strokeFast(p, screenPath(m_data->province, t), m_style.province.colour, m_style.province.width * k);
         } else {
             p.setOpacity(s.opacity(layer));
             if (layer == "belts") drawBelts(p, s);

@@ -76,13 +76,14 @@ QColor placeColour(const QString& kind)
 void MapRenderer::drawCountyFills(QPainter& p, const RenderSettings& s) const
 {
     const geo::Box extent = s.view.extent();
-    p.setTransform(s.view.transform(), true);
+    const QTransform t = s.view.transform();
     // Saturated class fills need light borders to keep neighbouring counties apart.
     p.setPen(s.theme == View::CountyClasses ? cosmeticPen({QColor("#ffffff"), 0.9}, s.dpi / 96.0) : cosmeticPen(m_style.county, s.dpi / 96.0));
     for (std::size_t i = 0; i < m_data->counties.size(); ++i) {
         const CountyItem& c = m_data->counties[i];
         if (!c.bounds.intersects(extent))
             continue;
+        const QPainterPath path = screenPath(c.path, t);
         if (s.theme == View::Overview) {
             p.setBrush(prefectureFill(c.prefectureIndex));
         } else if (s.theme == View::CountyClasses) {
@@ -92,18 +93,18 @@ void MapRenderer::drawCountyFills(QPainter& p, const RenderSettings& s) const
             } else {
                 // Split fill: one vertical stripe per class, clipped to the county.
                 p.save();
-                p.setClipPath(c.path, Qt::IntersectClip);
-                p.setPen(Qt::NoPen);
-                const double w = c.bounds.width() / static_cast<double>(held.size());
+                p.setClipPath(path, Qt::IntersectClip);
+                const QRectF b = path.boundingRect();
+                const double w = b.width() / static_cast<double>(held.size());
                 for (std::size_t k = 0; k < held.size(); ++k)
-                    p.fillRect(QRectF(c.bounds.minX + w * static_cast<double>(k), c.bounds.minY, w, c.bounds.height()), classFill(held[k]));
+                    p.fillRect(QRectF(b.left() + w * static_cast<double>(k), b.top(), w, b.height()), classFill(held[k]));
                 p.restore();
                 p.setBrush(Qt::NoBrush);
             }
         } else {
             p.setBrush(m_style.neutralFill);
         }
-        p.drawPath(c.path);
+        p.drawPath(path);
     }
 }
 
@@ -120,27 +121,26 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
     std::stable_sort(shown.begin(), shown.end(), [](const ZoneItem* a, const ZoneItem* b) {
         return a->bounds.width() * a->bounds.height() > b->bounds.width() * b->bounds.height();
     });
-    p.setTransform(s.view.transform(), true);
+    const QTransform t = s.view.transform();
     for (const ZoneItem* z : shown) {
         const QColor colour = fillOf(*z);
         const bool assumedExtent = z->geometryBasis == "assumed" || z->basis == "assumed";
-        QPen pen(z->id == "gga_metro" ? QColor("#424242") : colour.darker(170), (z->id == "gga_metro" ? 2.2 : 1.8) * k,
-                 assumedExtent ? Qt::DashLine : Qt::SolidLine);
-        pen.setCosmetic(true);
-        p.setPen(pen);
+        const QColor stroke = z->id == "gga_metro" ? QColor("#424242") : colour.darker(170);
+        const double strokeWidth = (z->id == "gga_metro" ? 2.2 : 1.8) * k;
+        p.setPen(Qt::NoPen);
         if (z->id == "gga_metro" || z->layout == "一市三县") {
             p.setBrush(Qt::NoBrush);  // an assumed extent or a grouping of whole counties: outline only
         } else if (z->id == "guian_new_area") {
-            QBrush hatch(colour.darker(130), Qt::BDiagPattern);
-            hatch.setTransform(QTransform::fromScale(1, 1) * p.transform().inverted());
-            p.setBrush(hatch);
+            p.setBrush(QBrush(colour.darker(130), Qt::BDiagPattern));
         } else {
             p.setBrush(withAlpha(colour, static_cast<int>(255 * opacity)));
         }
-        p.drawPath(z->path);
+        const QPainterPath path = screenPath(z->path, t);
+        p.drawPath(path);
+        // Assumed extents dashed.
+        strokeFast(p, path, stroke, strokeWidth, assumedExtent ? Qt::DashLine : Qt::SolidLine);
     }
     // Zone names at the middle of their extent.
-    p.resetTransform();
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.15 * k, true);
     const QFontMetricsF fm(font);
     std::vector<QRectF> taken;
@@ -162,9 +162,8 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
             continue;
         if (z->geometryBasis == "assumed" || z->basis == "assumed")
             text += QStringLiteral(" (示意)");
-        const QTransform toScreen = s.view.transform();
-        const QPainterPath screenPath = toScreen.map(z->path);
-        const QRectF b = screenPath.boundingRect();
+        const QPainterPath onScreen = screenPath(z->path, t, 2.0);
+        const QRectF b = onScreen.boundingRect();
         QPointF anchor = b.center();
         if (z->id == "qianzhong_agglomeration")
             anchor = {b.left() + b.width() * 0.2, b.top() + b.height() * 0.3};
@@ -172,7 +171,7 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
             anchor = {b.left() + b.width() * 0.3, b.bottom() - b.height() * 0.12};
         else if (z->layout == "一市三县")
             anchor = {b.left() + b.width() * 0.15, b.bottom() - b.height() * 0.3};
-        const QPointF at = pointInside(screenPath, anchor);
+        const QPointF at = pointInside(onScreen, anchor);
         const double w = fm.horizontalAdvance(text);
         const QRectF box(at.x() - w / 2, at.y() - fm.height() / 2, w, fm.height());
         if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); }))
@@ -189,7 +188,7 @@ void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.3 * k, true);
     const QFontMetricsF fm(font);
     int index = 0;
-    const QPainterPath province = s.view.transform().map(m_data->province);
+    const QPainterPath province = screenPath(m_data->province, s.view.transform(), 3.0);
     for (const CorridorItem& c : m_data->corridors) {
         if (c.mode != "belt" || c.line.size() < 2)
             continue;
@@ -198,7 +197,6 @@ void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
         for (const QPointF& m : c.line)
             screen << s.view.toScreen({m.x(), m.y()});
         p.save();
-        p.setClipPath(province, Qt::IntersectClip);
         p.setPen(QPen(withAlpha(colour, 150), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.setBrush(Qt::NoBrush);
         p.drawPolyline(screen);
@@ -221,8 +219,6 @@ void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
 void MapRenderer::drawCorridors(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
-    // Lines towards neighbouring provinces stop at the province border.
-    p.setClipPath(s.view.transform().map(m_data->province), Qt::IntersectClip);
     for (const CorridorItem& c : m_data->corridors) {
         if (c.mode == "belt" || c.line.size() < 2)
             continue;
@@ -292,17 +288,18 @@ void MapRenderer::drawHighlight(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
     p.save();
-    p.setTransform(s.view.transform(), true);
-    QPen pen(m_style.highlight, 2.6 * k);
-    pen.setCosmetic(true);
-    p.setPen(pen);
-    p.setBrush(withAlpha(m_style.highlight, 40));
+    const QTransform t = s.view.transform();
+    auto mark = [&](const QPainterPath& mapPath) {
+        const QPainterPath path = screenPath(mapPath, t);
+        p.fillPath(path, withAlpha(m_style.highlight, 40));
+        strokeFast(p, path, m_style.highlight, 2.6 * k);
+    };
     for (const CountyItem& c : m_data->counties)
         if (s.highlightCounties.contains(c.code))
-            p.drawPath(c.path);
+            mark(c.path);
     if (!s.highlightFeature.isEmpty())
         if (const ZoneItem* z = m_data->zone(s.highlightFeature))
-            p.drawPath(z->path);
+            mark(z->path);
     p.restore();
     if (s.highlightFeature.isEmpty())
         return;
