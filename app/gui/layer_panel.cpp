@@ -105,6 +105,8 @@ LayerPanel::LayerPanel(const render::Style& style, QWidget* parent) : QWidget(pa
 
 void LayerPanel::retranslate()
 {
+    const bool syncing = m_syncing;
+    m_syncing = true;  // renaming items must not read as a visibility change
     m_tree->setHeaderLabels({tr("图层"), tr("不透明度")});
     for (QTreeWidgetItem* group : m_groups)
         group->setText(0, tr(group->data(0, Qt::UserRole).toString().toUtf8().constData()));
@@ -112,6 +114,7 @@ void LayerPanel::retranslate()
         it.value()->setText(0, render::layerTitle(it.key()));
     m_up->setToolTip(tr("上移 (绘制在更上层)"));
     m_down->setToolTip(tr("下移"));
+    m_syncing = syncing;
 }
 
 QString LayerPanel::selectedLayer() const

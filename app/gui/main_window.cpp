@@ -63,6 +63,7 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_classList, &QListWidget::currentRowChanged, this, &MainWindow::selectClass);
 
     resize(1440, 900);
+    m_layers->syncFrom(m_canvas->settings());
     retranslate();
     identify({});
 }

@@ -11,9 +11,13 @@
 #include "render/map_renderer.h"
 #include "render/painting.h"
 
+#include <QCoreApplication>
+
 namespace app::render {
 
 namespace {
+QString legend(const char* text) { return QCoreApplication::translate("app::render::Legend", text); }
+
 QColor withAlpha(QColor c, int alpha)
 {
     c.setAlpha(alpha);
@@ -161,7 +165,7 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
         if (duplicate)
             continue;
         if (z->geometryBasis == "assumed" || z->basis == "assumed")
-            text += QStringLiteral(" (示意)");
+            text += QCoreApplication::translate("app::render::Legend", " (示意)");
         const QPainterPath onScreen = screenPath(z->path, t, 2.0);
         const QRectF b = onScreen.boundingRect();
         QPointF anchor = b.center();
@@ -254,7 +258,7 @@ void MapRenderer::drawCities(QPainter& p, const RenderSettings& s) const
         p.setPen(QPen(QColor("#7f0000"), 1.2 * k));
         p.setBrush(QColor(215, 48, 31, 150));
         p.drawEllipse(at, r, r);
-        const QString text = QStringLiteral("%1 %2万").arg(c->name).arg(c->population2025);
+        const QString text = QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(c->name).arg(c->population2025);
         haloText(p, {at.x() + r + 3 * k, at.y() + fm.ascent() / 2}, text, font, QColor("#67000d"), Qt::white, 2.5 * k);
     }
 }
@@ -352,39 +356,43 @@ void MapRenderer::drawLegend(QPainter& p, const RenderSettings& s) const
             none += held.empty();
         for (std::size_t i = 0; i < m_data->classes.size(); ++i)
             swatch(classFill(static_cast<int>(i)), QStringLiteral("%1 (%2)").arg(m_data->classes[i].name).arg(m_data->classes[i].count));
-        swatch(m_style.noClassFill, QStringLiteral("未列入分类 (%1)").arg(none));
-        haloText(p, {x, y + fm.ascent()}, QStringLiteral("多类县城按类别分色条纹显示"), font, m_style.labelColour, Qt::white, 2 * k);
+        swatch(m_style.noClassFill, QCoreApplication::translate("app::render::Legend", "未列入分类 (%1)").arg(none));
+        haloText(p, {x, y + fm.ascent()}, QCoreApplication::translate("app::render::Legend", "多类县城按类别分色条纹显示"), font, m_style.labelColour, Qt::white, 2 * k);
         break;
     }
     case View::OneClusterThreeBelts:
-        swatch(withAlpha(m_style.zoneFills.value("agglomeration"), 140), QStringLiteral("黔中城市群"));
-        swatch(Qt::NoBrush, QStringLiteral("贵阳—贵安—安顺都市圈 (范围示意)"), QPen(QColor("#616161"), 1.6 * k, Qt::DashLine));
+        swatch(withAlpha(m_style.zoneFills.value("agglomeration"), 140), QCoreApplication::translate("app::render::Legend", "黔中城市群"));
+        swatch(Qt::NoBrush, QCoreApplication::translate("app::render::Legend", "贵阳—贵安—安顺都市圈 (范围示意)"), QPen(QColor("#616161"), 1.6 * k, Qt::DashLine));
         for (const CorridorItem& c : m_data->corridors)
             if (c.mode == "belt")
                 line(QPen(withAlpha(m_style.beltColours.value(c.id), 150), 8 * k), c.name);
         p.setPen(QPen(QColor("#7f0000"), 1.2 * k));
         p.setBrush(QColor(215, 48, 31, 150));
         p.drawEllipse(QPointF(x + 9 * k, y + fm.height() / 2), 6 * k, 6 * k);
-        haloText(p, {x + 24 * k, y + fm.ascent() - 1 * k}, QStringLiteral("区域中心城市 (面积∝2025年人口目标)"), font, m_style.labelColour, Qt::white, 2 * k);
+        haloText(p, {x + 24 * k, y + fm.ascent() - 1 * k}, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"), font, m_style.labelColour, Qt::white, 2 * k);
         break;
     case View::OneCoreThreeCentres:
         for (const char* kind : {"core", "centre", "cluster", "county_group"})
-            swatch(withAlpha(m_style.zoneFills.value(kind), 150), kind == QString("core") ? QStringLiteral("一核") : kind == QString("centre") ? QStringLiteral("三心")
-                                                                                 : kind == QString("cluster") ? QStringLiteral("多组团 (县城, 范围示意)")
-                                                                                                              : QStringLiteral("一市三县"));
-        swatch(QBrush(m_style.zoneFills.value("new_area").darker(130), Qt::BDiagPattern), QStringLiteral("贵安新区 (跨四县区部分, 范围示意)"));
+            swatch(withAlpha(m_style.zoneFills.value(kind), 150), kind == QString("core") ? QCoreApplication::translate("app::render::Legend", "一核") : kind == QString("centre") ? QCoreApplication::translate("app::render::Legend", "三心")
+                                                                                 : kind == QString("cluster") ? QCoreApplication::translate("app::render::Legend", "多组团 (县城, 范围示意)")
+                                                                                                              : QCoreApplication::translate("app::render::Legend", "一市三县"));
+        swatch(QBrush(m_style.zoneFills.value("new_area").darker(130), Qt::BDiagPattern), QCoreApplication::translate("app::render::Legend", "贵安新区 (跨四县区部分, 范围示意)"));
         break;
     case View::Transport: {
         for (const char* mode : {"high_speed_rail", "rail", "expressway", "urban_road", "metro", "waterway"}) {
-            static const QMap<QString, QString> names{{"high_speed_rail", "高速铁路"}, {"rail", "铁路"}, {"expressway", "高速公路"},
-                                                      {"urban_road", "城市快速干道"}, {"metro", "城市轨道交通"}, {"waterway", "航道"}};
-            line(QPen(m_style.modeColours.value(mode), 2.6 * k), names.value(mode));
+            static const QMap<QString, const char*> names{{"high_speed_rail", QT_TRANSLATE_NOOP("app::render::Legend", "高速铁路")},
+                                                          {"rail", QT_TRANSLATE_NOOP("app::render::Legend", "铁路")},
+                                                          {"expressway", QT_TRANSLATE_NOOP("app::render::Legend", "高速公路")},
+                                                          {"urban_road", QT_TRANSLATE_NOOP("app::render::Legend", "城市快速干道")},
+                                                          {"metro", QT_TRANSLATE_NOOP("app::render::Legend", "城市轨道交通")},
+                                                          {"waterway", QT_TRANSLATE_NOOP("app::render::Legend", "航道")}};
+            line(QPen(m_style.modeColours.value(mode), 2.6 * k), legend(names.value(mode)));
         }
         const QColor grey("#404040");
-        line(QPen(grey, 2 * k, Qt::DashLine), QStringLiteral("在建/加快建设"));
-        line(QPen(grey, 2 * k, Qt::DotLine), QStringLiteral("开工/推进/规划"));
-        line(QPen(grey, 2 * k, Qt::DashDotLine), QStringLiteral("研究/前期工作"));
-        haloText(p, {x, y + fm.ascent()}, QStringLiteral("空心符号: 位置近似 (置于县城)"), font, m_style.labelColour, Qt::white, 2 * k);
+        line(QPen(grey, 2 * k, Qt::DashLine), QCoreApplication::translate("app::render::Legend", "在建/加快建设"));
+        line(QPen(grey, 2 * k, Qt::DotLine), QCoreApplication::translate("app::render::Legend", "开工/推进/规划"));
+        line(QPen(grey, 2 * k, Qt::DashDotLine), QCoreApplication::translate("app::render::Legend", "研究/前期工作"));
+        haloText(p, {x, y + fm.ascent()}, QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"), font, m_style.labelColour, Qt::white, 2 * k);
         break;
     }
     }

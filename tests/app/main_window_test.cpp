@@ -2,6 +2,7 @@
 // table linked with the map, views, layers, background rendering.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QCompleter>
 #include <QLineEdit>
 #include <QListWidget>
@@ -192,4 +193,29 @@ TEST(MainWindow, RendersOffTheUiThreadAndDropsStaleFrames)
     EXPECT_GT(canvas->lastRenderMs(), 0);
     const QImage shown = canvas->grab().toImage();
     EXPECT_EQ(shown.size(), canvas->size());
+}
+
+TEST(MainWindow, ChineseByDefaultEnglishSwitchable)
+{
+    Window w;
+    EXPECT_EQ(w.window.windowTitle(), "贵州省新型城镇化规划图");
+    w.window.setLanguage("en");
+    EXPECT_EQ(w.window.windowTitle(), "Guizhou New Urbanisation Plan Map");
+    QStringList views;
+    for (QAction* a : w.window.findChildren<QAction*>())
+        if (a->objectName().startsWith("view_"))
+            views << a->text();
+    EXPECT_TRUE(views.contains("County-seat classes")) << views.join("|").toStdString();
+    w.window.identifyAt(w.seatOnScreen("520281"));
+    EXPECT_TRUE(w.window.infoPanel()->toPlainText().contains("County-seat classes")) << w.window.infoPanel()->toPlainText().toStdString() << " hit " << w.window.identified().id.toStdString();
+    w.window.setLanguage("zh");
+    EXPECT_EQ(w.window.windowTitle(), "贵州省新型城镇化规划图");
+    EXPECT_TRUE(w.window.infoPanel()->toPlainText().contains("县城分类"));
+}
+
+TEST(MainWindow, LayerPanelStartsInStepWithTheMap)
+{
+    Window w;
+    for (const QString& id : app::render::layerIds())
+        EXPECT_EQ(w.window.layerPanel()->item(id)->checkState(0) == Qt::Checked, w.window.canvas()->settings().visible(id)) << id.toStdString();
 }
