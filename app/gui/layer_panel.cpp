@@ -74,6 +74,7 @@ LayerPanel::LayerPanel(const render::Style& style, QWidget* parent) : QWidget(pa
             spin->setRange(0, 100);
             spin->setSuffix("%");
             spin->setValue(100);
+            spin->setFixedWidth(72);
             m_tree->setItemWidget(item, 1, spin);
             m_opacity[id] = spin;
             connect(spin, &QSpinBox::valueChanged, this, [this, id] { emitState(id); });

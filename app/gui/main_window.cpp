@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QScreen>
 #include <QTranslator>
 
 #include "gui/info_html.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_classList, &QListWidget::currentRowChanged, this, &MainWindow::selectClass);
 
     resize(1440, 900);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(screen->availableSize() * 0.94);
     m_layers->syncFrom(m_canvas->settings());
     retranslate();
     identify({});
@@ -76,6 +79,7 @@ void MainWindow::buildDocks()
     auto* layerDock = new QDockWidget(this);
     layerDock->setObjectName("layers");
     layerDock->setWidget(m_layers);
+    layerDock->setMinimumWidth(300);
     addDockWidget(Qt::LeftDockWidgetArea, layerDock);
 
     m_classList = new QListWidget(this);

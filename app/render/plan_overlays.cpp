@@ -188,7 +188,7 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
 void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
-    const double width = std::max(10.0, 14000.0 / s.view.unitsPerPixel()) * k;  // about 14 km wide, at least 10 px
+    const double width = std::clamp(14000.0 / s.view.unitsPerPixel(), 10.0, 48.0) * k;  // about 14 km wide, 10 to 48 px
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.3 * k, true);
     const QFontMetricsF fm(font);
     int index = 0;

@@ -5,17 +5,17 @@
     <message>
         <location filename="../../app/gui/info_html.cpp" line="15" />
         <source>文件明确</source>
-        <translation>stated</translation>
+        <translation>in the document</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="15" />
         <source>参考资料</source>
-        <translation>reference</translation>
+        <translation>reference source</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="15" />
         <source>本项目假定</source>
-        <translation>assumed by the project</translation>
+        <translation>project assumption</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="79" />
