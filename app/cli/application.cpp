@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include "cli/arguments.h"
+#include "cli/export_command.h"
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
@@ -43,6 +44,10 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
   targets [--scope kind[:id]]  plan targets (kind: province, zone, city, county, place, corridor)
   where <lon> <lat> [--crs EPSG:xxxx]   the county containing a point (default CGCS2000 lon/lat)
   check [--plan <dir>]      validate the plan tables (default share/plan) against the geography
+  layers                    the layers that can be exported
+  export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490]
+         [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
+                            export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
   render --out <file.png|svg|pdf> [--view <id>] [--size WxH] [--dpi N] [--no-labels]
                             render a map: overview, county_classes, one_cluster_three_belts,
                             one_core_three_centres, transport
@@ -192,7 +197,7 @@ int run(int argc, char** argv)
         std::cout << kUsage;
         return 0;
     }
-    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check"};
+    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check", "layers", "export"};
     if (!kCommands.contains(args.command)) {
         std::cerr << "gzplan: unknown command '" << args.command.toStdString() << "'\n" << kUsage;
         return 2;
@@ -230,6 +235,17 @@ int run(int argc, char** argv)
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
     if (c == "render") return renderCommand(geography, plan, share, args);
+    if (c == "layers" || c == "export") {
+        layers::PlanGeometry geometry;
+        try {
+            geometry = layers::buildPlanGeometry(plan, geography, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
+        } catch (const std::exception& e) {
+            std::cerr << "gzplan: " << e.what() << "\n";
+            return 1;
+        }
+        const auto tables = layers::buildExportTables(geography, plan, geometry);
+        return c == "layers" ? layersCommand(tables, args, std::cout) : exportCommand(tables, args, std::cout, std::cerr);
+    }
 
     const QString text = summary(geography, plan, data);
     if (c == "summary") {

@@ -4,7 +4,7 @@ namespace app::cli {
 
 namespace {
 // Options that take a value; every other --word is a flag.
-const QSet<QString> kWithValue{"data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find"};
+const QSet<QString> kWithValue{"data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry", "page"};
 }  // namespace
 
 Arguments Arguments::parse(int argc, char** argv)

@@ -1,0 +1,62 @@
+#pragma once
+// Writes export tables through GDAL's drivers: ESRI Shapefile, GeoPackage, GeoJSON, KML (LIBKML), CSV and DXF,
+// in any CRS PROJ knows, coordinates always easting/northing or lon/lat. Shared by `gzplan export` and the
+// window's export dialog.
+//
+// Shapefiles: text in UTF-8 (with .cpg) or GBK (code page 936) for older ArcGIS; field names longer than
+// 10 bytes get deterministic, collision-free short names, listed with the full names and descriptions in a
+// <layer>.fields.csv sidecar; text fields are widened to the longest value (in the target encoding) up to
+// the DBF limit of 254 bytes, and a longer value is never cut silently: the DBF holds it cut at a character
+// boundary with a trailing "…", the full value goes to <layer>.long_values.csv and the report says so.
+//
+// Writes are atomic: everything is written into a temporary folder beside the target and renamed into place
+// when complete; an existing file is replaced only with force; on error or cancel the temporary folder is
+// removed and nothing at the target changes.
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "layers/errors.h"
+#include "layers/export_tables.h"
+
+namespace layers {
+
+struct ExportOptions {
+    std::string format = "shp";        ///< shp, gpkg, geojson, kml, csv, dxf
+    std::string crs = "EPSG:4490";     ///< EPSG:n or a PROJ string
+    std::string encoding = "UTF-8";    ///< shapefile text: UTF-8 or GBK
+    std::string csvGeometry = "wkt";   ///< csv: wkt (WKT column) or xy (X/Y columns, point layers)
+    bool force = false;                ///< replace existing files
+};
+
+struct ExportReport {
+    std::vector<std::filesystem::path> files;  ///< every file written, final names
+    std::vector<std::string> warnings;         ///< e.g. values longer than the DBF limit
+    std::size_t features = 0;
+};
+
+/// Called with the share done (0..1) and what is being written; returning false cancels the export.
+using ExportProgress = std::function<bool(double done, const std::string& what)>;
+
+class ExportCancelled : public std::runtime_error {
+public:
+    ExportCancelled() : std::runtime_error("export cancelled; nothing was written") {}
+};
+
+/// The formats and their file extensions.
+const std::vector<std::string>& exportFormats();
+std::string formatExtension(const std::string& format);
+
+/// Exports one table to a file (out ends in the format's extension, or is a folder to put <id>.<ext> in),
+/// or several tables: a folder with a file per table, or one GeoPackage. Throws DataError naming the
+/// layer, feature and reason; ExportCancelled when progress returned false.
+ExportReport exportTables(const std::vector<const ExportTable*>& tables, const std::filesystem::path& out, const ExportOptions& options,
+                          const ExportProgress& progress = {});
+
+/// Shapefile field names for a table's fields: at most 10 bytes, unique (case-insensitive), stable.
+std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields);
+
+}  // namespace layers

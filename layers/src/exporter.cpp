@@ -1,0 +1,509 @@
+#include "layers/exporter.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include "ogr_convert.h"
+
+namespace layers {
+
+namespace {
+constexpr std::size_t kDbfLimit = 254;
+
+struct Driver {
+    const char* format;
+    const char* gdalName;
+    const char* extension;
+};
+constexpr Driver kDrivers[] = {{"shp", "ESRI Shapefile", "shp"}, {"gpkg", "GPKG", "gpkg"}, {"geojson", "GeoJSON", "geojson"},
+                               {"kml", "LIBKML", "kml"},         {"csv", "CSV", "csv"},     {"dxf", "DXF", "dxf"}};
+
+const Driver& driverFor(const std::string& format)
+{
+    for (const Driver& d : kDrivers)
+        if (format == d.format)
+            return d;
+    throw DataError(format, "unknown export format (use shp, gpkg, geojson, kml, csv or dxf)");
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// Text in the target encoding (GBK via iconv); throws when a character has no equivalent there.
+std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
+{
+    if (encoding == "UTF-8")
+        return utf8;
+    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
+    std::string result(out);
+    CPLFree(out);
+    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
+    const bool lossless = utf8 == back;
+    CPLFree(back);
+    if (!lossless)
+        throw DataError(where, "'" + utf8 + "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
+    return result;
+}
+
+/// Cuts UTF-8 text so that its encoding fits limit bytes, at a character boundary, ending in "…".
+std::string cutToFit(const std::string& utf8, const std::string& encoding, std::size_t limit, const std::string& where)
+{
+    const std::string ellipsis = "…";
+    std::string cut = utf8;
+    while (!cut.empty() && encoded(cut + ellipsis, encoding, where).size() > limit) {
+        std::size_t end = cut.size() - 1;
+        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80)
+            --end;
+        cut.resize(end);
+    }
+    return cut + ellipsis;
+}
+
+std::string featureName(const ExportTable& t, std::size_t index)
+{
+    const ExportFeature& f = t.features[index];
+    std::string id = f.values.empty() ? "" : std::holds_alternative<std::string>(f.values[0]) ? std::get<std::string>(f.values[0]) : "";
+    return "layer " + t.id + ", feature " + std::to_string(index + 1) + (id.empty() ? "" : " (" + id + (f.label.empty() ? "" : " " + f.label) + ")");
+}
+
+std::unique_ptr<OGRGeometry> toOgr(const ExportGeometry& g)
+{
+    if (const auto* p = std::get_if<geo::Point>(&g))
+        return std::make_unique<OGRPoint>(p->x, p->y);
+    if (const auto* line = std::get_if<std::vector<geo::Point>>(&g)) {
+        auto l = std::make_unique<OGRLineString>();
+        for (const geo::Point& p : *line)
+            l->addPoint(p.x, p.y);
+        return l;
+    }
+    if (const auto* shape = std::get_if<geo::MultiPolygon>(&g); shape && !shape->empty())
+        return std::make_unique<OGRMultiPolygon>(detail::toOgr(*shape));
+    return nullptr;  // no geometry, or an empty one (a central city whose counties all belong to it only in part)
+}
+
+OGRwkbGeometryType ogrType(GeometryKind kind, const std::string& format)
+{
+    switch (kind) {
+    case GeometryKind::Point: return wkbPoint;
+    case GeometryKind::Line: return wkbLineString;
+    case GeometryKind::Polygon: return format == "shp" ? wkbPolygon : wkbMultiPolygon;  // shapefile polygons hold several parts
+    case GeometryKind::None: return wkbNone;
+    }
+    return wkbUnknown;
+}
+
+class TableWriter {
+public:
+    TableWriter(const ExportOptions& options, const OGRSpatialReference& target, OGRCoordinateTransformation* transform, ExportReport& report,
+                const ExportProgress& progress, std::size_t total, std::size_t& done)
+        : m_options(options), m_target(target), m_transform(transform), m_report(report), m_progress(progress), m_total(total), m_done(done) {}
+
+    /// Writes table into ds as one layer (shp, gpkg, geojson, kml, csv) or into the DXF entities.
+    void write(GDALDataset& ds, const ExportTable& t, const std::filesystem::path& folder)
+    {
+        if (m_options.format == "dxf")
+            return writeDxf(ds, t);
+        const bool shp = m_options.format == "shp";
+        std::vector<std::string> names;
+        for (const ExportField& f : t.fields)
+            names.push_back(f.name);
+        if (shp)
+            names = shortFieldNames(t.fields);
+
+        // Text widths in the target encoding; over-long values are cut visibly and kept whole in a sidecar.
+        std::vector<std::size_t> widths(t.fields.size(), 1);
+        std::vector<std::vector<std::string>> text(t.features.size(), std::vector<std::string>(t.fields.size()));
+        struct LongValue {
+            std::size_t feature;
+            std::string field;
+            std::string value;
+        };
+        std::vector<LongValue> longValues;
+        for (std::size_t i = 0; i < t.features.size(); ++i)
+            for (std::size_t k = 0; k < t.fields.size(); ++k) {
+                const ExportValue& v = t.features[i].values[k];
+                if (const auto* s = std::get_if<std::string>(&v)) {
+                    std::string value = *s;
+                    if (shp) {
+                        const std::string where = featureName(t, i) + ", field " + t.fields[k].name;
+                        std::size_t bytes = encoded(value, m_options.encoding, where).size();
+                        if (bytes > kDbfLimit) {
+                            longValues.push_back({i, t.fields[k].name, value});
+                            value = cutToFit(value, m_options.encoding, kDbfLimit, where);
+                            bytes = encoded(value, m_options.encoding, where).size();
+                            m_report.warnings.push_back(where + ": " + std::to_string(encoded(*s, m_options.encoding, where).size()) +
+                                                        " bytes exceed the DBF limit of 254; cut with '…' in the .dbf, full value in " + t.id +
+                                                        ".long_values.csv");
+                        }
+                        widths[k] = std::max(widths[k], bytes);
+                    }
+                    text[i][k] = value;
+                }
+            }
+
+        std::vector<std::string> layerOptions;
+        if (shp)
+            layerOptions.push_back(m_options.encoding == "GBK" ? "ENCODING=CP936" : "ENCODING=UTF-8");
+        if (m_options.format == "csv") {
+            layerOptions.push_back(m_options.csvGeometry == "xy" && t.kind == GeometryKind::Point ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT");
+            layerOptions.push_back("CREATE_CSVT=YES");
+            layerOptions.push_back("WRITE_BOM=YES");  // spreadsheet programs then read the Chinese text as UTF-8
+        }
+        if (m_options.format == "gpkg")
+            layerOptions.push_back("SPATIAL_INDEX=YES");
+        if (m_options.format == "geojson")
+            layerOptions.push_back("WRITE_NAME=YES");
+        CPLStringList opts;
+        for (const auto& o : layerOptions)
+            opts.AddString(o.c_str());
+        const OGRwkbGeometryType type = ogrType(t.kind, m_options.format);
+        OGRLayer* layer = ds.CreateLayer(t.id.c_str(), type == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(&m_target), type, opts.List());
+        if (!layer)
+            throw DataError(t.id, std::string("cannot create the layer: ") + CPLGetLastErrorMsg());
+        for (std::size_t k = 0; k < t.fields.size(); ++k) {
+            const ExportField& f = t.fields[k];
+            OGRFieldType type = OFTString;
+            OGRFieldSubType subtype = OFSTNone;
+            switch (f.type) {
+            case FieldType::String: type = OFTString; break;
+            case FieldType::Integer: type = OFTInteger64; break;
+            case FieldType::Real: type = OFTReal; break;
+            case FieldType::Boolean:
+                type = OFTInteger;
+                subtype = shp ? OFSTNone : OFSTBoolean;
+                break;
+            }
+            if (shp && f.type == FieldType::Integer)
+                type = OFTInteger;
+            OGRFieldDefn defn(names[k].c_str(), type);
+            defn.SetSubType(subtype);
+            if (shp && f.type == FieldType::String)
+                defn.SetWidth(static_cast<int>(widths[k]));
+            if (shp && f.type == FieldType::Boolean)
+                defn.SetWidth(1);
+            if (shp && f.type == FieldType::Real) {
+                defn.SetWidth(24);
+                defn.SetPrecision(15);
+            }
+            if (layer->CreateField(&defn) != OGRERR_NONE)
+                throw DataError(t.id, "cannot create field " + f.name + ": " + CPLGetLastErrorMsg());
+        }
+
+        for (std::size_t i = 0; i < t.features.size(); ++i) {
+            const ExportFeature& src = t.features[i];
+            OGRFeature feature(layer->GetLayerDefn());
+            for (std::size_t k = 0; k < t.fields.size(); ++k) {
+                const int index = static_cast<int>(k);
+                const ExportValue& v = src.values[k];
+                if (std::holds_alternative<std::string>(v))
+                    feature.SetField(index, text[i][k].c_str());
+                else if (const auto* n = std::get_if<long long>(&v))
+                    feature.SetField(index, static_cast<GIntBig>(*n));
+                else if (const auto* d = std::get_if<double>(&v))
+                    feature.SetField(index, *d);
+                else if (const auto* b = std::get_if<bool>(&v))
+                    feature.SetField(index, *b ? 1 : 0);
+            }
+            if (auto g = geometry(src.geometry, t, i)) {
+                if (shp && t.kind == GeometryKind::Polygon)
+                    g.reset(OGRGeometryFactory::forceToPolygon(g.release()));
+                feature.SetGeometryDirectly(g.release());
+            }
+            if (m_options.format == "kml" && !src.label.empty() && layer->GetLayerDefn()->GetFieldIndex("name") < 0)
+                feature.SetStyleString(("LABEL(t:\"" + src.label + "\")").c_str());
+            if (layer->CreateFeature(&feature) != OGRERR_NONE)
+                throw DataError(t.id, featureName(t, i) + ": cannot be written: " + CPLGetLastErrorMsg());
+            step(t.id);
+        }
+        if (shp) {
+            if (m_options.encoding == "GBK") {
+                // GDAL names the code page "CP936"; ArcGIS and QGIS both read the plain number.
+                std::ofstream(folder / (t.id + ".cpg"), std::ios::trunc) << "936";
+            }
+            writeFieldSidecar(folder / (t.id + ".fields.csv"), t, names, widths);
+            if (!longValues.empty()) {
+                std::vector<std::vector<std::string>> rows;
+                for (const LongValue& l : longValues) {
+                    const auto& first = t.features[l.feature].values[0];
+                    rows.push_back({std::to_string(l.feature + 1), std::holds_alternative<std::string>(first) ? std::get<std::string>(first) : "", l.field, l.value});
+                }
+                writeCsv(folder / (t.id + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
+            }
+        }
+    }
+
+private:
+    std::unique_ptr<OGRGeometry> geometry(const ExportGeometry& g, const ExportTable& t, std::size_t i)
+    {
+        auto ogr = toOgr(g);
+        if (ogr && m_transform && ogr->transform(m_transform) != OGRERR_NONE)
+            throw DataError(t.id, featureName(t, i) + ": cannot be transformed to " + m_options.crs);
+        return ogr;
+    }
+
+    void writeDxf(GDALDataset& ds, const ExportTable& t)
+    {
+        OGRLayer* layer = ds.GetLayerCount() ? ds.GetLayer(0) : ds.CreateLayer("entities", nullptr, wkbUnknown, nullptr);
+        if (!layer)
+            throw DataError(t.id, std::string("cannot create the DXF entities: ") + CPLGetLastErrorMsg());
+        auto add = [&](std::unique_ptr<OGRGeometry> g, const std::string& cadLayer, const std::string& style, std::size_t i) {
+            OGRFeature feature(layer->GetLayerDefn());
+            feature.SetField("Layer", cadLayer.c_str());
+            if (!style.empty())
+                feature.SetStyleString(style.c_str());
+            feature.SetGeometryDirectly(g.release());
+            if (layer->CreateFeature(&feature) != OGRERR_NONE)
+                throw DataError(t.id, featureName(t, i) + ": cannot be written to DXF: " + CPLGetLastErrorMsg());
+        };
+        for (std::size_t i = 0; i < t.features.size(); ++i) {
+            const ExportFeature& f = t.features[i];
+            if (auto g = geometry(f.geometry, t, i)) {
+                // One CAD layer for the table and one per county-seat class the feature holds.
+                for (const std::string& group : f.groups)
+                    add(std::unique_ptr<OGRGeometry>(g->clone()), t.id + "_" + group, "", i);
+                OGRPoint anchor;
+                if (const auto* seat = std::get_if<geo::Point>(&f.geometry)) {
+                    anchor = OGRPoint(seat->x, seat->y);
+                    if (m_transform)
+                        anchor.transform(m_transform);
+                } else {
+                    g->Centroid(&anchor);
+                }
+                add(std::move(g), t.id, "", i);
+                if (!f.label.empty()) {
+                    std::string escaped = f.label;
+                    std::replace(escaped.begin(), escaped.end(), '"', '\'');
+                    add(std::make_unique<OGRPoint>(anchor), t.id + "_labels", "LABEL(f:\"Noto Sans CJK SC\",t:\"" + escaped + "\",s:2g)", i);
+                }
+            }
+            step(t.id);
+        }
+    }
+
+    void writeFieldSidecar(const std::filesystem::path& file, const ExportTable& t, const std::vector<std::string>& names,
+                           const std::vector<std::size_t>& widths)
+    {
+        std::vector<std::vector<std::string>> rows;
+        for (std::size_t k = 0; k < t.fields.size(); ++k) {
+            const char* type = t.fields[k].type == FieldType::String ? "text" : t.fields[k].type == FieldType::Integer ? "integer"
+                             : t.fields[k].type == FieldType::Real ? "real" : "boolean (1/0)";
+            rows.push_back({names[k], t.fields[k].name, type, t.fields[k].type == FieldType::String ? std::to_string(widths[k]) : "", t.fields[k].description});
+        }
+        writeCsv(file, {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
+    }
+
+    /// Sidecar tables through GDAL's CSV driver (UTF-8 with BOM, so spreadsheets read the Chinese text).
+    void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+    {
+        GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
+        GDALDatasetUniquePtr ds(csv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds)
+            throw DataError(file.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+        const char* options[] = {"WRITE_BOM=YES", nullptr};
+        OGRLayer* layer = ds->CreateLayer(file.stem().c_str(), nullptr, wkbNone, const_cast<char**>(options));
+        for (const std::string& h : header) {
+            OGRFieldDefn defn(h.c_str(), OFTString);
+            layer->CreateField(&defn);
+        }
+        for (const auto& row : rows) {
+            OGRFeature feature(layer->GetLayerDefn());
+            for (std::size_t k = 0; k < row.size(); ++k)
+                feature.SetField(static_cast<int>(k), row[k].c_str());
+            if (layer->CreateFeature(&feature) != OGRERR_NONE)
+                throw DataError(file.string(), std::string("cannot write: ") + CPLGetLastErrorMsg());
+        }
+        m_report.files.push_back(file);
+    }
+
+    void step(const std::string& what)
+    {
+        ++m_done;
+        ++m_report.features;
+        if (m_progress && !m_progress(m_total ? static_cast<double>(m_done) / static_cast<double>(m_total) : 1.0, what))
+            throw ExportCancelled();
+    }
+
+    const ExportOptions& m_options;
+    const OGRSpatialReference& m_target;
+    OGRCoordinateTransformation* m_transform;
+    ExportReport& m_report;
+    const ExportProgress& m_progress;
+    std::size_t m_total;
+    std::size_t& m_done;
+};
+
+/// A folder beside the target, removed on destruction unless released.
+struct TemporaryFolder {
+    std::filesystem::path path;
+    explicit TemporaryFolder(const std::filesystem::path& beside)
+    {
+        static std::atomic<int> counter{0};
+        path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::error_code ec;
+        std::filesystem::create_directories(path, ec);
+        if (ec)
+            throw DataError(beside.string(), "cannot write here: " + ec.message());
+    }
+    ~TemporaryFolder()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+void moveIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to, bool force)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(to)) {
+        if (!force)
+            throw DataError(to.string(), "exists; use --force to replace it");
+        if (std::filesystem::is_directory(to)) {
+            const std::filesystem::path old = to.string() + ".old-" + std::to_string(::getpid());
+            std::filesystem::rename(to, old, ec);
+            if (!ec)
+                std::filesystem::rename(from, to, ec);
+            std::filesystem::remove_all(old);
+            if (ec)
+                throw DataError(to.string(), "cannot replace: " + ec.message());
+            return;
+        }
+    }
+    std::filesystem::rename(from, to, ec);
+    if (ec)
+        throw DataError(to.string(), "cannot move into place: " + ec.message());
+}
+}  // namespace
+
+const std::vector<std::string>& exportFormats()
+{
+    static const std::vector<std::string> formats{"shp", "gpkg", "geojson", "kml", "csv", "dxf"};
+    return formats;
+}
+
+std::string formatExtension(const std::string& format) { return driverFor(format).extension; }
+
+std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
+{
+    std::vector<std::string> out;
+    std::set<std::string> taken;
+    for (const ExportField& f : fields) {
+        std::string name = (f.name.size() > 10 && !f.shortName.empty() ? f.shortName : f.name).substr(0, 10);
+        for (int n = 1; taken.count(lower(name)); ++n) {
+            std::string suffix("_");  // appended, not "_" + …: GCC 12 reports a false -Wrestrict on the latter
+            suffix += std::to_string(n);
+            name = f.name.substr(0, 10 - suffix.size()) + suffix;
+        }
+        taken.insert(lower(name));
+        out.push_back(name);
+    }
+    return out;
+}
+
+ExportReport exportTables(const std::vector<const ExportTable*>& tables, const std::filesystem::path& out, const ExportOptions& options,
+                          const ExportProgress& progress)
+{
+    GDALAllRegister();
+    const Driver& driver = driverFor(options.format);
+    if (options.encoding != "UTF-8" && options.encoding != "GBK")
+        throw DataError(options.encoding, "unknown encoding (use UTF-8 or GBK)");
+    if (tables.empty())
+        throw DataError(out.string(), "no layer to export");
+    GDALDriver* gdal = GetGDALDriverManager()->GetDriverByName(driver.gdalName);
+    if (!gdal)
+        throw DataError(driver.gdalName, "GDAL has no such driver");
+
+    OGRSpatialReference target;
+    try {
+        target = detail::spatialReference(options.crs);
+    } catch (const DataError&) {
+        throw DataError(options.crs, "not a coordinate reference system GDAL/PROJ knows");
+    }
+    const OGRSpatialReference source = detail::spatialReference("EPSG:4490");
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (!target.IsSame(&source)) {
+        transform.reset(OGRCreateCoordinateTransformation(&source, &target));
+        if (!transform)
+            throw DataError(options.crs, "no transformation from EPSG:4490");
+    }
+
+    // Where things go: one file, a folder of files, or one GeoPackage holding every table.
+    const bool oneFile = tables.size() == 1 || options.format == "gpkg";
+    std::filesystem::path target_path = out;
+    if (oneFile && (std::filesystem::is_directory(out) || out.extension().empty()))
+        target_path = out / ((tables.size() == 1 ? tables.front()->id : std::string("guizhou_plan")) + "." + driver.extension);
+    // A shapefile of a table without geometry is its .dbf alone.
+    const bool dbfOnly = options.format == "shp" && tables.size() == 1 && tables.front()->kind == GeometryKind::None;
+    if (dbfOnly)
+        target_path.replace_extension(".dbf");
+    const std::filesystem::path parent = std::filesystem::absolute(oneFile ? target_path : out).parent_path();
+    if (!std::filesystem::is_directory(parent))
+        throw DataError(parent.string(), "folder does not exist");
+
+    ExportReport report;
+    std::size_t total = 0, done = 0;
+    for (const ExportTable* t : tables)
+        total += t->features.size();
+    TemporaryFolder temp(parent);
+    TableWriter writer(options, target, transform.get(), report, progress, total, done);
+
+    auto writeOne = [&](const std::vector<const ExportTable*>& group, const std::filesystem::path& file) {
+        GDALDatasetUniquePtr ds(gdal->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds)
+            throw DataError(file.filename().string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+        if (options.format == "gpkg")
+            ds->StartTransaction();
+        for (const ExportTable* t : group)
+            writer.write(*ds, *t, file.parent_path());
+        if (options.format == "gpkg" && ds->CommitTransaction() != OGRERR_NONE)
+            throw DataError(file.filename().string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
+        ds.reset();
+    };
+
+    if (oneFile) {
+        writeOne(tables, temp.path / target_path.filename());
+        // Everything the drivers and sidecars wrote, renamed into the target's folder.
+        std::vector<std::filesystem::path> produced;
+        for (const auto& entry : std::filesystem::directory_iterator(temp.path))
+            produced.push_back(entry.path());
+        std::sort(produced.begin(), produced.end());
+        if (!options.force)
+            for (const auto& p : produced)
+                if (std::filesystem::exists(parent / p.filename()))
+                    throw DataError((parent / p.filename()).string(), "exists; use --force to replace it");
+        for (const auto& p : produced) {
+            moveIntoPlace(p, parent / p.filename(), options.force);
+            report.files.push_back(parent / p.filename());
+        }
+    } else {
+        const std::filesystem::path staged = temp.path / "bundle";
+        std::filesystem::create_directories(staged);
+        for (const ExportTable* t : tables)
+            writeOne({t}, staged / (t->id + "." + driver.extension));
+        moveIntoPlace(staged, out, options.force);
+        for (const auto& entry : std::filesystem::directory_iterator(out))
+            report.files.push_back(entry.path());
+        std::sort(report.files.begin(), report.files.end());
+    }
+    // Sidecar paths recorded during the write point into the temporary folder: keep only final names.
+    std::vector<std::filesystem::path> final;
+    for (const auto& f : report.files)
+        if (f.string().find(".gzplan-export-") == std::string::npos)
+            final.push_back(f);
+    report.files = final;
+    return report;
+}
+
+}  // namespace layers
