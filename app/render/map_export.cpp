@@ -11,7 +11,13 @@
 
 namespace app::render {
 
-QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, const QString& path)
+QSize pagePixels(const QString& page, double dpi)
+{
+    const QSizeF mm = page.compare("A4", Qt::CaseInsensitive) == 0 ? QSizeF(297, 210) : page.compare("A3", Qt::CaseInsensitive) == 0 ? QSizeF(420, 297) : QSizeF();
+    return (mm / 25.4 * dpi).toSize();
+}
+
+QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, const QString& path, const QString& page)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != "png" && suffix != "svg" && suffix != "pdf")
@@ -36,7 +42,11 @@ QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, c
     } else {
         QPdfWriter pdf(&file);
         pdf.setResolution(static_cast<int>(settings.dpi));
-        pdf.setPageSize(QPageSize(QSizeF(size.width() / settings.dpi * 25.4, size.height() / settings.dpi * 25.4), QPageSize::Millimeter));
+        if (page.compare("A4", Qt::CaseInsensitive) == 0 || page.compare("A3", Qt::CaseInsensitive) == 0)
+            pdf.setPageSize(QPageSize(page.toUpper() == "A4" ? QPageSize::A4 : QPageSize::A3));
+        else
+            pdf.setPageSize(QPageSize(QSizeF(size.width() / settings.dpi * 25.4, size.height() / settings.dpi * 25.4), QPageSize::Millimeter));
+        pdf.setPageOrientation(size.width() >= size.height() ? QPageLayout::Landscape : QPageLayout::Portrait);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setTitle(settings.title);
         QPainter painter(&pdf);

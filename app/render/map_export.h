@@ -9,6 +9,11 @@
 namespace app::render {
 
 /// Returns an empty string on success, else a message naming the file and what went wrong.
-QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, const QString& path);
+/// page: "A4" or "A3" puts a PDF on that landscape page (the view's size should be the page at its dpi:
+/// see pagePixels); empty makes the page the size of the view.
+QString exportMap(const MapRenderer& renderer, const RenderSettings& settings, const QString& path, const QString& page = {});
+
+/// The pixel size of an A4 or A3 landscape page at dpi; an empty size for any other name.
+QSize pagePixels(const QString& page, double dpi);
 
 }  // namespace app::render

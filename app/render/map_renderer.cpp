@@ -126,7 +126,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
 
     // Neighbouring provinces: their name near the visible part of their shape.
     QFont neighbourFont(m_style.labelFont);
-    neighbourFont.setPointSizeF(m_style.labelSize * 1.4 * k);
+    setPoints(neighbourFont, m_style.labelSize * 1.4 * k);
     const QFontMetricsF nfm(neighbourFont);
     const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
     for (const RegionItem& r : m_data->neighbours) {
@@ -161,7 +161,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
 
     // County names at their seats, larger counties first; a label that would overlap another is dropped.
     QFont font(m_style.labelFont);
-    font.setPointSizeF(m_style.labelSize * k);
+    setPoints(font, m_style.labelSize * k);
     const QFontMetricsF fm(font);
     std::vector<const CountyItem*> order;
     for (const CountyItem& c : m_data->counties)
@@ -216,7 +216,7 @@ void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s) const
     p.setBrush(Qt::black);
     p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px / 2, 5 * k));
     QFont font(m_style.labelFont);
-    font.setPointSizeF(7.5 * k);
+    setPoints(font, 7.5 * k);
     const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
     haloText(p, {origin.x() + px + 4 * k, origin.y()}, label, font, Qt::black, Qt::white, 2 * k);
     haloText(p, {origin.x(), origin.y() - 8 * k}, QStringLiteral("1:%L1").arg(std::round(s.view.scaleDenominator(s.dpi) / 1000) * 1000, 0, 'f', 0),
@@ -240,7 +240,7 @@ void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s) const
     p.setBrush(Qt::black);
     p.drawPath(arrow);
     QFont font(m_style.labelFont);
-    font.setPointSizeF(9 * k);
+    setPoints(font, 9 * k);
     font.setBold(true);
     const QFontMetricsF fm(font);
     haloText(p, {top.x() - fm.horizontalAdvance("N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, Qt::black, Qt::white, 2 * k);
@@ -253,18 +253,31 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
     const QSizeF size = s.view.size();
     if (!s.title.isEmpty()) {
         QFont font(m_style.titleFont);
-        font.setPointSizeF(m_style.titleSize * k);
+        setPoints(font, m_style.titleSize * k);
         font.setBold(true);
         const QFontMetricsF fm(font);
         haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, Qt::white, 3 * k);
     }
     drawLegend(p, s);
     if (!s.sourceNote.isEmpty()) {
+        // Right-aligned at the bottom, broken at " · " into as many lines as the width needs.
         QFont note(m_style.labelFont);
-        note.setPointSizeF(6.5 * k);
+        setPoints(note, 6.5 * k);
         const QFontMetricsF nfm(note);
-        const double w = nfm.horizontalAdvance(s.sourceNote);
-        haloText(p, {size.width() - w - 12 * k, size.height() - 8 * k}, s.sourceNote, note, QColor("#404040"), Qt::white, 2 * k);
+        const double maxWidth = size.width() * 0.62;
+        QStringList lines;
+        for (const QString& part : s.sourceNote.split(QStringLiteral(" · "))) {
+            if (!lines.isEmpty() && nfm.horizontalAdvance(lines.back() + " · " + part) <= maxWidth)
+                lines.back() += " · " + part;
+            else
+                lines << part;
+        }
+        double y = size.height() - 8 * k - (lines.size() - 1) * nfm.height();
+        for (const QString& line : lines) {
+            const double w = nfm.horizontalAdvance(line);
+            haloText(p, {size.width() - w - 12 * k, y}, line, note, QColor("#404040"), Qt::white, 2 * k);
+            y += nfm.height();
+        }
     }
 }
 

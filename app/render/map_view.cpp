@@ -12,6 +12,17 @@ MapView MapView::fit(const geo::Box& extent, QSizeF size, double margin)
     return MapView(size, extent.centre(), upp > 0 ? upp : 1);
 }
 
+MapView MapView::fitInto(const geo::Box& extent, QSizeF size, const QRectF& frame)
+{
+    const MapView inFrame = fit(extent, frame.size(), 0.02);
+    MapView v(size, extent.centre(), inFrame.unitsPerPixel());
+    // Move the centre so that the extent's centre lands on the frame's centre.
+    const QPointF offset = frame.center() - QPointF(size.width() / 2, size.height() / 2);
+    v.m_centre.x -= offset.x() * v.m_unitsPerPixel;
+    v.m_centre.y += offset.y() * v.m_unitsPerPixel;
+    return v;
+}
+
 QPointF MapView::toScreen(geo::Point p) const
 {
     return {(p.x - m_centre.x) / m_unitsPerPixel + m_size.width() / 2, (m_centre.y - p.y) / m_unitsPerPixel + m_size.height() / 2};

@@ -17,6 +17,9 @@ public:
 
     /// A view of size that shows extent whole, with margin (share of the size) around it.
     static MapView fit(const geo::Box& extent, QSizeF size, double margin = 0.04);
+    /// A view of size that shows extent whole inside the part of the canvas given by frame (in pixels), e.g.
+    /// right of a legend and below a title.
+    static MapView fitInto(const geo::Box& extent, QSizeF size, const QRectF& frame);
 
     QSizeF size() const { return m_size; }
     geo::Point centre() const { return m_centre; }

@@ -7,10 +7,18 @@
 #include <QPen>
 
 #include <algorithm>
+#include <cmath>
 
 #include "render/style.h"
 
 namespace app::render {
+
+/// Sets a font's size in points at 96 dpi as pixels, so that the renderer's own dpi factor is the only
+/// scaling (QImage, QPdfWriter and QSvgGenerator would otherwise scale point sizes by their resolution too).
+inline void setPoints(QFont& font, double points)
+{
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(points * 96.0 / 72.0))));
+}
 
 inline QPen cosmeticPen(const StrokeStyle& s, double k)
 {

@@ -38,7 +38,7 @@ Qt::PenStyle statusStyle(const QString& status)
 QFont sizedFont(const Style& style, double points, bool bold = false)
 {
     QFont f(style.labelFont);
-    f.setPointSizeF(points);
+    setPoints(f, points);
     f.setBold(bold);
     return f;
 }

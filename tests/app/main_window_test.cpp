@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -13,6 +17,7 @@
 #include <QTextBrowser>
 #include <QTreeWidgetItem>
 
+#include "gui/export_dialog.h"
 #include "gui/layer_panel.h"
 #include "gui/main_window.h"
 #include "gui/map_canvas.h"
@@ -218,4 +223,30 @@ TEST(MainWindow, LayerPanelStartsInStepWithTheMap)
     Window w;
     for (const QString& id : app::render::layerIds())
         EXPECT_EQ(w.window.layerPanel()->item(id)->checkState(0) == Qt::Checked, w.window.canvas()->settings().visible(id)) << id.toStdString();
+}
+
+TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
+{
+    const auto geometry = layers::buildPlanGeometry(test::plan(), test::geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+    auto tables = std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(test::geography(), test::plan(), geometry));
+    app::gui::ExportDialog dialog(tables);
+    QTemporaryDir dir;
+    dialog.layer()->setCurrentIndex(dialog.layer()->findData("counties"));
+    dialog.format()->setCurrentIndex(dialog.format()->findData("shp"));
+    dialog.crs()->setCurrentIndex(dialog.crs()->findData("EPSG:4545"));
+    dialog.encoding()->setCurrentIndex(dialog.encoding()->findData("GBK"));
+    dialog.target()->setText(dir.filePath("counties.shp"));
+    ASSERT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
+    EXPECT_EQ(dialog.report().features, 88u);
+    QFile cpg(dir.filePath("counties.cpg"));
+    ASSERT_TRUE(cpg.open(QIODevice::ReadOnly));
+    EXPECT_EQ(cpg.readAll(), "936");
+    QFile prj(dir.filePath("counties.prj"));
+    ASSERT_TRUE(prj.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(prj.readAll().contains("CGCS2000_3_Degree_GK_CM_108E"));
+    // A second export without "overwrite" is refused and names the file.
+    EXPECT_FALSE(dialog.runExport(true));
+    EXPECT_TRUE(dialog.error().contains("exists")) << dialog.error().toStdString();
+    dialog.force()->setChecked(true);
+    EXPECT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
 }

@@ -1,0 +1,50 @@
+#pragma once
+// The window's data export: layer, format, CRS, text encoding and target, written by the same exporter as
+// `gzplan export`, with a cancellable progress dialog.
+
+#include <memory>
+#include <vector>
+
+#include <QDialog>
+
+#include "layers/exporter.h"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+
+namespace app::gui {
+
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable>> tables, QWidget* parent = nullptr);
+
+    QComboBox* layer() const { return m_layer; }
+    QComboBox* format() const { return m_format; }
+    QComboBox* crs() const { return m_crs; }
+    QComboBox* encoding() const { return m_encoding; }
+    QLineEdit* target() const { return m_target; }
+    QCheckBox* force() const { return m_force; }
+
+    /// Exports with the dialog's choices, showing progress; false (with a message box unless quiet) on error
+    /// or cancel. The last report or error stays readable.
+    bool runExport(bool quiet = false);
+    const layers::ExportReport& report() const { return m_report; }
+    const QString& error() const { return m_error; }
+
+private:
+    void browse();
+
+    std::shared_ptr<const std::vector<layers::ExportTable>> m_tables;
+    QComboBox* m_layer;
+    QComboBox* m_format;
+    QComboBox* m_crs;
+    QComboBox* m_encoding;
+    QLineEdit* m_target;
+    QCheckBox* m_force;
+    layers::ExportReport m_report;
+    QString m_error;
+};
+
+}  // namespace app::gui
