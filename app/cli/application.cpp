@@ -22,6 +22,7 @@
 #include "layers/plan.h"
 #include "layers/plan_geometry.h"
 #include "layers/plan_query.h"
+#include "layers/plan_store.h"
 #include "render/map_export.h"
 #include "render/map_renderer.h"
 
@@ -107,18 +108,13 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
         .arg(plan.targets.size());
 }
 
-std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan, const QString& share)
+std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan,
+                                                        const layers::PlanGeometry& geometry, const QString& share)
 {
     render::Style style;
     QString error;
     if (!render::Style::load(share + "/styles/default.json", style, &error))
         std::cerr << "gzplan: warning: " << error.toStdString() << " (using built-in style)\n";
-    layers::PlanGeometry geometry;
-    try {
-        geometry = layers::buildPlanGeometry(plan, g, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
-    } catch (const std::exception& e) {
-        std::cerr << "gzplan: warning: plan layers not drawn: " << e.what() << "\n";
-    }
     return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, geo::crs::kAlbersChina), style);
 }
 
@@ -150,7 +146,8 @@ int renderTo(const render::MapRenderer& r, render::View view, const QString& out
     return 0;
 }
 
-int renderCommand(const layers::Geography& geography, const layers::PlanData& plan, const QString& share, const Arguments& args)
+int renderCommand(const layers::Geography& geography, const layers::PlanData& plan, const layers::PlanGeometry& planGeometry, const QString& share,
+                  const Arguments& args)
 {
     const QString out = args.value("out");
     if (out.isEmpty()) {
@@ -178,7 +175,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
         return 2;
     }
-    const int rc = renderTo(*makeRenderer(geography, plan, share), *view, out, size, dpi, !args.flag("no-labels"), page);
+    const int rc = renderTo(*makeRenderer(geography, plan, planGeometry, share), *view, out, size, dpi, !args.flag("no-labels"), page);
     if (rc == 0)
         std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
     return rc;
@@ -215,18 +212,24 @@ int run(int argc, char** argv)
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     ensureRuntimeDir();
-    std::unique_ptr<QGuiApplication> qt;
+    // Only drawing needs a GUI application; queries and exports start faster without one.
+    std::unique_ptr<QCoreApplication> qt;
     if (window)
         qt = std::make_unique<QApplication>(argc, argv);
-    else
+    else if (args.command.isEmpty() || args.command == "render")
         qt = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        qt = std::make_unique<QCoreApplication>(argc, argv);
 
     layers::Geography geography;
     layers::PlanData plan;
+    layers::PlanGeometry planGeometry;
     try {
         geography = layers::Geography::load(data.toStdString());
-        if (args.command != "check")
+        if (args.command != "check") {
             plan = layers::PlanData::loadGeoPackage(data.toStdString());
+            planGeometry = layers::loadPlanGeometry(data.toStdString(), plan);
+        }
     } catch (const std::exception& e) {
         std::cerr << "gzplan: " << e.what() << "\n";
         return 1;
@@ -241,16 +244,9 @@ int run(int argc, char** argv)
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
-    if (c == "render") return renderCommand(geography, plan, share, args);
+    if (c == "render") return renderCommand(geography, plan, planGeometry, share, args);
     if (c == "layers" || c == "export") {
-        layers::PlanGeometry geometry;
-        try {
-            geometry = layers::buildPlanGeometry(plan, geography, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
-        } catch (const std::exception& e) {
-            std::cerr << "gzplan: " << e.what() << "\n";
-            return 1;
-        }
-        const auto tables = layers::buildExportTables(geography, plan, geometry);
+        const auto tables = layers::buildExportTables(geography, plan, planGeometry);
         return c == "layers" ? layersCommand(tables, args, std::cout) : exportCommand(tables, args, std::cout, std::cerr);
     }
 
@@ -259,7 +255,7 @@ int run(int argc, char** argv)
         std::cout << text.toStdString() << "\n";
         return 0;
     }
-    auto renderer = makeRenderer(geography, plan, share);
+    auto renderer = makeRenderer(geography, plan, planGeometry, share);
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
@@ -270,12 +266,7 @@ int run(int argc, char** argv)
         return 0;
     }
     gui::MainWindow mainWindow(renderer, query, text);
-    try {
-        const auto geometry = layers::buildPlanGeometry(plan, geography, layers::readZoneShapes(share.toStdString() + "/plan/zone_shapes.csv"));
-        mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, geometry)));
-    } catch (const std::exception& e) {
-        std::cerr << "gzplan: warning: data export unavailable: " << e.what() << "\n";
-    }
+    mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");
     mainWindow.show();

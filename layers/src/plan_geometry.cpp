@@ -24,9 +24,8 @@ std::vector<ZoneShape> readZoneShapes(const std::filesystem::path& file)
 
 namespace {
 /// A circle of radiusKm around centre, built in Albers equal-area and returned in lon/lat.
-geo::MultiPolygon circle(geo::Point centre, double radiusKm)
+geo::MultiPolygon circle(const geo::Projection& albers, geo::Point centre, double radiusKm)
 {
-    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
     geo::Point c = centre;
     albers.forward(c);
     geo::Ring ring;
@@ -40,9 +39,8 @@ geo::MultiPolygon circle(geo::Point centre, double radiusKm)
 
 namespace {
 /// Drops the slivers a union of source polygons leaves (parts and holes under minKm2).
-geo::MultiPolygon withoutSlivers(const geo::MultiPolygon& shape, double minKm2 = 1.0)
+geo::MultiPolygon withoutSlivers(const geo::Projection& albers, const geo::MultiPolygon& shape, double minKm2 = 1.0)
 {
-    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
     geo::MultiPolygon out;
     for (const geo::Polygon& polygon : shape) {
         const geo::MultiPolygon projected = albers.forward(geo::MultiPolygon{polygon});
@@ -62,6 +60,8 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
 {
     PlanGeometry out;
     geo::Topology topology;
+    // One transformation for every area and circle (creating a PROJ transformation costs milliseconds).
+    const geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
 
     for (const Zone& zone : plan.zones) {
         ZoneFeature f;
@@ -79,13 +79,13 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
         }
         if (parts.empty())
             continue;
-        const geo::MultiPolygon united = withoutSlivers(topology.unite(parts));
+        const geo::MultiPolygon united = withoutSlivers(albers, topology.unite(parts));
         const ZoneShape* schematic = nullptr;
         for (const ZoneShape& s : shapes)
             if (s.zoneId == zone.id)
                 schematic = &s;
         if (schematic) {
-            f.shape = topology.intersection(united, circle(schematic->centre, schematic->radiusKm));
+            f.shape = topology.intersection(united, circle(albers, schematic->centre, schematic->radiusKm));
             f.geometryBasis = "assumed";
             f.geometryNote = "schematic extent: a " + std::to_string(static_cast<int>(schematic->radiusKm)) +
                              " km circle clipped to its counties, not an official boundary; " + schematic->note;
@@ -134,7 +134,7 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
             }
         }
         if (!parts.empty())
-            f.shape = withoutSlivers(topology.unite(parts));
+            f.shape = withoutSlivers(albers, topology.unite(parts));
         if (!symbolSet && !f.shape.empty())
             f.symbol = geo::bounds(f.shape).centre();
         for (const Target& t : plan.targets)

@@ -132,4 +132,63 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
     });
 }
 
+PlanGeometry loadPlanGeometry(const std::filesystem::path& geopackage, const PlanData& plan)
+{
+    auto ds = detail::openVector(geopackage.string());
+    auto layer = [&](const char* name) {
+        OGRLayer* l = ds->GetLayerByName(name);
+        if (!l)
+            throw DataError(geopackage.string(), std::string("no layer '") + name + "' (rebuild the data)");
+        return l;
+    };
+    auto unknown = [&](const char* layerName, const std::string& id) {
+        return DataError(geopackage.string(), std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
+    };
+    PlanGeometry g;
+    for (auto& f : *layer("zones")) {
+        const std::string id = f->GetFieldAsString("zone_id");
+        ZoneFeature z;
+        z.zone = plan.zone(id);
+        if (!z.zone)
+            throw unknown("zones", id);
+        z.shape = detail::toMultiPolygon(f->GetGeometryRef());
+        z.geometryBasis = f->GetFieldAsString("geometry_basis");
+        z.geometryNote = f->GetFieldAsString("geometry_note");
+        z.memberCodes = splitList(f->GetFieldAsString("members"));
+        g.zones.push_back(std::move(z));
+    }
+    for (auto& f : *layer("corridors")) {
+        const std::string id = f->GetFieldAsString("corridor_id");
+        CorridorFeature c{plan.corridor(id), {}};
+        if (!c.corridor)
+            throw unknown("corridors", id);
+        if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
+            for (const OGRPoint& p : *geometry->toLineString())
+                c.line.push_back({p.getX(), p.getY()});
+        g.corridors.push_back(std::move(c));
+    }
+    for (auto& f : *layer("places")) {
+        const std::string id = f->GetFieldAsString("place_id");
+        const Place* place = plan.place(id);
+        const OGRGeometry* geometry = f->GetGeometryRef();
+        if (!place)
+            throw unknown("places", id);
+        if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint)
+            continue;
+        g.places.push_back({place, {geometry->toPoint()->getX(), geometry->toPoint()->getY()}});
+    }
+    for (auto& f : *layer("central_cities")) {
+        const std::string id = f->GetFieldAsString("city_id");
+        CentralCityFeature c;
+        c.city = plan.centralCity(id);
+        if (!c.city)
+            throw unknown("central_cities", id);
+        c.shape = detail::toMultiPolygon(f->GetGeometryRef());
+        c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
+        c.population2025 = f->GetFieldAsDouble("population_2025");
+        g.centralCities.push_back(std::move(c));
+    }
+    return g;
+}
+
 }  // namespace layers

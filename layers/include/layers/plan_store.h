@@ -14,4 +14,8 @@ namespace layers {
 void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& geography, const std::filesystem::path& planDir,
                     const PlanGeometry& planGeometry);
 
+/// Reads the plan's map layers back from the GeoPackage (computed once at build time), linked to plan's items
+/// by id. Throws DataError naming the layer when one is missing or names an unknown id.
+PlanGeometry loadPlanGeometry(const std::filesystem::path& geopackage, const PlanData& plan);
+
 }  // namespace layers
