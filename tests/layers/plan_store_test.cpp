@@ -4,6 +4,7 @@
 #include "geo/topology.h"
 #include "layers/geography_check.h"
 #include "layers/plan_geometry.h"
+#include "layers/plan_store.h"
 #include "plan_test_data.h"
 
 TEST(PlanStore, GeoPackageHoldsTheSameTablesAsTheCsv)
@@ -65,4 +66,26 @@ TEST(PlanGeometry, CorridorsRunThroughTheirNodesAndPlacesSitInTheirCounty)
     for (const auto& c : g.centralCities)
         withPopulation += c.population2025 > 0;
     EXPECT_EQ(withPopulation, 9) << "every central city has a 2025 population target";
+}
+
+TEST(PlanStore, CompiledMapLayersMatchAFreshDerivation)
+{
+    const auto plan = layers::PlanData::loadGeoPackage(GZ_TEST_GEOPACKAGE);
+    const auto stored = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, plan);
+    const auto fresh = layers::buildPlanGeometry(plan, test::geography(), layers::readZoneShapes(test::kPlanDir / "zone_shapes.csv"));
+    ASSERT_EQ(stored.zones.size(), fresh.zones.size());
+    for (std::size_t i = 0; i < fresh.zones.size(); ++i) {
+        EXPECT_EQ(stored.zones[i].zone->id, fresh.zones[i].zone->id);
+        EXPECT_EQ(stored.zones[i].memberCodes, fresh.zones[i].memberCodes);
+        EXPECT_EQ(stored.zones[i].geometryBasis, fresh.zones[i].geometryBasis);
+        const double a = layers::equalAreaKm2(stored.zones[i].shape), b = layers::equalAreaKm2(fresh.zones[i].shape);
+        EXPECT_NEAR(a, b, b * 1e-9) << fresh.zones[i].zone->id;
+    }
+    ASSERT_EQ(stored.corridors.size(), fresh.corridors.size());
+    for (std::size_t i = 0; i < fresh.corridors.size(); ++i)
+        EXPECT_EQ(stored.corridors[i].line.size(), fresh.corridors[i].line.size() >= 2 ? fresh.corridors[i].line.size() : 0u) << fresh.corridors[i].corridor->id;
+    EXPECT_EQ(stored.places.size(), fresh.places.size());
+    ASSERT_EQ(stored.centralCities.size(), fresh.centralCities.size());
+    for (std::size_t i = 0; i < fresh.centralCities.size(); ++i)
+        EXPECT_EQ(stored.centralCities[i].population2025, fresh.centralCities[i].population2025);
 }
