@@ -50,6 +50,7 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
          [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
                             export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
   render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi N] [--no-labels]
+         [--crs <display CRS, default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E>]
                             render a map: overview, county_classes, one_cluster_three_belts,
                             one_core_three_centres, transport
   help                      this text
@@ -109,13 +110,14 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
 }
 
 std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan,
-                                                        const layers::PlanGeometry& geometry, const QString& share)
+                                                        const layers::PlanGeometry& geometry, const QString& share,
+                                                        const QString& crs = geo::crs::kAlbersChina)
 {
     render::Style style;
     QString error;
     if (!render::Style::load(share + "/styles/default.json", style, &error))
         std::cerr << "gzplan: warning: " << error.toStdString() << " (using built-in style)\n";
-    return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, geo::crs::kAlbersChina), style);
+    return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, crs), style);
 }
 
 render::RenderSettings viewSettings(const render::MapRenderer& r, render::View view, QSize size, double dpi)
@@ -175,7 +177,14 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
         return 2;
     }
-    const int rc = renderTo(*makeRenderer(geography, plan, planGeometry, share), *view, out, size, dpi, !args.flag("no-labels"), page);
+    std::shared_ptr<const render::MapRenderer> renderer;
+    try {
+        renderer = makeRenderer(geography, plan, planGeometry, share, args.value("crs", geo::crs::kAlbersChina));
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan render: --crs: " << e.what() << "\n";
+        return 2;
+    }
+    const int rc = renderTo(*renderer, *view, out, size, dpi, !args.flag("no-labels"), page);
     if (rc == 0)
         std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
     return rc;
@@ -266,6 +275,7 @@ int run(int argc, char** argv)
         return 0;
     }
     gui::MainWindow mainWindow(renderer, query, text);
+    mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, share, crs); });
     mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");

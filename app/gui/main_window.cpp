@@ -36,6 +36,7 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     : QMainWindow(parent), m_renderer(std::move(renderer)), m_query(query), m_summary(std::move(summary))
 {
     m_toLonLat = std::make_unique<geo::Projection>(m_renderer->data().crs.toStdString(), geo::crs::kCgcs2000);
+    m_renderers.push_back(m_renderer);
     m_selection = new Selection(this);
     m_canvas = new MapCanvas(m_renderer, this);
     setCentralWidget(m_canvas);
@@ -154,6 +155,19 @@ void MainWindow::buildActions()
     QAction* en = language->addAction(QStringLiteral("English"));
     en->setData(static_cast<int>(EnglishAction));
     connect(en, &QAction::triggered, this, [this] { setLanguage("en"); });
+    QMenu* projection = menuBar()->addMenu(QString());
+    projection->setObjectName("projectionMenu");
+    auto* projections = new QActionGroup(this);
+    for (const auto& [crs, label] : {std::pair<QString, QString>{geo::crs::kAlbersChina, QStringLiteral("Albers 等积 (中国)")},
+                                     {"EPSG:4544", QStringLiteral("CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)")},
+                                     {"EPSG:4545", QStringLiteral("CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)")}}) {
+        QAction* action = projection->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(crs == m_renderer->data().crs);
+        action->setData(crs);
+        projections->addAction(action);
+        connect(action, &QAction::triggered, this, [this, crs] { setDisplayCrs(crs); });
+    }
     QMenu* help = menuBar()->addMenu(QString());
     help->setObjectName("helpMenu");
     QAction* sources = help->addAction(QString());
@@ -184,6 +198,8 @@ void MainWindow::retranslate()
     }
     if (QMenu* language = menuBar()->findChild<QMenu*>("languageMenu"))
         language->setTitle(tr("语言 Language"));
+    if (QMenu* projection = menuBar()->findChild<QMenu*>("projectionMenu"))
+        projection->setTitle(tr("投影"));
     if (QMenu* help = menuBar()->findChild<QMenu*>("helpMenu")) {
         help->setTitle(tr("帮助"));
         help->actions().front()->setText(tr("数据来源"));
@@ -226,6 +242,32 @@ void MainWindow::setLanguage(const QString& language)
             QApplication::installTranslator(m_translator.get());
     }
     retranslate();  // also when no LanguageChange arrives (switching back to the source language)
+}
+
+bool MainWindow::setDisplayCrs(const QString& crs)
+{
+    if (!m_rendererFactory || crs == m_renderer->data().crs)
+        return crs == m_renderer->data().crs;
+    std::shared_ptr<const render::MapRenderer> next;
+    try {
+        next = m_rendererFactory(crs);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("无法切换投影: %1").arg(QString::fromUtf8(e.what())), 8000);
+        return false;
+    }
+    const geo::Projection oldToNew(m_renderer->data().crs.toStdString(), crs.toStdString());
+    m_renderer = next;
+    m_renderers.push_back(next);
+    m_toLonLat = std::make_unique<geo::Projection>(crs.toStdString(), geo::crs::kCgcs2000);
+    m_canvas->setRenderer(next, [&](geo::Point p) {
+        oldToNew.forward(p);
+        return p;
+    });
+    for (QAction* action : menuBar()->findChildren<QAction*>())
+        if (action->isCheckable() && action->data().toString().startsWith(crs.left(5)) && action->data() == crs)
+            action->setChecked(true);
+    showScale();
+    return true;
 }
 
 void MainWindow::showView(render::View view)

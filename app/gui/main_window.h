@@ -3,6 +3,7 @@
 // identify with its information panel, search, the class list and the membership table (selection linked
 // with the map), the status bar (CGCS2000 lon/lat, Gauss-Kruger, scale, render time) and the language.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,6 +52,12 @@ public:
     /// The layers the data export offers (built by the caller from the geography and the plan).
     void setExportTables(std::shared_ptr<const std::vector<layers::ExportTable>> tables) { m_exportTables = std::move(tables); }
     void exportData();
+    /// Builds a renderer for a display CRS (Albers, Gauss-Kruger …); without one the projection is fixed.
+    using RendererFactory = std::function<std::shared_ptr<const render::MapRenderer>(const QString& crs)>;
+    void setRendererFactory(RendererFactory factory) { m_rendererFactory = std::move(factory); }
+    /// Switches the display projection; false when it cannot be built.
+    bool setDisplayCrs(const QString& crs);
+    QString displayCrs() const { return m_renderer->data().crs; }
     /// "zh" or "en".
     void setLanguage(const QString& language);
     QString language() const { return m_language; }
@@ -86,6 +93,9 @@ private:
     QString m_language = "zh";
     std::unique_ptr<QTranslator> m_translator;
     std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;
+    RendererFactory m_rendererFactory;
+    /// Every renderer built so far: the class list, table and search keep references into the first one's data.
+    std::vector<std::shared_ptr<const render::MapRenderer>> m_renderers;
     std::unique_ptr<geo::Projection> m_toLonLat;
     std::map<std::string, std::unique_ptr<geo::Projection>> m_toGaussKruger;  ///< by EPSG code
 };

@@ -37,6 +37,15 @@ void MapCanvas::setView(const render::MapView& view)
     viewMoved();
 }
 
+void MapCanvas::setRenderer(std::shared_ptr<const render::MapRenderer> renderer, const std::function<geo::Point(geo::Point)>& toNewCrs)
+{
+    m_renderer = std::move(renderer);
+    const geo::Point centre = toNewCrs(m_settings.view.centre());
+    m_settings.view = render::MapView(m_settings.view.size(), centre, m_settings.view.unitsPerPixel());
+    m_image = QImage();  // drawn in the old CRS: not reusable
+    viewMoved();
+}
+
 void MapCanvas::setTheme(render::View theme)
 {
     m_settings.theme = theme;

@@ -4,6 +4,7 @@
 // whole province) move the last image at once and ask for a new one; a render that finishes after the view
 // moved on is dropped. A click (press and release without moving) is reported for identify.
 
+#include <functional>
 #include <memory>
 
 #include <QFutureWatcher>
@@ -25,6 +26,9 @@ public:
     const render::RenderSettings& settings() const { return m_settings; }
     const render::MapRenderer& renderer() const { return *m_renderer; }
     void setView(const render::MapView& view);
+    /// Draws with another renderer (another display CRS): the view keeps its centre on the ground and its
+    /// scale; toNewCrs maps a point of the old display CRS to the new one.
+    void setRenderer(std::shared_ptr<const render::MapRenderer> renderer, const std::function<geo::Point(geo::Point)>& toNewCrs);
     void setTheme(render::View theme);
     void setLayer(const QString& id, const render::LayerState& state);
     void setLayerOrder(const QStringList& bottomToTop);

@@ -250,3 +250,35 @@ TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
     dialog.force()->setChecked(true);
     EXPECT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
 }
+
+TEST(MainWindow, DisplayProjectionSwitchesBetweenAlbersAndGaussKruger)
+{
+    Window w;
+    w.window.setRendererFactory([](const QString& crs) {
+        app::render::Style style;
+        app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
+        const auto geometry = layers::buildPlanGeometry(test::plan(), test::geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+        return std::make_shared<const app::render::MapRenderer>(app::render::MapData::build(test::geography(), test::plan(), geometry, crs), style);
+    });
+    geo::Point before = w.window.canvas()->view().centre();
+    geo::Projection albersToLonLat(geo::crs::kAlbersChina, geo::crs::kCgcs2000);
+    albersToLonLat.forward(before);
+    ASSERT_TRUE(w.window.setDisplayCrs("EPSG:4545"));
+    EXPECT_EQ(w.window.displayCrs(), "EPSG:4545");
+    EXPECT_EQ(w.window.canvas()->renderer().data().crs, "EPSG:4545");
+    // The same place stays in the middle of the map.
+    geo::Point after = w.window.canvas()->view().centre();
+    geo::Projection gkToLonLat("EPSG:4545", geo::crs::kCgcs2000);
+    gkToLonLat.forward(after);
+    EXPECT_NEAR(after.x, before.x, 1e-6);
+    EXPECT_NEAR(after.y, before.y, 1e-6);
+    // Gauss-Kruger eastings carry the 500 km false easting.
+    EXPECT_GT(w.window.canvas()->view().centre().x, 100000);
+    // Identify still works in the new projection.
+    geo::Point seat = test::geography().county("520281")->seat;
+    geo::Projection toGk(geo::crs::kCgcs2000, "EPSG:4545");
+    toGk.forward(seat);
+    w.window.identifyAt(w.window.canvas()->view().toScreen(seat));
+    EXPECT_EQ(w.window.identified(), (Hit{Hit::Kind::County, "520281"}));
+    EXPECT_FALSE(w.window.setDisplayCrs("EPSG:999999"));
+}
