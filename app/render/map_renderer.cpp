@@ -117,7 +117,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
     const QRectF screen(QPointF(0, 0), s.view.size());
-    std::vector<QRectF> taken;
+    std::vector<QRectF> taken = cityLabelBoxes(s);
     auto free = [&](const QRectF& r) {
         if (!screen.contains(r))
             return false;

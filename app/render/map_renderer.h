@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <QSet>
+#include <QRectF>
 #include <QString>
 
 #include "render/map_data.h"
@@ -62,6 +63,8 @@ private:
     void drawPlaces(QPainter& p, const RenderSettings& s) const;
     void drawHighlight(QPainter& p, const RenderSettings& s) const;
     void drawLegend(QPainter& p, const RenderSettings& s) const;
+    /// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
+    std::vector<QRectF> cityLabelBoxes(const RenderSettings& s) const;
     void drawLabels(QPainter& p, const RenderSettings& s) const;
     void drawScaleBar(QPainter& p, const RenderSettings& s) const;
     void drawNorthArrow(QPainter& p, const RenderSettings& s) const;

@@ -240,6 +240,25 @@ void MapRenderer::drawCorridors(QPainter& p, const RenderSettings& s) const
     }
 }
 
+std::vector<QRectF> MapRenderer::cityLabelBoxes(const RenderSettings& s) const
+{
+    std::vector<QRectF> boxes;
+    if (!s.visible("central_cities"))
+        return boxes;
+    const double k = s.dpi / 96.0;
+    const QFontMetricsF fm(sizedFont(m_style, m_style.labelSize * 1.1 * k, true));
+    for (const CityItem& c : m_data->cities) {
+        if (c.population2025 <= 0)
+            continue;
+        const double r = 1.35 * std::sqrt(c.population2025) * k;
+        const QPointF at = s.view.toScreen(c.at);
+        const QString text = QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(c.name).arg(c.population2025);
+        boxes.push_back(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
+        boxes.push_back(QRectF(at.x() + r + 3 * k, at.y() - fm.height() / 2, fm.horizontalAdvance(text), fm.height()));
+    }
+    return boxes;
+}
+
 void MapRenderer::drawCities(QPainter& p, const RenderSettings& s) const
 {
     const double k = s.dpi / 96.0;
