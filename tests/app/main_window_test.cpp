@@ -227,7 +227,7 @@ TEST(MainWindow, LayerPanelStartsInStepWithTheMap)
 
 TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
 {
-    const auto geometry = layers::buildPlanGeometry(test::plan(), test::geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+    const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, test::plan());
     auto tables = std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(test::geography(), test::plan(), geometry));
     app::gui::ExportDialog dialog(tables);
     QTemporaryDir dir;
@@ -257,7 +257,7 @@ TEST(MainWindow, DisplayProjectionSwitchesBetweenAlbersAndGaussKruger)
     w.window.setRendererFactory([](const QString& crs) {
         app::render::Style style;
         app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
-        const auto geometry = layers::buildPlanGeometry(test::plan(), test::geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+        const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, test::plan());
         return std::make_shared<const app::render::MapRenderer>(app::render::MapData::build(test::geography(), test::plan(), geometry, crs), style);
     });
     geo::Point before = w.window.canvas()->view().centre();

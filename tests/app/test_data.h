@@ -7,6 +7,7 @@
 #include "layers/geography.h"
 #include "layers/plan.h"
 #include "layers/plan_query.h"
+#include "layers/plan_store.h"
 #include "layers/plan_geometry.h"
 #include "render/map_data.h"
 #include "render/map_renderer.h"
@@ -47,7 +48,7 @@ inline std::shared_ptr<const app::render::MapRenderer> plannedRenderer()
     static std::shared_ptr<const app::render::MapRenderer> r = [] {
         app::render::Style style;
         app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
-        const auto geometry = layers::buildPlanGeometry(plan(), geography(), layers::readZoneShapes(GZ_TEST_SHARE_DIR "/plan/zone_shapes.csv"));
+        const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, plan());
         return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), plan(), geometry, geo::crs::kAlbersChina), style);
     }();
     return r;
