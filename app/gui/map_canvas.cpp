@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include <QKeyEvent>
+#include <QNativeGestureEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -226,6 +227,19 @@ void MapCanvas::wheelEvent(QWheelEvent* event)
         return;
     m_settings.view.zoomAt(event->position(), std::pow(1.25, steps));
     viewMoved();
+}
+
+bool MapCanvas::event(QEvent* event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto* gesture = static_cast<QNativeGestureEvent*>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            m_settings.view.zoomAt(gesture->position(), 1.0 + gesture->value());
+            viewMoved();
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event)

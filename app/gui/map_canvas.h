@@ -60,6 +60,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    /// Touchpad pinch (native zoom gestures) zooms around the fingers.
+    bool event(QEvent* event) override;
 
 private:
     void viewMoved();

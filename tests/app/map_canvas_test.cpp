@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <QLabel>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
@@ -104,4 +106,19 @@ TEST(MainWindow, StatusBarShowsLonLatAndGaussKruger)
     EXPECT_TRUE(text.contains("106.7")) << text.toStdString();
     EXPECT_TRUE(text.contains("26.5")) << text.toStdString();
     EXPECT_TRUE(text.contains("EPSG:4545")) << text.toStdString();  // 106.7°E is in the CM 108°E zone
+}
+
+TEST(MapCanvas, PinchZoomsAroundTheFingers)
+{
+    Canvas c;
+    const QPointF fingers(300, 200);
+    const geo::Point under = c.canvas.view().toMap(fingers);
+    const double upp = c.canvas.view().unitsPerPixel();
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, fingers, fingers, c.canvas.mapToGlobal(fingers), 0.5,
+                              QPointF(), 0);
+    QApplication::sendEvent(&c.canvas, &pinch);
+    EXPECT_NEAR(c.canvas.view().unitsPerPixel(), upp / 1.5, upp * 1e-9);
+    const geo::Point after = c.canvas.view().toMap(fingers);
+    EXPECT_NEAR(after.x, under.x, 1e-3);
+    EXPECT_NEAR(after.y, under.y, 1e-3);
 }
