@@ -3,6 +3,7 @@
 #include <cpl_json.h>
 
 #include "layers/errors.h"
+#include "layers/names.h"
 
 namespace layers {
 
@@ -11,17 +12,7 @@ namespace {
 std::u16string toUtf16(const std::string& s)
 {
     std::u16string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0;
-        int extra = 0;
-        if (c < 0x80) { cp = c; }
-        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
-        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
-        else { cp = c & 0x07; extra = 3; }
-        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        i += 1 + static_cast<std::size_t>(extra);
+    for (char32_t cp : codePoints(s)) {
         if (cp >= 0x10000) {
             cp -= 0x10000;
             out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));

