@@ -55,6 +55,10 @@ verify_integrity() {
 }
 
 fetch_packages() {
+  # Node uses its own CA list; let it trust the system's too (proxies with a CA installed system-wide).
+  if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  fi
   mkdir -p "$CACHE/npm" "$BUILD/npm"
   local name version integrity licence
   while IFS=$'\t' read -r name version integrity licence; do
