@@ -361,6 +361,23 @@ void MainWindow::exportMap()
 
 void MainWindow::showCursor(geo::Point mapPoint)
 {
+    // Hovering a zone or central city names it and its functions.
+    const render::RenderSettings& settings = m_canvas->settings();
+    const Hit hover = hitTest(m_renderer->data(), settings, settings.view.toScreen(mapPoint));
+    QString tip;
+    if (hover.kind == Hit::Kind::Zone) {
+        if (const layers::Zone* zone = m_query.plan().zone(hover.id.toStdString())) {
+            QStringList functions;
+            for (const auto& f : zone->functions)
+                functions << QString::fromStdString(f);
+            tip = QString::fromStdString(zone->name) + (functions.isEmpty() ? QString() : "\n" + functions.join("；"));
+        }
+    } else if (hover.kind == Hit::Kind::City) {
+        if (const layers::CentralCity* city = m_query.plan().centralCity(hover.id.toStdString()))
+            tip = QString::fromStdString(city->name + (city->structure.empty() ? "" : "\n" + city->structure));
+    }
+    m_canvas->setToolTip(tip);
+
     geo::Point lonLat = mapPoint;
     if (!m_toLonLat->forward(lonLat)) {
         m_position->clear();

@@ -282,3 +282,18 @@ TEST(MainWindow, DisplayProjectionSwitchesBetweenAlbersAndGaussKruger)
     EXPECT_EQ(w.window.identified(), (Hit{Hit::Kind::County, "520281"}));
     EXPECT_FALSE(w.window.setDisplayCrs("EPSG:999999"));
 }
+
+TEST(MainWindow, HoveringAZoneShowsItsFunctions)
+{
+    Window w;
+    w.window.showView(app::render::View::OneCoreThreeCentres);
+    const auto* core = test::plannedRenderer()->data().zone("gy_core");
+    ASSERT_NE(core, nullptr);
+    // A point inside 筑城核心 (云岩区+南明区): the seat of 云岩区.
+    geo::Point yunyan = test::geography().county("520103")->seat;
+    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+    albers.forward(yunyan);
+    QTest::mouseMove(w.window.canvas(), w.window.canvas()->view().toScreen(yunyan).toPoint());
+    const QString tip = w.window.canvas()->toolTip();
+    EXPECT_TRUE(tip.contains("政务服务")) << tip.toStdString();
+}
