@@ -89,6 +89,8 @@ inline void strokeFast(QPainter& p, const QPainterPath& path, const QColor& colo
 {
     QPen pen(colour, std::min(width, 1.0), style);
     pen.setCosmetic(true);
+    if (style == Qt::DashLine)
+        pen.setDashPattern({6, 5});  // long enough to read as dashed along jagged county borders
     p.save();
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);

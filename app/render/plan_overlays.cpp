@@ -129,8 +129,8 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
     for (const ZoneItem* z : shown) {
         const QColor colour = fillOf(*z);
         const bool assumedExtent = z->geometryBasis == "assumed" || z->basis == "assumed";
-        const QColor stroke = z->id == "gga_metro" ? QColor("#424242") : colour.darker(170);
-        const double strokeWidth = (z->id == "gga_metro" ? 2.2 : 1.8) * k;
+        const QColor stroke = z->id == "gga_metro" ? QColor("#1f1f1f") : colour.darker(170);
+        const double strokeWidth = (z->id == "gga_metro" ? 2.6 : 1.8) * k;
         p.setPen(Qt::NoPen);
         if (z->id == "gga_metro" || z->layout == "一市三县") {
             p.setBrush(Qt::NoBrush);  // an assumed extent or a grouping of whole counties: outline only
@@ -141,8 +141,17 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
         }
         const QPainterPath path = screenPath(z->path, t);
         p.drawPath(path);
-        // Assumed extents dashed.
-        strokeFast(p, path, stroke, strokeWidth, assumedExtent ? Qt::DashLine : Qt::SolidLine);
+        if (z->id == "gga_metro") {
+            // An extent neither document gives: a soft grey band, unlike any border line.
+            p.save();
+            p.setPen(QPen(withAlpha(QColor("#202020"), 110), 5 * k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(screenPath(z->path, t, 2.0));
+            p.restore();
+        } else {
+            // Other assumed (schematic) extents dashed.
+            strokeFast(p, path, stroke, strokeWidth, assumedExtent ? Qt::DashLine : Qt::SolidLine);
+        }
     }
     // Zone names at the middle of their extent.
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.15 * k, true);
@@ -381,7 +390,7 @@ void MapRenderer::drawLegend(QPainter& p, const RenderSettings& s) const
     }
     case View::OneClusterThreeBelts:
         swatch(withAlpha(m_style.zoneFills.value("agglomeration"), 140), QCoreApplication::translate("app::render::Legend", "黔中城市群"));
-        swatch(Qt::NoBrush, QCoreApplication::translate("app::render::Legend", "贵阳—贵安—安顺都市圈 (范围示意)"), QPen(QColor("#616161"), 1.6 * k, Qt::DashLine));
+        line(QPen(withAlpha(QColor("#202020"), 110), 5 * k), QCoreApplication::translate("app::render::Legend", "贵阳—贵安—安顺都市圈 (范围示意)"));
         for (const CorridorItem& c : m_data->corridors)
             if (c.mode == "belt")
                 line(QPen(withAlpha(m_style.beltColours.value(c.id), 150), 8 * k), c.name);
