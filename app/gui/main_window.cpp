@@ -264,7 +264,7 @@ bool MainWindow::setDisplayCrs(const QString& crs)
         return p;
     });
     for (QAction* action : menuBar()->findChildren<QAction*>())
-        if (action->isCheckable() && action->data().toString().startsWith(crs.left(5)) && action->data() == crs)
+        if (action->isCheckable() && action->data() == crs)
             action->setChecked(true);
     showScale();
     return true;

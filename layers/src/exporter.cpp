@@ -325,7 +325,6 @@ private:
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
                 throw DataError(file.string(), std::string("cannot write: ") + CPLGetLastErrorMsg());
         }
-        m_report.files.push_back(file);
     }
 
     void step(const std::string& what)
@@ -497,12 +496,6 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
             report.files.push_back(entry.path());
         std::sort(report.files.begin(), report.files.end());
     }
-    // Sidecar paths recorded during the write point into the temporary folder: keep only final names.
-    std::vector<std::filesystem::path> final;
-    for (const auto& f : report.files)
-        if (f.string().find(".gzplan-export-") == std::string::npos)
-            final.push_back(f);
-    report.files = final;
     return report;
 }
 

@@ -34,8 +34,7 @@ public:
         }
         for (const auto& m : m_plan.classMembers) {
             provenance(m.provenance);
-            const County* county = code(m.code, m.county, m.provenance);
-            (void)county;
+            code(m.code, m.county, m.provenance);
             if (!m_plan.countyClass(m.classId))
                 error(m.provenance, "unknown class '" + m.classId + "'");
             unique("class_members.csv", m.classId + "/" + m.code, m.provenance);

@@ -14,7 +14,7 @@ void setProvenance(OGRFeature& f, const Provenance& p)
 }
 
 /// Copies a CSV verbatim into an attribute table: every column as text plus csv_line.
-void copyTable(detail::Writer& w, GDALDataset& ds, const std::filesystem::path& csv, const std::string& table)
+void copyTable(detail::Writer& w, const std::filesystem::path& csv, const std::string& table)
 {
     const std::vector<TableRow> rows = readCsvRows(csv, {});
     OGRLayer* layer = w.layer(("plan_" + table).c_str(), wkbNone, {{"csv_line", OFTInteger}});
@@ -26,7 +26,6 @@ void copyTable(detail::Writer& w, GDALDataset& ds, const std::filesystem::path& 
         OGRFieldDefn defn(c.c_str(), OFTString);
         layer->CreateField(&defn);
     }
-    (void)ds;
     for (const TableRow& r : rows)
         w.add(layer, [&](OGRFeature& f) {
             f.SetField("csv_line", r.line);
@@ -43,7 +42,7 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
         writeGeographyLayers(ds, geography, geopackage.string());
         detail::Writer w(ds, geopackage.string());
         for (const std::string& table : PlanData::tableNames())
-            copyTable(w, ds, planDir / (table + ".csv"), table);
+            copyTable(w, planDir / (table + ".csv"), table);
 
         OGRLayer* zones = w.layer("zones", wkbMultiPolygon,
                                   {{"zone_id", OFTString}, {"name", OFTString}, {"name_en", OFTString}, {"layout", OFTString}, {"kind", OFTString},
