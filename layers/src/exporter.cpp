@@ -112,7 +112,7 @@ public:
         : m_options(options), m_target(target), m_transform(transform), m_report(report), m_progress(progress), m_total(total), m_done(done) {}
 
     /// Writes table into ds as one layer (shp, gpkg, geojson, kml, csv) or into the DXF entities.
-    void write(GDALDataset& ds, const ExportTable& t, const std::filesystem::path& folder)
+    void write(GDALDataset& ds, const ExportTable& t, const std::filesystem::path& folder, const std::string& stem)
     {
         if (m_options.format == "dxf")
             return writeDxf(ds, t);
@@ -231,16 +231,16 @@ public:
         if (shp) {
             if (m_options.encoding == "GBK") {
                 // GDAL names the code page "CP936"; ArcGIS and QGIS both read the plain number.
-                std::ofstream(folder / (t.id + ".cpg"), std::ios::trunc) << "936";
+                std::ofstream(folder / (stem + ".cpg"), std::ios::trunc) << "936";
             }
-            writeFieldSidecar(folder / (t.id + ".fields.csv"), t, names, widths);
+            writeFieldSidecar(folder / (stem + ".fields.csv"), t, names, widths);
             if (!longValues.empty()) {
                 std::vector<std::vector<std::string>> rows;
                 for (const LongValue& l : longValues) {
                     const auto& first = t.features[l.feature].values[0];
                     rows.push_back({std::to_string(l.feature + 1), std::holds_alternative<std::string>(first) ? std::get<std::string>(first) : "", l.field, l.value});
                 }
-                writeCsv(folder / (t.id + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
+                writeCsv(folder / (stem + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
             }
         }
     }
@@ -465,7 +465,7 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
         if (options.format == "gpkg")
             ds->StartTransaction();
         for (const ExportTable* t : group)
-            writer.write(*ds, *t, file.parent_path());
+            writer.write(*ds, *t, file.parent_path(), group.size() == 1 ? file.stem().string() : t->id);
         if (options.format == "gpkg" && ds->CommitTransaction() != OGRERR_NONE)
             throw DataError(file.filename().string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
         ds.reset();
