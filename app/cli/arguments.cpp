@@ -4,7 +4,7 @@ namespace app::cli {
 
 namespace {
 // Options that take a value; every other --word is a flag.
-const QSet<QString> kWithValue{"data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry", "page"};
+const QSet<QString> kWithValue{"data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry", "page", "add", "style-field", "extent", "repeat"};
 }  // namespace
 
 Arguments Arguments::parse(int argc, char** argv)
@@ -20,8 +20,10 @@ Arguments Arguments::parse(int argc, char** argv)
                 value = name.mid(eq + 1);
                 name = name.left(eq);
                 a.values[name] = value;
+                a.lists[name] << value;
             } else if (kWithValue.contains(name) && i + 1 < argc) {
                 a.values[name] = QString::fromLocal8Bit(argv[++i]);
+                a.lists[name] << a.values[name];
             } else {
                 a.flags.insert(name);
             }

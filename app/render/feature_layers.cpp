@@ -1,0 +1,286 @@
+#include "render/feature_layers.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include "layers/feature_layer.h"
+#include "layers/parcels.h"
+#include "render/scanline.h"
+
+namespace app::render {
+
+namespace {
+
+thread_local std::size_t t_lastDrawn = 0;
+
+std::uint32_t premultiplied(const QColor& c, double opacity = 1.0)
+{
+    return qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(c.alpha() * opacity))));
+}
+
+/// Affine map from the layer's integer grid to screen pixels.
+struct GridToScreen {
+    double ax, bx, ay, by;
+    GridToScreen(const layers::FeatureLayer& l, const MapView& v)
+    {
+        const double k = 1.0 / v.unitsPerPixel();
+        ax = l.unit() * k;
+        bx = (l.origin().x - v.centre().x) * k + v.size().width() / 2;
+        ay = -l.unit() * k;
+        by = (v.centre().y - l.origin().y) * k + v.size().height() / 2;
+    }
+};
+
+/// Screen box (pixels, y down) of display-CRS bounds.
+struct ScreenBox {
+    double x0, y0, x1, y1;
+};
+
+ScreenBox toScreen(const geo::FloatBox& b, const MapView& v)
+{
+    const double k = 1.0 / v.unitsPerPixel();
+    const double cx = v.size().width() / 2 - v.centre().x * k;
+    const double cy = v.size().height() / 2 + v.centre().y * k;
+    return {b.minX * k + cx, cy - b.maxY * k, b.maxX * k + cx, cy - b.minY * k};
+}
+
+/// The features worth looking at for a view: all (linear pass) when the view holds most of the layer, else
+/// the R-tree's answer.
+std::vector<std::uint32_t> candidates(const layers::FeatureLayer& layer, const MapView& view, bool& all)
+{
+    const geo::Box e = view.extent();
+    const geo::Box le = layer.extent();
+    all = false;
+    if (le.isEmpty() || !e.intersects(le))
+        return {};
+    const double overlap = (std::min(e.maxX, le.maxX) - std::max(e.minX, le.minX)) * (std::min(e.maxY, le.maxY) - std::max(e.minY, le.minY));
+    if (overlap >= 0.3 * le.width() * le.height()) {
+        all = true;
+        return {};
+    }
+    return layer.query(e);
+}
+
+struct StripeJob {
+    const layers::FeatureLayer* layer;
+    const FeatureStyle* style;
+    const MapView* view;
+    const std::vector<std::uint32_t>* ids;  // null: all features
+    const std::vector<std::uint32_t>* colours;
+    QImage* image;
+    int rowBegin, rowEnd;
+    std::size_t drawn = 0;
+
+    void run()
+    {
+        const int width = image->width();
+        PixelTarget target{reinterpret_cast<std::uint32_t*>(image->scanLine(rowBegin)), static_cast<int>(image->bytesPerLine() / 4), width,
+                           rowBegin, rowEnd};
+        const GridToScreen g(*layer, *view);
+        const auto bounds = layer->bounds();
+        const auto featureRings = layer->featureRings();
+        const auto ringStart = layer->ringStart();
+        const auto xy = layer->xy();
+        const auto categories = layer->categories();
+        const bool polygons = layer->kind() == layers::FeatureKind::Polygons;
+        const double outlineMin = style->outlineMinPixels;
+        std::vector<ScreenPoint> points;
+        std::vector<std::uint32_t> ringEnds;
+        std::vector<QPolygonF> outlines;
+        ScanlineFill fill;
+        const std::size_t n = ids ? ids->size() : layer->size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t i = ids ? (*ids)[k] : static_cast<std::uint32_t>(k);
+            const geo::FloatBox& fb = bounds[i];
+            if (fb.minX > fb.maxX)
+                continue;  // empty geometry
+            const ScreenBox sb = toScreen(fb, *view);
+            const std::uint16_t cat = categories[i];
+            const std::uint32_t colour = cat < colours->size() ? (*colours)[cat] : colours->back();
+            if (!polygons) {
+                // Points and lines: a square per vertex or the polyline, clipped by the stripe's painter below.
+                if (sb.y1 + style->pointSize < rowBegin || sb.y0 - style->pointSize >= rowEnd || sb.x1 + style->pointSize < 0 ||
+                    sb.x0 - style->pointSize >= width)
+                    continue;
+                for (std::uint32_t r = featureRings[i]; r < featureRings[i + 1]; ++r) {
+                    QPolygonF line;
+                    for (std::uint32_t v = ringStart[r]; v < ringStart[r + 1]; ++v)
+                        line << QPointF(g.ax * xy[2 * v] + g.bx, g.ay * xy[2 * v + 1] + g.by);
+                    outlines.push_back(std::move(line));
+                }
+                ++drawn;
+                continue;
+            }
+            // Rows and columns whose pixel centres the bounds hold.
+            const int r0 = std::max(rowBegin, static_cast<int>(std::ceil(sb.y0 - 0.5)));
+            const int r1 = std::min(rowEnd, static_cast<int>(std::ceil(sb.y1 - 0.5)));
+            if (r0 >= r1)
+                continue;
+            const int c0 = std::max(0, static_cast<int>(std::ceil(sb.x0 - 0.5)));
+            const int c1 = std::min(width, static_cast<int>(std::ceil(sb.x1 - 0.5)));
+            if (c0 >= c1)
+                continue;
+            ++drawn;
+            if (r1 - r0 == 1 && c1 - c0 == 1 && sb.x1 - sb.x0 <= 1 && sb.y1 - sb.y0 <= 1) {
+                // Smaller than a pixel, holding one pixel centre: drawn as that pixel (level of detail).
+                std::uint32_t& px = target.pixels[static_cast<std::ptrdiff_t>(r0 - rowBegin) * target.stride + c0];
+                px = (colour >> 24) == 255 ? colour : blendOver(px, colour);
+                continue;
+            }
+            points.clear();
+            ringEnds.clear();
+            for (std::uint32_t r = featureRings[i]; r < featureRings[i + 1]; ++r) {
+                for (std::uint32_t v = ringStart[r]; v < ringStart[r + 1]; ++v)
+                    points.push_back({static_cast<float>(g.ax * xy[2 * v] + g.bx), static_cast<float>(g.ay * xy[2 * v + 1] + g.by)});
+                ringEnds.push_back(static_cast<std::uint32_t>(points.size()));
+            }
+            fill.fill(target, points.data(), ringEnds.data(), static_cast<int>(ringEnds.size()), colour);
+            if (sb.x1 - sb.x0 >= outlineMin && sb.y1 - sb.y0 >= outlineMin) {
+                std::uint32_t b = 0;
+                for (std::uint32_t e : ringEnds) {
+                    QPolygonF ring;
+                    ring.reserve(static_cast<qsizetype>(e - b + 1));
+                    for (std::uint32_t v = b; v < e; ++v)
+                        ring << QPointF(points[v].x, points[v].y);
+                    ring << QPointF(points[b].x, points[b].y);
+                    outlines.push_back(std::move(ring));
+                    b = e;
+                }
+            }
+        }
+        if (outlines.empty())
+            return;
+        // Outlines (and points, lines) through QPainter's cosmetic line rasteriser on this stripe's rows.
+        QImage stripe(image->scanLine(rowBegin), width, rowEnd - rowBegin, image->bytesPerLine(), image->format());
+        QPainter p(&stripe);
+        p.translate(0, -rowBegin);
+        if (polygons) {
+            QPen pen(style->outline, 1);
+            pen.setCosmetic(true);
+            p.setPen(pen);
+            for (const QPolygonF& ring : outlines)
+                p.drawPolyline(ring);
+        } else if (layer->kind() == layers::FeatureKind::Lines) {
+            QPen pen(style->fill, 1.5);
+            pen.setCosmetic(true);
+            p.setPen(pen);
+            p.setRenderHint(QPainter::Antialiasing);
+            for (const QPolygonF& line : outlines)
+                p.drawPolyline(line);
+        } else {
+            const double h = style->pointSize / 2;
+            for (std::size_t k = 0; k < outlines.size(); ++k)
+                for (const QPointF& pt : outlines[k])
+                    p.fillRect(QRectF(pt.x() - h, pt.y() - h, style->pointSize, style->pointSize), style->fill);
+        }
+    }
+};
+
+QImage renderReference(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view)
+{
+    QImage image(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    const GridToScreen g(layer, view);
+    const auto featureRings = layer.featureRings();
+    const auto ringStart = layer.ringStart();
+    const auto xy = layer.xy();
+    const auto categories = layer.categories();
+    QPen pen(style.outline, 1);
+    pen.setCosmetic(true);
+    std::vector<QPolygonF> outlines;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (std::uint32_t r = featureRings[i]; r < featureRings[i + 1]; ++r) {
+            QPolygonF ring;
+            for (std::uint32_t v = ringStart[r]; v < ringStart[r + 1]; ++v)
+                ring << QPointF(g.ax * xy[2 * v] + g.bx, g.ay * xy[2 * v + 1] + g.by);
+            path.addPolygon(ring);
+            path.closeSubpath();
+        }
+        const std::uint16_t cat = categories[i];
+        const QColor fill = cat < style.categoryFills.size() ? style.categoryFills[cat] : style.fill;
+        if (layer.kind() == layers::FeatureKind::Polygons) {
+            p.fillPath(path, fill);
+            const QRectF b = path.boundingRect();
+            if (b.width() >= style.outlineMinPixels && b.height() >= style.outlineMinPixels)
+                for (const QPolygonF& ring : path.toSubpathPolygons())
+                    outlines.push_back(ring);
+        } else {
+            p.setPen(QPen(style.fill, 1.5));
+            p.drawPath(path);
+        }
+    }
+    p.setPen(pen);
+    for (const QPolygonF& ring : outlines)
+        p.drawPolyline(ring);
+    return image;
+}
+
+}  // namespace
+
+FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer)
+{
+    FeatureStyle style;
+    const auto& names = layer.categoryNames();
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const int landUse = layers::landUseIndex(names[k]);
+        style.categoryFills.push_back(landUse >= 0 ? QColor(QRgb(layers::landUseCategories()[static_cast<std::size_t>(landUse)].colour))
+                                                   : QColor::fromHsvF(std::fmod(k * 0.618034, 1.0), 0.45, 0.92));
+    }
+    if (layer.kind() != layers::FeatureKind::Polygons)
+        style.fill = QColor("#c0392b");
+    return style;
+}
+
+QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, RenderQuality quality, int threads)
+{
+    if (quality == RenderQuality::Reference)
+        return renderReference(layer, style, view);
+    QImage image(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    bool all = false;
+    const std::vector<std::uint32_t> ids = candidates(layer, view, all);
+    t_lastDrawn = 0;
+    if (!all && ids.empty())
+        return image;
+    std::vector<std::uint32_t> colours;
+    for (const QColor& c : style.categoryFills)
+        colours.push_back(premultiplied(c));
+    colours.push_back(premultiplied(style.fill));  // last: no category
+    const int n = std::clamp(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()), 1, 16);
+    std::vector<StripeJob> jobs;
+    for (int t = 0; t < n; ++t)
+        jobs.push_back({&layer, &style, &view, all ? nullptr : &ids, &colours, &image, image.height() * t / n, image.height() * (t + 1) / n});
+    std::vector<std::thread> workers;
+    for (std::size_t t = 1; t < jobs.size(); ++t)
+        workers.emplace_back([&job = jobs[t]] { job.run(); });
+    jobs[0].run();
+    for (auto& w : workers)
+        w.join();
+    for (const StripeJob& j : jobs)
+        t_lastDrawn += j.drawn;
+    return image;
+}
+
+void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality)
+{
+    if (!layer.visible || !layer.data)
+        return;
+    const QImage image = renderFeatureLayer(*layer.data, layer.style, view, quality);
+    p.save();
+    p.setOpacity(p.opacity() * layer.opacity);
+    p.drawImage(QPointF(0, 0), image);
+    p.restore();
+}
+
+std::size_t lastFeaturesDrawn() { return t_lastDrawn; }
+
+}  // namespace app::render

@@ -1,0 +1,62 @@
+#pragma once
+// Drawing a user's vector layer (layers::FeatureLayer: a million parcels, townships, survey points) over the map.
+//
+// The fast path renders into a layer image in horizontal stripes, one per core, each stripe scanning the
+// features that the R-tree (or, for a view showing most of the layer, a linear pass over the bounds) puts in
+// view: polygons are filled by render/scanline.h straight into the pixels, a feature whose bounds hold a
+// single pixel centre is drawn as that pixel, one holding none is skipped (it cannot cover a centre), and
+// outlines are drawn only for features at least outlineMinPixels wide and tall. The reference path draws every
+// feature with QPainter, full detail, on one thread: tests compare the two.
+
+#include <memory>
+#include <vector>
+
+#include <QColor>
+#include <QImage>
+#include <QString>
+
+#include "render/map_view.h"
+
+class QPainter;
+
+namespace layers {
+class FeatureLayer;
+}
+
+namespace app::render {
+
+enum class RenderQuality { Fast, Reference };
+
+struct FeatureStyle {
+    std::vector<QColor> categoryFills;  ///< per category of the layer's style field
+    QColor fill{200, 160, 120};         ///< features without a category, or the whole layer when uncategorised
+    QColor outline{60, 60, 60, 150};
+    double outlineMinPixels = 6;        ///< outlines for features at least this many pixels wide and tall
+    double pointSize = 3;               ///< pixels
+};
+
+struct UserLayer {
+    QString id;     ///< "user:<n>", unique in a session
+    QString title;  ///< shown in the layer panel: file name and layer
+    std::shared_ptr<const layers::FeatureLayer> data;
+    FeatureStyle style;
+    bool visible = true;
+    double opacity = 1.0;
+};
+
+/// The default style of a layer: land-use categories get the colours of the third national land survey's
+/// legend where the name is known (耕地, 林地, …), other values colours spread over the hue circle.
+FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer);
+
+/// Renders the layer alone into a transparent premultiplied ARGB image of the view's size. threads = 0: one
+/// stripe per core.
+QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view,
+                          RenderQuality quality = RenderQuality::Fast, int threads = 0);
+
+/// Draws it onto a painter (any device: images, widgets, PDF and SVG receive the layer image) with its opacity.
+void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality = RenderQuality::Fast);
+
+/// How many features the fast path drew in the last call on this thread (for benchmarks and the status bar).
+std::size_t lastFeaturesDrawn();
+
+}  // namespace app::render

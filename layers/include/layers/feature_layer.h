@@ -1,0 +1,132 @@
+#pragma once
+// A user's vector layer (anything GDAL reads: GeoPackage, Shapefile, GeoJSON, FlatGeobuf, …) held in a compact
+// in-memory form for drawing and identify at a million features:
+//
+//   - geometry only, already in the display CRS, as 32-bit integer coordinates on a fixed grid (origin + unit,
+//     the unit chosen so the layer's extent spans at most 2^30 units: well under a millimetre for a province in
+//     metres). Polygons are flattened to rings (outer rings and holes alike: drawing and the point test are
+//     even-odd), lines to parts, points to single vertices;
+//   - per feature: its FID in the source, float bounds, and a small category number for the style field
+//     (a text field with few distinct values, e.g. 地类 / landuse), dictionary-encoded;
+//   - an R-tree (geo::BoxIndex) over the feature bounds.
+//
+// Attributes other than the style field stay in the file: identify reads the feature by FID through GDAL.
+// GeoPackages are read by two threads over FID ranges, each with its own GDAL dataset and PROJ transformation.
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "geo/box_index.h"
+#include "geo/geometry.h"
+
+namespace layers {
+
+enum class FeatureKind { Points, Lines, Polygons };
+
+struct FeatureLayerOptions {
+    std::string layer;          ///< layer name in the file; empty: the first layer
+    std::string displayCrs;     ///< EPSG:n, PROJ string or WKT
+    std::string styleField;     ///< text field to categorise by; empty: "landuse"/"地类"/"dlmc" or the first text field with few values
+    unsigned threads = 0;       ///< reader threads (0: hardware concurrency, at most 2 for GeoPackage FID ranges)
+};
+
+/// Share done (0..1); returning false cancels the load (LoadCancelled is thrown).
+using LoadProgress = std::function<bool(double done)>;
+
+class LoadCancelled : public std::runtime_error {
+public:
+    LoadCancelled() : std::runtime_error("loading cancelled") {}
+};
+
+/// One attribute of an identified feature, as text.
+struct FeatureAttribute {
+    std::string name;
+    std::string value;
+};
+
+class FeatureLayer {
+public:
+    /// Reads a layer. Throws DataError naming the file (and layer / feature) when it cannot be read, LoadCancelled.
+    static std::shared_ptr<FeatureLayer> load(const std::filesystem::path& file, const FeatureLayerOptions& options,
+                                              const LoadProgress& progress = {});
+    ~FeatureLayer();
+
+    const std::filesystem::path& file() const { return m_file; }
+    const std::string& layerName() const { return m_layerName; }
+    const std::string& displayCrs() const { return m_displayCrs; }
+    FeatureKind kind() const { return m_kind; }
+    std::size_t size() const { return m_fids.size(); }
+    std::size_t vertexCount() const { return m_xy.size() / 2; }
+
+    /// The grid: display coordinate = origin + unit * integer.
+    geo::Point origin() const { return m_origin; }
+    double unit() const { return m_unit; }
+    /// Display-CRS extent of all features.
+    geo::Box extent() const { return m_extent; }
+
+    /// Rings (or line parts) of feature i: indices into ringStart, [featureRings[i], featureRings[i+1]).
+    std::span<const std::uint32_t> featureRings() const { return m_featureRings; }
+    /// Vertices of ring r: [ringStart[r], ringStart[r+1]) into xy (pairs).
+    std::span<const std::uint32_t> ringStart() const { return m_ringStart; }
+    std::span<const std::int32_t> xy() const { return m_xy; }
+    std::span<const geo::FloatBox> bounds() const { return m_bounds; }
+    std::span<const std::uint16_t> categories() const { return m_category; }
+    std::int64_t fid(std::size_t i) const { return m_fids[i]; }
+
+    /// The style field and its distinct values (category k is categoryNames()[k]); empty when none.
+    const std::string& styleField() const { return m_styleField; }
+    const std::vector<std::string>& categoryNames() const { return m_categoryNames; }
+
+    /// Ids of features whose bounds intersect box (display CRS), ascending.
+    std::vector<std::uint32_t> query(const geo::Box& box) const;
+    /// The topmost (highest id) feature containing p (polygons: even-odd; points/lines: within tolerance, in
+    /// display units), or nothing. Uses the R-tree; featureAtBruteForce scans every feature (for tests).
+    std::optional<std::uint32_t> featureAt(geo::Point p, double tolerance = 0) const;
+    std::optional<std::uint32_t> featureAtBruteForce(geo::Point p, double tolerance = 0) const;
+    /// Every attribute of feature i read from the file by FID (thread-safe). Throws DataError.
+    std::vector<FeatureAttribute> attributes(std::uint32_t i) const;
+
+    /// Memory held: coordinates, offsets, bounds, categories, fids and the R-tree, in bytes.
+    std::size_t memoryBytes() const;
+    /// What the same coordinates take as GDAL reads them (two doubles per vertex).
+    std::size_t rawCoordinateBytes() const { return vertexCount() * 2 * sizeof(double); }
+    /// Seconds the load took (read + project + index).
+    double loadSeconds() const { return m_loadSeconds; }
+
+private:
+    FeatureLayer() = default;
+    bool featureContains(std::uint32_t i, double x, double y, double tolerance) const;
+
+    std::filesystem::path m_file;
+    std::string m_layerName;
+    std::string m_displayCrs;
+    FeatureKind m_kind = FeatureKind::Polygons;
+    geo::Point m_origin;
+    double m_unit = 1;
+    geo::Box m_extent = geo::Box::empty();
+    std::vector<std::int32_t> m_xy;
+    std::vector<std::uint32_t> m_ringStart;
+    std::vector<std::uint32_t> m_featureRings;
+    std::vector<geo::FloatBox> m_bounds;
+    std::vector<std::uint16_t> m_category;
+    std::vector<std::int64_t> m_fids;
+    std::string m_styleField;
+    std::vector<std::string> m_categoryNames;
+    geo::BoxIndex m_index;
+    double m_loadSeconds = 0;
+
+    struct Reader;  // lazily opened dataset for attributes()
+    mutable std::mutex m_readerMutex;
+    mutable std::unique_ptr<Reader> m_reader;
+};
+
+}  // namespace layers
