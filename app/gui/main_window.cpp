@@ -4,8 +4,17 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -16,6 +25,8 @@
 #include <QScreen>
 #include <QTranslator>
 
+#include <atomic>
+
 #include "gui/export_dialog.h"
 #include "gui/info_html.h"
 #include "gui/layer_panel.h"
@@ -23,13 +34,15 @@
 #include "gui/membership_table.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
+#include "layers/errors.h"
+#include "layers/feature_layer.h"
 #include "render/map_export.h"
 
 namespace app::gui {
 
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
-enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction };
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -96,6 +109,20 @@ void MainWindow::buildDocks()
     classDock->setWidget(m_classList);
     addDockWidget(Qt::LeftDockWidgetArea, classDock);
 
+    m_userLayerList = new QListWidget(this);
+    auto* userDock = new QDockWidget(this);
+    userDock->setObjectName("userLayers");
+    userDock->setWidget(m_userLayerList);
+    addDockWidget(Qt::LeftDockWidgetArea, userDock);
+    connect(m_userLayerList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        const int row = m_userLayerList->row(item);
+        if (row < 0 || row >= static_cast<int>(m_userLayers.size()))
+            return;
+        m_userLayers[static_cast<std::size_t>(row)].visible = item->checkState() == Qt::Checked;
+        m_canvas->setUserLayers(m_userLayers);
+    });
+    setAcceptDrops(true);
+
     m_info = new QTextBrowser(this);
     m_info->setOpenLinks(false);
     auto* infoDock = new QDockWidget(this);
@@ -141,6 +168,7 @@ void MainWindow::buildActions()
     add(ZoomInAction, [this] { m_canvas->zoomBy(1.5); });
     add(ZoomOutAction, [this] { m_canvas->zoomBy(1 / 1.5); });
     add(ZoomSelectionAction, [this] { zoomToSelection(); }, QKeySequence("Ctrl+J"));
+    add(AddLayerAction, [this] { chooseLayerFile(); }, QKeySequence::Open);
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     m_search = new SearchBox(m_renderer->data(), this);
@@ -190,6 +218,7 @@ void MainWindow::retranslate()
             case ZoomInAction: action->setText(tr("放大")); action->setToolTip(tr("放大 (+)")); break;
             case ZoomOutAction: action->setText(tr("缩小")); action->setToolTip(tr("缩小 (-)")); break;
             case ZoomSelectionAction: action->setText(tr("缩放到所选")); action->setToolTip(tr("缩放到所选 (Ctrl+J)")); break;
+            case AddLayerAction: action->setText(tr("添加图层")); action->setToolTip(tr("添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)")); break;
             case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
             case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
             default: break;
@@ -209,6 +238,7 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "classes") dock->setWindowTitle(tr("县城分类 (点击选中成员)"));
         else if (dock->objectName() == "info") dock->setWindowTitle(tr("信息"));
         else if (dock->objectName() == "membership") dock->setWindowTitle(tr("县城分类表"));
+        else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -266,6 +296,19 @@ bool MainWindow::setDisplayCrs(const QString& crs)
     for (QAction* action : menuBar()->findChildren<QAction*>())
         if (action->isCheckable() && action->data() == crs)
             action->setChecked(true);
+    // User layers are held in the display CRS: read them again in the new one.
+    for (auto it = m_userLayers.begin(); it != m_userLayers.end();) {
+        QString error;
+        if (auto data = loadLayer(QString::fromStdString(it->data->file().string()), crs, error, it->data->layerName())) {
+            it->data = std::move(data);
+            ++it;
+        } else {
+            statusBar()->showMessage(tr("图层 %1 已移除: %2").arg(it->title, error), 10000);
+            it = m_userLayers.erase(it);
+        }
+    }
+    if (!m_userLayers.empty())
+        userLayersChanged();
     showScale();
     return true;
 }
@@ -279,8 +322,170 @@ void MainWindow::showView(render::View view)
     m_layers->syncFrom(m_canvas->settings());
 }
 
+void MainWindow::chooseLayerFile()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("添加图层"), QString(),
+        tr("矢量数据") + " (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.gml *.sqlite *.tab *.mif *.csv);;" + tr("所有文件") + " (*)");
+    for (const QString& file : files) {
+        const QString error = addLayerFile(file);
+        if (!error.isEmpty() && error != tr("已取消"))
+            QMessageBox::warning(this, tr("无法添加图层"), error);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        for (const QUrl& url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    event->acceptProposedAction();
+    // Loading shows its own modal progress; leave the drop handler first.
+    QTimer::singleShot(0, this, [this, files] {
+        for (const QString& file : files) {
+            const QString error = addLayerFile(file);
+            if (!error.isEmpty() && error != tr("已取消"))
+                QMessageBox::warning(this, tr("无法添加图层"), error);
+        }
+    });
+}
+
+std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName)
+{
+    QProgressDialog progress(tr("正在加载 %1 …").arg(QFileInfo(file).fileName()), tr("取消"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<int> done{0};
+    std::atomic<bool> cancel{false};
+    layers::FeatureLayerOptions options;
+    options.displayCrs = crs.toStdString();
+    options.layer = layerName;
+    struct Loaded {
+        std::shared_ptr<const layers::FeatureLayer> layer;
+        QString error;
+        bool cancelled = false;
+    };
+    // Exceptions are caught on the worker: QtConcurrent only carries QException across threads.
+    QFuture<Loaded> future = QtConcurrent::run([&, path = file.toStdString()] {
+        Loaded out;
+        try {
+            out.layer = layers::FeatureLayer::load(path, options, [&](double share) {
+                done = static_cast<int>(share * 1000);
+                return !cancel.load();
+            });
+        } catch (const layers::LoadCancelled&) {
+            out.cancelled = true;
+        } catch (const std::exception& e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    });
+    QFutureWatcher<Loaded> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] {
+        progress.setValue(done);
+        if (progress.wasCanceled())
+            cancel = true;
+    });
+    tick.start(50);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    tick.stop();
+    progress.setValue(1000);
+    const Loaded loaded = future.result();
+    if (loaded.cancelled)
+        error = tr("已取消");
+    else if (!loaded.layer)
+        error = loaded.error;
+    return loaded.layer;
+}
+
+QString MainWindow::addLayerFile(const QString& file)
+{
+    QString error;
+    auto data = loadLayer(file, m_renderer->data().crs, error);
+    if (!data)
+        return error;
+    render::UserLayer layer;
+    layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
+    layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
+    layer.style = render::defaultFeatureStyle(*data);
+    layer.data = data;
+    m_userLayers.push_back(layer);
+    statusBar()->showMessage(tr("已添加 %1: %2 个要素, %3 s, 内存 %4 MB")
+                                 .arg(layer.title)
+                                 .arg(data->size())
+                                 .arg(data->loadSeconds(), 0, 'f', 2)
+                                 .arg(double(data->memoryBytes()) / 1048576.0, 0, 'f', 1),
+                             10000);
+    userLayersChanged();
+    return {};
+}
+
+void MainWindow::userLayersChanged()
+{
+    const QSignalBlocker block(m_userLayerList);
+    m_userLayerList->clear();
+    for (const render::UserLayer& u : m_userLayers) {
+        auto* item = new QListWidgetItem(u.title, m_userLayerList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(u.visible ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("%1\n%2 个要素, %3 个顶点; 分类字段: %4")
+                             .arg(QString::fromStdString(u.data->file().string()))
+                             .arg(u.data->size())
+                             .arg(u.data->vertexCount())
+                             .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
+    }
+    m_canvas->setUserLayers(m_userLayers);
+}
+
+std::pair<int, std::uint32_t> MainWindow::userFeatureAt(QPointF screen) const
+{
+    const render::MapView& view = m_canvas->view();
+    const geo::Point p = view.toMap(screen);
+    for (std::size_t k = m_userLayers.size(); k-- > 0;) {
+        const render::UserLayer& u = m_userLayers[k];
+        if (!u.visible)
+            continue;
+        if (const auto hit = u.data->featureAt(p, 3 * view.unitsPerPixel()))
+            return {static_cast<int>(k), *hit};
+    }
+    return {-1, 0};
+}
+
 void MainWindow::identifyAt(QPointF screen)
 {
+    if (const auto [layer, feature] = userFeatureAt(screen); layer >= 0) {
+        const render::UserLayer& u = m_userLayers[static_cast<std::size_t>(layer)];
+        QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>").arg(u.title.toHtmlEscaped(), tr("用户图层, 要素 %1").arg(u.data->fid(feature)));
+        try {
+            for (const auto& a : u.data->attributes(feature))
+                html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                            .arg(QString::fromStdString(a.name).toHtmlEscaped(), QString::fromStdString(a.value).toHtmlEscaped());
+        } catch (const std::exception& e) {
+            html += QStringLiteral("<tr><td colspan=2>%1</td></tr>").arg(QString::fromUtf8(e.what()).toHtmlEscaped());
+        }
+        html += QStringLiteral("</table><p><small>%1</small></p>").arg(tr("来源: %1 (用户数据, 非规划文件)").arg(QString::fromStdString(u.data->file().string()).toHtmlEscaped()));
+        m_identified = {};
+        m_info->setHtml(html);
+        m_selection->clear(m_canvas);
+        return;
+    }
+
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = logicalDpiX();
     const Hit hit = hitTest(m_renderer->data(), settings, screen);

@@ -58,12 +58,23 @@ public:
     /// Switches the display projection; false when it cannot be built.
     bool setDisplayCrs(const QString& crs);
     QString displayCrs() const { return m_renderer->data().crs; }
+    /// Loads a vector file GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, …) as a user layer in the
+    /// display CRS, on a worker thread behind a progress dialog that can cancel. Returns an empty string on
+    /// success, else the error (cancelling returns tr("已取消")).
+    QString addLayerFile(const QString& file);
+    const std::vector<render::UserLayer>& userLayers() const { return m_userLayers; }
+    QListWidget* userLayerList() const { return m_userLayerList; }
+    /// The user feature at a screen point (topmost layer first): layer index and feature, or {-1, 0}.
+    std::pair<int, std::uint32_t> userFeatureAt(QPointF screen) const;
+
     /// "zh" or "en".
     void setLanguage(const QString& language);
     QString language() const { return m_language; }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildActions();
@@ -74,6 +85,10 @@ private:
     void selectClass(int index);
     void zoomToSelection();
     void exportMap();
+    void chooseLayerFile();
+    /// Loads a layer in crs behind the progress dialog; null with error set on failure or cancel.
+    std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {});
+    void userLayersChanged();
 
     std::shared_ptr<const render::MapRenderer> m_renderer;
     const layers::PlanQuery& m_query;
@@ -90,6 +105,9 @@ private:
     QLabel* m_scale = nullptr;
     QLabel* m_renderTime = nullptr;
     Hit m_identified;
+    std::vector<render::UserLayer> m_userLayers;
+    QListWidget* m_userLayerList = nullptr;
+    int m_nextUserLayer = 1;
     QString m_language = "zh";
     std::unique_ptr<QTranslator> m_translator;
     std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;

@@ -73,6 +73,12 @@ void MapCanvas::setHighlight(const QSet<QString>& counties, const QString& featu
     requestRender();
 }
 
+void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
+{
+    m_settings.userLayers = layers;
+    requestRender();
+}
+
 void MapCanvas::zoomToProvince()
 {
     setView(render::MapView::fit(m_renderer->data().extent, size()));

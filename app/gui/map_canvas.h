@@ -33,6 +33,8 @@ public:
     void setLayer(const QString& id, const render::LayerState& state);
     void setLayerOrder(const QStringList& bottomToTop);
     void setHighlight(const QSet<QString>& counties, const QString& feature);
+    /// The user's vector layers, bottom to top.
+    void setUserLayers(const std::vector<render::UserLayer>& layers);
     /// Milliseconds the last finished render took on the worker.
     double lastRenderMs() const { return m_lastRenderMs; }
     /// True while a render is running or queued.

@@ -90,9 +90,12 @@ struct StripeJob {
         const auto categories = layer->categories();
         const bool polygons = layer->kind() == layers::FeatureKind::Polygons;
         const double outlineMin = style->outlineMinPixels;
+        const std::uint32_t outlineColour = premultiplied(style->outline);
         std::vector<ScreenPoint> points;
         std::vector<std::uint32_t> ringEnds;
-        std::vector<QPolygonF> outlines;
+        std::vector<QPolygonF> shapes;  // points and lines, drawn by QPainter
+        std::vector<ScreenPoint> outlinePoints;
+        std::vector<std::uint32_t> outlineEnds;
         ScanlineFill fill;
         const std::size_t n = ids ? ids->size() : layer->size();
         for (std::size_t k = 0; k < n; ++k) {
@@ -112,22 +115,24 @@ struct StripeJob {
                     QPolygonF line;
                     for (std::uint32_t v = ringStart[r]; v < ringStart[r + 1]; ++v)
                         line << QPointF(g.ax * xy[2 * v] + g.bx, g.ay * xy[2 * v + 1] + g.by);
-                    outlines.push_back(std::move(line));
+                    shapes.push_back(std::move(line));
                 }
                 ++drawn;
                 continue;
             }
-            // Rows and columns whose pixel centres the bounds hold.
+            // Rows and columns whose pixel centres the bounds hold (the fill), and the rows an outline can touch.
+            const bool outlined = sb.x1 - sb.x0 >= outlineMin && sb.y1 - sb.y0 >= outlineMin;
             const int r0 = std::max(rowBegin, static_cast<int>(std::ceil(sb.y0 - 0.5)));
             const int r1 = std::min(rowEnd, static_cast<int>(std::ceil(sb.y1 - 0.5)));
-            if (r0 >= r1)
-                continue;
             const int c0 = std::max(0, static_cast<int>(std::ceil(sb.x0 - 0.5)));
             const int c1 = std::min(width, static_cast<int>(std::ceil(sb.x1 - 0.5)));
-            if (c0 >= c1)
+            const bool fills = r0 < r1 && c0 < c1;
+            const bool outlines = outlined && std::floor(sb.y0) < rowEnd && std::floor(sb.y1) >= rowBegin && sb.x1 >= 0 && sb.x0 < width;
+            if (!fills && !outlines)
                 continue;
             ++drawn;
-            if (r1 - r0 == 1 && c1 - c0 == 1 && sb.x1 - sb.x0 <= 1 && sb.y1 - sb.y0 <= 1) {
+            if (!outlined && sb.x1 - sb.x0 <= 1 && sb.y1 - sb.y0 <= 1 && std::ceil(sb.y1 - 0.5) - std::ceil(sb.y0 - 0.5) == 1 &&
+                std::ceil(sb.x1 - 0.5) - std::ceil(sb.x0 - 0.5) == 1) {
                 // Smaller than a pixel, holding one pixel centre: drawn as that pixel (level of detail).
                 std::uint32_t& px = target.pixels[static_cast<std::ptrdiff_t>(r0 - rowBegin) * target.stride + c0];
                 px = (colour >> 24) == 255 ? colour : blendOver(px, colour);
@@ -140,43 +145,39 @@ struct StripeJob {
                     points.push_back({static_cast<float>(g.ax * xy[2 * v] + g.bx), static_cast<float>(g.ay * xy[2 * v + 1] + g.by)});
                 ringEnds.push_back(static_cast<std::uint32_t>(points.size()));
             }
-            fill.fill(target, points.data(), ringEnds.data(), static_cast<int>(ringEnds.size()), colour);
-            if (sb.x1 - sb.x0 >= outlineMin && sb.y1 - sb.y0 >= outlineMin) {
+            if (fills)
+                fill.fill(target, points.data(), ringEnds.data(), static_cast<int>(ringEnds.size()), colour);
+            if (outlines) {
+                // Outlines go on top of every fill, as in the reference: kept as closed rings for after the loop.
                 std::uint32_t b = 0;
                 for (std::uint32_t e : ringEnds) {
-                    QPolygonF ring;
-                    ring.reserve(static_cast<qsizetype>(e - b + 1));
-                    for (std::uint32_t v = b; v < e; ++v)
-                        ring << QPointF(points[v].x, points[v].y);
-                    ring << QPointF(points[b].x, points[b].y);
-                    outlines.push_back(std::move(ring));
+                    outlinePoints.insert(outlinePoints.end(), points.begin() + b, points.begin() + e);
+                    outlinePoints.push_back(points[b]);
+                    outlineEnds.push_back(static_cast<std::uint32_t>(outlinePoints.size()));
                     b = e;
                 }
             }
         }
-        if (outlines.empty())
+        for (std::uint32_t b = 0, r = 0; r < outlineEnds.size(); b = outlineEnds[r++])
+            for (std::uint32_t v = b; v + 1 < outlineEnds[r]; ++v)
+                drawLine(target, outlinePoints[v], outlinePoints[v + 1], outlineColour);
+        if (shapes.empty())
             return;
         // Outlines (and points, lines) through QPainter's cosmetic line rasteriser on this stripe's rows.
         QImage stripe(image->scanLine(rowBegin), width, rowEnd - rowBegin, image->bytesPerLine(), image->format());
         QPainter p(&stripe);
         p.translate(0, -rowBegin);
-        if (polygons) {
-            QPen pen(style->outline, 1);
-            pen.setCosmetic(true);
-            p.setPen(pen);
-            for (const QPolygonF& ring : outlines)
-                p.drawPolyline(ring);
-        } else if (layer->kind() == layers::FeatureKind::Lines) {
+        if (layer->kind() == layers::FeatureKind::Lines) {
             QPen pen(style->fill, 1.5);
             pen.setCosmetic(true);
             p.setPen(pen);
             p.setRenderHint(QPainter::Antialiasing);
-            for (const QPolygonF& line : outlines)
+            for (const QPolygonF& line : shapes)
                 p.drawPolyline(line);
         } else {
             const double h = style->pointSize / 2;
-            for (std::size_t k = 0; k < outlines.size(); ++k)
-                for (const QPointF& pt : outlines[k])
+            for (const QPolygonF& shape : shapes)
+                for (const QPointF& pt : shape)
                     p.fillRect(QRectF(pt.x() - h, pt.y() - h, style->pointSize, style->pointSize), style->fill);
         }
     }

@@ -27,7 +27,7 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
             if (top >= bottom)
                 continue;
             const float dxdy = (b.x - a.x) / (b.y - a.y);
-            m_edges.push_back({top, bottom, a.x + (static_cast<float>(top) + 0.5f - a.y) * dxdy, dxdy});
+            m_edges.push_back({top, bottom, a.x, a.y, dxdy});
             yMin = std::min(yMin, top);
             yMax = std::max(yMax, bottom);
         }
@@ -43,7 +43,7 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
             int n = 0;
             for (const Edge& e : m_edges)
                 if (y >= e.yTop && y < e.yBottom)
-                    xs[n++] = e.x + static_cast<float>(y - e.yTop) * e.dxdy;
+                    xs[n++] = e.xAt(y);
             std::sort(xs, xs + n);
             std::uint32_t* row = t.pixels + static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride;
             for (int k = 0; k + 1 < n; k += 2) {
@@ -70,7 +70,7 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
         m_xs.clear();
         for (int i : m_active) {
             const Edge& e = m_edges[static_cast<std::size_t>(i)];
-            m_xs.push_back(e.x + static_cast<float>(y - e.yTop) * e.dxdy);
+            m_xs.push_back(e.xAt(y));
         }
         std::sort(m_xs.begin(), m_xs.end());
         std::uint32_t* row = t.pixels + static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride;
@@ -83,6 +83,34 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
                 for (int x = x0; x < x1; ++x)
                     row[x] = blendOver(row[x], colour);
         }
+    }
+}
+
+void drawLine(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_t colour)
+{
+    if ((a.y < t.rowBegin && b.y < t.rowBegin) || (a.y >= t.rowEnd && b.y >= t.rowEnd) || (a.x < 0 && b.x < 0) ||
+        (a.x >= t.width && b.x >= t.width))
+        return;
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const int steps = static_cast<int>(std::ceil(std::max(std::abs(dx), std::abs(dy))));
+    if (steps == 0)
+        return;
+    const float sx = dx / static_cast<float>(steps), sy = dy / static_cast<float>(steps);
+    // Only the steps whose y can fall in the target's rows.
+    int first = 0, last = steps;
+    if (sy != 0) {
+        const float i0 = (static_cast<float>(t.rowBegin) - 1 - a.y) / sy, i1 = (static_cast<float>(t.rowEnd) + 1 - a.y) / sy;
+        first = std::max(0, static_cast<int>(std::floor(std::min(i0, i1))));
+        last = std::min(steps, static_cast<int>(std::ceil(std::max(i0, i1))) + 1);
+    }
+    const bool opaque = (colour >> 24) == 255;
+    for (int i = first; i < last; ++i) {
+        const int x = static_cast<int>(std::floor(a.x + sx * static_cast<float>(i)));
+        const int y = static_cast<int>(std::floor(a.y + sy * static_cast<float>(i)));
+        if (y < t.rowBegin || y >= t.rowEnd || x < 0 || x >= t.width)
+            continue;
+        std::uint32_t& px = t.pixels[static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride + x];
+        px = opaque ? colour : blendOver(px, colour);
     }
 }
 

@@ -30,12 +30,18 @@ public:
 private:
     struct Edge {
         int yTop, yBottom;  // rows whose centres the edge crosses: [yTop, yBottom)
-        float x, dxdy;      // x at row yTop's centre, step per row
+        float ax, ay, dxdy; // upper end and slope: x at row y is ax + (y + 0.5 - ay) * dxdy, the same whatever rows are drawn
+        float xAt(int y) const { return ax + (static_cast<float>(y) + 0.5f - ay) * dxdy; }
     };
     std::vector<Edge> m_edges;
     std::vector<int> m_active;
     std::vector<float> m_xs;
 };
+
+/// A 1-pixel line from a to b without its last pixel (so the joints of a polyline are drawn once), stepping
+/// along the major axis and taking the pixel each step falls in. Clipped to the target's rows and width; the
+/// pixels drawn do not depend on which rows the target holds, so stripes drawn apart join seamlessly.
+void drawLine(const PixelTarget& target, ScreenPoint a, ScreenPoint b, std::uint32_t colour);
 
 /// Source-over of a premultiplied colour onto a premultiplied pixel.
 inline std::uint32_t blendOver(std::uint32_t dst, std::uint32_t src)
