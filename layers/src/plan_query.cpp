@@ -38,12 +38,17 @@ std::size_t editDistance(const std::string& a8, const std::string& b8)
     return row[b.size()];
 }
 
-PlanQuery::PlanQuery(const Geography& geography, const PlanData& plan) : m_geography(geography), m_plan(plan)
+PlanQuery::PlanQuery(const Geography& geography, const PlanData& plan) : m_geography(geography), m_plan(plan) {}
+
+const geo::PointLocator& PlanQuery::locator() const
 {
-    std::vector<geo::MultiPolygon> shapes;
-    for (const County& c : geography.counties)
-        shapes.push_back(c.shape);
-    m_index = std::make_unique<geo::PolygonIndex>(std::move(shapes));
+    std::call_once(m_locatorBuilt, [this] {
+        std::vector<geo::MultiPolygon> shapes;
+        for (const County& c : m_geography.counties)
+            shapes.push_back(c.shape);
+        m_locator = std::make_unique<geo::PointLocator>(shapes);
+    });
+    return *m_locator;
 }
 
 CountyLookup PlanQuery::findCounty(const std::string& text) const
@@ -177,8 +182,15 @@ std::vector<const Target*> PlanQuery::targets(const std::string& scopeKind, cons
 
 const County* PlanQuery::countyAt(geo::Point lonLat) const
 {
-    const auto id = m_index->find(lonLat);
-    return id ? &m_geography.counties[*id] : nullptr;
+    const int id = locator().locate(lonLat);
+    return id >= 0 ? &m_geography.counties[static_cast<std::size_t>(id)] : nullptr;
+}
+
+std::vector<int> PlanQuery::countiesAt(std::span<const geo::Point> lonLat) const
+{
+    std::vector<int> out(lonLat.size());
+    locator().locate(lonLat, out);
+    return out;
 }
 
 }  // namespace layers

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "geo/projection.h"
 #include "layers/plan_query.h"
 #include "plan_test_data.h"
@@ -122,4 +124,29 @@ TEST(PlanQuery, EditDistanceCountsCharactersNotBytes)
     EXPECT_EQ(layers::editDistance("盘州", "盘洲"), 1u);
     EXPECT_EQ(layers::editDistance("盘州市", "盘州"), 1u);
     EXPECT_EQ(layers::editDistance("", "贵阳"), 2u);
+}
+
+TEST(PlanQuery, BatchLocationEqualsOnePointAtATimeAndTheExactTest)
+{
+    const layers::PlanQuery q(test::geography(), test::plan());
+    const geo::Box b = test::geography().bounds();
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> x(b.minX - 0.1, b.maxX + 0.1), y(b.minY - 0.1, b.maxY + 0.1);
+    std::vector<geo::Point> points(20000);
+    for (auto& p : points)
+        p = {x(rng), y(rng)};
+    const std::vector<int> batch = q.countiesAt(points);
+    const auto& counties = test::geography().counties;
+    int inside = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const layers::County* one = q.countyAt(points[i]);
+        ASSERT_EQ(one ? static_cast<int>(one - counties.data()) : -1, batch[i]);
+        int exact = -1;
+        for (std::size_t k = 0; k < counties.size() && exact < 0; ++k)
+            if (geo::contains(counties[k].shape, points[i]))
+                exact = static_cast<int>(k);
+        ASSERT_EQ(batch[i], exact) << points[i].x << " " << points[i].y;
+        inside += exact >= 0;
+    }
+    EXPECT_GT(inside, 8000);
 }
