@@ -80,6 +80,10 @@ struct StripeJob {
     void run()
     {
         const int width = image->width();
+        for (int y = rowBegin; y < rowEnd; ++y)
+            std::fill_n(reinterpret_cast<std::uint32_t*>(image->scanLine(y)), width, 0u);  // transparent, rows of this stripe
+        if (ids && ids->empty())
+            return;
         PixelTarget target{reinterpret_cast<std::uint32_t*>(image->scanLine(rowBegin)), static_cast<int>(image->bytesPerLine() / 4), width,
                            rowBegin, rowEnd};
         const GridToScreen g(*layer, *view);
@@ -246,20 +250,26 @@ QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle&
     if (quality == RenderQuality::Reference)
         return renderReference(layer, style, view);
     QImage image(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
+    renderFeatureLayerInto(image, layer, style, view, threads);
+    return image;
+}
+
+void renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads)
+{
+    if (image.size() != view.size().toSize() || image.format() != QImage::Format_ARGB32_Premultiplied)
+        image = QImage(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
     bool all = false;
     const std::vector<std::uint32_t> ids = candidates(layer, view, all);
     t_lastDrawn = 0;
-    if (!all && ids.empty())
-        return image;
     std::vector<std::uint32_t> colours;
     for (const QColor& c : style.categoryFills)
         colours.push_back(premultiplied(c));
     colours.push_back(premultiplied(style.fill));  // last: no category
     const int n = std::clamp(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()), 1, 16);
+    const std::vector<std::uint32_t>* subset = all ? nullptr : &ids;
     std::vector<StripeJob> jobs;
     for (int t = 0; t < n; ++t)
-        jobs.push_back({&layer, &style, &view, all ? nullptr : &ids, &colours, &image, image.height() * t / n, image.height() * (t + 1) / n});
+        jobs.push_back({&layer, &style, &view, subset, &colours, &image, image.height() * t / n, image.height() * (t + 1) / n});
     std::vector<std::thread> workers;
     for (std::size_t t = 1; t < jobs.size(); ++t)
         workers.emplace_back([&job = jobs[t]] { job.run(); });
@@ -268,14 +278,19 @@ QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle&
         w.join();
     for (const StripeJob& j : jobs)
         t_lastDrawn += j.drawn;
-    return image;
 }
 
 void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality)
 {
     if (!layer.visible || !layer.data)
         return;
-    const QImage image = renderFeatureLayer(*layer.data, layer.style, view, quality);
+    // A scratch image per thread, reused frame after frame (a fresh 8 MB buffer costs page faults every frame).
+    thread_local QImage scratch;
+    if (quality == RenderQuality::Reference)
+        scratch = renderFeatureLayer(*layer.data, layer.style, view, quality);
+    else
+        renderFeatureLayerInto(scratch, *layer.data, layer.style, view);
+    const QImage& image = scratch;
     p.save();
     p.setOpacity(p.opacity() * layer.opacity);
     p.drawImage(QPointF(0, 0), image);

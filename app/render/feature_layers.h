@@ -53,6 +53,10 @@ FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer);
 QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view,
                           RenderQuality quality = RenderQuality::Fast, int threads = 0);
 
+/// The fast path into an existing image (reallocated if its size or format do not fit; cleared first), so
+/// a caller drawing frame after frame reuses one buffer.
+void renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads = 0);
+
 /// Draws it onto a painter (any device: images, widgets, PDF and SVG receive the layer image) with its opacity.
 void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality = RenderQuality::Fast);
 
