@@ -13,12 +13,125 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include "export_support.h"
+#include "gdal_drivers.h"
 #include "ogr_convert.h"
 
 namespace layers {
 
+namespace detail {
+std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
+{
+    if (encoding == "UTF-8")
+        return utf8;
+    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
+    std::string result(out);
+    CPLFree(out);
+    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
+    const bool lossless = utf8 == back;
+    CPLFree(back);
+    if (!lossless)
+        throw DataError(where, "'" + utf8 + "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
+    return result;
+}
+
+std::string cutToFit(const std::string& utf8, const std::string& encoding, std::size_t limit, const std::string& where)
+{
+    const std::string ellipsis = "…";
+    std::string cut = utf8;
+    while (!cut.empty() && encoded(cut + ellipsis, encoding, where).size() > limit) {
+        std::size_t end = cut.size() - 1;
+        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80)
+            --end;
+        cut.resize(end);
+    }
+    return cut + ellipsis;
+}
+
+void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
+    registerDriver("CSV");
+    GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
+    GDALDatasetUniquePtr ds(csv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        throw DataError(file.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+    const char* options[] = {"WRITE_BOM=YES", nullptr};
+    OGRLayer* layer = ds->CreateLayer(file.stem().c_str(), nullptr, wkbNone, const_cast<char**>(options));
+    for (const std::string& h : header) {
+        OGRFieldDefn defn(h.c_str(), OFTString);
+        layer->CreateField(&defn);
+    }
+    for (const auto& row : rows) {
+        OGRFeature feature(layer->GetLayerDefn());
+        for (std::size_t k = 0; k < row.size(); ++k)
+            feature.SetField(static_cast<int>(k), row[k].c_str());
+        if (layer->CreateFeature(&feature) != OGRERR_NONE)
+            throw DataError(file.string(), std::string("cannot write: ") + CPLGetLastErrorMsg());
+    }
+}
+
+TemporaryFolder::TemporaryFolder(const std::filesystem::path& beside)
+{
+    static std::atomic<int> counter{0};
+    path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec)
+        throw DataError(beside.string(), "cannot write here: " + ec.message());
+}
+
+TemporaryFolder::~TemporaryFolder()
+{
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+}
+
+void moveIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to, bool force)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(to)) {
+        if (!force)
+            throw DataError(to.string(), "exists; use --force to replace it");
+        if (std::filesystem::is_directory(to)) {
+            const std::filesystem::path old = to.string() + ".old-" + std::to_string(::getpid());
+            std::filesystem::rename(to, old, ec);
+            if (!ec)
+                std::filesystem::rename(from, to, ec);
+            std::filesystem::remove_all(old);
+            if (ec)
+                throw DataError(to.string(), "cannot replace: " + ec.message());
+            return;
+        }
+    }
+    std::filesystem::rename(from, to, ec);
+    if (ec)
+        throw DataError(to.string(), "cannot move into place: " + ec.message());
+}
+
+std::vector<std::filesystem::path> moveAllInto(const std::filesystem::path& folder, const std::filesystem::path& target, bool force)
+{
+    std::vector<std::filesystem::path> produced;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        produced.push_back(entry.path());
+    std::sort(produced.begin(), produced.end());
+    if (!force)
+        for (const auto& p : produced)
+            if (std::filesystem::exists(target / p.filename()))
+                throw DataError((target / p.filename()).string(), "exists; use --force to replace it");
+    std::vector<std::filesystem::path> files;
+    for (const auto& p : produced) {
+        moveIntoPlace(p, target / p.filename(), force);
+        files.push_back(target / p.filename());
+    }
+    return files;
+}
+}  // namespace detail
+
 namespace {
-constexpr std::size_t kDbfLimit = 254;
+using detail::cutToFit;
+using detail::encoded;
+using detail::kDbfLimit;
+using detail::writeCsv;
 
 struct Driver {
     const char* format;
@@ -42,34 +155,15 @@ std::string lower(std::string s)
     return s;
 }
 
-/// Text in the target encoding (GBK via iconv); throws when a character has no equivalent there.
-std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
+/// At most bytes bytes of UTF-8 text, never ending inside a character (Chinese field names).
+std::string utf8Prefix(const std::string& s, std::size_t bytes)
 {
-    if (encoding == "UTF-8")
-        return utf8;
-    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
-    std::string result(out);
-    CPLFree(out);
-    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
-    const bool lossless = utf8 == back;
-    CPLFree(back);
-    if (!lossless)
-        throw DataError(where, "'" + utf8 + "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
-    return result;
-}
-
-/// Cuts UTF-8 text so that its encoding fits limit bytes, at a character boundary, ending in "…".
-std::string cutToFit(const std::string& utf8, const std::string& encoding, std::size_t limit, const std::string& where)
-{
-    const std::string ellipsis = "…";
-    std::string cut = utf8;
-    while (!cut.empty() && encoded(cut + ellipsis, encoding, where).size() > limit) {
-        std::size_t end = cut.size() - 1;
-        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80)
-            --end;
-        cut.resize(end);
-    }
-    return cut + ellipsis;
+    if (s.size() <= bytes)
+        return s;
+    std::size_t end = bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+        --end;
+    return s.substr(0, end);
 }
 
 std::string featureName(const ExportTable& t, std::size_t index)
@@ -305,28 +399,6 @@ private:
         writeCsv(file, {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
     }
 
-    /// Sidecar tables through GDAL's CSV driver (UTF-8 with BOM, so spreadsheets read the Chinese text).
-    void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
-    {
-        GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
-        GDALDatasetUniquePtr ds(csv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw DataError(file.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
-        const char* options[] = {"WRITE_BOM=YES", nullptr};
-        OGRLayer* layer = ds->CreateLayer(file.stem().c_str(), nullptr, wkbNone, const_cast<char**>(options));
-        for (const std::string& h : header) {
-            OGRFieldDefn defn(h.c_str(), OFTString);
-            layer->CreateField(&defn);
-        }
-        for (const auto& row : rows) {
-            OGRFeature feature(layer->GetLayerDefn());
-            for (std::size_t k = 0; k < row.size(); ++k)
-                feature.SetField(static_cast<int>(k), row[k].c_str());
-            if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw DataError(file.string(), std::string("cannot write: ") + CPLGetLastErrorMsg());
-        }
-    }
-
     void step(const std::string& what)
     {
         ++m_done;
@@ -344,46 +416,6 @@ private:
     std::size_t& m_done;
 };
 
-/// A folder beside the target, removed on destruction unless released.
-struct TemporaryFolder {
-    std::filesystem::path path;
-    explicit TemporaryFolder(const std::filesystem::path& beside)
-    {
-        static std::atomic<int> counter{0};
-        path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::error_code ec;
-        std::filesystem::create_directories(path, ec);
-        if (ec)
-            throw DataError(beside.string(), "cannot write here: " + ec.message());
-    }
-    ~TemporaryFolder()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
-
-void moveIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to, bool force)
-{
-    std::error_code ec;
-    if (std::filesystem::exists(to)) {
-        if (!force)
-            throw DataError(to.string(), "exists; use --force to replace it");
-        if (std::filesystem::is_directory(to)) {
-            const std::filesystem::path old = to.string() + ".old-" + std::to_string(::getpid());
-            std::filesystem::rename(to, old, ec);
-            if (!ec)
-                std::filesystem::rename(from, to, ec);
-            std::filesystem::remove_all(old);
-            if (ec)
-                throw DataError(to.string(), "cannot replace: " + ec.message());
-            return;
-        }
-    }
-    std::filesystem::rename(from, to, ec);
-    if (ec)
-        throw DataError(to.string(), "cannot move into place: " + ec.message());
-}
 }  // namespace
 
 const std::vector<std::string>& exportFormats()
@@ -394,16 +426,23 @@ const std::vector<std::string>& exportFormats()
 
 std::string formatExtension(const std::string& format) { return driverFor(format).extension; }
 
+const char* detail::gdalDriver(const std::string& format)
+{
+    const char* name = driverFor(format).gdalName;
+    registerDriver(name);
+    return name;
+}
+
 std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
 {
     std::vector<std::string> out;
     std::set<std::string> taken;
     for (const ExportField& f : fields) {
-        std::string name = (f.name.size() > 10 && !f.shortName.empty() ? f.shortName : f.name).substr(0, 10);
+        std::string name = utf8Prefix(f.name.size() > 10 && !f.shortName.empty() ? f.shortName : f.name, 10);
         for (int n = 1; taken.count(lower(name)); ++n) {
             std::string suffix("_");  // appended, not "_" + …: GCC 12 reports a false -Wrestrict on the latter
             suffix += std::to_string(n);
-            name = f.name.substr(0, 10 - suffix.size()) + suffix;
+            name = utf8Prefix(f.name, 10 - suffix.size()) + suffix;
         }
         taken.insert(lower(name));
         out.push_back(name);
@@ -414,12 +453,14 @@ std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
 ExportReport exportTables(const std::vector<const ExportTable*>& tables, const std::filesystem::path& out, const ExportOptions& options,
                           const ExportProgress& progress)
 {
-    GDALAllRegister();
     const Driver& driver = driverFor(options.format);
     if (options.encoding != "UTF-8" && options.encoding != "GBK")
         throw DataError(options.encoding, "unknown encoding (use UTF-8 or GBK)");
     if (tables.empty())
         throw DataError(out.string(), "no layer to export");
+    detail::registerDriver(driver.gdalName);
+    if (options.format == "shp")
+        detail::registerDriver("CSV");  // the sidecars
     GDALDriver* gdal = GetGDALDriverManager()->GetDriverByName(driver.gdalName);
     if (!gdal)
         throw DataError(driver.gdalName, "GDAL has no such driver");
@@ -430,9 +471,9 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     } catch (const DataError&) {
         throw DataError(options.crs, "not a coordinate reference system GDAL/PROJ knows");
     }
-    const OGRSpatialReference source = detail::spatialReference("EPSG:4490");
+    // The tables are in EPSG:4490: no second CRS from PROJ's database and no comparison when that is the target.
     std::unique_ptr<OGRCoordinateTransformation> transform;
-    if (!target.IsSame(&source)) {
+    if (const OGRSpatialReference source = options.crs == "EPSG:4490" ? target : detail::spatialReference("EPSG:4490"); !target.IsSame(&source)) {
         transform.reset(OGRCreateCoordinateTransformation(&source, &target));
         if (!transform)
             throw DataError(options.crs, "no transformation from EPSG:4490");
@@ -455,7 +496,7 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     std::size_t total = 0, done = 0;
     for (const ExportTable* t : tables)
         total += t->features.size();
-    TemporaryFolder temp(parent);
+    detail::TemporaryFolder temp(parent);
     TableWriter writer(options, target, transform.get(), report, progress, total, done);
 
     auto writeOne = [&](const std::vector<const ExportTable*>& group, const std::filesystem::path& file) {
@@ -474,24 +515,13 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     if (oneFile) {
         writeOne(tables, temp.path / target_path.filename());
         // Everything the drivers and sidecars wrote, renamed into the target's folder.
-        std::vector<std::filesystem::path> produced;
-        for (const auto& entry : std::filesystem::directory_iterator(temp.path))
-            produced.push_back(entry.path());
-        std::sort(produced.begin(), produced.end());
-        if (!options.force)
-            for (const auto& p : produced)
-                if (std::filesystem::exists(parent / p.filename()))
-                    throw DataError((parent / p.filename()).string(), "exists; use --force to replace it");
-        for (const auto& p : produced) {
-            moveIntoPlace(p, parent / p.filename(), options.force);
-            report.files.push_back(parent / p.filename());
-        }
+        report.files = detail::moveAllInto(temp.path, parent, options.force);
     } else {
         const std::filesystem::path staged = temp.path / "bundle";
         std::filesystem::create_directories(staged);
         for (const ExportTable* t : tables)
             writeOne({t}, staged / (t->id + "." + driver.extension));
-        moveIntoPlace(staged, out, options.force);
+        detail::moveIntoPlace(staged, out, options.force);
         for (const auto& entry : std::filesystem::directory_iterator(out))
             report.files.push_back(entry.path());
         std::sort(report.files.begin(), report.files.end());

@@ -3,6 +3,7 @@
 // county-seat class plus a joined text column, prefectures, province, zones, corridors, places, central
 // cities, and the targets as a table without geometry. Coordinates lon/lat, EPSG:4490.
 
+#include <filesystem>
 #include <string>
 #include <variant>
 #include <vector>
@@ -48,5 +49,20 @@ struct ExportTable {
 
 /// All exportable layers, in a fixed order.
 std::vector<ExportTable> buildExportTables(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry);
+
+/// The exportable layers without their contents: id, Chinese title and geometry, in buildExportTables' order.
+struct ExportLayerInfo {
+    std::string id;
+    std::string title;
+    GeometryKind kind = GeometryKind::None;
+};
+const std::vector<ExportLayerInfo>& exportLayers();
+
+/// The tables with the given ids (empty: all), in buildExportTables' order and with the same content, read
+/// from the build's GeoPackage opened once: only the layers and plan tables those tables derive from are read
+/// (the counties table needs the counties, classes and class members; the targets table only plan_targets…),
+/// and with geometry false, polygon and line geometries are skipped (feature and field counts stay the same).
+/// Throws DataError naming the file (missing, not a GeoPackage, a table or column missing) or an unknown id.
+std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackage, const std::vector<std::string>& ids = {}, bool geometry = true);
 
 }  // namespace layers

@@ -56,6 +56,18 @@ std::string formatExtension(const std::string& format);
 ExportReport exportTables(const std::vector<const ExportTable*>& tables, const std::filesystem::path& out, const ExportOptions& options,
                           const ExportProgress& progress = {});
 
+/// Exports one layer of any vector dataset GDAL reads (sourceLayer empty: its only layer) to out (a file with
+/// the format's extension, or a folder to put <layer>.<ext> in), with the guarantees of exportTables: atomic
+/// temporary folder and rename, force, shapefile text in UTF-8 or GBK with .cpg, short DBF names with a
+/// <layer>.fields.csv sidecar when a name exceeds 10 bytes, values over 254 bytes cut visibly and kept in
+/// <layer>.long_values.csv. options.crs empty keeps the source's CRS. Features are streamed, never held all
+/// in memory: a reader thread with its own dataset handle decodes, reprojects and prepares them and hands
+/// batches through a bounded queue to the writing thread; a GeoPackage is written in one transaction (its
+/// temporary file unsynchronised, as it only becomes the target by the final rename) with the spatial index
+/// built after the bulk insert. Throws DataError naming the file, layer and feature; ExportCancelled.
+ExportReport exportSource(const std::filesystem::path& source, const std::string& sourceLayer, const std::filesystem::path& out,
+                          const ExportOptions& options, const ExportProgress& progress = {});
+
 /// Shapefile field names for a table's fields: at most 10 bytes, unique (case-insensitive), stable.
 std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields);
 

@@ -1,0 +1,482 @@
+// exportSource: any GDAL vector layer to the export formats, streamed through two threads.
+//
+//   reader thread                                   calling thread (writer)
+//   GetNextFeature on its own dataset handle   →    SetFieldsFrom + CreateFeature into the temporary file,
+//   reprojection (its own transformation),   queue  progress and cancel, sidecars, rename into place
+//   DBF text checks (encoding, 254-byte cut)  of batches
+//
+// The queue holds at most a few batches, so memory stays flat whatever the layer's size.
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "export_support.h"
+#include "gdal_drivers.h"
+#include "layers/exporter.h"
+#include "ogr_convert.h"
+
+namespace layers {
+
+namespace {
+constexpr std::size_t kBatchSize = 2048;
+constexpr std::size_t kQueuedBatches = 6;
+constexpr std::size_t kMaxCutWarnings = 20;
+
+struct LongValue {
+    GIntBig fid;
+    std::string id;
+    std::string field;
+    std::string value;
+};
+
+struct Batch {
+    std::vector<OGRFeatureUniquePtr> features;
+    std::vector<std::size_t> widths;  ///< per source field: the longest DBF text in the batch, bytes in the target encoding
+    std::vector<LongValue> longValues;
+};
+
+/// A bounded hand-over of batches from the reader thread to the writer; the reader's exception travels with it.
+class BatchQueue {
+public:
+    /// False when the writer stopped (error or cancel): the reader then ends.
+    bool push(Batch&& batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_queue.size() < kQueuedBatches || m_stopped; });
+        if (m_stopped)
+            return false;
+        m_queue.push_back(std::move(batch));
+        m_changed.notify_all();
+        std::vector<Batch> written;
+        written.swap(m_written);
+        lock.unlock();
+        return true;  // written batches are freed here, in the thread that allocated their features (glibc arenas)
+    }
+    /// A batch the writer is done with, handed back to be freed by the reader.
+    void giveBack(Batch&& batch)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopped && !m_closed)
+            m_written.push_back(std::move(batch));
+    }
+    void close(std::exception_ptr error = nullptr)
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_error = error;
+        m_changed.notify_all();
+    }
+    /// The next batch; nothing at the end; rethrows the reader's exception.
+    std::optional<Batch> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+        if (!m_queue.empty()) {
+            Batch batch = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_changed.notify_all();
+            return batch;
+        }
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return std::nullopt;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_queue.clear();
+        m_written.clear();
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_queue;
+    std::vector<Batch> m_written;
+    bool m_closed = false;
+    bool m_stopped = false;
+    std::exception_ptr m_error;
+};
+
+/// Stops the queue and joins the reader however the writer leaves.
+struct ReaderThread {
+    BatchQueue& queue;
+    std::thread thread;
+    ~ReaderThread()
+    {
+        queue.stop();
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
+/// A GDAL thread-local configuration option for the writing thread, restored on destruction.
+class ThreadConfig {
+public:
+    ThreadConfig(const char* key, const char* value) : m_key(key)
+    {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
+            m_old = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
+    ThreadConfig(const ThreadConfig&) = delete;
+    ThreadConfig& operator=(const ThreadConfig&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_old;
+};
+
+/// What the reader needs, fixed before it starts.
+struct ReadPlan {
+    std::string source;  ///< for messages: file, layer
+    std::string crs;
+    OGRSpatialReference from, to;
+    bool reproject = false;
+    bool dbf = false;              ///< shapefile: text checked and cut for the DBF
+    std::string encoding;          ///< UTF-8 or GBK
+    std::vector<bool> dbfText;     ///< per source field: written to the DBF as text
+    std::vector<std::string> names;  ///< source field names
+};
+
+std::string featureWhere(const std::string& source, const OGRFeature& f)
+{
+    std::string where = source + ", feature " + std::to_string(f.GetFID());
+    if (f.GetFieldCount() > 0 && f.IsFieldSetAndNotNull(0))
+        where += std::string(" (") + f.GetFieldAsString(0) + ")";
+    return where;
+}
+
+void prepare(OGRFeature& f, const ReadPlan& plan, OGRCoordinateTransformation* transform, Batch& batch)
+{
+    if (transform)
+        if (OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty() && g->transform(transform) != OGRERR_NONE)
+            throw DataError(featureWhere(plan.source, f), "cannot be transformed to " + plan.crs);
+    if (!plan.dbf)
+        return;
+    for (int k = 0; k < static_cast<int>(plan.dbfText.size()); ++k) {
+        if (!plan.dbfText[k] || !f.IsFieldSetAndNotNull(k))
+            continue;
+        const char* value = f.GetFieldAsString(k);
+        std::size_t bytes = std::strlen(value);
+        if (plan.encoding != "UTF-8" || bytes > detail::kDbfLimit) {
+            const std::string where = featureWhere(plan.source, f) + ", field " + plan.names[k];
+            bytes = detail::encoded(value, plan.encoding, where).size();
+            if (bytes > detail::kDbfLimit) {
+                LongValue l{f.GetFID(), f.GetFieldCount() > 0 ? f.GetFieldAsString(0) : "", plan.names[k], value};
+                const std::string cut = detail::cutToFit(l.value, plan.encoding, detail::kDbfLimit, where);
+                bytes = detail::encoded(cut, plan.encoding, where).size();
+                f.SetField(k, cut.c_str());
+                batch.longValues.push_back(std::move(l));
+            }
+        }
+        batch.widths[k] = std::max(batch.widths[k], bytes);
+    }
+}
+
+/// Runs in the reader thread, which owns the source dataset (layer belongs to it) from now on.
+void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const ReadPlan& plan, BatchQueue& queue)
+{
+    try {
+        CPLErrorReset();
+        std::unique_ptr<OGRCoordinateTransformation> transform;
+        if (plan.reproject) {
+            transform.reset(OGRCreateCoordinateTransformation(&plan.from, &plan.to));
+            if (!transform)
+                throw DataError(plan.crs, "no transformation from the CRS of " + plan.source);
+        }
+        auto fresh = [&] {
+            Batch b;
+            b.features.reserve(kBatchSize);
+            b.widths.assign(plan.names.size(), 0);
+            return b;
+        };
+        Batch batch = fresh();
+        layer->ResetReading();
+        while (OGRFeature* raw = layer->GetNextFeature()) {
+            OGRFeatureUniquePtr f(raw);
+            prepare(*f, plan, transform.get(), batch);
+            batch.features.push_back(std::move(f));
+            if (batch.features.size() == kBatchSize) {
+                if (!queue.push(std::move(batch)))
+                    return;
+                batch = fresh();
+            }
+        }
+        if (CPLGetLastErrorType() == CE_Failure && std::strlen(CPLGetLastErrorMsg()) > 0)
+            throw DataError(plan.source, std::string("cannot be read to the end: ") + CPLGetLastErrorMsg());
+        if (!batch.features.empty() && !queue.push(std::move(batch)))
+            return;
+        queue.close();
+    } catch (...) {
+        queue.close(std::current_exception());
+    }
+}
+
+const char* typeWord(const OGRFieldDefn& f)
+{
+    switch (f.GetType()) {
+    case OFTInteger: return f.GetSubType() == OFSTBoolean ? "boolean (1/0)" : "integer";
+    case OFTInteger64: return "integer";
+    case OFTReal: return "real";
+    case OFTDate: return "date";
+    default: return "text";
+    }
+}
+}  // namespace
+
+ExportReport exportSource(const std::filesystem::path& source, const std::string& sourceLayer, const std::filesystem::path& out,
+                          const ExportOptions& options, const ExportProgress& progress)
+{
+    const char* driverName = detail::gdalDriver(options.format);
+    if (options.encoding != "UTF-8" && options.encoding != "GBK")
+        throw DataError(options.encoding, "unknown encoding (use UTF-8 or GBK)");
+    const bool shp = options.format == "shp";
+    const bool gpkg = options.format == "gpkg";
+    if (shp)
+        detail::registerDriver("CSV");  // the sidecars
+
+    // The source: any vector format GDAL reads.
+    std::error_code ec;
+    if (!std::filesystem::exists(source, ec))
+        throw DataError(source.string(), "does not exist");
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        throw DataError(source.string(), std::string("cannot open as a vector dataset: ") + CPLGetLastErrorMsg());
+    auto layerList = [&] {
+        std::string names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i)
+            names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
+        return names;
+    };
+    OGRLayer* layer = nullptr;
+    if (!sourceLayer.empty()) {
+        layer = ds->GetLayerByName(sourceLayer.c_str());
+        if (!layer)
+            throw DataError(source.string(), "no layer '" + sourceLayer + "'; layers: " + layerList());
+    } else if (ds->GetLayerCount() == 1) {
+        layer = ds->GetLayer(0);
+    } else if (ds->GetLayerCount() == 0) {
+        throw DataError(source.string(), "holds no vector layer");
+    } else {
+        throw DataError(source.string(), std::to_string(ds->GetLayerCount()) + " layers (" + layerList() + "); choose one with --source-layer");
+    }
+    const std::string layerName = layer->GetName();
+    const std::string where = source.string() + ", layer " + layerName;
+    // Copies of the source schema: the layer belongs to the reader thread once it starts.
+    const OGRFeatureDefn* srcDefn = layer->GetLayerDefn();
+    const int fieldCount = srcDefn->GetFieldCount();
+    std::vector<std::unique_ptr<OGRFieldDefn>> srcFields;
+    for (int k = 0; k < fieldCount; ++k)
+        srcFields.push_back(std::make_unique<OGRFieldDefn>(srcDefn->GetFieldDefn(k)));
+    const OGRwkbGeometryType geomType = srcDefn->GetGeomFieldCount() > 0 ? layer->GetGeomType() : wkbNone;
+
+    ExportReport report;
+    ReadPlan plan;
+    plan.source = where;
+    plan.dbf = shp;
+    plan.encoding = options.encoding;
+
+    // CRS: the source's, or options.crs with a reprojection in the reader thread.
+    bool hasSrs = false;
+    if (const OGRSpatialReference* s = layer->GetSpatialRef(); s && geomType != wkbNone) {
+        plan.from = *s;
+        plan.from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        hasSrs = true;
+    }
+    plan.to = plan.from;
+    if (!options.crs.empty() && geomType != wkbNone) {
+        plan.crs = options.crs;
+        try {
+            plan.to = detail::spatialReference(options.crs);
+        } catch (const DataError&) {
+            throw DataError(options.crs, "not a coordinate reference system GDAL/PROJ knows");
+        }
+        if (!hasSrs) {
+            report.warnings.push_back(where + " has no coordinate reference system; coordinates written unchanged, labelled " + options.crs);
+        } else if (!plan.to.IsSame(&plan.from)) {
+            std::unique_ptr<OGRCoordinateTransformation> check(OGRCreateCoordinateTransformation(&plan.from, &plan.to));
+            if (!check)
+                throw DataError(options.crs, "no transformation from the CRS of " + where);
+            plan.reproject = true;
+        }
+        hasSrs = true;
+    }
+
+    // Fields: DBF names ≤ 10 bytes for shapefiles, text checked for the DBF.
+    std::vector<ExportField> fields;
+    for (int k = 0; k < fieldCount; ++k) {
+        const OGRFieldDefn* f = srcFields[k].get();
+        fields.emplace_back(f->GetNameRef(), FieldType::String, f->GetAlternativeNameRef());
+        plan.names.push_back(f->GetNameRef());
+        const OGRFieldType t = f->GetType();
+        plan.dbfText.push_back(shp && t != OFTInteger && t != OFTInteger64 && t != OFTReal && t != OFTDate);
+    }
+    const std::vector<std::string> names = shp ? shortFieldNames(fields) : plan.names;
+    const bool renamed = names != plan.names;
+
+    // Where it goes: a file, or <layer>.<ext> in a folder; a shapefile without geometry is its .dbf alone.
+    std::filesystem::path target = out;
+    if (std::filesystem::is_directory(out) || out.extension().empty())
+        target = out / (layerName + "." + formatExtension(options.format));
+    if (shp && geomType == wkbNone)
+        target.replace_extension(".dbf");
+    const std::filesystem::path parent = std::filesystem::absolute(target).parent_path();
+    if (!std::filesystem::is_directory(parent))
+        throw DataError(parent.string(), "folder does not exist");
+    if (!options.force && std::filesystem::exists(target))
+        throw DataError(target.string(), "exists; use --force to replace it");
+    const std::string stem = target.stem().string();
+
+    const GIntBig counted = layer->GetFeatureCount(FALSE);
+    const std::size_t total = counted > 0 ? static_cast<std::size_t>(counted) : 0;
+    const bool preserveFid = gpkg && std::strlen(layer->GetFIDColumn()) > 0;
+
+    detail::TemporaryFolder temp(parent);
+    const std::filesystem::path file = temp.path / target.filename();
+    // The temporary GeoPackage becomes the target only by the final rename: no need to sync or journal it.
+    std::optional<ThreadConfig> sync, journal, cache;
+    if (gpkg) {
+        sync.emplace("OGR_SQLITE_SYNCHRONOUS", "OFF");
+        journal.emplace("OGR_SQLITE_JOURNAL", "MEMORY");
+        cache.emplace("OGR_SQLITE_CACHE", "256");
+    }
+    GDALDriver* gdal = GetGDALDriverManager()->GetDriverByName(driverName);
+    GDALDatasetUniquePtr dst(gdal->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!dst)
+        throw DataError(target.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+
+    // The reader starts now; the first batch decides the DBF text widths (later longer values widen the field).
+    BatchQueue queue;
+    ReaderThread reader{queue, {}};
+    reader.thread = std::thread(readAll, std::move(ds), layer, std::cref(plan), std::ref(queue));
+    std::optional<Batch> batch = queue.pop();
+
+    CPLStringList layerOptions;
+    if (shp)
+        layerOptions.AddString(options.encoding == "GBK" ? "ENCODING=CP936" : "ENCODING=UTF-8");
+    if (gpkg)
+        layerOptions.AddString("SPATIAL_INDEX=YES");
+    if (options.format == "csv") {
+        layerOptions.AddString(options.csvGeometry == "xy" && wkbFlatten(geomType) == wkbPoint ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT");
+        layerOptions.AddString("CREATE_CSVT=YES");
+        layerOptions.AddString("WRITE_BOM=YES");
+    }
+    if (options.format == "geojson")
+        layerOptions.AddString("WRITE_NAME=YES");
+    const bool dxf = options.format == "dxf";
+    OGRLayer* dstLayer = dxf ? dst->CreateLayer("entities", nullptr, wkbUnknown, nullptr)
+                             : dst->CreateLayer(layerName.c_str(), geomType == wkbNone || !hasSrs ? nullptr : &plan.to, geomType, layerOptions.List());
+    if (!dstLayer)
+        throw DataError(where, std::string("cannot create the output layer: ") + CPLGetLastErrorMsg());
+    std::vector<int> fieldMap(static_cast<std::size_t>(fieldCount), -1);
+    if (!dxf)
+        for (int k = 0; k < fieldCount; ++k) {
+            OGRFieldDefn defn(srcFields[k].get());
+            defn.SetName(names[k].c_str());
+            if (shp) {
+                if (plan.dbfText[k]) {
+                    defn.SetType(OFTString);
+                    defn.SetSubType(OFSTNone);
+                    defn.SetWidth(static_cast<int>(std::max<std::size_t>(1, batch ? batch->widths[k] : 1)));
+                } else if (defn.GetType() == OFTReal && defn.GetWidth() == 0) {
+                    defn.SetWidth(24);
+                    defn.SetPrecision(15);
+                } else if (defn.GetSubType() == OFSTBoolean) {
+                    defn.SetSubType(OFSTNone);
+                    defn.SetWidth(1);
+                }
+            }
+            if (dstLayer->CreateField(&defn, TRUE) != OGRERR_NONE)
+                throw DataError(where, "cannot create field " + plan.names[k] + ": " + CPLGetLastErrorMsg());
+            fieldMap[k] = dstLayer->GetLayerDefn()->GetFieldIndex(names[k].c_str());
+        }
+    if (gpkg && dst->StartTransaction() != OGRERR_NONE)
+        throw DataError(target.string(), std::string("cannot start a transaction: ") + CPLGetLastErrorMsg());
+
+    std::vector<LongValue> longValues;
+    std::size_t cutWarnings = 0;
+    OGRFeatureDefn* dstDefn = dstLayer->GetLayerDefn();
+    const int layerField = dxf ? dstDefn->GetFieldIndex("Layer") : -1;
+    OGRFeature f(dstDefn);  // reused: every mapped field is set or unset, the geometry replaced, for each feature
+    for (; batch; batch = queue.pop()) {
+        for (OGRFeatureUniquePtr& src : batch->features) {
+            if (!dxf)
+                f.SetFieldsFrom(src.get(), fieldMap.data(), TRUE);
+            else if (layerField >= 0)
+                f.SetField(layerField, layerName.c_str());
+            f.SetGeometryDirectly(src->StealGeometry());
+            f.SetFID(preserveFid ? src->GetFID() : OGRNullFID);
+            if (dstLayer->CreateFeature(&f) != OGRERR_NONE)
+                throw DataError(featureWhere(where, *src), std::string("cannot be written: ") + CPLGetLastErrorMsg());
+        }
+        report.features += batch->features.size();
+        for (LongValue& l : batch->longValues) {
+            if (cutWarnings++ < kMaxCutWarnings)
+                report.warnings.push_back(where + ", feature " + std::to_string(l.fid) + ", field " + l.field + ": " +
+                                          std::to_string(detail::encoded(l.value, options.encoding, where).size()) +
+                                          " bytes exceed the DBF limit of 254; cut with '…' in the .dbf, full value in " + stem + ".long_values.csv");
+            longValues.push_back(std::move(l));
+        }
+        queue.giveBack(std::move(*batch));
+        const double done = total ? std::min(1.0, static_cast<double>(report.features) / static_cast<double>(total)) : 0.0;
+        if (progress && !progress(done, layerName))
+            throw ExportCancelled();
+    }
+    if (cutWarnings > kMaxCutWarnings)
+        report.warnings.push_back(where + ": " + std::to_string(cutWarnings - kMaxCutWarnings) + " more values cut for the DBF; all in " + stem +
+                                  ".long_values.csv");
+    if (gpkg && dst->CommitTransaction() != OGRERR_NONE)
+        throw DataError(target.string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
+
+    // Final DBF widths (the driver widens a text field when a later value is longer than the first batch's).
+    std::vector<std::string> widths(static_cast<std::size_t>(fieldCount));
+    if (shp)
+        for (int k = 0; k < fieldCount; ++k)
+            if (plan.dbfText[k])
+                widths[k] = std::to_string(dstDefn->GetFieldDefn(fieldMap[k])->GetWidth());
+    CPLErrorReset();
+    dst.reset();  // closes the file: a GeoPackage builds its spatial index here, after the bulk insert
+    if (CPLGetLastErrorType() == CE_Failure && std::strlen(CPLGetLastErrorMsg()) > 0)
+        throw DataError(target.string(), std::string("cannot be completed: ") + CPLGetLastErrorMsg());
+
+    if (shp) {
+        if (options.encoding == "GBK")
+            std::ofstream(temp.path / (stem + ".cpg"), std::ios::trunc) << "936";
+        if (renamed) {
+            std::vector<std::vector<std::string>> rows;
+            for (int k = 0; k < fieldCount; ++k)
+                rows.push_back({names[k], plan.names[k], typeWord(*srcFields[k]), widths[k], fields[k].description});
+            detail::writeCsv(temp.path / (stem + ".fields.csv"), {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
+        }
+        if (!longValues.empty()) {
+            std::vector<std::vector<std::string>> rows;
+            for (const LongValue& l : longValues)
+                rows.push_back({std::to_string(l.fid), l.id, l.field, l.value});
+            detail::writeCsv(temp.path / (stem + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
+        }
+    }
+    if (progress && !progress(1.0, layerName))
+        throw ExportCancelled();
+    report.files = detail::moveAllInto(temp.path, parent, options.force);
+    return report;
+}
+
+}  // namespace layers

@@ -1,0 +1,75 @@
+// `gzplan make-parcels` as a user runs it: a separate process, no display.
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+struct Result {
+    int code;
+    QString out;
+    QString err;
+};
+
+Result gzplan(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    env.remove("QT_QPA_PLATFORM");
+    p.setProcessEnvironment(env);
+    p.start(GZ_TEST_GZPLAN, args);
+    EXPECT_TRUE(p.waitForFinished(120000));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+}  // namespace
+
+TEST(ParcelsCli, BadArgumentsGetAClearError)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("p.gpkg");
+    Result r = gzplan({"make-parcels"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--out <file.gpkg> is required")) << r.err.toStdString();
+    r = gzplan({"make-parcels", "--out", out, "--count", "many"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--count must be a whole number")) << r.err.toStdString();
+    r = gzplan({"make-parcels", "--out", out, "--count", "10"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--count")) << r.err.toStdString();
+    r = gzplan({"make-parcels", "--out", out, "--seed", "-1"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--seed")) << r.err.toStdString();
+    r = gzplan({"make-parcels", "--out", out, "--colour", "red"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("unknown argument '--colour'")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+    r = gzplan({"help"});
+    EXPECT_TRUE(r.out.contains("make-parcels"));
+}
+
+TEST(ParcelsCli, WritesASmallSetAndRefusesToOverwriteWithoutForce)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("parcels-5k.gpkg");
+    Result r = gzplan({"make-parcels", "--count", "5000", "--seed", "3", "--out", out});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(QFileInfo(out).size() > 100000);
+    EXPECT_TRUE(r.out.contains("parcels (")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("whole cells")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("clipped pieces")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(out)) << r.out.toStdString();
+    const qint64 size = QFileInfo(out).size();
+
+    r = gzplan({"make-parcels", "--count=5000", "--out", out});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("exists; use --force")) << r.err.toStdString();
+    EXPECT_EQ(QFileInfo(out).size(), size);
+
+    r = gzplan({"make-parcels", "--count", "5000", "--seed", "4", "--out", out, "--force", "--quiet"});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
+}
