@@ -9,6 +9,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <malloc.h>
+
 #include <cpl_conv.h>
 
 #include "geo/projection.h"
@@ -283,6 +285,11 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
 {
     const auto start = std::chrono::steady_clock::now();
     const std::string file = path.string();
+    // Chunk buffers are freed as they are merged; with glibc's adaptive mmap threshold they would stay in the
+    // heap and the process would peak at twice the layer. A fixed threshold sends blocks of 256 KB and more
+    // to mmap, so each freed chunk goes back to the system at once.
+    static const bool fixedThreshold = mallopt(M_MMAP_THRESHOLD, 256 * 1024) == 1;
+    (void)fixedThreshold;
     if (options.displayCrs.empty())
         throw std::invalid_argument("FeatureLayer::load: no display CRS");
     GDALDatasetUniquePtr ds = detail::openVector(file);
@@ -434,6 +441,17 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         else
             out->m_styleField.clear();
     }
+    // Bounds first, so the R-tree is bulk-loaded on another thread while the coordinates are merged.
+    for (ReadJob& job : jobs)
+        for (Chunk& c : job.chunks) {
+            for (const geo::FloatBox& b : c.bounds) {
+                out->m_bounds.push_back(b);
+                if (b.minX <= b.maxX)
+                    out->m_extent.expand(geo::Box{b.minX, b.minY, b.maxX, b.maxY});
+            }
+            c.bounds = {};
+        }
+    std::thread indexer([&out] { out->m_index = geo::BoxIndex(out->m_bounds); });
     std::uint32_t ring = 0, vertex = 0;
     for (ReadJob& job : jobs) {
         std::vector<std::uint16_t> remap;
@@ -451,11 +469,6 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
                 out->m_featureRings.push_back(r);
                 r += n;
             }
-            for (const geo::FloatBox& b : c.bounds) {
-                out->m_bounds.push_back(b);
-                if (b.minX <= b.maxX)
-                    out->m_extent.expand(geo::Box{b.minX, b.minY, b.maxX, b.maxY});
-            }
             for (std::uint16_t cat : c.category)
                 out->m_category.push_back(categorised && cat < remap.size() ? remap[cat] : std::numeric_limits<std::uint16_t>::max());
             out->m_fids.insert(out->m_fids.end(), c.fids.begin(), c.fids.end());
@@ -466,9 +479,9 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     }
     out->m_ringStart.push_back(vertex);
     out->m_featureRings.push_back(ring);
-    if (progress && !progress(0.92))
+    indexer.join();
+    if (progress && !progress(0.99))
         throw LoadCancelled();
-    out->m_index = geo::BoxIndex(out->m_bounds);
     out->m_loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (progress)
         progress(1.0);
