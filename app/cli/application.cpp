@@ -1,5 +1,7 @@
 #include "cli/application.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <unistd.h>
@@ -7,17 +9,20 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QStringList>
 
 #include "cli/arguments.h"
 #include "cli/export_command.h"
+#include "cli/parcels_command.h"
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
 #include "gui/search_box.h"
 #include "layers/errors.h"
+#include "layers/feature_layer.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
 #include "layers/plan_geometry.h"
@@ -49,10 +54,18 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
   export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490]
          [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
                             export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
+  export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]
+                            export any GDAL vector layer the same way, streamed (e.g. 1M parcels)
   render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi N] [--no-labels]
          [--crs <display CRS, default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E>]
+         [--add <vector file> …] [--style-field <field>] [--extent minLon,minLat,maxLon,maxLat] [--plain] [--timing]
+                            --add draws any layer GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf) over the
+                            county fills, coloured by its land-use field; --plain leaves out title and legend
                             render a map: overview, county_classes, one_cluster_three_belts,
                             one_core_three_centres, transport
+  make-parcels --out <file.gpkg> [--count N] [--seed S] [--force]
+                            a synthetic land-use parcel layer (about N features, default 1037200): a jittered
+                            grid cut at the county boundaries, for performance work on big layers
   help                      this text
 
 Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
@@ -185,10 +198,73 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --crs: " << e.what() << "\n";
         return 2;
     }
-    const int rc = renderTo(*renderer, *view, out, size, dpi, !args.flag("no-labels"), page);
-    if (rc == 0)
-        std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
-    return rc;
+    render::RenderSettings s = viewSettings(*renderer, *view, size, dpi);
+    s.setVisible("labels", !args.flag("no-labels"));
+    if (args.flag("plain"))
+        s.decorations = false;
+    if (args.values.contains("extent")) {
+        // --extent minLon,minLat,maxLon,maxLat: the map shows this box (CGCS2000 lon/lat) whole.
+        const QStringList v = args.value("extent").split(',');
+        bool ok = v.size() == 4;
+        double e[4] = {0, 0, 0, 0};
+        for (int i = 0; ok && i < 4; ++i)
+            e[i] = v[i].toDouble(&ok);
+        if (!ok || e[0] >= e[2] || e[1] >= e[3]) {
+            std::cerr << "gzplan render: --extent must be minLon,minLat,maxLon,maxLat\n";
+            return 2;
+        }
+        geo::Projection toDisplay(geo::crs::kCgcs2000, renderer->data().crs.toStdString());
+        geo::Box box = geo::Box::empty();
+        for (int j = 0; j <= 8; ++j)
+            for (int i = 0; i <= 8; ++i) {
+                geo::Point p{e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8};
+                toDisplay.forward(p);
+                box.expand(p);
+            }
+        s.view = s.decorations ? render::MapView::fitInto(box, size, QRectF(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86))
+                               : render::MapView::fit(box, size, 0);
+    } else if (!s.decorations) {
+        s.view = render::MapView::fit(render::viewExtent(renderer->data(), *view), size);
+    }
+    // --add <file>: user vector layers over the county fills (any GDAL vector format), in the order given.
+    for (const QString& file : args.all("add")) {
+        layers::FeatureLayerOptions options;
+        options.displayCrs = renderer->data().crs.toStdString();
+        options.styleField = args.value("style-field").toStdString();
+        try {
+            const bool tty = isatty(fileno(stderr));
+            auto layer = layers::FeatureLayer::load(file.toStdString(), options, [&](double done) {
+                if (tty)
+                    std::cerr << "\rgzplan render: loading " << file.toStdString() << " " << static_cast<int>(done * 100) << "%" << std::flush;
+                return true;
+            });
+            if (tty)
+                std::cerr << "\r";
+            std::cerr << "gzplan render: added " << file.toStdString() << " (" << layer->layerName() << "): " << layer->size() << " features, "
+                      << layer->vertexCount() << " vertices in " << QString::number(layer->loadSeconds(), 'f', 2).toStdString() << " s; "
+                      << layer->memoryBytes() / 1048576 << " MB in memory (raw coordinates " << layer->rawCoordinateBytes() / 1048576 << " MB)\n";
+            render::UserLayer u;
+            u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
+            u.title = QFileInfo(file).fileName();
+            u.style = render::defaultFeatureStyle(*layer);
+            u.data = std::move(layer);
+            s.userLayers.push_back(std::move(u));
+        } catch (const std::exception& e) {
+            std::cerr << "gzplan render: --add: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QString error = render::exportMap(*renderer, s, out, page);
+    if (!error.isEmpty()) {
+        std::cerr << "gzplan: " << error.toStdString() << "\n";
+        return 1;
+    }
+    if (args.flag("timing"))
+        std::cerr << "gzplan render: drew and wrote the map in " << timer.elapsed() << " ms\n";
+    std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
+    return 0;
 }
 
 void ensureRuntimeDir()
@@ -211,13 +287,19 @@ int run(int argc, char** argv)
         std::cout << kUsage;
         return 0;
     }
-    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check", "layers", "export"};
+    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check", "layers", "export", "make-parcels"};
     if (!kCommands.contains(args.command)) {
         std::cerr << "gzplan: unknown command '" << args.command.toStdString() << "'\n" << kUsage;
         return 2;
     }
     const QString data = args.value("data", qEnvironmentVariable("GZPLAN_DATA", QStringLiteral(GZPLAN_DEFAULT_DATA)));
     const QString share = args.value("share", qEnvironmentVariable("GZPLAN_SHARE", QStringLiteral(GZPLAN_SHARE_DIR)));
+    // The layer list and exports read only what the requested layers need (one open of the GeoPackage, or the
+    // --source file alone) and need no Qt application at all: they start as fast as GDAL's own tools.
+    // The gzplan executable runs these itself without loading this module (app/main.cpp); the same Qt-free code
+    // serves a caller of gzplan_main. Every file is closed and renamed by then: no exit-time destructors.
+    if (args.command == "layers" || args.command == "export")
+        exitNow(exportMain(argc, argv));
     const bool window = args.command.isEmpty() && hasDisplay() && !args.flag("headless");
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -253,12 +335,9 @@ int run(int argc, char** argv)
     if (c == "zones") return zonesCommand(query, args, std::cout);
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
+    if (c == "make-parcels") return makeParcelsCommand(geography, argc, argv, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
     if (c == "render") return renderCommand(geography, plan, planGeometry, share, args);
-    if (c == "layers" || c == "export") {
-        const auto tables = layers::buildExportTables(geography, plan, planGeometry);
-        return c == "layers" ? layersCommand(tables, args, std::cout) : exportCommand(tables, args, std::cout, std::cerr);
-    }
 
     const QString text = summary(geography, plan, data);
     if (c == "summary") {

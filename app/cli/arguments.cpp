@@ -1,11 +1,8 @@
 #include "cli/arguments.h"
 
-namespace app::cli {
+#include "cli/command_line.h"
 
-namespace {
-// Options that take a value; every other --word is a flag.
-const QSet<QString> kWithValue{"data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry", "page", "add", "style-field", "extent", "repeat"};
-}  // namespace
+namespace app::cli {
 
 Arguments Arguments::parse(int argc, char** argv)
 {
@@ -21,7 +18,7 @@ Arguments Arguments::parse(int argc, char** argv)
                 name = name.left(eq);
                 a.values[name] = value;
                 a.lists[name] << value;
-            } else if (kWithValue.contains(name) && i + 1 < argc) {
+            } else if (kOptionsWithValue.contains(name.toStdString()) && i + 1 < argc) {
                 a.values[name] = QString::fromLocal8Bit(argv[++i]);
                 a.lists[name] << a.values[name];
             } else {

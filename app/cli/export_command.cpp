@@ -2,15 +2,18 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <optional>
 
 #include "cli/text_table.h"
+#include "layers/export_tables.h"
 #include "layers/exporter.h"
 
 namespace app::cli {
@@ -29,16 +32,99 @@ const char* kindName(layers::GeometryKind k)
     }
     return "";
 }
+
+/// The value of --name value or --name=value in argv, for options CommandLine takes for flags.
+std::optional<std::string> rawOption(int argc, char** argv, const std::string& name)
+{
+    const std::string option = "--" + name;
+    for (int i = 1; i < argc; ++i) {
+        if (argv[i] == option)
+            return i + 1 < argc ? std::string(argv[i + 1]) : std::string();
+        if (std::strncmp(argv[i], (option + "=").c_str(), option.size() + 1) == 0)
+            return std::string(argv[i] + option.size() + 1);
+    }
+    return std::nullopt;
+}
+
+/// s as a JSON string, escaped as QJsonDocument writes it (UTF-8 kept as is).
+std::string jsonString(const std::string& s)
+{
+    std::string r = "\"";
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': r += "\\\""; break;
+        case '\\': r += "\\\\"; break;
+        case '\b': r += "\\b"; break;
+        case '\f': r += "\\f"; break;
+        case '\n': r += "\\n"; break;
+        case '\r': r += "\\r"; break;
+        case '\t': r += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char u[8];
+                std::snprintf(u, sizeof u, "\\u%04x", c);
+                r += u;
+            } else {
+                r += ch;
+            }
+        }
+    }
+    return r + "\"";
+}
+
+std::string upper(std::string s)
+{
+    for (char& c : s)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
 }  // namespace
 
-int layersCommand(const std::vector<layers::ExportTable>& tables, const Arguments& args, std::ostream& out)
+bool isExportCommand(const CommandLine& args)
 {
+    return (args.command == "layers" || args.command == "export") && !args.flag("help");
+}
+
+int exportMain(int argc, char** argv)
+{
+    const CommandLine args = CommandLine::parse(argc, argv);
+    const char* env = std::getenv("GZPLAN_DATA");
+    const std::string data = args.value("data", env ? env : GZPLAN_DEFAULT_DATA);
+    return args.command == "layers" ? layersCommand(data, args, std::cout, std::cerr) : exportCommand(data, args, argc, argv, std::cout, std::cerr);
+}
+
+void exitNow(int code)
+{
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
+}
+
+int layersCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err)
+{
+    std::vector<layers::ExportTable> tables;
+    try {
+        tables = layers::loadExportTables(data, {}, false);  // counts only: no polygons
+    } catch (const std::exception& e) {
+        err << "gzplan: " << e.what() << "\n";
+        return 1;
+    }
     if (args.flag("json")) {
-        QJsonArray a;
-        for (const auto& t : tables)
-            a.append(QJsonObject{{"id", QString::fromStdString(t.id)}, {"title", QString::fromStdString(t.title)}, {"geometry", kindName(t.kind)},
-                                 {"features", static_cast<int>(t.features.size())}, {"fields", static_cast<int>(t.fields.size())}});
-        out << QJsonDocument(a).toJson().toStdString();
+        // The layout of QJsonDocument::toJson(): four-space indent, keys in alphabetical order.
+        out << "[\n";
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            const auto& t = tables[i];
+            out << "    {\n"
+                << "        \"features\": " << t.features.size() << ",\n"
+                << "        \"fields\": " << t.fields.size() << ",\n"
+                << "        \"geometry\": " << jsonString(kindName(t.kind)) << ",\n"
+                << "        \"id\": " << jsonString(t.id) << ",\n"
+                << "        \"title\": " << jsonString(t.title) << "\n"
+                << "    }" << (i + 1 < tables.size() ? "," : "") << "\n";
+        }
+        out << "]\n";
         return 0;
     }
     TextTable table({"layer", "title", "geometry", "features", "fields"});
@@ -48,39 +134,56 @@ int layersCommand(const std::vector<layers::ExportTable>& tables, const Argument
     out << "export: gzplan export --layer <id|all> --format <" ;
     for (std::size_t i = 0; i < layers::exportFormats().size(); ++i)
         out << (i ? "|" : "") << layers::exportFormats()[i];
-    out << "> --crs <code> [--encoding UTF-8|GBK] --out <path> [--force]\n";
+    out << "> --crs <code> [--encoding UTF-8|GBK] --out <path> [--force]\n"
+           "any vector file: gzplan export --source <file> [--source-layer <name>] --format <…> --out <path>\n";
     return 0;
 }
 
-int exportCommand(const std::vector<layers::ExportTable>& tables, const Arguments& args, std::ostream& out, std::ostream& err)
+int exportCommand(const std::string& data, const CommandLine& args, int argc, char** argv, std::ostream& out, std::ostream& err)
 {
-    const std::string layer = args.value("layer").toStdString();
-    const std::string path = args.value("out").toStdString();
-    if (layer.empty() || path.empty()) {
+    const std::string layer = args.value("layer");
+    const std::string path = args.value("out");
+    const std::optional<std::string> source = rawOption(argc, argv, "source");
+    const std::string sourceLayer = rawOption(argc, argv, "source-layer").value_or("");
+    if ((layer.empty() == !source.has_value()) || path.empty() || (source && source->empty())) {
         err << "usage: gzplan export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490] [--encoding UTF-8|GBK]\n"
-               "                     [--csv-geometry wkt|xy] --out <path> [--force]\n";
+               "                     [--csv-geometry wkt|xy] --out <path> [--force]\n"
+               "       gzplan export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]\n";
         return 2;
+    }
+    std::vector<std::string> ids;
+    if (!source && layer != "all") {
+        const auto& known = layers::exportLayers();
+        if (std::none_of(known.begin(), known.end(), [&](const layers::ExportLayerInfo& l) { return l.id == layer; })) {
+            err << "gzplan export: no layer '" << layer << "'; layers:";
+            for (const auto& l : known)
+                err << " " << l.id;
+            err << " all\n";
+            return 2;
+        }
+        ids.push_back(layer);
+    }
+    std::vector<layers::ExportTable> tables;
+    if (!source) {
+        try {
+            tables = layers::loadExportTables(data, ids);
+        } catch (const std::exception& e) {
+            err << "gzplan: " << e.what() << "\n";
+            return 1;
+        }
     }
     std::vector<const layers::ExportTable*> chosen;
     for (const auto& t : tables)
-        if (layer == "all" || t.id == layer)
-            chosen.push_back(&t);
-    if (chosen.empty()) {
-        err << "gzplan export: no layer '" << layer << "'; layers:";
-        for (const auto& t : tables)
-            err << " " << t.id;
-        err << " all\n";
-        return 2;
-    }
+        chosen.push_back(&t);
     layers::ExportOptions options;
-    options.format = args.value("format", "shp").toStdString();
-    options.crs = args.value("crs", "EPSG:4490").toStdString();
-    options.encoding = args.value("encoding", "UTF-8").toUpper().toStdString();
-    options.csvGeometry = args.value("csv-geometry", "wkt").toStdString();
+    options.format = args.value("format", "shp");
+    options.crs = args.value("crs", source ? "" : "EPSG:4490");  // a source keeps its CRS unless told
+    options.encoding = upper(args.value("encoding", "UTF-8"));
+    options.csvGeometry = args.value("csv-geometry", "wkt");
     options.force = args.flag("force");
     if (options.encoding == "UTF8")
         options.encoding = "UTF-8";
-    if (options.format == "kml" && options.crs != "EPSG:4326" && options.crs != "EPSG:4490")
+    if (options.format == "kml" && !options.crs.empty() && options.crs != "EPSG:4326" && options.crs != "EPSG:4490")
         err << "gzplan export: note: KML is always WGS 84 lon/lat; --crs " << options.crs << " is ignored for the coordinates\n";
 
     std::signal(SIGINT, onInterrupt);
@@ -98,12 +201,14 @@ int exportCommand(const std::vector<layers::ExportTable>& tables, const Argument
         return !g_interrupted.load();
     };
     try {
-        const layers::ExportReport report = layers::exportTables(chosen, path, options, progress);
+        const layers::ExportReport report =
+            source ? layers::exportSource(*source, sourceLayer, path, options, progress) : layers::exportTables(chosen, path, options, progress);
         if (bar)
             err << "\n";
         for (const auto& w : report.warnings)
             err << "gzplan export: warning: " << w << "\n";
-        out << report.features << " features of " << chosen.size() << " layer(s) in " << options.format << ", " << options.crs
+        out << report.features << " features of " << (source ? 1 : chosen.size()) << " layer(s) in " << options.format << ", "
+            << (options.crs.empty() ? std::string("the source's CRS") : options.crs)
             << (options.format == "shp" ? ", text " + options.encoding : std::string()) << ":\n";
         for (const auto& f : report.files)
             out << "  " << f.string() << "\n";

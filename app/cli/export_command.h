@@ -1,14 +1,26 @@
 #pragma once
 // `gzplan layers` and `gzplan export`: the exporter of layers/ on the command line, with a progress bar.
+// Both read only what the requested layers need from the GeoPackage (data) and use no Qt at all: the gzplan
+// executable runs them itself, without loading the Qt module (see app/main.cpp).
 
 #include <iosfwd>
+#include <string>
 
-#include "cli/arguments.h"
-#include "layers/export_tables.h"
+#include "cli/command_line.h"
 
 namespace app::cli {
 
-int layersCommand(const std::vector<layers::ExportTable>& tables, const Arguments& args, std::ostream& out);
-int exportCommand(const std::vector<layers::ExportTable>& tables, const Arguments& args, std::ostream& out, std::ostream& err);
+/// Whether the command line asks for layers or export (and not for help): what exportMain runs.
+bool isExportCommand(const CommandLine& args);
+/// Runs `gzplan layers` or `gzplan export` from argv (data: --data, else GZPLAN_DATA, else the build's GeoPackage)
+/// on std::cout and std::cerr; returns the exit code.
+int exportMain(int argc, char** argv);
+/// Flushes the standard streams and ends the process at once, skipping exit-time destructors: once an export has
+/// closed and renamed its files there is nothing left to do.
+[[noreturn]] void exitNow(int code);
+
+int layersCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
+/// argv for the options CommandLine takes for flags (--source, --source-layer).
+int exportCommand(const std::string& data, const CommandLine& args, int argc, char** argv, std::ostream& out, std::ostream& err);
 
 }  // namespace app::cli

@@ -2,7 +2,10 @@
 #include "render/painting.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -10,6 +13,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThread>
+#include <QThreadPool>
 
 namespace app::render {
 
@@ -23,7 +28,158 @@ double niceLength(double limit)
             return step * magnitude;
     return magnitude;
 }
+
+/// Band pixels a band's paths may stray from the reference's (screenPath's radial 0.6-pixel pass).
+constexpr double kBandTolerance = 0.3;
+
+/// A path as the reference simplifies it for the screen, then with Douglas-Peucker to kBandTolerance.
+QPainterPath bandPath(const QPainterPath& path, const QTransform& t)
+{
+    return simplifyLines(screenPath(path, t), kBandTolerance);
+}
+
+/// Every path of data simplified for a scale band (and the coarser versions the overlays use).
+std::shared_ptr<const BandGeometry> buildBand(const MapData& data, double scale)
+{
+    BandPaths m;
+    const QTransform t(1 / scale, 0, 0, -1 / scale, 0, 0);
+    std::vector<QRectF> counties, neighbours, zones;
+    for (const CountyItem& c : data.counties) {
+        m.counties.push_back(bandPath(c.path, t));
+        counties.push_back(m.counties.back().controlPointRect());
+        m.countyOutlines.addPath(m.counties.back());
+    }
+    for (const PrefectureItem& pr : data.prefectures)
+        m.prefectures.push_back(bandPath(pr.path, t));
+    for (const RegionItem& r : data.neighbours) {
+        m.neighbours.push_back(bandPath(r.path, t));
+        neighbours.push_back(m.neighbours.back().controlPointRect());
+    }
+    for (const ZoneItem& z : data.zones) {
+        m.zones.push_back(bandPath(z.path, t));
+        m.zonesCoarse.push_back(screenPath(z.path, t, 2.0));
+        zones.push_back(m.zones.back().controlPointRect());
+    }
+    m.province = bandPath(data.province, t);
+    m.provinceCoarse = screenPath(data.province, t, 3.0);
+    auto band = std::make_shared<BandGeometry>(std::move(m));
+    band->scale = scale;
+    band->mapToBand = t;
+    band->countyBounds = std::move(counties);
+    band->neighbourBounds = std::move(neighbours);
+    band->zoneBounds = std::move(zones);
+    return band;
+}
+
+/// The band of scale from the cache, built on first use (outside the lock: two threads may both build one).
+std::shared_ptr<const BandGeometry> cachedBand(RenderCache& cache, const MapData& data, double scale)
+{
+    {
+        std::lock_guard lock(cache.mutex);
+        for (auto it = cache.bands.begin(); it != cache.bands.end(); ++it)
+            if ((*it)->scale == scale) {
+                auto band = *it;
+                cache.bands.erase(it);
+                cache.bands.push_back(band);
+                return band;
+            }
+    }
+    auto band = buildBand(data, scale);
+    std::lock_guard lock(cache.mutex);
+    for (const auto& b : cache.bands)
+        if (b->scale == scale)
+            return b;
+    cache.bands.push_back(band);
+    if (cache.bands.size() > 6)
+        cache.bands.erase(cache.bands.begin());
+    return band;
+}
 }  // namespace
+
+MapRenderer::MapRenderer(std::shared_ptr<const MapData> data, Style style)
+    : m_data(std::move(data)), m_style(std::move(style)), m_cache(std::make_shared<RenderCache>())
+{
+}
+
+Frame MapRenderer::fastFrame(QPainter& p, const RenderSettings& s) const
+{
+    Frame f;
+    if (s.quality != RenderQuality::Fast || !p.paintEngine() || p.paintEngine()->type() != QPaintEngine::Raster)
+        return f;
+    const double upp = s.view.unitsPerPixel();
+    f.cache = m_cache.get();
+    f.band = cachedBand(*m_cache, *m_data, bandScale(upp));
+    const double r = f.band->scale / upp;
+    const QTransform mapToScreen = s.view.transform();
+    f.bandToScreen = QTransform(r, 0, 0, r, mapToScreen.dx(), mapToScreen.dy());
+    f.visibleBand = f.bandToScreen.inverted().mapRect(QRectF(QPointF(0, 0), s.view.size()).adjusted(-16, -16, 16, 16));
+    return f;
+}
+
+bool MapRenderer::drawStripes(QPainter& p, const RenderSettings& s, const Frame& f) const
+{
+    // Only where the stripes' own painters give the pixels p would: a plain raster image, no transform, clip or
+    // opacity, and no user layers (they render their own image in stripes).
+    if (!p.device() || p.device()->devType() != QInternal::Image || !s.userLayers.empty())
+        return false;
+    QImage* image = static_cast<QImage*>(p.device());
+    const QImage::Format format = image->format();
+    if (format != QImage::Format_ARGB32_Premultiplied && format != QImage::Format_RGB32 && format != QImage::Format_ARGB32)
+        return false;
+    if (!p.deviceTransform().isIdentity() || p.hasClipping() || p.opacity() != 1.0 || p.compositionMode() != QPainter::CompositionMode_SourceOver)
+        return false;
+    const int threads = std::min(QThread::idealThreadCount(), 16);
+    const int width = image->width(), height = image->height();
+    if (threads < 2 || height < 64)
+        return false;
+
+    uchar* bits = image->bits();  // no copy: an image being painted on is never shared
+    const qsizetype stride = image->bytesPerLine();
+    const int count = threads;
+    const QPainter::RenderHints hints = p.renderHints();
+    auto drawStripe = [&, bits, stride, count](int i) {
+        const int y0 = height * i / count, y1 = height * (i + 1) / count;
+        QImage stripe(bits + y0 * stride, width, y1 - y0, stride, format);
+        stripe.setDotsPerMeterX(image->dotsPerMeterX());
+        stripe.setDotsPerMeterY(image->dotsPerMeterY());
+        QPainter sp(&stripe);
+        sp.setRenderHints(hints);
+        sp.translate(0, -y0);
+        const BandGeometry::Lease lease = f.band->lease();
+        Frame sf = f;
+        sf.paths = lease.get();
+        sf.visibleBand = f.bandToScreen.inverted().mapRect(QRectF(0, y0, width, y1 - y0).adjusted(-16, -16, 16, 16));
+        sp.fillRect(QRectF(QPointF(0, 0), s.view.size()), m_style.background);
+        drawLayers(sp, s, sf);
+    };
+    // Stripes are claimed by the calling thread and by helpers from Qt's global pool alike: when the pool is busy
+    // (the canvas renders on it too) the caller draws them all itself instead of waiting.
+    struct Shared {
+        std::atomic<int> next{0};
+        int count = 0;
+        int done = 0;
+        std::mutex mutex;
+        std::condition_variable finished;
+        std::function<void(int)> draw;
+    };
+    auto shared = std::make_shared<Shared>();
+    shared->count = count;
+    shared->draw = drawStripe;
+    auto work = [shared] {
+        for (int i = shared->next.fetch_add(1); i < shared->count; i = shared->next.fetch_add(1)) {
+            shared->draw(i);
+            std::lock_guard lock(shared->mutex);
+            if (++shared->done == shared->count)
+                shared->finished.notify_all();
+        }
+    };
+    for (int t = 1; t < threads; ++t)
+        QThreadPool::globalInstance()->start(work);
+    work();
+    std::unique_lock lock(shared->mutex);
+    shared->finished.wait(lock, [&] { return shared->done == shared->count; });
+    return true;
+}
 
 QColor MapRenderer::prefectureFill(int index) const
 {
@@ -44,17 +200,25 @@ QImage MapRenderer::renderImage(const RenderSettings& settings) const
 
 void MapRenderer::render(QPainter& p, const RenderSettings& s) const
 {
+    Frame f = fastFrame(p, s);
+    std::optional<BandGeometry::Lease> lease;  // released before f lets go of the band
+    if (f.fast()) {
+        lease.emplace(f.band->lease());
+        f.paths = lease->get();
+    }
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
-    p.fillRect(QRectF(QPointF(0, 0), s.view.size()), m_style.background);
-    drawLayers(p, s);
+    if (!f.fast() || !drawStripes(p, s, f)) {
+        p.fillRect(QRectF(QPointF(0, 0), s.view.size()), m_style.background);
+        drawLayers(p, s, f);
+    }
     if (s.visible("labels"))
-        drawLabels(p, s);
+        drawLabels(p, s, f);
     if (s.scaleBar)
-        drawScaleBar(p, s);
+        drawScaleBar(p, s, f);
     if (s.northArrow)
-        drawNorthArrow(p, s);
+        drawNorthArrow(p, s, f);
     if (s.decorations)
         drawDecorations(p, s);
     p.restore();
@@ -75,11 +239,21 @@ QColor MapRenderer::classFill(int index) const
     return m_style.classFills.value(m_data->classes[static_cast<std::size_t>(index)].id, QColor("#888888"));
 }
 
-void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const QTransform t = s.view.transform();  // map to screen; every path is simplified to the pixel grid first
+    // User layers (parcels, survey data) lie right above the county fills, below borders and overlays.
+    const bool countiesListed = s.order.contains("counties");
+    if (!countiesListed)
+        for (const UserLayer& u : s.userLayers)
+            drawUserLayer(p, u, s.view);
+    QString previous;
     for (const QString& layer : s.order) {
+        if (previous == "counties")
+            for (const UserLayer& u : s.userLayers)
+                drawUserLayer(p, u, s.view);
+        previous = layer;
         if (!s.visible(layer) || layer == "labels")
             continue;
         p.save();
@@ -87,37 +261,67 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s) const
             p.setOpacity(s.opacity(layer));
             p.setPen(cosmeticPen(m_style.neighbourStroke, k));
             p.setBrush(m_style.neighbourFill);
-            for (const RegionItem& r : m_data->neighbours)
-                p.drawPath(screenPath(r.path, t));
+            if (f.fast()) {
+                // As the counties: fills without antialiasing, antialiased outlines on top.
+                useBand(p, p.worldTransform(), f);
+                const QPen pen = p.pen();
+                p.setPen(Qt::NoPen);
+                p.setRenderHint(QPainter::Antialiasing, false);
+                for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
+                    if (f.band->neighbourBounds[i].intersects(f.visibleBand))
+                        p.drawPath(f.paths->neighbours[i]);
+                p.setRenderHint(QPainter::Antialiasing, true);
+                p.setPen(pen);
+                p.setBrush(Qt::NoBrush);
+                for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
+                    if (f.band->neighbourBounds[i].intersects(f.visibleBand))
+                        p.drawPath(f.paths->neighbours[i]);
+            } else {
+                for (const RegionItem& r : m_data->neighbours)
+                    p.drawPath(screenPath(r.path, t));
+            }
         } else if (layer == "counties") {
             p.setOpacity(s.opacity(layer));
-            drawCountyFills(p, s);
+            if (f.fast())
+                drawCountyFillsFast(p, s, f);
+            else
+                drawCountyFills(p, s, f);
         } else if (layer == "zones") {
-            drawZones(p, s);  // zone fills carry the layer's opacity themselves
+            drawZones(p, s, f);  // zone fills carry the layer's opacity themselves
         } else if (layer == "prefecture_borders") {
             p.setOpacity(s.opacity(layer));
-            for (const PrefectureItem& pr : m_data->prefectures)
-                strokeFast(p, screenPath(pr.path, t), m_style.prefecture.colour, m_style.prefecture.width * k);
+            if (f.fast())
+                for (const QPainterPath& path : f.paths->prefectures)
+                    strokeFastBand(p, f, path, m_style.prefecture.colour, m_style.prefecture.width * k);
+            else
+                for (const PrefectureItem& pr : m_data->prefectures)
+                    strokeFast(p, screenPath(pr.path, t), m_style.prefecture.colour, m_style.prefecture.width * k);
         } else if (layer == "province") {
             p.setOpacity(s.opacity(layer));
-            strokeFast(p, screenPath(m_data->province, t), m_style.province.colour, m_style.province.width * k);
+            if (f.fast())
+                strokeFastBand(p, f, f.paths->province, m_style.province.colour, m_style.province.width * k);
+            else
+                strokeFast(p, screenPath(m_data->province, t), m_style.province.colour, m_style.province.width * k);
         } else {
             p.setOpacity(s.opacity(layer));
-            if (layer == "belts") drawBelts(p, s);
+            if (layer == "belts") drawBelts(p, s, f);
             else if (layer == "corridors") drawCorridors(p, s);
-            else if (layer == "central_cities") drawCities(p, s);
+            else if (layer == "central_cities") drawCities(p, s, f);
             else if (layer == "places") drawPlaces(p, s);
         }
         p.restore();
     }
-    drawHighlight(p, s);
+    if (previous == "counties")
+        for (const UserLayer& u : s.userLayers)
+            drawUserLayer(p, u, s.view);
+    drawHighlight(p, s, f);
 }
 
-void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const QRectF screen(QPointF(0, 0), s.view.size());
-    std::vector<QRectF> taken = cityLabelBoxes(s);
+    std::vector<QRectF> taken = cityLabelBoxes(s, f);
     auto free = [&](const QRectF& r) {
         if (!screen.contains(r))
             return false;
@@ -129,18 +333,30 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
     setPoints(neighbourFont, m_style.labelSize * 1.4 * k);
     const QFontMetricsF nfm(neighbourFont);
     const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
-    for (const RegionItem& r : m_data->neighbours) {
+    for (std::size_t n = 0; n < m_data->neighbours.size(); ++n) {
+        const RegionItem& r = m_data->neighbours[n];
         // The point of a 9x9 grid over the visible part of the province's bounds that lies inside it and is
-        // nearest to the middle of that visible part.
-        const QRectF visible = r.path.boundingRect().intersected(viewRect);
+        // nearest to the middle of that visible part (fast path: on the band's path, y down, so rows run from
+        // the bottom to keep the reference's order among equally near points).
+        const QPainterPath& path = f.fast() ? f.paths->neighbours[n] : r.path;
+        const QRectF visible = f.fast() ? f.band->neighbourBounds[n].intersected(f.bandToScreen.inverted().mapRect(screen))
+                                        : r.path.boundingRect().intersected(viewRect);
         if (visible.isEmpty())
             continue;
         std::optional<QPointF> best;
         double bestDistance = 0;
-        for (int j = 1; j < 10; ++j)
+        // Fast path: the search's result is kept per visible rectangle (a redraw at the same view repeats it).
+        const QString memoKey = f.fast() ? QStringLiteral("%1 %2 %3 %4 %5").arg(n).arg(visible.x(), 0, 'g', 17).arg(visible.y(), 0, 'g', 17).arg(visible.width(), 0, 'g', 17).arg(visible.height(), 0, 'g', 17)
+                                         : QString();
+        const auto memo = f.fast() ? f.paths->neighbourAnchors.constFind(memoKey) : QHash<QString, QPointF>::const_iterator();
+        const bool known = f.fast() && memo != f.paths->neighbourAnchors.constEnd();
+        if (known && !std::isnan(memo->x()))
+            best = *memo;
+        for (int j = 1; j < 10 && !known; ++j)
             for (int i = 1; i < 10; ++i) {
-                const QPointF candidate(visible.left() + visible.width() * i / 10, visible.top() + visible.height() * j / 10);
-                if (!r.path.contains(candidate))
+                const double y = f.fast() ? visible.bottom() - visible.height() * j / 10 : visible.top() + visible.height() * j / 10;
+                const QPointF candidate(visible.left() + visible.width() * i / 10, y);
+                if (!path.contains(candidate))
                     continue;
                 const QPointF d = candidate - visible.center();
                 const double distance = d.x() * d.x() + d.y() * d.y();
@@ -149,20 +365,29 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
                     bestDistance = distance;
                 }
             }
+        if (f.fast() && !known) {
+            if (f.paths->neighbourAnchors.size() > 256)
+                f.paths->neighbourAnchors.clear();
+            f.paths->neighbourAnchors.insert(memoKey, best ? *best : QPointF(qQNaN(), qQNaN()));
+        }
         if (!best)
             continue;
-        const QPointF at = s.view.transform().map(*best);
-        const QRectF box(at.x() - nfm.horizontalAdvance(r.name) / 2, at.y() - nfm.height() / 2, nfm.horizontalAdvance(r.name), nfm.height());
+        const QPointF at = f.fast() ? f.bandToScreen.map(*best) : s.view.transform().map(*best);
+        const double w = textAdvance(f, neighbourFont, r.name);
+        const QRectF box(at.x() - w / 2, at.y() - nfm.height() / 2, w, nfm.height());
         if (!free(box))
             continue;
         taken.push_back(box);
-        haloText(p, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, m_style.neighbourLabel, m_style.background, 2 * k);
+        labelText(p, f, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, m_style.neighbourLabel, m_style.background, 2 * k);
     }
 
     // County names at their seats, larger counties first; a label that would overlap another is dropped.
     QFont font(m_style.labelFont);
     setPoints(font, m_style.labelSize * k);
+    QFont bold = font;
+    bold.setBold(true);
     const QFontMetricsF fm(font);
+    const double h = fm.height(), ascent = fm.ascent();
     std::vector<const CountyItem*> order;
     for (const CountyItem& c : m_data->counties)
         order.push_back(&c);
@@ -177,10 +402,11 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
         return a->areaKm2 > b->areaKm2;
     });
     const double r = m_style.seatRadius * k;
+    const QString dotKey = QStringLiteral("seat %1 %2").arg(m_style.seatFill.rgba()).arg(r);
     for (const CountyItem* c : order) {
         const QPointF seat = s.view.toScreen(c->seat);
         const QString& text = c->shortName;
-        const double w = fm.horizontalAdvance(text), h = fm.height();
+        const double w = textAdvance(f, font, text);
         const QRectF candidates[] = {
             {seat.x() - w / 2, seat.y() - h - r, w, h},   // above
             {seat.x() + r + 1, seat.y() - h / 2, w, h},   // right
@@ -191,18 +417,20 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s) const
             if (!free(box))
                 continue;
             taken.push_back(box);
-            p.setPen(Qt::NoPen);
-            p.setBrush(m_style.seatFill);
-            p.drawEllipse(seat, r, r);
-            QFont f = font;
-            f.setBold(core(c));
-            haloText(p, {box.left(), box.top() + fm.ascent()}, text, f, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
+            auto dot = [&](QPainter& dp, QPointF at) {
+                dp.setPen(Qt::NoPen);
+                dp.setBrush(m_style.seatFill);
+                dp.drawEllipse(at, r, r);
+            };
+            if (!drawCached(p, f, seat, dotKey, [&] { return QRectF(-r, -r, 2 * r, 2 * r); }, dot))
+                dot(p, seat);
+            labelText(p, f, {box.left(), box.top() + ascent}, text, core(c) ? bold : font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
             break;
         }
     }
 }
 
-void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const double upp = s.view.unitsPerPixel();
@@ -218,13 +446,13 @@ void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s) const
     QFont font(m_style.labelFont);
     setPoints(font, 7.5 * k);
     const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
-    haloText(p, {origin.x() + px + 4 * k, origin.y()}, label, font, Qt::black, Qt::white, 2 * k);
-    haloText(p, {origin.x(), origin.y() - 8 * k}, QStringLiteral("1:%L1").arg(std::round(s.view.scaleDenominator(s.dpi) / 1000) * 1000, 0, 'f', 0),
+    labelText(p, f, {origin.x() + px + 4 * k, origin.y()}, label, font, Qt::black, Qt::white, 2 * k);
+    labelText(p, f, {origin.x(), origin.y() - 8 * k}, QStringLiteral("1:%L1").arg(std::round(s.view.scaleDenominator(s.dpi) / 1000) * 1000, 0, 'f', 0),
              font, Qt::black, Qt::white, 2 * k);
     p.restore();
 }
 
-void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     // The display CRS is a conic or transverse projection centred on Guizhou: grid north is within ~3° of true north.
     const double k = s.dpi / 96.0;
@@ -243,7 +471,7 @@ void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s) const
     setPoints(font, 9 * k);
     font.setBold(true);
     const QFontMetricsF fm(font);
-    haloText(p, {top.x() - fm.horizontalAdvance("N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, Qt::black, Qt::white, 2 * k);
+    labelText(p, f, {top.x() - textAdvance(f, font, "N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, Qt::black, Qt::white, 2 * k);
     p.restore();
 }
 

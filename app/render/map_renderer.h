@@ -1,12 +1,17 @@
 #pragma once
 // Draws a MapData snapshot with a Style into any QPainter device (QImage, QSvgGenerator, QPdfWriter, a widget).
-// Stateless and reentrant: the window's canvas and `gzplan render` both call it, from any thread.
+// Reentrant: the window's canvas and `gzplan render` both call it, from any thread. Its only state is a cache
+// (internally locked) of what the fast path derives per scale band: simplified paths, text advances, label sprites.
+
+#include <memory>
+#include <vector>
 
 #include <QMap>
 #include <QSet>
 #include <QRectF>
 #include <QString>
 
+#include "render/feature_layers.h"
 #include "render/map_data.h"
 #include "render/map_view.h"
 #include "render/map_views.h"
@@ -17,6 +22,9 @@ class QImage;
 
 namespace app::render {
 
+struct Frame;
+struct RenderCache;
+
 struct RenderSettings {
     MapView view;
     double dpi = 96;              ///< for the scale figure and widths (widths scale with dpi / 96)
@@ -25,11 +33,17 @@ struct RenderSettings {
     QStringList order = layerIds();   ///< drawing order, bottom to top (labels are always on top)
     QSet<QString> highlightCounties;  ///< county codes drawn selected
     QString highlightFeature;         ///< a zone, corridor or place id drawn selected
+    std::vector<UserLayer> userLayers; ///< added vector layers, bottom to top, drawn above the county fills
     bool decorations = false;     ///< title, legend, source note (exported maps)
     bool scaleBar = true;
     bool northArrow = true;
     QString title;
     QString sourceNote;
+    /// Fast (default): on raster images, paths simplified once per scale band, fills without antialiasing under
+    /// antialiased outlines, the map drawn in horizontal stripes on every core, labels blitted from cached
+    /// sprites. Reference: every path simplified from the map data and every label drawn, on one thread (what
+    /// vector devices always get). The two look the same (tests/app/render_lod_test.cpp bounds the difference).
+    RenderQuality quality = RenderQuality::Fast;
 
     /// Settings for a thematic view: its default layers (extent is the caller's: see viewExtent).
     static RenderSettings forTheme(View theme);
@@ -40,7 +54,7 @@ struct RenderSettings {
 
 class MapRenderer {
 public:
-    MapRenderer(std::shared_ptr<const MapData> data, Style style) : m_data(std::move(data)), m_style(std::move(style)) {}
+    MapRenderer(std::shared_ptr<const MapData> data, Style style);
 
     void render(QPainter& painter, const RenderSettings& settings) const;
     /// Convenience: renders into a new ARGB image of the view's size.
@@ -54,24 +68,31 @@ public:
     QColor classFill(int index) const;
 
 private:
-    void drawLayers(QPainter& p, const RenderSettings& s) const;
-    void drawCountyFills(QPainter& p, const RenderSettings& s) const;
-    void drawZones(QPainter& p, const RenderSettings& s) const;
-    void drawBelts(QPainter& p, const RenderSettings& s) const;
+    /// The fast path's frame for painter p, or a reference frame (Frame::fast() false) where it does not apply.
+    Frame fastFrame(QPainter& p, const RenderSettings& s) const;
+    /// Background and layers in horizontal stripes, one painter per stripe on the image of p; false (nothing
+    /// drawn) when p does not paint a plain raster image.
+    bool drawStripes(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawCountyFills(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawCountyFillsFast(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawZones(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawBelts(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawCorridors(QPainter& p, const RenderSettings& s) const;
-    void drawCities(QPainter& p, const RenderSettings& s) const;
+    void drawCities(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawPlaces(QPainter& p, const RenderSettings& s) const;
-    void drawHighlight(QPainter& p, const RenderSettings& s) const;
+    void drawHighlight(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawLegend(QPainter& p, const RenderSettings& s) const;
     /// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
-    std::vector<QRectF> cityLabelBoxes(const RenderSettings& s) const;
-    void drawLabels(QPainter& p, const RenderSettings& s) const;
-    void drawScaleBar(QPainter& p, const RenderSettings& s) const;
-    void drawNorthArrow(QPainter& p, const RenderSettings& s) const;
+    std::vector<QRectF> cityLabelBoxes(const RenderSettings& s, const Frame& f) const;
+    void drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawScaleBar(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    void drawNorthArrow(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawDecorations(QPainter& p, const RenderSettings& s) const;
 
     std::shared_ptr<const MapData> m_data;
     Style m_style;
+    std::shared_ptr<RenderCache> m_cache;  ///< shared by copies of the renderer, which draw the same data
 };
 
 }  // namespace app::render

@@ -77,7 +77,51 @@ QColor placeColour(const QString& kind)
 }
 }  // namespace
 
-void MapRenderer::drawCountyFills(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawCountyFillsFast(QPainter& p, const RenderSettings& s, const Frame& f) const
+{
+    // Fills without antialiasing (sampled at pixel centres, so neighbouring counties meet without seams), then
+    // every outline antialiased in one pass on top, hiding the fills' stair steps.
+    const QTransform base = p.worldTransform();
+    useBand(p, base, f);
+    const bool antialiased = p.testRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(Qt::NoPen);
+    for (std::size_t i = 0; i < m_data->counties.size(); ++i) {
+        const QRectF& b = f.band->countyBounds[i];
+        if (!b.intersects(f.visibleBand))
+            continue;
+        const QPainterPath& path = f.paths->counties[i];
+        if (s.theme == View::Overview) {
+            p.setBrush(prefectureFill(m_data->counties[i].prefectureIndex));
+        } else if (s.theme == View::CountyClasses) {
+            const std::vector<int> held = i < m_data->countyClasses.size() ? m_data->countyClasses[i] : std::vector<int>{};
+            if (held.empty()) {
+                p.setBrush(m_style.noClassFill);
+            } else {
+                // Split fill: one vertical stripe per class, the county filled within each stripe's rectangle.
+                const double w = b.width() / static_cast<double>(held.size());
+                for (std::size_t k = 0; k < held.size(); ++k) {
+                    p.save();
+                    p.setClipRect(QRectF(b.left() + w * static_cast<double>(k), b.top(), w, b.height()), Qt::IntersectClip);
+                    p.setBrush(classFill(held[k]));
+                    p.drawPath(path);
+                    p.restore();
+                }
+                continue;
+            }
+        } else {
+            p.setBrush(m_style.neutralFill);
+        }
+        p.drawPath(path);
+    }
+    p.setRenderHint(QPainter::Antialiasing, antialiased);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(s.theme == View::CountyClasses ? cosmeticPen({QColor("#ffffff"), 0.9}, s.dpi / 96.0) : cosmeticPen(m_style.county, s.dpi / 96.0));
+    p.drawPath(f.paths->countyOutlines);
+    p.setWorldTransform(base);
+}
+
+void MapRenderer::drawCountyFills(QPainter& p, const RenderSettings& s, const Frame&) const
 {
     const geo::Box extent = s.view.extent();
     const QTransform t = s.view.transform();
@@ -112,7 +156,7 @@ void MapRenderer::drawCountyFills(QPainter& p, const RenderSettings& s) const
     }
 }
 
-void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawZones(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const double opacity = s.opacity("zones");
@@ -126,6 +170,8 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
         return a->bounds.width() * a->bounds.height() > b->bounds.width() * b->bounds.height();
     });
     const QTransform t = s.view.transform();
+    const QTransform base = p.worldTransform();
+    auto indexOf = [&](const ZoneItem* z) { return static_cast<std::size_t>(z - m_data->zones.data()); };
     for (const ZoneItem* z : shown) {
         const QColor colour = fillOf(*z);
         const bool assumedExtent = z->geometryBasis == "assumed" || z->basis == "assumed";
@@ -138,6 +184,39 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
             p.setBrush(QBrush(colour.darker(130), Qt::BDiagPattern));
         } else {
             p.setBrush(withAlpha(colour, static_cast<int>(255 * opacity)));
+        }
+        if (f.fast()) {
+            const std::size_t i = indexOf(z);
+            const QPainterPath& path = f.paths->zones[i];
+            if (p.brush().style() == Qt::SolidPattern) {
+                useBand(p, base, f);
+                p.drawPath(path);
+            } else if (p.brush().style() != Qt::NoBrush) {
+                p.drawPath(f.bandToScreen.map(path));  // hatching is aligned to device pixels: drawn untransformed
+            }
+            if (z->id == "gga_metro") {
+                // The soft band's outline, stroked once per band and width (the stroker costs ~ms on this path).
+                const double scale = f.bandToScreen.m11();
+                const double width = 5 * k / scale;
+                const quint64 key = (quint64(i) << 32) | quint32(std::lround(width * 4096));
+                auto it = f.paths->zoneBands.find(key);
+                if (it == f.paths->zoneBands.end()) {
+                    QPainterPathStroker stroker;
+                    stroker.setWidth(width);
+                    stroker.setCapStyle(Qt::RoundCap);
+                    stroker.setJoinStyle(Qt::RoundJoin);
+                    if (f.paths->zoneBands.size() > 16)
+                        f.paths->zoneBands.clear();
+                    it = f.paths->zoneBands.insert(key, stroker.createStroke(f.paths->zonesCoarse[i]));
+                }
+                useBand(p, base, f);
+                p.fillPath(*it, withAlpha(QColor("#202020"), 110));
+            } else {
+                p.setWorldTransform(base);
+                strokeFastBand(p, f, path, stroke, strokeWidth, assumedExtent ? Qt::DashLine : Qt::SolidLine);
+            }
+            p.setWorldTransform(base);
+            continue;
         }
         const QPainterPath path = screenPath(z->path, t);
         p.drawPath(path);
@@ -164,7 +243,9 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
         QString text = z->name;
         bool duplicate = false;
         for (const ZoneItem* other : shown) {
-            if (other == z || other->path.boundingRect() != z->path.boundingRect())
+            const bool sameExtent = other->bounds.minX == z->bounds.minX && other->bounds.minY == z->bounds.minY && other->bounds.maxX == z->bounds.maxX
+                                    && other->bounds.maxY == z->bounds.maxY;
+            if (other == z || !sameExtent)
                 continue;
             if (other < z)
                 duplicate = true;
@@ -175,33 +256,48 @@ void MapRenderer::drawZones(QPainter& p, const RenderSettings& s) const
             continue;
         if (z->geometryBasis == "assumed" || z->basis == "assumed")
             text += QCoreApplication::translate("app::render::Legend", " (示意)");
-        const QPainterPath onScreen = screenPath(z->path, t, 2.0);
-        const QRectF b = onScreen.boundingRect();
-        QPointF anchor = b.center();
-        if (z->id == "qianzhong_agglomeration")
-            anchor = {b.left() + b.width() * 0.2, b.top() + b.height() * 0.3};
-        else if (z->id == "gga_metro")
-            anchor = {b.left() + b.width() * 0.3, b.bottom() - b.height() * 0.12};
-        else if (z->layout == "一市三县")
-            anchor = {b.left() + b.width() * 0.15, b.bottom() - b.height() * 0.3};
-        const QPointF at = pointInside(onScreen, anchor);
-        const double w = fm.horizontalAdvance(text);
+        auto labelPoint = [&](const QPainterPath& onScreen) {
+            const QRectF b = onScreen.boundingRect();
+            QPointF anchor = b.center();
+            if (z->id == "qianzhong_agglomeration")
+                anchor = {b.left() + b.width() * 0.2, b.top() + b.height() * 0.3};
+            else if (z->id == "gga_metro")
+                anchor = {b.left() + b.width() * 0.3, b.bottom() - b.height() * 0.12};
+            else if (z->layout == "一市三县")
+                anchor = {b.left() + b.width() * 0.15, b.bottom() - b.height() * 0.3};
+            return pointInside(onScreen, anchor);
+        };
+        QPointF at;
+        if (f.fast()) {
+            // The same grid search on the band's path (scale and translation move the grid with the shape).
+            const int i = static_cast<int>(indexOf(z));
+            auto it = f.paths->zoneAnchors.constFind(i);
+            if (it == f.paths->zoneAnchors.constEnd())
+                it = f.paths->zoneAnchors.insert(i, labelPoint(f.paths->zonesCoarse[static_cast<std::size_t>(i)]));
+            at = f.bandToScreen.map(*it);
+        } else {
+            at = labelPoint(screenPath(z->path, t, 2.0));
+        }
+        const double w = textAdvance(f, font, text);
         const QRectF box(at.x() - w / 2, at.y() - fm.height() / 2, w, fm.height());
         if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); }))
             continue;
         taken.push_back(box);
-        haloText(p, {box.left(), box.top() + fm.ascent()}, text, font, fillOf(*z).darker(220), Qt::white, 2.5 * k);
+        labelText(p, f, {box.left(), box.top() + fm.ascent()}, text, font, fillOf(*z).darker(220), Qt::white, 2.5 * k);
     }
 }
 
-void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const double width = std::clamp(14000.0 / s.view.unitsPerPixel(), 10.0, 48.0) * k;  // about 14 km wide, 10 to 48 px
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.3 * k, true);
     const QFontMetricsF fm(font);
     int index = 0;
-    const QPainterPath province = screenPath(m_data->province, s.view.transform(), 3.0);
+    const QPainterPath province = f.fast() ? QPainterPath() : screenPath(m_data->province, s.view.transform(), 3.0);
+    auto inProvince = [&](QPointF node) {
+        return f.fast() ? f.paths->provinceCoarse.contains(f.bandToScreen.inverted().map(node)) : province.contains(node);
+    };
     for (const CorridorItem& c : m_data->corridors) {
         if (c.mode != "belt" || c.line.size() < 2)
             continue;
@@ -219,12 +315,12 @@ void MapRenderer::drawBelts(QPainter& p, const RenderSettings& s) const
         // Name beside the first node inside the province, alternating sides so the three names do not collide.
         QPointF first = screen.front();
         for (const QPointF& node : screen)
-            if (province.contains(node)) {
+            if (inProvince(node)) {
                 first = node;
                 break;
             }
-        const QPointF at = first + QPointF(index % 2 ? 10 * k : -fm.horizontalAdvance(c.name) - 10 * k, -width / 2 - 4 * k);
-        haloText(p, at, c.name, font, colour.darker(140), Qt::white, 3 * k);
+        const QPointF at = first + QPointF(index % 2 ? 10 * k : -textAdvance(f, font, c.name) - 10 * k, -width / 2 - 4 * k);
+        labelText(p, f, at, c.name, font, colour.darker(140), Qt::white, 3 * k);
         ++index;
     }
 }
@@ -249,13 +345,14 @@ void MapRenderer::drawCorridors(QPainter& p, const RenderSettings& s) const
     }
 }
 
-std::vector<QRectF> MapRenderer::cityLabelBoxes(const RenderSettings& s) const
+std::vector<QRectF> MapRenderer::cityLabelBoxes(const RenderSettings& s, const Frame& f) const
 {
     std::vector<QRectF> boxes;
     if (!s.visible("central_cities"))
         return boxes;
     const double k = s.dpi / 96.0;
-    const QFontMetricsF fm(sizedFont(m_style, m_style.labelSize * 1.1 * k, true));
+    const QFont font = sizedFont(m_style, m_style.labelSize * 1.1 * k, true);
+    const QFontMetricsF fm(font);
     for (const CityItem& c : m_data->cities) {
         if (c.population2025 <= 0)
             continue;
@@ -263,12 +360,12 @@ std::vector<QRectF> MapRenderer::cityLabelBoxes(const RenderSettings& s) const
         const QPointF at = s.view.toScreen(c.at);
         const QString text = QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(c.name).arg(c.population2025);
         boxes.push_back(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
-        boxes.push_back(QRectF(at.x() + r + 3 * k, at.y() - fm.height() / 2, fm.horizontalAdvance(text), fm.height()));
+        boxes.push_back(QRectF(at.x() + r + 3 * k, at.y() - fm.height() / 2, textAdvance(f, font, text), fm.height()));
     }
     return boxes;
 }
 
-void MapRenderer::drawCities(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawCities(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     const QFont font = sizedFont(m_style, m_style.labelSize * 1.1 * k, true);
@@ -287,7 +384,7 @@ void MapRenderer::drawCities(QPainter& p, const RenderSettings& s) const
         p.setBrush(QColor(215, 48, 31, 150));
         p.drawEllipse(at, r, r);
         const QString text = QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(c->name).arg(c->population2025);
-        haloText(p, {at.x() + r + 3 * k, at.y() + fm.ascent() / 2}, text, font, QColor("#67000d"), Qt::white, 2.5 * k);
+        labelText(p, f, {at.x() + r + 3 * k, at.y() + fm.ascent() / 2}, text, font, QColor("#67000d"), Qt::white, 2.5 * k);
     }
 }
 
@@ -316,22 +413,30 @@ void MapRenderer::drawPlaces(QPainter& p, const RenderSettings& s) const
     }
 }
 
-void MapRenderer::drawHighlight(QPainter& p, const RenderSettings& s) const
+void MapRenderer::drawHighlight(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
     p.save();
     const QTransform t = s.view.transform();
-    auto mark = [&](const QPainterPath& mapPath) {
+    const QTransform base = p.worldTransform();
+    auto mark = [&](const QPainterPath& mapPath, const QPainterPath* band) {
+        if (band) {
+            useBand(p, base, f);
+            p.fillPath(*band, withAlpha(m_style.highlight, 40));
+            p.setWorldTransform(base);
+            strokeFastBand(p, f, *band, m_style.highlight, 2.6 * k);
+            return;
+        }
         const QPainterPath path = screenPath(mapPath, t);
         p.fillPath(path, withAlpha(m_style.highlight, 40));
         strokeFast(p, path, m_style.highlight, 2.6 * k);
     };
-    for (const CountyItem& c : m_data->counties)
-        if (s.highlightCounties.contains(c.code))
-            mark(c.path);
+    for (std::size_t i = 0; i < m_data->counties.size(); ++i)
+        if (s.highlightCounties.contains(m_data->counties[i].code))
+            mark(m_data->counties[i].path, f.fast() ? &f.paths->counties[i] : nullptr);
     if (!s.highlightFeature.isEmpty())
         if (const ZoneItem* z = m_data->zone(s.highlightFeature))
-            mark(z->path);
+            mark(z->path, f.fast() ? &f.paths->zones[static_cast<std::size_t>(z - m_data->zones.data())] : nullptr);
     p.restore();
     if (s.highlightFeature.isEmpty())
         return;
