@@ -275,6 +275,13 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         layer = ds->GetLayer(0);
     } else if (ds->GetLayerCount() == 0) {
         throw DataError(source.string(), "holds no vector layer");
+    } else if (int spatial = 0, last = -1; [&] {
+                   for (int i = 0; i < ds->GetLayerCount(); ++i)
+                       if (ds->GetLayer(i)->GetGeomType() != wkbNone)
+                           ++spatial, last = i;
+                   return spatial == 1;
+               }()) {
+        layer = ds->GetLayer(last);  // the one layer with geometry (e.g. parcels beside its parcels_info table)
     } else {
         throw DataError(source.string(), std::to_string(ds->GetLayerCount()) + " layers (" + layerList() + "); choose one with --source-layer");
     }

@@ -295,7 +295,15 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     GDALDatasetUniquePtr ds = detail::openVector(file);
     if (ds->GetLayerCount() == 0)
         throw DataError(file, "has no vector layers");
-    OGRLayer* l = options.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layer.c_str());
+    OGRLayer* l = options.layer.empty() ? nullptr : ds->GetLayerByName(options.layer.c_str());
+    if (options.layer.empty()) {
+        // The first layer with geometry (a GeoPackage may hold attribute tables first).
+        for (int i = 0; i < ds->GetLayerCount() && !l; ++i)
+            if (ds->GetLayer(i)->GetGeomType() != wkbNone)
+                l = ds->GetLayer(i);
+        if (!l)
+            l = ds->GetLayer(0);
+    }
     if (!l) {
         std::string names;
         for (int i = 0; i < ds->GetLayerCount(); ++i)
