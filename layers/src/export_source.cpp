@@ -433,6 +433,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             f.SetFID(preserveFid ? src->GetFID() : OGRNullFID);
             if (dstLayer->CreateFeature(&f) != OGRERR_NONE)
                 throw DataError(featureWhere(where, *src), std::string("cannot be written: ") + CPLGetLastErrorMsg());
+            src->SetGeometryDirectly(f.StealGeometry());  // freed with its batch by the reader, whose arena it came from
         }
         report.features += batch->features.size();
         for (LongValue& l : batch->longValues) {
