@@ -323,9 +323,13 @@ TEST(ExportSource, ClearErrorsNameTheFileAndLayer)
     EXPECT_NE(unknown.find("parcels.gpkg"), std::string::npos) << unknown;
     EXPECT_NE(unknown.find("'roads'"), std::string::npos) << unknown;
     EXPECT_NE(unknown.find("parcels, notes"), std::string::npos) << unknown;  // the layers there are
-    const std::string ambiguous = message(source, "");
+    // Several layers with geometry: the user must choose (the plan GeoPackage has counties, prefectures, …).
+    const std::string ambiguous = message(GZ_TEST_GEOPACKAGE, "");
     EXPECT_NE(ambiguous.find("--source-layer"), std::string::npos) << ambiguous;
     EXPECT_FALSE(std::filesystem::exists(dir.path / "out.shp"));
+    // One layer with geometry beside attribute tables (parcels and its notes): that one is taken.
+    EXPECT_EQ(message(source, ""), "no error");
+    EXPECT_TRUE(std::filesystem::exists(dir.path / "out.shp"));
 }
 
 TEST(ExportSource, OtherFormatsStream)
