@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <iostream>
 
 #include <unistd.h>
@@ -260,9 +261,17 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan: " << error.toStdString() << "\n";
         return 1;
     }
-    if (args.flag("timing"))
+    if (args.flag("timing")) {
         std::cerr << "gzplan render: drew the map in " << QString::number(timing.drawMs, 'f', 1).toStdString() << " ms, encoded and wrote it in "
                   << QString::number(timing.writeMs, 'f', 1).toStdString() << " ms\n";
+        // GZ_T0 (ns since the epoch, e.g. `GZ_T0=$(date +%s%N) gzplan render …`): when the frame was ready,
+        // counted from before the process started.
+        if (const QByteArray t0 = qgetenv("GZ_T0"); !t0.isEmpty()) {
+            const double now = std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
+            const double frameReady = now - timing.writeMs - t0.toDouble() / 1e6;
+            std::cerr << "gzplan render: first frame ready " << QString::number(frameReady, 'f', 1).toStdString() << " ms after GZ_T0\n";
+        }
+    }
     std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "render/map_data.h"
 
 #include <cmath>
+#include <future>
 #include <optional>
 
 #include "geo/projection.h"
@@ -108,8 +109,10 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
         }
     for (const layers::ZoneFeature& z : pg.zones) {
         ZoneItem item{q(z.zone->id), q(z.zone->name), q(z.zone->layout), q(z.zone->kind), q(z.zone->provenance.basis), q(z.geometryBasis),
-                      q(z.geometryNote), qList(z.zone->functions), toPath(projection.forward(z.shape)), {}};
-        item.bounds = geo::bounds(projection.forward(z.shape));
+                      q(z.geometryNote), qList(z.zone->functions), {}, {}};
+        const geo::MultiPolygon shape = projection.forward(z.shape);
+        item.path = toPath(shape);
+        item.bounds = geo::bounds(shape);
         data->zones.push_back(std::move(item));
     }
     for (const layers::CorridorFeature& c : pg.corridors) {
@@ -168,38 +171,51 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
 {
     auto data = std::make_shared<MapData>();
     data->crs = crs;
-    geo::Projection projection(geo::crs::kCgcs2000, crs.toStdString());
-
-    for (const layers::Prefecture& p : g.prefectures)
-        data->prefectures.push_back({QString::fromStdString(p.code), QString::fromStdString(p.name), QString::fromStdString(p.shortName),
-                                     toPath(projection.forward(p.shape))});
-    for (const layers::County& c : g.counties) {
-        CountyItem item;
-        item.code = QString::fromStdString(c.code);
-        item.name = QString::fromStdString(c.name);
-        item.shortName = QString::fromStdString(c.shortName);
-        item.prefectureCode = QString::fromStdString(c.prefectureCode);
-        item.prefectureName = QString::fromStdString(c.prefectureName);
-        item.oldName = QString::fromStdString(c.oldName);
-        item.oldCode = QString::fromStdString(c.oldCode);
+    // Counties on a second thread (each thread its own PROJ transformation), the rest on this one: projecting
+    // ~250k vertices is most of a start-up's map preparation.
+    auto counties = std::async(std::launch::async, [&g, &crs] {
+        geo::Projection projection(geo::crs::kCgcs2000, crs.toStdString());
+        std::vector<CountyItem> items;
+        for (const layers::County& c : g.counties) {
+            CountyItem item;
+            item.code = QString::fromStdString(c.code);
+            item.name = QString::fromStdString(c.name);
+            item.shortName = QString::fromStdString(c.shortName);
+            item.prefectureCode = QString::fromStdString(c.prefectureCode);
+            item.prefectureName = QString::fromStdString(c.prefectureName);
+            item.oldName = QString::fromStdString(c.oldName);
+            item.oldCode = QString::fromStdString(c.oldCode);
+            item.areaKm2 = c.areaKm2;
+            const geo::MultiPolygon shape = projection.forward(c.shape);
+            item.path = toPath(shape);
+            item.bounds = geo::bounds(shape);
+            item.seat = c.seat;
+            projection.forward(item.seat);
+            items.push_back(std::move(item));
+        }
+        return items;
+    });
+    try {
+        geo::Projection projection(geo::crs::kCgcs2000, crs.toStdString());
+        for (const layers::Prefecture& p : g.prefectures)
+            data->prefectures.push_back({QString::fromStdString(p.code), QString::fromStdString(p.name), QString::fromStdString(p.shortName),
+                                         toPath(projection.forward(p.shape))});
+        const geo::MultiPolygon province = projection.forward(g.province.shape);
+        data->province = toPath(province);
+        data->extent = geo::bounds(province);
+        for (const layers::Region& r : g.neighbours) {
+            const geo::MultiPolygon shape = projection.forward(r.shape);
+            data->neighbours.push_back({QString::fromStdString(r.name), toPath(shape), largestPartCentre(shape)});
+        }
+    } catch (...) {
+        counties.wait();  // the worker refers to g and crs
+        throw;
+    }
+    data->counties = counties.get();
+    for (CountyItem& item : data->counties)
         for (std::size_t i = 0; i < data->prefectures.size(); ++i)
             if (data->prefectures[i].code == item.prefectureCode)
                 item.prefectureIndex = static_cast<int>(i);
-        item.areaKm2 = c.areaKm2;
-        const geo::MultiPolygon shape = projection.forward(c.shape);
-        item.path = toPath(shape);
-        item.bounds = geo::bounds(shape);
-        item.seat = c.seat;
-        projection.forward(item.seat);
-        data->counties.push_back(std::move(item));
-    }
-    const geo::MultiPolygon province = projection.forward(g.province.shape);
-    data->province = toPath(province);
-    data->extent = geo::bounds(province);
-    for (const layers::Region& r : g.neighbours) {
-        const geo::MultiPolygon shape = projection.forward(r.shape);
-        data->neighbours.push_back({QString::fromStdString(r.name), toPath(shape), largestPartCentre(shape)});
-    }
     return data;
 }
 

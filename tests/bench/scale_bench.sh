@@ -35,7 +35,15 @@ row() {  # label, "ms MB" of gzplan, "ms MB" of the baseline, baseline name
 }
 
 echo "median of $N runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-row "start, load, first labelled frame (1920x1080 PNG)" \
+# The frame itself: GZ_T0, taken before the process starts, against the moment the labelled frame is drawn
+# (gzplan render --timing reports it; the PNG is encoded after).
+t=$(mktemp)
+for _ in $(seq "$N"); do
+  GZ_T0=$(date +%s%N) "$GZ" render --size 1920x1080 --timing --out "$OUT/f.png" 2>&1 >/dev/null | sed -n 's/.*first frame ready \([0-9.]*\) ms.*/\1/p' >> "$t"
+done
+printf '%-52s gzplan %6.0f ms (from before exec to the drawn frame)\n' "start, load, first labelled frame (1920x1080)" "$(median < "$t")"
+rm -f "$t"
+row "start, load, first labelled frame, PNG written" \
     "$(measure "$GZ" render --size 1920x1080 --out "$OUT/a.png")" \
     "$(measure ogrinfo -ro -so "$DATA/guizhou.gpkg" counties)" "ogrinfo -so counties"
 for set in 100k 1m; do
