@@ -403,7 +403,7 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     tick.start(50);
     watcher.setFuture(future);
     if (!future.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+        loop.exec();  // user input reaches the progress dialog (its Cancel); the dialog is modal to the window
     tick.stop();
     progress.setValue(1000);
     const Loaded loaded = future.result();

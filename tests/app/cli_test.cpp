@@ -3,30 +3,14 @@
 
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 
-namespace {
-struct Result {
-    int code;
-    QString out;
-    QString err;
-};
+#include "run_gzplan.h"
 
-Result gzplan(const QStringList& args, const QStringList& extraEnv = {})
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("WAYLAND_DISPLAY");
-    env.remove("QT_QPA_PLATFORM");
-    for (const QString& kv : extraEnv)
-        env.insert(kv.section('=', 0, 0), kv.section('=', 1));
-    p.setProcessEnvironment(env);
-    p.start(GZ_TEST_GZPLAN, args);
-    EXPECT_TRUE(p.waitForFinished(60000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+namespace {
+
+using Result = test::GzplanResult;
+Result gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return test::runGzplan(args, extraEnv); }
 }  // namespace
 
 TEST(Cli, WithoutDisplayRendersTheOverviewAndSummarises)

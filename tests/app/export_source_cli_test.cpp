@@ -5,31 +5,18 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include "run_gzplan.h"
 
 namespace {
 constexpr int kSquares = 2000;
 const char* const kLanduse[] = {"耕地", "林地", "城镇住宅用地", "水域及水利设施用地"};
 
-struct Result {
-    int code;
-    QString out;
-    QString err;
-};
 
-Result gzplan(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("WAYLAND_DISPLAY");
-    p.setProcessEnvironment(env);
-    p.start(GZ_TEST_GZPLAN, args);
-    EXPECT_TRUE(p.waitForFinished(120000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = test::GzplanResult;
+Result gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return test::runGzplan(args, extraEnv); }
 
 /// squares.csv (+ .csvt for the types): WKT, id, county, landuse, area_m2.
 QString writeSquares(const QTemporaryDir& dir)

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <QListWidget>
-#include <QProcess>
 #include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
@@ -18,6 +17,7 @@
 #include "gui/main_window.h"
 #include "gui/map_canvas.h"
 #include "render/feature_layers.h"
+#include "run_gzplan.h"
 #include "test_data.h"
 
 using namespace app::render;
@@ -217,24 +217,15 @@ TEST(FeatureRender, PointLayersAreDrawnAtTheirPositions)
 TEST(FeatureRender, CommandLineAddsALayerAndNamesABadFile)
 {
     QTemporaryDir dir;
-    QProcess p;
-    p.setProcessEnvironment([] {
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert("QT_QPA_PLATFORM", "offscreen");
-        return env;
-    }());
-    p.start(GZ_TEST_GZPLAN, {"render", "--add", QString::fromStdString(parcelsFile().string()), "--plain", "--size", "640x400", "--out",
-                             dir.filePath("p.png")});
-    ASSERT_TRUE(p.waitForFinished(60000));
-    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
-    EXPECT_TRUE(QImage(dir.filePath("p.png")).width() == 640);
-    const QString err = QString::fromUtf8(p.readAllStandardError());
-    EXPECT_TRUE(err.contains(QString::number(parcels()->size()) + " features")) << err.toStdString();
+    test::GzplanResult r = test::runGzplan({"render", "--add", QString::fromStdString(parcelsFile().string()), "--plain", "--size", "640x400",
+                                            "--out", dir.filePath("p.png")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(dir.filePath("p.png")).width(), 640);
+    EXPECT_TRUE(r.err.contains(QString::number(parcels()->size()) + " features")) << r.err.toStdString();
 
-    p.start(GZ_TEST_GZPLAN, {"render", "--add", dir.filePath("missing.gpkg"), "--out", dir.filePath("q.png")});
-    ASSERT_TRUE(p.waitForFinished(60000));
-    EXPECT_EQ(p.exitCode(), 1);
-    EXPECT_TRUE(QString::fromUtf8(p.readAllStandardError()).contains("missing.gpkg"));
+    r = test::runGzplan({"render", "--add", dir.filePath("missing.gpkg"), "--out", dir.filePath("q.png")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("missing.gpkg")) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("q.png")));
 }
 
