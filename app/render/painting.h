@@ -18,6 +18,7 @@
 #include <mutex>
 #include <vector>
 
+#include "render/scanline.h"
 #include "render/style.h"
 
 namespace app::render {
@@ -431,6 +432,46 @@ inline void useBand(QPainter& p, const QTransform& base, const Frame& f, QPointF
     p.setWorldTransform(f.bandToScreen * QTransform::fromTranslate(offset.x(), offset.y()) * base);
 }
 
+/// Strokes a path (any width, in pixels) with antialiased lines drawn straight into the painter's image
+/// (render/scanline.h): Qt's cosmetic stroker spent most of a county frame mapping and clipping points, and
+/// wide borders took it 3-5 offset passes. Only for solid strokes on an ARGB32 premultiplied image with no clip and no composition tricks;
+/// returns false when it cannot, and the caller strokes with QPainter.
+inline bool rasterStroke(QPainter& p, const QPainterPath& path, const QColor& colour, double width = 1)
+{
+    if (!p.device() || p.device()->devType() != QInternal::Image || p.hasClipping() ||
+        p.compositionMode() != QPainter::CompositionMode_SourceOver)
+        return false;
+    auto* image = static_cast<QImage*>(p.device());
+    if (image->format() != QImage::Format_ARGB32_Premultiplied)
+        return false;
+    const QTransform t = p.combinedTransform();
+    if (t.type() > QTransform::TxScale)
+        return false;
+    QColor c = colour;
+    c.setAlphaF(c.alphaF() * p.opacity() * std::min(width, 1.0));  // a thinner line reads as a lighter one
+    const std::uint32_t premultipliedColour = qPremultiply(c.rgba());
+    // constBits: the painter holds the image; bits() could detach it. The raster engine draws immediately,
+    // so writing between its calls is safe.
+    const PixelTarget target{reinterpret_cast<std::uint32_t*>(const_cast<uchar*>(image->constBits())),
+                             static_cast<int>(image->bytesPerLine() / 4), image->width(), 0, image->height()};
+    const double sx = t.m11(), sy = t.m22(), tx = t.dx(), ty = t.dy();
+    const bool wide = width > 1.05;
+    const int n = path.elementCount();
+    ScreenPoint previous{0, 0};
+    for (int i = 0; i < n; ++i) {
+        const QPainterPath::Element e = path.elementAt(i);
+        const ScreenPoint current{static_cast<float>(e.x * sx + tx), static_cast<float>(e.y * sy + ty)};
+        if (!e.isMoveTo()) {
+            if (wide)
+                drawWideLineAA(target, previous, current, static_cast<float>(width), premultipliedColour);
+            else
+                drawLineAA(target, previous, current, premultipliedColour);
+        }
+        previous = current;
+    }
+    return true;
+}
+
 /// strokeFast for a band path: the offsets are screen pixels.
 inline void strokeFastBand(QPainter& p, const Frame& f, const QPainterPath& path, const QColor& colour, double width,
                            Qt::PenStyle style = Qt::SolidLine)
@@ -446,10 +487,12 @@ inline void strokeFastBand(QPainter& p, const Frame& f, const QPainterPath& path
     const double h = std::max(0.0, (width - 1.0) / 2.0);
     const QPointF offsets[] = {{0, 0}, {h, 0}, {-h, 0}, {0, h}, {0, -h}};
     const int passes = width <= 1.05 ? 1 : width <= 2.0 ? 3 : 5;
-    for (int i = 0; i < passes; ++i) {
-        useBand(p, base, f, offsets[i]);
-        p.drawPath(path);
-    }
+    useBand(p, base, f);
+    if (style != Qt::SolidLine || !p.testRenderHint(QPainter::Antialiasing) || !rasterStroke(p, path, colour, width))
+        for (int i = 0; i < passes; ++i) {
+            useBand(p, base, f, offsets[i]);
+            p.drawPath(path);
+        }
     p.restore();
 }
 

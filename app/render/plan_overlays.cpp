@@ -116,8 +116,11 @@ void MapRenderer::drawCountyFillsFast(QPainter& p, const RenderSettings& s, cons
     }
     p.setRenderHint(QPainter::Antialiasing, antialiased);
     p.setBrush(Qt::NoBrush);
-    p.setPen(s.theme == View::CountyClasses ? cosmeticPen({QColor("#ffffff"), 0.9}, s.dpi / 96.0) : cosmeticPen(m_style.county, s.dpi / 96.0));
-    p.drawPath(f.paths->countyOutlines);
+    const StrokeStyle outline = s.theme == View::CountyClasses ? StrokeStyle{QColor("#ffffff"), 0.9} : m_style.county;
+    if (!antialiased || !rasterStroke(p, f.paths->countyOutlines, outline.colour, outline.width * s.dpi / 96.0)) {
+        p.setPen(cosmeticPen(outline, s.dpi / 96.0));
+        p.drawPath(f.paths->countyOutlines);
+    }
     p.setWorldTransform(base);
 }
 

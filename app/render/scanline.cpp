@@ -114,4 +114,112 @@ void drawLine(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_t 
     }
 }
 
+void drawLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_t colour)
+{
+    if ((a.y < t.rowBegin - 1 && b.y < t.rowBegin - 1) || (a.y > t.rowEnd + 1 && b.y > t.rowEnd + 1) || (a.x < -1 && b.x < -1) ||
+        (a.x > t.width + 1 && b.x > t.width + 1))
+        return;
+    // Pixel centres at +0.5: work in centre coordinates.
+    float x0 = a.x - 0.5f, y0 = a.y - 0.5f, x1 = b.x - 0.5f, y1 = b.y - 0.5f;
+    const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
+    if (steep) {
+        std::swap(x0, y0);
+        std::swap(x1, y1);
+    }
+    const float dx = x1 - x0;
+    if (std::abs(dx) < 1e-6f)
+        return;
+    const float gradient = (y1 - y0) / dx;
+    const int step = dx > 0 ? 1 : -1;
+    int first = static_cast<int>(std::floor(x0 + 0.5f));
+    int last = static_cast<int>(std::floor(x1 + 0.5f));  // excluded: the next segment's first step
+    if (steep) {
+        // The major axis is y: only steps within the target's rows (plus one either side) can draw.
+        if (step > 0) {
+            first = std::max(first, t.rowBegin - 1);
+            last = std::min(last, t.rowEnd + 1);
+            if (first >= last)
+                return;
+        } else {
+            first = std::min(first, t.rowEnd + 1);
+            last = std::max(last, t.rowBegin - 1);
+            if (first <= last)
+                return;
+        }
+    }
+    auto plot = [&](int major, int minor, float coverage) {
+        const int x = steep ? minor : major;
+        const int y = steep ? major : minor;
+        if (y < t.rowBegin || y >= t.rowEnd || x < 0 || x >= t.width || coverage <= 0)
+            return;
+        const std::uint32_t c = scaleColour(colour, static_cast<std::uint32_t>(coverage * 256.0f));
+        std::uint32_t& px = t.pixels[static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride + x];
+        px = blendOver(px, c);
+    };
+    for (int x = first; x != last; x += step) {
+        const float y = y0 + gradient * (static_cast<float>(x) - x0);
+        const float fy = std::floor(y);
+        const float frac = y - fy;
+        plot(x, static_cast<int>(fy), 1.0f - frac);
+        plot(x, static_cast<int>(fy) + 1, frac);
+    }
+}
+
+void drawWideLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, float width, std::uint32_t colour)
+{
+    const float reach = width / 2 + 1;
+    if ((a.y < t.rowBegin - reach && b.y < t.rowBegin - reach) || (a.y > t.rowEnd + reach && b.y > t.rowEnd + reach) ||
+        (a.x < -reach && b.x < -reach) || (a.x > t.width + reach && b.x > t.width + reach))
+        return;
+    float x0 = a.x - 0.5f, y0 = a.y - 0.5f, x1 = b.x - 0.5f, y1 = b.y - 0.5f;
+    const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
+    if (steep) {
+        std::swap(x0, y0);
+        std::swap(x1, y1);
+    }
+    const float dx = x1 - x0;
+    if (std::abs(dx) < 1e-6f)
+        return;
+    const float gradient = (y1 - y0) / dx;
+    const float half = width / 2 * std::sqrt(1 + gradient * gradient);  // half the run across the major axis
+    const int step = dx > 0 ? 1 : -1;
+    int first = static_cast<int>(std::floor(x0 + 0.5f));
+    int last = static_cast<int>(std::floor(x1 + 0.5f));
+    const int pad = static_cast<int>(half) + 2;
+    if (steep) {
+        if (step > 0) {
+            first = std::max(first, t.rowBegin - pad);
+            last = std::min(last, t.rowEnd + pad);
+            if (first >= last)
+                return;
+        } else {
+            first = std::min(first, t.rowEnd + pad);
+            last = std::max(last, t.rowBegin - pad);
+            if (first <= last)
+                return;
+        }
+    }
+    const bool opaque = (colour >> 24) == 255;
+    for (int x = first; x != last; x += step) {
+        const float y = y0 + gradient * (static_cast<float>(x) - x0);
+        const float lo = y - half, hi = y + half;  // the run covers [lo, hi] on the minor axis (pixel centres at integers)
+        const int p0 = static_cast<int>(std::floor(lo + 0.5f)), p1 = static_cast<int>(std::floor(hi + 0.5f));
+        for (int m = p0; m <= p1; ++m) {
+            // Coverage of pixel m (spanning [m - 0.5, m + 0.5]) by [lo, hi].
+            const float coverage = std::min(hi, m + 0.5f) - std::max(lo, m - 0.5f);
+            if (coverage <= 0)
+                continue;
+            const int px = steep ? m : x;
+            const int py = steep ? x : m;
+            if (py < t.rowBegin || py >= t.rowEnd || px < 0 || px >= t.width)
+                continue;
+            std::uint32_t& pixel = t.pixels[static_cast<std::ptrdiff_t>(py - t.rowBegin) * t.stride + px];
+            if (coverage >= 1 && opaque)
+                pixel = colour;
+            else
+                pixel = blendOver(pixel, coverage >= 1 ? colour : scaleColour(colour, static_cast<std::uint32_t>(coverage * 256.0f)));
+        }
+    }
+}
+
 }  // namespace app::render

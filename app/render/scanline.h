@@ -43,6 +43,24 @@ private:
 /// pixels drawn do not depend on which rows the target holds, so stripes drawn apart join seamlessly.
 void drawLine(const PixelTarget& target, ScreenPoint a, ScreenPoint b, std::uint32_t colour);
 
+/// An antialiased 1-pixel line (Xiaolin Wu): two pixels across the line per step along its major axis, each
+/// blended with the premultiplied colour scaled by its coverage. Like drawLine, the last step is left to the
+/// next segment of a polyline and the pixels do not depend on the target's rows.
+void drawLineAA(const PixelTarget& target, ScreenPoint a, ScreenPoint b, std::uint32_t colour);
+
+/// An antialiased line of any width: per step along the major axis, a run of pixels across it as wide as the
+/// line (measured perpendicular to it), the end pixels partly covered. One pass where Qt's hairline stroker
+/// would need several offset passes. The last step is left to the next segment, as in drawLineAA.
+void drawWideLineAA(const PixelTarget& target, ScreenPoint a, ScreenPoint b, float width, std::uint32_t colour);
+
+/// A premultiplied colour scaled by coverage (0..256).
+inline std::uint32_t scaleColour(std::uint32_t c, std::uint32_t coverage)
+{
+    const std::uint32_t rb = ((c & 0x00ff00ffu) * coverage >> 8) & 0x00ff00ffu;
+    const std::uint32_t ag = (((c >> 8) & 0x00ff00ffu) * coverage) & 0xff00ff00u;
+    return rb | ag;
+}
+
 /// Source-over of a premultiplied colour onto a premultiplied pixel.
 inline std::uint32_t blendOver(std::uint32_t dst, std::uint32_t src)
 {
