@@ -274,7 +274,8 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
                 p.setPen(pen);
                 p.setBrush(Qt::NoBrush);
                 for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
-                    if (f.band->neighbourBounds[i].intersects(f.visibleBand))
+                    if (f.band->neighbourBounds[i].intersects(f.visibleBand) &&
+                        !rasterStroke(p, f.paths->neighbours[i], m_style.neighbourStroke.colour, m_style.neighbourStroke.width * k))
                         p.drawPath(f.paths->neighbours[i]);
             } else {
                 for (const RegionItem& r : m_data->neighbours)

@@ -5,6 +5,15 @@
 
 namespace app::render {
 
+namespace {
+/// floor for values well inside int range, without a libm call (x86-64 baseline has no SSE4.1 roundss).
+inline int ifloor(float v)
+{
+    const int i = static_cast<int>(v);
+    return i - (v < static_cast<float>(i));
+}
+}  // namespace
+
 void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const std::uint32_t* ringEnds, int ringCount, std::uint32_t colour)
 {
     // Edge table: every non-horizontal edge, with the rows whose centres it crosses.
@@ -131,8 +140,8 @@ void drawLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_
         return;
     const float gradient = (y1 - y0) / dx;
     const int step = dx > 0 ? 1 : -1;
-    int first = static_cast<int>(std::floor(x0 + 0.5f));
-    int last = static_cast<int>(std::floor(x1 + 0.5f));  // excluded: the next segment's first step
+    int first = ifloor(x0 + 0.5f);
+    int last = ifloor(x1 + 0.5f);  // excluded: the next segment's first step
     if (steep) {
         // The major axis is y: only steps within the target's rows (plus one either side) can draw.
         if (step > 0) {
@@ -147,21 +156,24 @@ void drawLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_
                 return;
         }
     }
-    auto plot = [&](int major, int minor, float coverage) {
-        const int x = steep ? minor : major;
-        const int y = steep ? major : minor;
-        if (y < t.rowBegin || y >= t.rowEnd || x < 0 || x >= t.width || coverage <= 0)
+    const std::ptrdiff_t stride = t.stride;
+    auto plot = [&](int x, int y, std::uint32_t coverage) {
+        if (y < t.rowBegin || y >= t.rowEnd || x < 0 || x >= t.width || coverage == 0)
             return;
-        const std::uint32_t c = scaleColour(colour, static_cast<std::uint32_t>(coverage * 256.0f));
-        std::uint32_t& px = t.pixels[static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride + x];
-        px = blendOver(px, c);
+        std::uint32_t& px = t.pixels[(y - t.rowBegin) * stride + x];
+        px = blendOver(px, scaleColour(colour, coverage));
     };
     for (int x = first; x != last; x += step) {
-        const float y = y0 + gradient * (static_cast<float>(x) - x0);
-        const float fy = std::floor(y);
-        const float frac = y - fy;
-        plot(x, static_cast<int>(fy), 1.0f - frac);
-        plot(x, static_cast<int>(fy) + 1, frac);
+        const float y = y0 + gradient * (static_cast<float>(x) - x0);  // not accumulated: the same in every stripe
+        const int iy = ifloor(y);
+        const std::uint32_t c1 = static_cast<std::uint32_t>((y - static_cast<float>(iy)) * 256.0f);
+        if (steep) {
+            plot(iy, x, 256 - c1);
+            plot(iy + 1, x, c1);
+        } else {
+            plot(x, iy, 256 - c1);
+            plot(x, iy + 1, c1);
+        }
     }
 }
 
@@ -183,8 +195,8 @@ void drawWideLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, float wi
     const float gradient = (y1 - y0) / dx;
     const float half = width / 2 * std::sqrt(1 + gradient * gradient);  // half the run across the major axis
     const int step = dx > 0 ? 1 : -1;
-    int first = static_cast<int>(std::floor(x0 + 0.5f));
-    int last = static_cast<int>(std::floor(x1 + 0.5f));
+    int first = ifloor(x0 + 0.5f);
+    int last = ifloor(x1 + 0.5f);
     const int pad = static_cast<int>(half) + 2;
     if (steep) {
         if (step > 0) {
@@ -203,7 +215,7 @@ void drawWideLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, float wi
     for (int x = first; x != last; x += step) {
         const float y = y0 + gradient * (static_cast<float>(x) - x0);
         const float lo = y - half, hi = y + half;  // the run covers [lo, hi] on the minor axis (pixel centres at integers)
-        const int p0 = static_cast<int>(std::floor(lo + 0.5f)), p1 = static_cast<int>(std::floor(hi + 0.5f));
+        const int p0 = ifloor(lo + 0.5f), p1 = ifloor(hi + 0.5f);
         for (int m = p0; m <= p1; ++m) {
             // Coverage of pixel m (spanning [m - 0.5, m + 0.5]) by [lo, hi].
             const float coverage = std::min(hi, m + 0.5f) - std::max(lo, m - 0.5f);
