@@ -457,11 +457,13 @@ inline bool rasterStroke(QPainter& p, const QPainterPath& path, const QColor& co
     const double sx = t.m11(), sy = t.m22(), tx = t.dx(), ty = t.dy();
     const bool wide = width > 1.05;
     const int n = path.elementCount();
+    // Segments wholly above or below the image (a stripe holds a part of the frame) are skipped here.
+    const float top = -2 - static_cast<float>(width), bottom = static_cast<float>(image->height()) + 2 + static_cast<float>(width);
     ScreenPoint previous{0, 0};
     for (int i = 0; i < n; ++i) {
         const QPainterPath::Element e = path.elementAt(i);
         const ScreenPoint current{static_cast<float>(e.x * sx + tx), static_cast<float>(e.y * sy + ty)};
-        if (!e.isMoveTo()) {
+        if (!e.isMoveTo() && !(previous.y < top && current.y < top) && !(previous.y > bottom && current.y > bottom)) {
             if (wide)
                 drawWideLineAA(target, previous, current, static_cast<float>(width), premultipliedColour);
             else
