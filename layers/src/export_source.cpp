@@ -24,6 +24,7 @@
 #include <ogrsf_frmts.h>
 
 #include "export_support.h"
+#include "gdal_config.h"
 #include "gdal_drivers.h"
 #include "layers/exporter.h"
 #include "ogr_convert.h"
@@ -125,23 +126,7 @@ struct ReaderThread {
     }
 };
 
-/// A GDAL thread-local configuration option for the writing thread, restored on destruction.
-class ThreadConfig {
-public:
-    ThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ThreadConfig(const ThreadConfig&) = delete;
-    ThreadConfig& operator=(const ThreadConfig&) = delete;
-
-private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
+using detail::ThreadConfig;
 
 /// What the reader needs, fixed before it starts.
 struct ReadPlan {

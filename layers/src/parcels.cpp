@@ -19,7 +19,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <numbers>
 #include <stdexcept>
 #include <thread>
 
@@ -29,72 +28,22 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/projection.h"
+#include "gdal_config.h"
 #include "gpkg_writer.h"
+#include "parcel_land_use.h"
 #include "layers/errors.h"
 
 namespace layers {
 
 namespace {
 
-const std::array<LandUse, 16> kLandUse{{
-    {"01", "耕地", "cultivated land", 0xF5E16B},
-    {"02", "园地", "garden land (orchards, tea)", 0xE8B35A},
-    {"03", "林地", "forest land", 0x3F9B4F},
-    {"04", "草地", "grassland", 0xB7DB7A},
-    {"00", "湿地", "wetland", 0x7FCBC4},
-    {"0701", "城镇住宅用地", "urban residential land", 0xF08A7E},
-    {"0702", "农村宅基地", "rural homesteads", 0xF4B9A6},
-    {"0601", "工业用地", "industrial land", 0xB07F8E},
-    {"05", "商业服务业用地", "commercial and service land", 0xE0474C},
-    {"08", "公共管理与公共服务用地", "public administration and services land", 0xE57BC8},
-    {"10", "交通运输用地", "transport land", 0xA8A8A8},
-    {"11", "水域及水利设施用地", "water and water-conservancy land", 0x5AA9E6},
-    {"09", "特殊用地", "special-use land", 0x8E7CC3},
-    {"0602", "采矿用地", "mining land", 0x8C6A4F},
-    {"0810", "公园与绿地", "parks and green space", 0x6FCF6B},
-    {"12", "其他土地", "other land", 0xD6D2C4},
-}};
-
-// Shares in ‰, in the order of kLandUse: rural patches roughly after Guizhou's 三调 structure (forest and
-// cultivated land dominate), built-up patches round the county seats.
-constexpr std::array<int, 16> kRuralWeights{230, 50, 520, 60, 5, 0, 30, 8, 2, 3, 20, 25, 2, 10, 0, 35};
-constexpr std::array<int, 16> kUrbanWeights{40, 5, 60, 10, 5, 300, 30, 130, 110, 90, 100, 30, 10, 0, 60, 20};
+using namespace parcel;
+using detail::ThreadConfig;
 
 constexpr double kTileSide = 0.064;       // degrees: tiles small enough that the clipped counties stay small
 constexpr double kJitter = 0.10;         // of the step, in x and in y; rings stay simple below 0.125
 constexpr double kTileMargin = 0.15;     // of the step: tile rectangles grown beyond the jittered cells
-constexpr double kRuralPatch = 0.02;     // degrees, Voronoi sites of rural land-use patches
-constexpr double kUrbanPatch = 0.006;    // degrees, finer patches round the seats
 constexpr double kMinPieceArea = 1.0;    // m²: smaller pieces of cut cells are slivers of the source boundaries, dropped
-
-// ---- hashing --------------------------------------------------------------------------------------------------
-
-constexpr std::uint64_t mix(std::uint64_t z)
-{
-    z += 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-std::uint64_t hash(std::uint64_t seed, std::uint64_t kind, std::int64_t i, std::int64_t j)
-{
-    return mix(mix(mix(seed * 0x100000001B3ull + kind) ^ static_cast<std::uint64_t>(i)) ^ static_cast<std::uint64_t>(j));
-}
-
-double lowUnit(std::uint64_t h) { return static_cast<double>(h & 0xFFFFFFFFu) * 0x1.0p-32; }   // [0, 1)
-double highUnit(std::uint64_t h) { return static_cast<double>(h >> 32) * 0x1.0p-32; }           // [0, 1)
-
-int pick(const std::array<int, 16>& weights, std::uint64_t h)
-{
-    int r = static_cast<int>(h % 1000);
-    for (std::size_t k = 0; k < weights.size(); ++k) {
-        r -= weights[k];
-        if (r < 0)
-            return static_cast<int>(k);
-    }
-    return 2;  // unreachable with weights summing to 1000
-}
 
 // ---- the grid -------------------------------------------------------------------------------------------------
 
@@ -133,48 +82,6 @@ struct Grid {
         return {x0 + (static_cast<double>(i) + 0.5) * step, y0 + (static_cast<double>(j) + 0.5) * step};
     }
 };
-
-// ---- land use -------------------------------------------------------------------------------------------------
-
-struct Seat {
-    geo::Point at;
-    double radius = 0;  // degrees of latitude: built-up patches nearer than this (±25%)
-};
-
-/// Voronoi site nearest to p on a lattice of the given size (sites jittered in their lattice squares).
-std::uint64_t nearestSite(const geo::Point& p, double size, double kx, std::uint64_t seed, std::uint64_t kind, geo::Point& site)
-{
-    const auto ci = static_cast<std::int64_t>(std::floor(p.x / size));
-    const auto cj = static_cast<std::int64_t>(std::floor(p.y / size));
-    double best = INFINITY;
-    std::uint64_t bestHash = 0;
-    for (std::int64_t dj = -1; dj <= 1; ++dj)
-        for (std::int64_t di = -1; di <= 1; ++di) {
-            const std::uint64_t h = hash(seed, kind, ci + di, cj + dj);
-            const geo::Point s{(static_cast<double>(ci + di) + lowUnit(h)) * size, (static_cast<double>(cj + dj) + highUnit(h)) * size};
-            const double dx = (s.x - p.x) * kx, dy = s.y - p.y;
-            const double d = dx * dx + dy * dy;
-            if (d < best) {
-                best = d;
-                bestHash = h;
-                site = s;
-            }
-        }
-    return bestHash;
-}
-
-int landUseAt(const geo::Point& p, const Seat& seat, std::uint64_t seed)
-{
-    const double kx = std::cos(p.y * std::numbers::pi / 180);
-    geo::Point site;
-    const std::uint64_t urban = nearestSite(p, kUrbanPatch, kx, seed, 10, site);
-    const double dx = (site.x - seat.at.x) * kx, dy = site.y - seat.at.y;
-    const double r = seat.radius * (0.75 + 0.5 * lowUnit(mix(urban)));
-    if (dx * dx + dy * dy < r * r)
-        return pick(kUrbanWeights, mix(urban ^ 0x5EA7u));
-    const std::uint64_t rural = nearestSite(p, kRuralPatch, kx, seed, 11, site);
-    return pick(kRuralWeights, mix(rural ^ 0x1A2Du));
-}
 
 // ---- a band of parcels ----------------------------------------------------------------------------------------
 
@@ -642,36 +549,7 @@ private:
     bool m_abort = false;
 };
 
-/// Sets a GDAL configuration option for this thread while in scope.
-class ThreadConfig {
-public:
-    ThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
-            m_old = old, m_had = true;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_had ? m_old.c_str() : nullptr); }
-    ThreadConfig(const ThreadConfig&) = delete;
-    ThreadConfig& operator=(const ThreadConfig&) = delete;
-
-private:
-    const char* m_key;
-    std::string m_old;
-    bool m_had = false;
-};
-
 }  // namespace
-
-const std::array<LandUse, 16>& landUseCategories() { return kLandUse; }
-
-int landUseIndex(const std::string& name)
-{
-    for (std::size_t k = 0; k < kLandUse.size(); ++k)
-        if (name == kLandUse[k].name)
-            return static_cast<int>(k);
-    return -1;
-}
 
 double parcelStep(std::size_t count)
 {
@@ -770,7 +648,7 @@ ParcelReport makeParcels(const Geography& geography, const std::filesystem::path
                 feature.SetFID(id);
                 feature.SetField(fId, id);
                 feature.SetField(fCounty, geography.counties[p.county].code.c_str());
-                feature.SetField(fLandUse, kLandUse[p.landUse].name);
+                feature.SetField(fLandUse, landUseCategories()[p.landUse].name);
                 feature.SetField(fArea, p.area);
                 auto* polygon = new OGRPolygon;
                 for (std::uint32_t r = 0; r < p.rings; ++r) {
