@@ -1,7 +1,6 @@
 #include "render/feature_layers.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <thread>
 

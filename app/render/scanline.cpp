@@ -12,6 +12,51 @@ inline int ifloor(float v)
     const int i = static_cast<int>(v);
     return i - (v < static_cast<float>(i));
 }
+
+/// The steps of an antialiased line along its major axis (the axes swapped when it is steep), in pixel-centre
+/// coordinates: [first, last) in direction step, the last step left to the next segment of a polyline. Steps
+/// that cannot reach the target's rows are dropped (halfWidth: half the line's width, 0 for a hairline).
+struct Walk {
+    bool steep = false;
+    float x0 = 0, y0 = 0, gradient = 0;
+    int first = 0, last = 0, step = 1;
+
+    static bool along(const PixelTarget& t, ScreenPoint a, ScreenPoint b, float halfWidth, Walk& w)
+    {
+        const float reach = halfWidth + 1;
+        if ((a.y < t.rowBegin - reach && b.y < t.rowBegin - reach) || (a.y > t.rowEnd + reach && b.y > t.rowEnd + reach) ||
+            (a.x < -reach && b.x < -reach) || (a.x > t.width + reach && b.x > t.width + reach))
+            return false;
+        float x0 = a.x - 0.5f, y0 = a.y - 0.5f, x1 = b.x - 0.5f, y1 = b.y - 0.5f;
+        w.steep = std::abs(y1 - y0) > std::abs(x1 - x0);
+        if (w.steep) {
+            std::swap(x0, y0);
+            std::swap(x1, y1);
+        }
+        const float dx = x1 - x0;
+        if (std::abs(dx) < 1e-6f)
+            return false;
+        w.x0 = x0;
+        w.y0 = y0;
+        w.gradient = (y1 - y0) / dx;
+        w.step = dx > 0 ? 1 : -1;
+        w.first = ifloor(x0 + 0.5f);
+        w.last = ifloor(x1 + 0.5f);
+        if (w.steep) {
+            // The major axis is y: only steps within the target's rows (plus the line's reach) can draw.
+            const int pad = halfWidth > 0 ? static_cast<int>(halfWidth * std::sqrt(1 + w.gradient * w.gradient)) + 2 : 1;
+            if (w.step > 0) {
+                w.first = std::max(w.first, t.rowBegin - pad);
+                w.last = std::min(w.last, t.rowEnd + pad);
+                return w.first < w.last;
+            }
+            w.first = std::min(w.first, t.rowEnd + pad);
+            w.last = std::max(w.last, t.rowBegin - pad);
+            return w.first > w.last;
+        }
+        return true;
+    }
+};
 }  // namespace
 
 void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const std::uint32_t* ringEnds, int ringCount, std::uint32_t colour)
@@ -125,37 +170,12 @@ void drawLine(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_t 
 
 void drawLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_t colour)
 {
-    if ((a.y < t.rowBegin - 1 && b.y < t.rowBegin - 1) || (a.y > t.rowEnd + 1 && b.y > t.rowEnd + 1) || (a.x < -1 && b.x < -1) ||
-        (a.x > t.width + 1 && b.x > t.width + 1))
+    Walk w;
+    if (!Walk::along(t, a, b, 0, w))
         return;
-    // Pixel centres at +0.5: work in centre coordinates.
-    float x0 = a.x - 0.5f, y0 = a.y - 0.5f, x1 = b.x - 0.5f, y1 = b.y - 0.5f;
-    const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
-    if (steep) {
-        std::swap(x0, y0);
-        std::swap(x1, y1);
-    }
-    const float dx = x1 - x0;
-    if (std::abs(dx) < 1e-6f)
-        return;
-    const float gradient = (y1 - y0) / dx;
-    const int step = dx > 0 ? 1 : -1;
-    int first = ifloor(x0 + 0.5f);
-    int last = ifloor(x1 + 0.5f);  // excluded: the next segment's first step
-    if (steep) {
-        // The major axis is y: only steps within the target's rows (plus one either side) can draw.
-        if (step > 0) {
-            first = std::max(first, t.rowBegin - 1);
-            last = std::min(last, t.rowEnd + 1);
-            if (first >= last)
-                return;
-        } else {
-            first = std::min(first, t.rowEnd + 1);
-            last = std::max(last, t.rowBegin - 1);
-            if (first <= last)
-                return;
-        }
-    }
+    const bool steep = w.steep;
+    const float x0 = w.x0, y0 = w.y0, gradient = w.gradient;
+    const int first = w.first, last = w.last, step = w.step;
     const std::ptrdiff_t stride = t.stride;
     auto plot = [&](int x, int y, std::uint32_t coverage) {
         if (y < t.rowBegin || y >= t.rowEnd || x < 0 || x >= t.width || coverage == 0)
@@ -179,38 +199,13 @@ void drawLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, std::uint32_
 
 void drawWideLineAA(const PixelTarget& t, ScreenPoint a, ScreenPoint b, float width, std::uint32_t colour)
 {
-    const float reach = width / 2 + 1;
-    if ((a.y < t.rowBegin - reach && b.y < t.rowBegin - reach) || (a.y > t.rowEnd + reach && b.y > t.rowEnd + reach) ||
-        (a.x < -reach && b.x < -reach) || (a.x > t.width + reach && b.x > t.width + reach))
+    Walk w;
+    if (!Walk::along(t, a, b, width / 2, w))
         return;
-    float x0 = a.x - 0.5f, y0 = a.y - 0.5f, x1 = b.x - 0.5f, y1 = b.y - 0.5f;
-    const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
-    if (steep) {
-        std::swap(x0, y0);
-        std::swap(x1, y1);
-    }
-    const float dx = x1 - x0;
-    if (std::abs(dx) < 1e-6f)
-        return;
-    const float gradient = (y1 - y0) / dx;
+    const bool steep = w.steep;
+    const float x0 = w.x0, y0 = w.y0, gradient = w.gradient;
+    const int first = w.first, last = w.last, step = w.step;
     const float half = width / 2 * std::sqrt(1 + gradient * gradient);  // half the run across the major axis
-    const int step = dx > 0 ? 1 : -1;
-    int first = ifloor(x0 + 0.5f);
-    int last = ifloor(x1 + 0.5f);
-    const int pad = static_cast<int>(half) + 2;
-    if (steep) {
-        if (step > 0) {
-            first = std::max(first, t.rowBegin - pad);
-            last = std::min(last, t.rowEnd + pad);
-            if (first >= last)
-                return;
-        } else {
-            first = std::min(first, t.rowEnd + pad);
-            last = std::max(last, t.rowBegin - pad);
-            if (first <= last)
-                return;
-        }
-    }
     const bool opaque = (colour >> 24) == 255;
     for (int x = first; x != last; x += step) {
         const float y = y0 + gradient * (static_cast<float>(x) - x0);

@@ -11,9 +11,8 @@
 #include <filesystem>
 #include <set>
 
-#include "layers/errors.h"
 #include "layers/feature_layer.h"
-#include "layers/parcels.h"
+#include "../common/test_parcels.h"
 #include "gui/main_window.h"
 #include "gui/map_canvas.h"
 #include "render/feature_layers.h"
@@ -26,27 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// 20k parcels from the make-parcels generator, shared by the test processes: made once per build (written
-/// atomically, so processes racing to make it leave one whole file).
-const fs::path& parcelsFile()
-{
-    static const fs::path file = [] {
-        const fs::path path = fs::path(GZ_TEST_GEOPACKAGE).parent_path() / "test-parcels-20k.gpkg";
-        if (!fs::exists(path) || fs::last_write_time(path) < fs::last_write_time(GZ_TEST_GEOPACKAGE)) {
-            layers::ParcelOptions options;
-            options.count = 20000;
-            options.force = true;
-            try {
-                layers::makeParcels(test::geography(), path, options);
-            } catch (const layers::DataError&) {
-                if (!fs::exists(path))
-                    throw;
-            }
-        }
-        return path;
-    }();
-    return file;
-}
+const std::filesystem::path& parcelsFile() { return test::parcelsFile(test::geography()); }
 
 std::shared_ptr<const layers::FeatureLayer> parcels()
 {

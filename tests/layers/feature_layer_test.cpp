@@ -11,7 +11,7 @@
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
 #include "layers/geography.h"
-#include "layers/parcels.h"
+#include "../common/test_parcels.h"
 
 namespace {
 
@@ -31,27 +31,7 @@ layers::FeatureLayerOptions albers(const std::string& layer = {})
     return o;
 }
 
-/// 20k parcels from the make-parcels generator, shared by the test processes: made once per build (written
-/// atomically, so processes racing to make it leave one whole file).
-const fs::path& parcelsFile()
-{
-    static const fs::path file = [] {
-        const fs::path path = fs::path(GZ_TEST_GEOPACKAGE).parent_path() / "test-parcels-20k.gpkg";
-        if (!fs::exists(path) || fs::last_write_time(path) < fs::last_write_time(GZ_TEST_GEOPACKAGE)) {
-            layers::ParcelOptions options;
-            options.count = 20000;
-            options.force = true;
-            try {
-                layers::makeParcels(geography(), path, options);
-            } catch (const layers::DataError&) {
-                if (!fs::exists(path))
-                    throw;
-            }
-        }
-        return path;
-    }();
-    return file;
-}
+const std::filesystem::path& parcelsFile() { return test::parcelsFile(geography()); }
 
 std::vector<geo::Point> randomPoints(const geo::Box& box, int n, unsigned seed)
 {
