@@ -12,7 +12,6 @@
 #include <cstring>
 #include <deque>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -23,6 +22,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "checked_files.h"
 #include "export_support.h"
 #include "gdal_config.h"
 #include "gdal_drivers.h"
@@ -333,8 +333,8 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     const std::filesystem::path parent = std::filesystem::absolute(target).parent_path();
     if (!std::filesystem::is_directory(parent))
         throw DataError(parent.string(), "folder does not exist");
-    if (!options.force && std::filesystem::exists(target))
-        throw DataError(target.string(), "exists; use --force to replace it");
+    if (!options.force && std::filesystem::exists(target))  // checked again, with the sidecars, before the rename
+        throw DataError(target.string(), "exists; use --force to replace it (only the files this export writes)");
     const std::string stem = target.stem().string();
 
     const GIntBig counted = layer->GetFeatureCount(FALSE);
@@ -350,10 +350,14 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         journal.emplace("OGR_SQLITE_JOURNAL", "MEMORY");
         cache.emplace("OGR_SQLITE_CACHE", "256");
     }
+    // Every write checked: through the checked-write handler (SQLite checks a GeoPackage's writes itself), and
+    // GDAL's failures collected until the end, also those while closing.
+    detail::GdalFailures failures;
     GDALDriver* gdal = GetGDALDriverManager()->GetDriverByName(driverName);
-    GDALDatasetUniquePtr dst(gdal->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    const std::string fileName = gpkg ? file.string() : detail::checkedName(file);
+    GDALDatasetUniquePtr dst(gdal->Create(fileName.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dst)
-        throw DataError(target.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
+        throw DataError(target.string(), "cannot create: " + detail::writeFailureCause(temp.path));
 
     // The reader starts now; the first batch decides the DBF text widths (later longer values widen the field).
     BatchQueue queue;
@@ -377,7 +381,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     OGRLayer* dstLayer = dxf ? dst->CreateLayer("entities", nullptr, wkbUnknown, nullptr)
                              : dst->CreateLayer(layerName.c_str(), geomType == wkbNone || !hasSrs ? nullptr : &plan.to, geomType, layerOptions.List());
     if (!dstLayer)
-        throw DataError(where, std::string("cannot create the output layer: ") + CPLGetLastErrorMsg());
+        throw DataError(where, "cannot create the output layer: " + detail::writeFailureCause(temp.path));
     std::vector<int> fieldMap(static_cast<std::size_t>(fieldCount), -1);
     if (!dxf)
         for (int k = 0; k < fieldCount; ++k) {
@@ -397,11 +401,11 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
                 }
             }
             if (dstLayer->CreateField(&defn, TRUE) != OGRERR_NONE)
-                throw DataError(where, "cannot create field " + plan.names[k] + ": " + CPLGetLastErrorMsg());
+                throw DataError(where, "cannot create field " + plan.names[k] + ": " + detail::writeFailureCause(temp.path));
             fieldMap[k] = dstLayer->GetLayerDefn()->GetFieldIndex(names[k].c_str());
         }
     if (gpkg && dst->StartTransaction() != OGRERR_NONE)
-        throw DataError(target.string(), std::string("cannot start a transaction: ") + CPLGetLastErrorMsg());
+        throw DataError(target.string(), "cannot start a transaction: " + detail::writeFailureCause(temp.path));
 
     std::vector<LongValue> longValues;
     std::size_t cutWarnings = 0;
@@ -417,7 +421,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             f.SetGeometryDirectly(src->StealGeometry());
             f.SetFID(preserveFid ? src->GetFID() : OGRNullFID);
             if (dstLayer->CreateFeature(&f) != OGRERR_NONE)
-                throw DataError(featureWhere(where, *src), std::string("cannot be written: ") + CPLGetLastErrorMsg());
+                throw DataError(featureWhere(where, *src), "cannot be written: " + detail::writeFailureCause(temp.path));
             src->SetGeometryDirectly(f.StealGeometry());  // freed with its batch by the reader, whose arena it came from
         }
         report.features += batch->features.size();
@@ -437,7 +441,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         report.warnings.push_back(where + ": " + std::to_string(cutWarnings - kMaxCutWarnings) + " more values cut for the DBF; all in " + stem +
                                   ".long_values.csv");
     if (gpkg && dst->CommitTransaction() != OGRERR_NONE)
-        throw DataError(target.string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
+        throw DataError(target.string(), "commit failed: " + detail::writeFailureCause(temp.path));
 
     // Final DBF widths (the driver widens a text field when a later value is longer than the first batch's).
     std::vector<std::string> widths(static_cast<std::size_t>(fieldCount));
@@ -445,14 +449,12 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         for (int k = 0; k < fieldCount; ++k)
             if (plan.dbfText[k])
                 widths[k] = std::to_string(dstDefn->GetFieldDefn(fieldMap[k])->GetWidth());
-    CPLErrorReset();
     dst.reset();  // closes the file: a GeoPackage builds its spatial index here, after the bulk insert
-    if (CPLGetLastErrorType() == CE_Failure && std::strlen(CPLGetLastErrorMsg()) > 0)
-        throw DataError(target.string(), std::string("cannot be completed: ") + CPLGetLastErrorMsg());
+    detail::checkWritten(temp.path, failures, target.string());
 
     if (shp) {
         if (options.encoding == "GBK")
-            std::ofstream(temp.path / (stem + ".cpg"), std::ios::trunc) << "936";
+            detail::writeTextFile(temp.path / (stem + ".cpg"), "936");
         if (renamed) {
             std::vector<std::vector<std::string>> rows;
             for (int k = 0; k < fieldCount; ++k)
@@ -466,9 +468,10 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             detail::writeCsv(temp.path / (stem + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
         }
     }
+    detail::checkWritten(temp.path, failures, target.string());
     if (progress && !progress(1.0, layerName))
         throw ExportCancelled();
-    report.files = detail::moveAllInto(temp.path, parent, options.force);
+    report.files = detail::commitFiles(temp.path, parent, options.force);
     return report;
 }
 

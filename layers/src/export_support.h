@@ -24,7 +24,8 @@ std::string cutToFit(const std::string& utf8, const std::string& encoding, std::
 /// A sidecar table through GDAL's CSV driver (UTF-8 with BOM, so spreadsheets read the Chinese text).
 void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
-/// A folder beside the target, removed on destruction with whatever it still holds.
+/// A folder beside the target, removed on destruction with whatever it still holds. Creating one first removes
+/// the temporary folders and files that killed runs left beside the target (removeStaleTemporaries).
 struct TemporaryFolder {
     std::filesystem::path path;
     explicit TemporaryFolder(const std::filesystem::path& beside);
@@ -33,11 +34,38 @@ struct TemporaryFolder {
     TemporaryFolder& operator=(const TemporaryFolder&) = delete;
 };
 
-/// Renames from to to; an existing to is replaced only with force (DataError otherwise).
-void moveIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to, bool force);
+/// The files an export may have written beside a main file: its stale copies are replaced with it.
+/// counties.shp → counties.shx, .dbf, .prj, .cpg, .fields.csv, .long_values.csv, …; x.csv → x.csvt, x.prj.
+std::vector<std::string> sidecarNames(const std::string& mainFile);
 
-/// Moves every file of folder into target (sorted by name): first checks that none exists unless force, so
-/// either all are moved or none. Returns the final paths.
-std::vector<std::filesystem::path> moveAllInto(const std::filesystem::path& folder, const std::filesystem::path& target, bool force);
+/// Moves every file of staged into the folder target (created if missing) as one step: a file that exists
+/// there is replaced only with force (DataError listing the clashes otherwise), and with force so is a stale
+/// sidecar of a main file written now (an old counties.long_values.csv beside a new counties.shp). Nothing
+/// else in target is touched, ever. If a rename fails, everything is put back as it was. Returns the final
+/// paths, sorted.
+std::vector<std::filesystem::path> commitFiles(const std::filesystem::path& staged, const std::filesystem::path& target, bool force);
+
+/// Collects the failures GDAL reports on this thread while in scope (warnings go on to the previous handler).
+class GdalFailures {
+public:
+    GdalFailures();
+    ~GdalFailures();
+    GdalFailures(const GdalFailures&) = delete;
+    GdalFailures& operator=(const GdalFailures&) = delete;
+    /// The first failure's message, or empty.
+    const std::string& first() const { return m_first; }
+    void note(const char* message)
+    {
+        if (m_first.empty())
+            m_first = message && *message ? message : "unknown GDAL error";
+    }
+
+private:
+    std::string m_first;
+};
+
+/// After the dataset was closed: throws DataError(target) with the cause if any write to a file in staged
+/// failed (disk full, quota, permission…) or GDAL reported a failure while writing.
+void checkWritten(const std::filesystem::path& staged, const GdalFailures& gdal, const std::string& target);
 
 }  // namespace layers::detail

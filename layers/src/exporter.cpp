@@ -1,131 +1,20 @@
 #include "layers/exporter.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <fstream>
-#include <map>
 #include <set>
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include "checked_files.h"
 #include "export_support.h"
 #include "gdal_drivers.h"
 #include "ogr_convert.h"
 
 namespace layers {
 
-namespace detail {
-std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
-{
-    if (encoding == "UTF-8")
-        return utf8;
-    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
-    std::string result(out);
-    CPLFree(out);
-    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
-    const bool lossless = utf8 == back;
-    CPLFree(back);
-    if (!lossless)
-        throw DataError(where, "'" + utf8 + "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
-    return result;
-}
-
-std::string cutToFit(const std::string& utf8, const std::string& encoding, std::size_t limit, const std::string& where)
-{
-    const std::string ellipsis = "…";
-    std::string cut = utf8;
-    while (!cut.empty() && encoded(cut + ellipsis, encoding, where).size() > limit) {
-        std::size_t end = cut.size() - 1;
-        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80)
-            --end;
-        cut.resize(end);
-    }
-    return cut + ellipsis;
-}
-
-void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
-{
-    registerDriver("CSV");
-    GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
-    GDALDatasetUniquePtr ds(csv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds)
-        throw DataError(file.string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
-    const char* options[] = {"WRITE_BOM=YES", nullptr};
-    OGRLayer* layer = ds->CreateLayer(file.stem().c_str(), nullptr, wkbNone, const_cast<char**>(options));
-    for (const std::string& h : header) {
-        OGRFieldDefn defn(h.c_str(), OFTString);
-        layer->CreateField(&defn);
-    }
-    for (const auto& row : rows) {
-        OGRFeature feature(layer->GetLayerDefn());
-        for (std::size_t k = 0; k < row.size(); ++k)
-            feature.SetField(static_cast<int>(k), row[k].c_str());
-        if (layer->CreateFeature(&feature) != OGRERR_NONE)
-            throw DataError(file.string(), std::string("cannot write: ") + CPLGetLastErrorMsg());
-    }
-}
-
-TemporaryFolder::TemporaryFolder(const std::filesystem::path& beside)
-{
-    static std::atomic<int> counter{0};
-    path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec)
-        throw DataError(beside.string(), "cannot write here: " + ec.message());
-}
-
-TemporaryFolder::~TemporaryFolder()
-{
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-}
-
-void moveIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to, bool force)
-{
-    std::error_code ec;
-    if (std::filesystem::exists(to)) {
-        if (!force)
-            throw DataError(to.string(), "exists; use --force to replace it");
-        if (std::filesystem::is_directory(to)) {
-            const std::filesystem::path old = to.string() + ".old-" + std::to_string(::getpid());
-            std::filesystem::rename(to, old, ec);
-            if (!ec)
-                std::filesystem::rename(from, to, ec);
-            std::filesystem::remove_all(old);
-            if (ec)
-                throw DataError(to.string(), "cannot replace: " + ec.message());
-            return;
-        }
-    }
-    std::filesystem::rename(from, to, ec);
-    if (ec)
-        throw DataError(to.string(), "cannot move into place: " + ec.message());
-}
-
-std::vector<std::filesystem::path> moveAllInto(const std::filesystem::path& folder, const std::filesystem::path& target, bool force)
-{
-    std::vector<std::filesystem::path> produced;
-    for (const auto& entry : std::filesystem::directory_iterator(folder))
-        produced.push_back(entry.path());
-    std::sort(produced.begin(), produced.end());
-    if (!force)
-        for (const auto& p : produced)
-            if (std::filesystem::exists(target / p.filename()))
-                throw DataError((target / p.filename()).string(), "exists; use --force to replace it");
-    std::vector<std::filesystem::path> files;
-    for (const auto& p : produced) {
-        moveIntoPlace(p, target / p.filename(), force);
-        files.push_back(target / p.filename());
-    }
-    return files;
-}
-}  // namespace detail
 
 namespace {
 using detail::cutToFit;
@@ -208,6 +97,7 @@ public:
     /// Writes table into ds as one layer (shp, gpkg, geojson, kml, csv) or into the DXF entities.
     void write(GDALDataset& ds, const ExportTable& t, const std::filesystem::path& folder, const std::string& stem)
     {
+        m_folder = folder;
         if (m_options.format == "dxf")
             return writeDxf(ds, t);
         const bool shp = m_options.format == "shp";
@@ -266,7 +156,7 @@ public:
         const OGRwkbGeometryType type = ogrType(t.kind, m_options.format);
         OGRLayer* layer = ds.CreateLayer(t.id.c_str(), type == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(&m_target), type, opts.List());
         if (!layer)
-            throw DataError(t.id, std::string("cannot create the layer: ") + CPLGetLastErrorMsg());
+            throw DataError(t.id, "cannot create the layer: " + detail::writeFailureCause(m_folder));
         for (std::size_t k = 0; k < t.fields.size(); ++k) {
             const ExportField& f = t.fields[k];
             OGRFieldType type = OFTString;
@@ -293,7 +183,7 @@ public:
                 defn.SetPrecision(15);
             }
             if (layer->CreateField(&defn) != OGRERR_NONE)
-                throw DataError(t.id, "cannot create field " + f.name + ": " + CPLGetLastErrorMsg());
+                throw DataError(t.id, "cannot create field " + f.name + ": " + detail::writeFailureCause(m_folder));
         }
 
         for (std::size_t i = 0; i < t.features.size(); ++i) {
@@ -319,13 +209,13 @@ public:
             if (m_options.format == "kml" && !src.label.empty() && layer->GetLayerDefn()->GetFieldIndex("name") < 0)
                 feature.SetStyleString(("LABEL(t:\"" + src.label + "\")").c_str());
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw DataError(t.id, featureName(t, i) + ": cannot be written: " + CPLGetLastErrorMsg());
+                throw DataError(t.id, featureName(t, i) + ": cannot be written: " + detail::writeFailureCause(m_folder));
             step(t.id);
         }
         if (shp) {
             if (m_options.encoding == "GBK") {
                 // GDAL names the code page "CP936"; ArcGIS and QGIS both read the plain number.
-                std::ofstream(folder / (stem + ".cpg"), std::ios::trunc) << "936";
+                detail::writeTextFile(folder / (stem + ".cpg"), "936");
             }
             writeFieldSidecar(folder / (stem + ".fields.csv"), t, names, widths);
             if (!longValues.empty()) {
@@ -352,7 +242,7 @@ private:
     {
         OGRLayer* layer = ds.GetLayerCount() ? ds.GetLayer(0) : ds.CreateLayer("entities", nullptr, wkbUnknown, nullptr);
         if (!layer)
-            throw DataError(t.id, std::string("cannot create the DXF entities: ") + CPLGetLastErrorMsg());
+            throw DataError(t.id, "cannot create the DXF entities: " + detail::writeFailureCause(m_folder));
         auto add = [&](std::unique_ptr<OGRGeometry> g, const std::string& cadLayer, const std::string& style, std::size_t i) {
             OGRFeature feature(layer->GetLayerDefn());
             feature.SetField("Layer", cadLayer.c_str());
@@ -360,7 +250,7 @@ private:
                 feature.SetStyleString(style.c_str());
             feature.SetGeometryDirectly(g.release());
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw DataError(t.id, featureName(t, i) + ": cannot be written to DXF: " + CPLGetLastErrorMsg());
+                throw DataError(t.id, featureName(t, i) + ": cannot be written to DXF: " + detail::writeFailureCause(m_folder));
         };
         for (std::size_t i = 0; i < t.features.size(); ++i) {
             const ExportFeature& f = t.features[i];
@@ -414,6 +304,7 @@ private:
     const ExportProgress& m_progress;
     std::size_t m_total;
     std::size_t& m_done;
+    std::filesystem::path m_folder;  ///< where the files are written (the temporary folder)
 };
 
 }  // namespace
@@ -492,6 +383,12 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     if (!std::filesystem::is_directory(parent))
         throw DataError(parent.string(), "folder does not exist");
 
+    // Refused early if a file would be replaced without force (checked again, with the sidecars, at the end).
+    if (!options.force)
+        for (const ExportTable* t : tables)
+            if (const std::filesystem::path f = oneFile ? target_path : out / (t->id + "." + driver.extension); std::filesystem::exists(f))
+                throw DataError(f.string(), "exists; use --force to replace it (only the files this export writes)");
+
     ExportReport report;
     std::size_t total = 0, done = 0;
     for (const ExportTable* t : tables)
@@ -499,8 +396,13 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     detail::TemporaryFolder temp(parent);
     TableWriter writer(options, target, transform.get(), report, progress, total, done);
 
+    // Every file is written through the checked-write handler (a GeoPackage through SQLite, which checks its
+    // writes itself); a failed write or a failure GDAL reports, also while closing, ends the export before
+    // anything is renamed into place.
     auto writeOne = [&](const std::vector<const ExportTable*>& group, const std::filesystem::path& file) {
-        GDALDatasetUniquePtr ds(gdal->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        detail::GdalFailures failures;
+        const std::string name = options.format == "gpkg" ? file.string() : detail::checkedName(file);
+        GDALDatasetUniquePtr ds(gdal->Create(name.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds)
             throw DataError(file.filename().string(), std::string("cannot create: ") + CPLGetLastErrorMsg());
         if (options.format == "gpkg")
@@ -510,21 +412,20 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
         if (options.format == "gpkg" && ds->CommitTransaction() != OGRERR_NONE)
             throw DataError(file.filename().string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
         ds.reset();
+        detail::checkWritten(temp.path, failures, (oneFile ? target_path : out / file.filename()).string());
     };
 
     if (oneFile) {
         writeOne(tables, temp.path / target_path.filename());
         // Everything the drivers and sidecars wrote, renamed into the target's folder.
-        report.files = detail::moveAllInto(temp.path, parent, options.force);
+        report.files = detail::commitFiles(temp.path, parent, options.force);
     } else {
         const std::filesystem::path staged = temp.path / "bundle";
         std::filesystem::create_directories(staged);
         for (const ExportTable* t : tables)
             writeOne({t}, staged / (t->id + "." + driver.extension));
-        detail::moveIntoPlace(staged, out, options.force);
-        for (const auto& entry : std::filesystem::directory_iterator(out))
-            report.files.push_back(entry.path());
-        std::sort(report.files.begin(), report.files.end());
+        // Into the folder out (made if missing): only the files written here are added or, with force, replaced.
+        report.files = detail::commitFiles(staged, out, options.force);
     }
     return report;
 }

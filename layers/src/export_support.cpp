@@ -1,0 +1,241 @@
+#include "export_support.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "checked_files.h"
+#include "gdal_drivers.h"
+#include "layers/errors.h"
+
+namespace layers::detail {
+
+std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
+{
+    if (encoding == "UTF-8")
+        return utf8;
+    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
+    std::string result(out);
+    CPLFree(out);
+    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
+    const bool lossless = utf8 == back;
+    CPLFree(back);
+    if (!lossless)
+        throw DataError(where, "'" + utf8.substr(0, 200) + (utf8.size() > 200 ? "…" : "") +
+                                   "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
+    return result;
+}
+
+std::string cutToFit(const std::string& utf8, const std::string& encoding, std::size_t limit, const std::string& where)
+{
+    // Every character takes at least one byte in either encoding, so the result holds at most limit
+    // characters: the search starts from those, whatever the value's length (a 10 MB value costs as much as
+    // a 300-byte one).
+    std::size_t end = 0;
+    for (std::size_t chars = 0; end < utf8.size() && chars < limit; ++chars)
+        do
+            ++end;
+        while (end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80);
+    const std::string ellipsis = "…";
+    std::string cut = utf8.substr(0, end);
+    while (!cut.empty() && encoded(cut + ellipsis, encoding, where).size() > limit) {
+        std::size_t last = cut.size() - 1;
+        while (last > 0 && (static_cast<unsigned char>(cut[last]) & 0xC0) == 0x80)
+            --last;
+        cut.resize(last);
+    }
+    return cut + ellipsis;
+}
+
+void writeCsv(const std::filesystem::path& file, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
+    // Named in messages by its file name: it lives in the temporary folder until the export is committed.
+    const std::string name = file.filename().string();
+    registerDriver("CSV");
+    GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
+    GdalFailures failures;
+    GDALDatasetUniquePtr ds(csv->Create(checkedName(file).c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        throw DataError(name, std::string("cannot create: ") + CPLGetLastErrorMsg());
+    const char* options[] = {"WRITE_BOM=YES", nullptr};
+    OGRLayer* layer = ds->CreateLayer(file.stem().c_str(), nullptr, wkbNone, const_cast<char**>(options));
+    if (!layer)
+        throw DataError(name, std::string("cannot create: ") + CPLGetLastErrorMsg());
+    for (const std::string& h : header) {
+        OGRFieldDefn defn(h.c_str(), OFTString);
+        if (layer->CreateField(&defn) != OGRERR_NONE)
+            throw DataError(name, std::string("cannot write: ") + CPLGetLastErrorMsg());
+    }
+    for (const auto& row : rows) {
+        OGRFeature feature(layer->GetLayerDefn());
+        for (std::size_t k = 0; k < row.size(); ++k)
+            feature.SetField(static_cast<int>(k), row[k].c_str());
+        if (layer->CreateFeature(&feature) != OGRERR_NONE)
+            throw DataError(name, std::string("cannot write: ") + CPLGetLastErrorMsg());
+    }
+    ds.reset();
+    if (!failures.first().empty())
+        throw DataError(name, "cannot be written: " + failures.first());
+    // Failed writes (disk full…) are recorded by the checked-write handler: the export's checkWritten sees them.
+}
+
+TemporaryFolder::TemporaryFolder(const std::filesystem::path& beside)
+{
+    static std::atomic<int> counter{0};
+    removeStaleTemporaries(beside);
+    path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec)
+        throw DataError(beside.string(), "cannot write here: " + ec.message());
+}
+
+TemporaryFolder::~TemporaryFolder()
+{
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+    takeWriteFailure(path);  // forget what failed in here
+}
+
+std::vector<std::string> sidecarNames(const std::string& mainFile)
+{
+    auto ends = [&](const std::string& suffix) {
+        return mainFile.size() > suffix.size() && mainFile.compare(mainFile.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    std::vector<std::string> suffixes;
+    std::string stem;
+    if (ends(".shp")) {
+        stem = mainFile.substr(0, mainFile.size() - 4);
+        suffixes = {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml", ".fields.csv", ".long_values.csv"};
+    } else if (ends(".dbf")) {
+        stem = mainFile.substr(0, mainFile.size() - 4);
+        suffixes = {".cpg", ".fields.csv", ".long_values.csv"};
+    } else if (ends(".csv") && !ends(".fields.csv") && !ends(".long_values.csv")) {
+        stem = mainFile.substr(0, mainFile.size() - 4);
+        suffixes = {".csvt", ".prj"};
+    } else if (ends(".gpkg")) {
+        stem = mainFile;
+        suffixes = {"-journal", "-wal", "-shm"};
+    }
+    std::vector<std::string> names;
+    for (const std::string& s : suffixes)
+        names.push_back(stem + s);
+    return names;
+}
+
+std::vector<std::filesystem::path> commitFiles(const std::filesystem::path& staged, const std::filesystem::path& target, bool force)
+{
+    namespace fs = std::filesystem;
+    std::set<std::string> produced;
+    for (const auto& entry : fs::directory_iterator(staged))
+        if (entry.is_regular_file())
+            produced.insert(entry.path().filename().string());
+
+    // What is in the way: files of the same names, and (to be replaced along) stale sidecars of the main files.
+    std::vector<std::string> clashes;
+    std::set<std::string> staleSet;  // a sidecar may belong to two main files (counties.cpg: .shp and .dbf)
+    std::error_code ec;
+    for (const std::string& name : produced)
+        if (fs::exists(fs::symlink_status(target / name, ec)))
+            clashes.push_back(name);
+    for (const std::string& name : produced)
+        for (const std::string& sidecar : sidecarNames(name))
+            if (!produced.count(sidecar) && fs::is_regular_file(fs::symlink_status(target / sidecar, ec)))
+                staleSet.insert(sidecar);
+    const std::vector<std::string> stale(staleSet.begin(), staleSet.end());
+    if (!force && (!clashes.empty() || !stale.empty())) {
+        std::vector<std::string> all = clashes;
+        all.insert(all.end(), stale.begin(), stale.end());
+        std::string list;
+        for (std::size_t i = 0; i < all.size() && i < 8; ++i)
+            list += (i ? ", " : "") + all[i];
+        if (all.size() > 8)
+            list += " and " + std::to_string(all.size() - 8) + " more";
+        throw DataError((target / all.front()).string(), std::string(all.size() == 1 ? "exists" : "exists, as do files this export would replace") +
+                                                             " (" + list + "); use --force to replace " + (all.size() == 1 ? "it" : "them") +
+                                                             " (only these files; nothing else in " + target.string() + " is touched)");
+    }
+    for (const std::string& name : clashes)
+        if (fs::is_directory(fs::symlink_status(target / name, ec)))
+            throw DataError((target / name).string(), "is a folder; the export writes a file of that name (choose another --out)");
+
+    bool createdTarget = false;
+    if (!fs::exists(target)) {
+        fs::create_directory(target, ec);
+        if (ec)
+            throw DataError(target.string(), "cannot create the folder: " + ec.message());
+        createdTarget = true;
+    } else if (!fs::is_directory(target)) {
+        throw DataError(target.string(), "is a file, not a folder; the export writes several files into a folder");
+    }
+
+    // Step 1: what is replaced goes aside into the temporary folder (same file system: renames); step 2: the
+    // new files go into place. Each done step is recorded so that a failure can undo them all.
+    const fs::path aside = staged / ".replaced";
+    fs::create_directory(aside, ec);
+    if (ec)
+        throw DataError(staged.string(), "cannot prepare the replacement: " + ec.message());
+    std::vector<std::pair<fs::path, fs::path>> done;  // from, to
+    auto undo = [&] {
+        std::error_code ignored;
+        for (auto it = done.rbegin(); it != done.rend(); ++it)
+            fs::rename(it->second, it->first, ignored);
+        if (createdTarget)
+            fs::remove(target, ignored);
+    };
+    auto move = [&](const fs::path& from, const fs::path& to) {
+        fs::rename(from, to, ec);
+        if (ec) {
+            const std::string why = ec.message();
+            undo();
+            throw DataError(to.string(), "cannot be put in place: " + why + "; nothing was changed");
+        }
+        done.emplace_back(from, to);
+    };
+    std::vector<std::string> replaced = clashes;
+    replaced.insert(replaced.end(), stale.begin(), stale.end());
+    for (const std::string& name : replaced)
+        move(target / name, aside / name);
+    std::vector<fs::path> files;
+    for (const std::string& name : produced) {
+        move(staged / name, target / name);
+        files.push_back(target / name);
+    }
+    return files;  // the replaced files go with the temporary folder
+}
+
+namespace {
+void CPL_STDCALL collectFailures(CPLErr level, CPLErrorNum number, const char* message)
+{
+    if (level >= CE_Failure) {
+        if (auto* self = static_cast<GdalFailures*>(CPLGetErrorHandlerUserData()))
+            self->note(message);
+        return;
+    }
+    CPLDefaultErrorHandler(level, number, message);
+}
+}  // namespace
+
+GdalFailures::GdalFailures() { CPLPushErrorHandlerEx(collectFailures, this); }
+
+GdalFailures::~GdalFailures() { CPLPopErrorHandler(); }
+
+void checkWritten(const std::filesystem::path& staged, const GdalFailures& gdal, const std::string& target)
+{
+    if (const std::string failure = takeWriteFailure(staged); !failure.empty()) {
+        // The file in the temporary folder is named like its target; the cause is what counts.
+        const std::string cause = failure.substr(failure.find(": ") + 2);
+        throw DataError(target, "cannot be written: " + cause + "; nothing was changed at the target");
+    }
+    if (!gdal.first().empty())
+        throw DataError(target, "cannot be written: " + gdal.first() + "; nothing was changed at the target");
+}
+
+}  // namespace layers::detail
