@@ -56,11 +56,13 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
   export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490]
          [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
                             export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
-  export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]
+  export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force] [--skip-bad]
                             export any GDAL vector layer the same way, streamed (e.g. 1M parcels)
   render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi N] [--no-labels]
          [--crs <display CRS, default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E>]
          [--add <vector file> …] [--style-field <field>] [--extent minLon,minLat,maxLon,maxLat] [--plain] [--timing]
+         [--force] (replace an existing file) [--skip-bad] (leave out features of --add files that cannot be
+         read whole, counted; by default such a file is refused)
                             --add draws any layer GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf) over the
                             county fills, coloured by its land-use field; --plain leaves out title and legend
                             render a map: overview, county_classes, one_cluster_three_belts,
@@ -172,6 +174,15 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
         return 2;
     }
+    // The same rule as export: an existing file is replaced only with --force (the write itself is atomic).
+    if (QFileInfo::exists(out) && !args.flag("force")) {
+        std::cerr << "gzplan render: " << out.toStdString() << ": exists; use --force to replace it\n";
+        return 1;
+    }
+    if (QFileInfo(out).isDir()) {
+        std::cerr << "gzplan render: " << out.toStdString() << ": is a folder; --out names the map file to write\n";
+        return 2;
+    }
     const auto view = render::viewFromId(args.value("view", "overview"));
     if (!view) {
         std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
@@ -233,6 +244,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         layers::FeatureLayerOptions options;
         options.displayCrs = renderer->data().crs.toStdString();
         options.styleField = args.value("style-field").toStdString();
+        options.skipBad = args.flag("skip-bad");
         try {
             const bool tty = isatty(fileno(stderr));
             auto layer = layers::FeatureLayer::load(file.toStdString(), options, [&](double done) {
@@ -245,6 +257,11 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
             std::cerr << "gzplan render: added " << file.toStdString() << " (" << layer->layerName() << "): " << layer->size() << " features, "
                       << layer->vertexCount() << " vertices in " << QString::number(layer->loadSeconds(), 'f', 2).toStdString() << " s; "
                       << layer->memoryBytes() / 1048576 << " MB in memory (raw coordinates " << layer->rawCoordinateBytes() / 1048576 << " MB)\n";
+            for (const std::string& note : layer->notes())
+                std::cerr << "gzplan render: note: " << note << "\n";
+            if (layer->skipped())
+                std::cerr << "gzplan render: warning: " << layer->skipped() << " feature(s) of " << file.toStdString()
+                          << " left out (--skip-bad): they cannot be read whole; the first: " << layer->firstSkipped() << "\n";
             render::UserLayer u;
             u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
             u.title = QFileInfo(file).fileName();

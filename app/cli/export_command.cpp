@@ -148,7 +148,8 @@ int exportCommand(const std::string& data, const CommandLine& args, int argc, ch
     if ((layer.empty() == !source.has_value()) || path.empty() || (source && source->empty())) {
         err << "usage: gzplan export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490] [--encoding UTF-8|GBK]\n"
                "                     [--csv-geometry wkt|xy] --out <path> [--force]\n"
-               "       gzplan export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]\n";
+               "       gzplan export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]\n"
+               "                     [--skip-bad]  (leave out features that cannot be read whole, counted; default: refuse the file)\n";
         return 2;
     }
     std::vector<std::string> ids;
@@ -181,6 +182,7 @@ int exportCommand(const std::string& data, const CommandLine& args, int argc, ch
     options.encoding = upper(args.value("encoding", "UTF-8"));
     options.csvGeometry = args.value("csv-geometry", "wkt");
     options.force = args.flag("force");
+    options.skipBad = args.flag("skip-bad");
     if (options.encoding == "UTF8")
         options.encoding = "UTF-8";
     if (options.format == "kml" && !options.crs.empty() && options.crs != "EPSG:4326" && options.crs != "EPSG:4490")

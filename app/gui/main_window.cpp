@@ -361,7 +361,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     });
 }
 
-std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName)
+std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName, bool skipBad,
+                                                                  bool* unreadable)
 {
     QProgressDialog progress(tr("正在加载 %1 …").arg(QFileInfo(file).fileName()), tr("取消"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
@@ -371,10 +372,12 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     layers::FeatureLayerOptions options;
     options.displayCrs = crs.toStdString();
     options.layer = layerName;
+    options.skipBad = skipBad;
     struct Loaded {
         std::shared_ptr<const layers::FeatureLayer> layer;
         QString error;
         bool cancelled = false;
+        bool unreadable = false;
     };
     // Exceptions are caught on the worker: QtConcurrent only carries QException across threads.
     QFuture<Loaded> future = QtConcurrent::run([&, path = file.toStdString()] {
@@ -386,6 +389,9 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
             });
         } catch (const layers::LoadCancelled&) {
             out.cancelled = true;
+        } catch (const layers::UnreadableFeatures& e) {
+            out.unreadable = true;
+            out.error = QString::fromUtf8(e.what());
         } catch (const std::exception& e) {
             out.error = QString::fromUtf8(e.what());
         }
@@ -411,15 +417,26 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
         error = tr("已取消");
     else if (!loaded.layer)
         error = loaded.error;
+    if (unreadable)
+        *unreadable = loaded.unreadable;
     return loaded.layer;
 }
 
 QString MainWindow::addLayerFile(const QString& file)
 {
     QString error;
-    auto data = loadLayer(file, m_renderer->data().crs, error);
+    bool unreadable = false;
+    auto data = loadLayer(file, m_renderer->data().crs, error, {}, false, &unreadable);
+    // Features that cannot be read whole are never dropped silently: the user decides, knowing which.
+    if (!data && unreadable &&
+        QMessageBox::question(this, tr("无法完整读取的要素"),
+                              tr("%1\n\n跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.").arg(error),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes)
+        data = loadLayer(file, m_renderer->data().crs, error, {}, true);
     if (!data)
         return error;
+    if (!data->notes().empty())
+        QMessageBox::information(this, tr("编码"), QString::fromStdString(data->notes().front()));
     render::UserLayer layer;
     layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
     layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
@@ -430,8 +447,9 @@ QString MainWindow::addLayerFile(const QString& file)
                                  .arg(layer.title)
                                  .arg(data->size())
                                  .arg(data->loadSeconds(), 0, 'f', 2)
-                                 .arg(double(data->memoryBytes()) / 1048576.0, 0, 'f', 1),
-                             10000);
+                                 .arg(double(data->memoryBytes()) / 1048576.0, 0, 'f', 1) +
+                                 (data->skipped() ? tr("; 跳过 %1 个无法读取的要素").arg(data->skipped()) : QString()),
+                             data->skipped() ? 0 : 10000);
     userLayersChanged();
     return {};
 }

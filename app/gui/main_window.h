@@ -87,7 +87,10 @@ private:
     void exportMap();
     void chooseLayerFile();
     /// Loads a layer in crs behind the progress dialog; null with error set on failure or cancel.
-    std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {});
+    /// Loads a user layer behind a cancellable progress dialog; on failure error says why, and *unreadable
+    /// (if given) whether it failed on features that cannot be read whole (then skipBad loads the rest).
+    std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {},
+                                                          bool skipBad = false, bool* unreadable = nullptr);
     void userLayersChanged();
 
     std::shared_ptr<const render::MapRenderer> m_renderer;

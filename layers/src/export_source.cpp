@@ -28,6 +28,8 @@
 #include "gdal_drivers.h"
 #include "layers/exporter.h"
 #include "ogr_convert.h"
+#include "read_check.h"
+#include "source_encoding.h"
 
 namespace layers {
 
@@ -45,6 +47,8 @@ struct LongValue {
 
 struct Batch {
     std::vector<OGRFeatureUniquePtr> features;
+    std::size_t skipped = 0;          ///< features left out (--skip-bad)
+    std::string firstSkipped;         ///< why the first of them was
     std::vector<std::size_t> widths;  ///< per source field: the longest DBF text in the batch, bytes in the target encoding
     std::vector<LongValue> longValues;
 };
@@ -138,6 +142,9 @@ struct ReadPlan {
     std::string encoding;          ///< UTF-8 or GBK
     std::vector<bool> dbfText;     ///< per source field: written to the DBF as text
     std::vector<std::string> names;  ///< source field names
+    std::string driver;              ///< GDAL's name of the source driver
+    bool checkUtf8 = false;          ///< a source without a declared encoding: every text value must be UTF-8
+    bool skipBad = false;            ///< features GDAL cannot read whole are skipped and counted, not an error
 };
 
 std::string featureWhere(const std::string& source, const OGRFeature& f)
@@ -150,6 +157,11 @@ std::string featureWhere(const std::string& source, const OGRFeature& f)
 
 void prepare(OGRFeature& f, const ReadPlan& plan, OGRCoordinateTransformation* transform, Batch& batch)
 {
+    if (plan.checkUtf8)
+        for (int k = 0; k < f.GetFieldCount(); ++k)
+            if (f.GetFieldDefnRef(k)->GetType() == OFTString && f.IsFieldSetAndNotNull(k) && !detail::validUtf8(f.GetFieldAsString(k)))
+                throw DataError(featureWhere(plan.source, f) + ", field " + plan.names[k],
+                                "text is not UTF-8 and the .dbf declares no encoding; add a .cpg file naming it (e.g. 936 for GBK)");
     if (transform)
         if (OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty() && g->transform(transform) != OGRERR_NONE)
             throw DataError(featureWhere(plan.source, f), "cannot be transformed to " + plan.crs);
@@ -193,9 +205,17 @@ void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const
             return b;
         };
         Batch batch = fresh();
+        detail::ReadCheck check(*layer, plan.driver);
         layer->ResetReading();
         while (OGRFeature* raw = layer->GetNextFeature()) {
             OGRFeatureUniquePtr f(raw);
+            if (const std::string why = check.problem(*f); !why.empty()) {
+                if (!plan.skipBad)
+                    throw UnreadableFeatures(featureWhere(plan.source, *f), why + "; correct the file, or export with --skip-bad to leave such features out (counted)");
+                if (batch.skipped++ == 0)
+                    batch.firstSkipped = featureWhere(plan.source, *f) + ": " + why;
+                continue;
+            }
             prepare(*f, plan, transform.get(), batch);
             batch.features.push_back(std::move(f));
             if (batch.features.size() == kBatchSize) {
@@ -204,8 +224,8 @@ void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const
                 batch = fresh();
             }
         }
-        if (CPLGetLastErrorType() == CE_Failure && std::strlen(CPLGetLastErrorMsg()) > 0)
-            throw DataError(plan.source, std::string("cannot be read to the end: ") + CPLGetLastErrorMsg());
+        if (const std::string why = check.failure(); !why.empty())
+            throw DataError(plan.source, "cannot be read to the end: " + why);
         if (!batch.features.empty() && !queue.push(std::move(batch)))
             return;
         queue.close();
@@ -241,10 +261,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     std::error_code ec;
     if (!std::filesystem::exists(source, ec))
         throw DataError(source.string(), "does not exist");
-    GDALAllRegister();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        throw DataError(source.string(), std::string("cannot open as a vector dataset: ") + CPLGetLastErrorMsg());
+    GDALDatasetUniquePtr ds = detail::openVector(source.string());
     auto layerList = [&] {
         std::string names;
         for (int i = 0; i < ds->GetLayerCount(); ++i)
@@ -272,6 +289,14 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     }
     const std::string layerName = layer->GetName();
     const std::string where = source.string() + ", layer " + layerName;
+    // A shapefile whose text encoding is not declared: GBK is converted (and said), anything else refused.
+    const detail::SourceEncoding encoding = detail::detectEncoding(*ds, *layer, source.string());
+    if (!encoding.openOptions.empty()) {
+        ds = detail::openVectorWith(source.string(), encoding.openOptions);
+        layer = ds->GetLayerByName(layerName.c_str());
+        if (!layer)
+            throw DataError(source.string(), "layer " + layerName + " cannot be opened again with " + encoding.openOptions.front());
+    }
     // Copies of the source schema: the layer belongs to the reader thread once it starts.
     const OGRFeatureDefn* srcDefn = layer->GetLayerDefn();
     const int fieldCount = srcDefn->GetFieldCount();
@@ -281,8 +306,13 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     const OGRwkbGeometryType geomType = srcDefn->GetGeomFieldCount() > 0 ? layer->GetGeomType() : wkbNone;
 
     ExportReport report;
+    if (!encoding.note.empty())
+        report.warnings.push_back(encoding.note);
     ReadPlan plan;
     plan.source = where;
+    plan.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    plan.checkUtf8 = encoding.undeclared && encoding.openOptions.empty();
+    plan.skipBad = options.skipBad;
     plan.dbf = shp;
     plan.encoding = options.encoding;
 
@@ -408,7 +438,8 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         throw DataError(target.string(), "cannot start a transaction: " + detail::writeFailureCause(temp.path));
 
     std::vector<LongValue> longValues;
-    std::size_t cutWarnings = 0;
+    std::size_t cutWarnings = 0, skipped = 0;
+    std::string firstSkipped;
     OGRFeatureDefn* dstDefn = dstLayer->GetLayerDefn();
     const int layerField = dxf ? dstDefn->GetFieldIndex("Layer") : -1;
     OGRFeature f(dstDefn);  // reused: every mapped field is set or unset, the geometry replaced, for each feature
@@ -425,6 +456,11 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             src->SetGeometryDirectly(f.StealGeometry());  // freed with its batch by the reader, whose arena it came from
         }
         report.features += batch->features.size();
+        if (batch->skipped) {
+            if (skipped == 0)
+                firstSkipped = batch->firstSkipped;
+            skipped += batch->skipped;
+        }
         for (LongValue& l : batch->longValues) {
             if (cutWarnings++ < kMaxCutWarnings)
                 report.warnings.push_back(where + ", feature " + std::to_string(l.fid) + ", field " + l.field + ": " +
@@ -437,6 +473,9 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         if (progress && !progress(done, layerName))
             throw ExportCancelled();
     }
+    if (skipped)
+        report.warnings.push_back(std::to_string(skipped) + " feature(s) of " + where + " left out (--skip-bad): they cannot be read whole; the first: " +
+                                  firstSkipped);
     if (cutWarnings > kMaxCutWarnings)
         report.warnings.push_back(where + ": " + std::to_string(cutWarnings - kMaxCutWarnings) + " more values cut for the DBF; all in " + stem +
                                   ".long_values.csv");

@@ -16,6 +16,8 @@
 #include "geo/projection.h"
 #include "layers/errors.h"
 #include "ogr_convert.h"
+#include "read_check.h"
+#include "source_encoding.h"
 
 namespace layers {
 
@@ -144,12 +146,16 @@ struct SharedState {
 
 struct ReadJob {
     std::string file, layer, sourceCrs, displayCrs, styleField, fidColumn;
+    std::vector<std::string> openOptions;  // e.g. ENCODING=CP936 for a GBK shapefile without .cpg
+    bool skipBad = false;
     Grid grid;
     Range range;
     SharedState* shared = nullptr;
     // results
     std::vector<Chunk> chunks;
     std::vector<std::string> categories;  // thread-local dictionary
+    std::size_t skipped = 0;
+    std::string firstSkipped;
     std::exception_ptr error;
 
     void run()
@@ -164,11 +170,14 @@ struct ReadJob {
 
     void read()
     {
-        GDALDatasetUniquePtr ds = detail::openVector(file);
+        GDALDatasetUniquePtr ds = detail::openVectorWith(file, openOptions);
         OGRLayer* l = ds->GetLayerByName(layer.c_str());
         if (!l)
             throw DataError(file, "no layer '" + layer + "'");
-        // Only the style field is read; the other attributes stay in the file for identify.
+        // Features GDAL cannot read whole are noticed, not dropped (read_check.h).
+        detail::ReadCheck check(*l, ds->GetDriver() ? ds->GetDriver()->GetDescription() : "");
+        // Only the style field is read (and a CSV's WKT column, for the check); the other attributes stay in
+        // the file for identify.
         std::vector<std::string> ignored{"OGR_STYLE"};
         OGRFeatureDefn* defn = l->GetLayerDefn();
         int styleIndex = -1;
@@ -176,7 +185,7 @@ struct ReadJob {
             const std::string name = defn->GetFieldDefn(i)->GetNameRef();
             if (name == styleField)
                 styleIndex = i;
-            else
+            else if (std::find(check.neededFields().begin(), check.neededFields().end(), name) == check.neededFields().end())
                 ignored.push_back(name);
         }
         std::vector<const char*> ignoredC;
@@ -233,6 +242,14 @@ struct ReadJob {
                 if (shared->stop)
                     return;
             }
+            if (const std::string why = check.problem(*feature); !why.empty()) {
+                const std::string where = "layer '" + layer + "', feature " + std::to_string(feature->GetFID()) + ": " + why;
+                if (!skipBad)
+                    throw UnreadableFeatures(file, where + "; correct the file, or load it with --skip-bad to leave such features out (counted)");
+                if (skipped++ == 0)
+                    firstSkipped = where;
+                continue;
+            }
             std::uint32_t rings = static_cast<std::uint32_t>(chunk.ringSize.size());
             flatten(feature->GetGeometryRef(), points, chunk.ringSize);
             rings = static_cast<std::uint32_t>(chunk.ringSize.size()) - rings;
@@ -254,6 +271,8 @@ struct ReadJob {
         }
         flush();
         shared->done += sinceReport & 1023;
+        if (const std::string why = check.failure(); !why.empty())
+            throw DataError(file, "layer '" + layer + "' cannot be read to the end: " + why);
     }
 };
 
@@ -314,6 +333,11 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         throw DataError(file, "layer '" + std::string(l->GetName()) + "' has no geometry");
 
     std::shared_ptr<FeatureLayer> out(new FeatureLayer());
+    // A shapefile without a declared encoding: GBK text is converted (and said), anything but UTF-8 refused.
+    const detail::SourceEncoding encoding = detail::detectEncoding(*ds, *l, file);
+    out->m_openOptions = encoding.openOptions;
+    if (!encoding.note.empty())
+        out->m_notes.push_back(encoding.note);
     out->m_file = path;
     out->m_layerName = l->GetName();
     out->m_displayCrs = options.displayCrs;
@@ -386,6 +410,8 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         job.displayCrs = options.displayCrs;
         job.styleField = out->m_styleField;
         job.fidColumn = fidColumn;
+        job.skipBad = options.skipBad;
+        job.openOptions = out->m_openOptions;
         job.grid = grid;
         job.range = ranges[t];
         job.shared = &shared;
@@ -417,6 +443,11 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             std::rethrow_exception(job.error);
     if (shared.stop)
         throw LoadCancelled();
+    for (const ReadJob& job : jobs) {
+        if (out->m_firstSkipped.empty())
+            out->m_firstSkipped = job.firstSkipped;
+        out->m_skipped += job.skipped;
+    }
 
     // Merge the chunks in FID order, releasing each as it is copied (peak: the result plus one chunk).
     std::size_t features = 0, rings = 0, coords = 0;
@@ -571,7 +602,7 @@ std::vector<FeatureAttribute> FeatureLayer::attributes(std::uint32_t i) const
     const std::string file = m_file.string();
     if (!m_reader) {
         auto reader = std::make_unique<Reader>();
-        reader->dataset = detail::openVector(file);
+        reader->dataset = detail::openVectorWith(file, m_openOptions);
         reader->layer = reader->dataset->GetLayerByName(m_layerName.c_str());
         if (!reader->layer)
             throw DataError(file, "no layer '" + m_layerName + "'");

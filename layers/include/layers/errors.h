@@ -16,4 +16,11 @@ private:
     std::string m_file;
 };
 
+/// A file holding features that cannot be read whole (a CSV row whose WKT is not a geometry, a GeoJSON
+/// geometry that does not parse): refused unless the caller asked to skip and count them.
+class UnreadableFeatures : public DataError {
+public:
+    using DataError::DataError;
+};
+
 }  // namespace layers

@@ -29,7 +29,8 @@ struct ExportOptions {
     std::string crs = "EPSG:4490";     ///< EPSG:n or a PROJ string
     std::string encoding = "UTF-8";    ///< shapefile text: UTF-8 or GBK
     std::string csvGeometry = "wkt";   ///< csv: wkt (WKT column) or xy (X/Y columns, point layers)
-    bool force = false;                ///< replace existing files
+    bool force = false;                ///< replace existing files (only those the export writes)
+    bool skipBad = false;              ///< exportSource: leave out features GDAL cannot read whole, counted in a warning
 };
 
 struct ExportReport {

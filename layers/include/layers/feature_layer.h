@@ -37,6 +37,10 @@ struct FeatureLayerOptions {
     std::string displayCrs;     ///< EPSG:n, PROJ string or WKT
     std::string styleField;     ///< text field to categorise by; empty: "landuse"/"地类"/"dlmc" or the first text field with few values
     unsigned threads = 0;       ///< reader threads (0: hardware concurrency, at most 2 for GeoPackage FID ranges)
+    /// A feature GDAL cannot read whole (a CSV row whose WKT is not a geometry, a GeoJSON geometry that does not
+    /// parse, a read error) makes the load fail (DataError naming the feature); with skipBad it is left out
+    /// and counted in skipped().
+    bool skipBad = false;
 };
 
 /// Share done (0..1); returning false cancels the load (LoadCancelled is thrown).
@@ -101,6 +105,11 @@ public:
     std::size_t rawCoordinateBytes() const { return vertexCount() * 2 * sizeof(double); }
     /// Seconds the load took (read + project + index).
     double loadSeconds() const { return m_loadSeconds; }
+    /// Features left out with skipBad, and why the first of them was (empty when none).
+    std::size_t skipped() const { return m_skipped; }
+    const std::string& firstSkipped() const { return m_firstSkipped; }
+    /// What the user should know about how the file was read (an encoding inferred), one sentence each.
+    const std::vector<std::string>& notes() const { return m_notes; }
 
 private:
     FeatureLayer() = default;
@@ -123,6 +132,10 @@ private:
     std::vector<std::string> m_categoryNames;
     geo::BoxIndex m_index;
     double m_loadSeconds = 0;
+    std::size_t m_skipped = 0;
+    std::string m_firstSkipped;
+    std::vector<std::string> m_notes;
+    std::vector<std::string> m_openOptions;  ///< GDAL open options for every later read (identify)
 
     struct Reader;  // lazily opened dataset for attributes()
     mutable std::mutex m_readerMutex;
