@@ -1,5 +1,7 @@
 #include "cli/application.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
@@ -24,6 +26,7 @@
 #include "gui/main_window.h"
 #include "gui/search_box.h"
 #include "layers/errors.h"
+#include "layers/exporter.h"
 #include "layers/feature_layer.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
@@ -58,7 +61,7 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
                             export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
   export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force] [--skip-bad]
                             export any GDAL vector layer the same way, streamed (e.g. 1M parcels)
-  render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi N] [--no-labels]
+  render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi 24…1200] [--no-labels]
          [--crs <display CRS, default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E>]
          [--add <vector file> …] [--style-field <field>] [--extent minLon,minLat,maxLon,maxLat] [--plain] [--timing]
          [--force] (replace an existing file) [--skip-bad] (leave out features of --add files that cannot be
@@ -66,7 +69,8 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
                             --add draws any layer GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf) over the
                             county fills, coloured by its land-use field; --plain leaves out title and legend
                             render a map: overview, county_classes, one_cluster_three_belts,
-                            one_core_three_centres, transport
+                            one_core_three_centres, transport; the map is at most 100 megapixels
+                            (sides 16…20000 px, at most 20:1)
   make-parcels --out <file.gpkg> [--count N] [--seed S] [--force]
                             a synthetic land-use parcel layer (about N features, default 1037200): a jittered
                             grid cut at the county boundaries, for performance work on big layers
@@ -74,6 +78,11 @@ const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [-
 
 Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
 )";
+
+/// Limits of a rendered map (see renderCommand).
+constexpr int kMaxRenderSide = 20000;
+constexpr qint64 kMaxRenderPixels = 100'000'000;
+constexpr int kMaxRenderAspect = 20;
 
 bool hasDisplay()
 {
@@ -174,24 +183,16 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
         return 2;
     }
-    // The same rule as export: an existing file is replaced only with --force (the write itself is atomic).
-    if (QFileInfo::exists(out) && !args.flag("force")) {
-        std::cerr << "gzplan render: " << out.toStdString() << ": exists; use --force to replace it\n";
-        return 1;
-    }
-    if (QFileInfo(out).isDir()) {
-        std::cerr << "gzplan render: " << out.toStdString() << ": is a folder; --out names the map file to write\n";
-        return 2;
-    }
     const auto view = render::viewFromId(args.value("view", "overview"));
     if (!view) {
         std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
         return 2;
     }
     const QString page = args.value("page");
-    const double dpi = args.value("dpi", page.isEmpty() ? "96" : "150").toDouble();
-    if (dpi < 24 || dpi > 1200) {
-        std::cerr << "gzplan render: --dpi must be between 24 and 1200\n";
+    bool dpiOk = false;
+    const double dpi = args.value("dpi", page.isEmpty() ? "96" : "150").toDouble(&dpiOk);
+    if (!dpiOk || !(dpi >= 24 && dpi <= 1200)) {  // NaN fails both comparisons
+        std::cerr << "gzplan render: --dpi must be a number between 24 and 1200, not '" << args.value("dpi").toStdString() << "'\n";
         return 2;
     }
     if (!page.isEmpty() && render::pagePixels(page, dpi).isEmpty()) {
@@ -199,9 +200,20 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         return 2;
     }
     const QStringList wh = args.value("size", "1600x1200").split('x');
-    const QSize size = page.isEmpty() ? QSize(wh.value(0).toInt(), wh.value(1).toInt()) : render::pagePixels(page, dpi);
-    if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
-        std::cerr << "gzplan render: --size must be WxH between 16 and 20000 pixels\n";
+    const QSize size = page.isEmpty() ? QSize(wh.size() == 2 ? wh[0].toInt() : 0, wh.size() == 2 ? wh[1].toInt() : 0) : render::pagePixels(page, dpi);
+    if (size.width() < 16 || size.height() < 16 || size.width() > kMaxRenderSide || size.height() > kMaxRenderSide) {
+        std::cerr << "gzplan render: --size must be WxH, each side between 16 and " << kMaxRenderSide << " pixels, not '"
+                  << args.value("size").toStdString() << "'\n";
+        return 2;
+    }
+    // A frame is 4 bytes a pixel, drawn whole in memory: 100 megapixels is 400 MB. A strip thinner than
+    // 1:kMaxRenderAspect has no room for the map beside its legend.
+    const qint64 pixels = qint64(size.width()) * size.height();
+    if (pixels > kMaxRenderPixels || std::max(size.width(), size.height()) > kMaxRenderAspect * std::min(size.width(), size.height())) {
+        std::cerr << "gzplan render: the map would be " << size.width() << "x" << size.height() << " pixels ("
+                  << QString::number(pixels / 1e6, 'f', 1).toStdString() << " megapixels); allowed: at most " << kMaxRenderPixels / 1000000
+                  << " megapixels and sides at most " << kMaxRenderAspect << ":1"
+                  << (page.isEmpty() ? "; choose a smaller --size" : "; lower --dpi for this --page") << "\n";
         return 2;
     }
     std::shared_ptr<const render::MapRenderer> renderer;
@@ -222,8 +234,11 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         double e[4] = {0, 0, 0, 0};
         for (int i = 0; ok && i < 4; ++i)
             e[i] = v[i].toDouble(&ok);
-        if (!ok || e[0] >= e[2] || e[1] >= e[3]) {
-            std::cerr << "gzplan render: --extent must be minLon,minLat,maxLon,maxLat\n";
+        // NaN fails every comparison: the ranges are written so that it does not pass.
+        if (!ok || !(e[0] >= -180 && e[2] <= 180 && e[1] >= -90 && e[3] <= 90) || !(e[0] < e[2]) || !(e[1] < e[3])) {
+            std::cerr << "gzplan render: --extent must be minLon,minLat,maxLon,maxLat: finite CGCS2000 degrees, longitudes in "
+                         "[-180, 180], latitudes in [-90, 90], min < max; not '"
+                      << args.value("extent").toStdString() << "'\n";
             return 2;
         }
         geo::Projection toDisplay(geo::crs::kCgcs2000, renderer->data().crs.toStdString());
@@ -231,13 +246,28 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         for (int j = 0; j <= 8; ++j)
             for (int i = 0; i <= 8; ++i) {
                 geo::Point p{e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8};
-                toDisplay.forward(p);
-                box.expand(p);
+                if (toDisplay.forward(p))
+                    box.expand(p);
             }
+        if (!(box.maxX > box.minX) || !(box.maxY > box.minY) || !std::isfinite(box.width()) || !std::isfinite(box.height())) {
+            std::cerr << "gzplan render: --extent " << args.value("extent").toStdString() << " cannot be shown in the display CRS "
+                      << renderer->data().crs.toStdString() << " (PROJ cannot transform it)\n";
+            return 2;
+        }
         s.view = s.decorations ? render::MapView::fitInto(box, size, QRectF(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86))
                                : render::MapView::fit(box, size, 0);
     } else if (!s.decorations) {
         s.view = render::MapView::fit(render::viewExtent(renderer->data(), *view), size);
+    }
+    // The same rule as export: an existing file is replaced only with --force (the write itself is atomic).
+    // Checked after the other arguments, so that a mistake there is reported first, and before any layer loads.
+    if (QFileInfo(out).isDir()) {
+        std::cerr << "gzplan render: " << out.toStdString() << ": is a folder; --out names the map file to write\n";
+        return 2;
+    }
+    if (QFileInfo::exists(out) && !args.flag("force")) {
+        std::cerr << "gzplan render: " << out.toStdString() << ": exists; use --force to replace it\n";
+        return 1;
     }
     // --add <file>: user vector layers over the county fills (any GDAL vector format), in the order given.
     for (const QString& file : args.all("add")) {
@@ -247,10 +277,14 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         options.skipBad = args.flag("skip-bad");
         try {
             const bool tty = isatty(fileno(stderr));
+            // Ctrl+C / SIGTERM while loading: the load stops (exit 130); nothing is written.
+            layers::installCancelSignals();
+            if (!tty)
+                std::cerr << "gzplan render: loading " << file.toStdString() << std::endl;
             auto layer = layers::FeatureLayer::load(file.toStdString(), options, [&](double done) {
                 if (tty)
                     std::cerr << "\rgzplan render: loading " << file.toStdString() << " " << static_cast<int>(done * 100) << "%" << std::flush;
-                return true;
+                return !layers::cancelRequested();
             });
             if (tty)
                 std::cerr << "\r";
@@ -269,15 +303,32 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
             u.data = std::move(layer);
             s.userLayers.push_back(std::move(u));
         } catch (const std::exception& e) {
+            if (layers::cancelRequested()) {
+                std::cerr << "\ngzplan render: cancelled while loading " << file.toStdString() << "; nothing was written\n";
+                return 130;
+            }
             std::cerr << "gzplan render: --add: " << e.what() << "\n";
             return 1;
         }
     }
+    if (layers::cancelRequested()) {
+        std::cerr << "gzplan render: cancelled; nothing was written\n";
+        return 130;
+    }
     render::ExportTiming timing;
-    const QString error = render::exportMap(*renderer, s, out, page, &timing);
+    QString error;
+    {
+        const layers::CancelShield whole;  // the map file is written whole (temporary file, rename) or not at all
+        error = render::exportMap(*renderer, s, out, page, &timing);
+    }
     if (!error.isEmpty()) {
         std::cerr << "gzplan: " << error.toStdString() << "\n";
         return 1;
+    }
+    if (layers::cancelRequested()) {
+        std::cerr << "gzplan render: cancelled while the map was being written; it was written whole: "
+                  << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
+        return 130;
     }
     if (args.flag("timing")) {
         std::cerr << "gzplan render: drew the map in " << QString::number(timing.drawMs, 'f', 1).toStdString() << " ms, encoded and wrote it in "

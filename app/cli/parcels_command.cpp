@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -107,6 +109,15 @@ int makeParcelsCommand(const layers::Geography& geography, int argc, char** argv
     if (path.empty()) {
         err << "gzplan make-parcels: --out <file.gpkg> is required\n" << kParcelsUsage;
         return 2;
+    }
+    {
+        std::string extension = std::filesystem::path(path).extension().string();
+        for (char& c : extension)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (extension != ".gpkg") {
+            err << "gzplan make-parcels: --out " << path << ": the parcels are written as a GeoPackage; the file name must end in .gpkg\n";
+            return 2;
+        }
     }
 
     std::signal(SIGINT, onParcelsInterrupt);

@@ -421,6 +421,18 @@ int whereCommand(const PlanQuery& query, const Arguments& args, std::ostream& ou
     }
     geo::Point p{x, y};
     const QString crs = args.value("crs", geo::crs::kCgcs2000);
+    // "nan" and "inf" parse as numbers: no point lies there.
+    if (!std::isfinite(x) || !std::isfinite(y)) {
+        err << "gzplan where: coordinates must be finite numbers, not '" << s(args.positional.value(0)) << "' '" << s(args.positional.value(1))
+            << "'\n";
+        return 2;
+    }
+    if (crs == geo::crs::kCgcs2000 && (std::abs(x) > 180 || std::abs(y) > 90)) {
+        err << "gzplan where: (" << s(args.positional.value(0)) << ", " << s(args.positional.value(1))
+            << ") is not a longitude/latitude: longitude must lie in [-180, 180] and latitude in [-90, 90] degrees "
+               "(for easting/northing give --crs, e.g. --crs EPSG:4545)\n";
+        return 2;
+    }
     if (crs != geo::crs::kCgcs2000) {
         try {
             geo::Projection toLonLat(s(crs), geo::crs::kCgcs2000);

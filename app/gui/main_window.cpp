@@ -194,7 +194,7 @@ void MainWindow::buildActions()
         action->setChecked(crs == m_renderer->data().crs);
         action->setData(crs);
         projections->addAction(action);
-        connect(action, &QAction::triggered, this, [this, crs] { setDisplayCrs(crs); });
+        connect(action, &QAction::triggered, this, [this, crs = crs] { setDisplayCrs(crs); });  // clang 14: no binding captures
     }
     QMenu* help = menuBar()->addMenu(QString());
     help->setObjectName("helpMenu");

@@ -1,7 +1,9 @@
 #include "geo/projection.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <sstream>
 
 #include <proj.h>
 
@@ -13,6 +15,73 @@ std::string crs::gaussKrugerFor(double longitude)
     int zone = static_cast<int>(std::lround((longitude - 102.0) / 3.0));
     zone = std::clamp(zone, 0, 3);
     return "EPSG:" + std::to_string(4543 + zone);
+}
+
+namespace {
+/// A parameter value PROJ would open as a file by that name rather than look up in its data folder.
+bool isPath(std::string v)
+{
+    while (!v.empty() && (v.front() == '@' || v.front() == '"' || v.front() == '\''))
+        v.erase(0, 1);
+    if (v.empty())
+        return false;
+    return v.find('/') != std::string::npos || v.find('\\') != std::string::npos || v.front() == '~' || v.rfind("..", 0) == 0;
+}
+}  // namespace
+
+std::string crs::fileReference(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    const std::string s = text.substr(first);
+    const char c = s.front();
+    if (c == '/' || c == '.' || c == '~' || c == '\\' || s.rfind("file:", 0) == 0)
+        return "'" + s + "' is a file path; give the CRS itself (EPSG:n, a PROJ string or WKT)";
+    // WKT (GEOGCRS[…) or PROJJSON ({…): only +key= parts (an EXTENSION["PROJ4","…"]) and PARAMETERFILE[…]; names
+    // in WKT may hold slashes ("CGCS2000 / 3-degree Gauss-Kruger").
+    std::size_t k = 0;
+    while (k < s.size() && (std::isupper(static_cast<unsigned char>(s[k])) || std::isdigit(static_cast<unsigned char>(s[k])) || s[k] == '_'))
+        ++k;
+    const bool structured = c == '{' || (k > 0 && k < s.size() && s[k] == '[');
+    if (structured) {
+        std::string upper = s;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+        for (std::size_t at = upper.find("PARAMETERFILE["); at != std::string::npos; at = upper.find("PARAMETERFILE[", at + 1)) {
+            // PARAMETERFILE["name","file"]: the second quoted string.
+            const std::size_t nameOpen = s.find('"', at);
+            const std::size_t nameClose = nameOpen == std::string::npos ? nameOpen : s.find('"', nameOpen + 1);
+            const std::size_t q = nameClose == std::string::npos ? nameClose : s.find('"', nameClose + 1);
+            if (q == std::string::npos)
+                continue;
+            const std::size_t end = s.find('"', q + 1);
+            const std::string value = s.substr(q + 1, end == std::string::npos ? std::string::npos : end - q - 1);
+            if (isPath(value))
+                return "PARAMETERFILE names the file '" + value + "'; only grid names PROJ finds in its own data folder are allowed";
+        }
+    }
+    std::istringstream tokens(s);
+    for (std::string token; tokens >> token;) {
+        if (structured && token.find('+') == std::string::npos)
+            continue;
+        const auto plus = token.find('+');
+        if (plus != std::string::npos)
+            token = token.substr(plus + 1);
+        const auto eq = token.find('=');
+        if (eq == std::string::npos || eq == 0)
+            continue;
+        const std::string key = token.substr(0, eq);
+        std::string value = token.substr(eq + 1);
+        if (structured)
+            value = value.substr(0, value.find_first_of("\"]"));
+        std::istringstream items(value);
+        for (std::string item; std::getline(items, item, ',');) {
+            if (isPath(item))
+                return "+" + key + "=" + value + " refers to the file " + item +
+                       "; a CRS may name only grids PROJ finds in its own data folder (e.g. +nadgrids=@null), not a file path";
+        }
+    }
+    return {};
 }
 
 struct Projection::Handle {
@@ -30,6 +99,9 @@ struct Projection::Handle {
 Projection::Projection(const std::string& source, const std::string& target)
     : m_handle(std::make_unique<Handle>()), m_source(source), m_target(target)
 {
+    for (const std::string* crs : {&source, &target})
+        if (const std::string why = crs::fileReference(*crs); !why.empty())
+            throw ProjectionError("refused CRS '" + *crs + "': " + why);
     m_handle->context = proj_context_create();
     PJ* raw = proj_create_crs_to_crs(m_handle->context, source.c_str(), target.c_str(), nullptr);
     if (!raw) {

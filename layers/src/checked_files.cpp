@@ -3,7 +3,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -146,7 +148,12 @@ int seekCb(void* file, vsi_l_offset offset, int whence)
     auto* h = static_cast<Handle*>(file);
     h->eof = false;
     h->last = Handle::Op::None;
-    return ::fseeko(h->fp, static_cast<off_t>(offset), whence);
+    errno = 0;
+    const int result = ::fseeko(h->fp, static_cast<off_t>(offset), whence);
+    // A seek first writes out what is buffered: that write may be what failed.
+    if (result != 0 && (errno == ENOSPC || errno == EFBIG || errno == EDQUOT || errno == EIO))
+        h->fail(errno);
+    return result;
 }
 
 size_t readCb(void* file, void* buffer, size_t size, size_t count)
@@ -154,8 +161,18 @@ size_t readCb(void* file, void* buffer, size_t size, size_t count)
     auto* h = static_cast<Handle*>(file);
     h->switchTo(Handle::Op::Read);
     const size_t n = std::fread(buffer, size, count, h->fp);
-    if (n < count)
+    if (n < count) {
         h->eof = std::feof(h->fp) != 0;
+        // A file whose writes failed is short and will be thrown away. Some drivers read back what they wrote
+        // without checking how much came back: GDAL 3.6's DXF writer scans a 30-byte buffer for a newline when
+        // it closes (FixupHANDSEED) and runs off the stack when the file was cut short by a full disk. Such a
+        // read gets the rest of its buffer filled with newlines, so the driver stops and the export fails
+        // cleanly on the recorded write error instead of crashing.
+        if (h->failed && size > 0) {
+            std::memset(static_cast<char*>(buffer) + n * size, '\n', (count - n) * size);
+            return count;
+        }
+    }
     return n;
 }
 
@@ -277,8 +294,23 @@ std::string writeFailureCause(const std::filesystem::path& folder)
         if (auto it = f.byFile.lower_bound(prefix); it != f.byFile.end() && it->first.compare(0, prefix.size(), prefix) == 0)
             return it->second;
     }
+    // Not through the handler (a GeoPackage: SQLite), or a driver that failed on its own: GDAL's message, led by
+    // what the storage says when it explains it (SQLite may report a full disk as a missing table later on).
     const char* gdal = CPLGetLastErrorMsg();
-    return gdal && *gdal ? gdal : "unknown error";
+    const std::string said = gdal && *gdal ? gdal : "unknown error";
+    struct statvfs fs {};
+    if (::statvfs(folder.c_str(), &fs) == 0 && static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < 1024 * 1024)
+        return "no space left on the disk (" + std::to_string(static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize / 1024) +
+               " KB free); GDAL said: " + said;
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        std::error_code ec;
+        for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && it->file_size(ec) + 65536 >= limit.rlim_cur)
+                return "file too large for the process's file size limit (ulimit -f: " + std::to_string(limit.rlim_cur / 1024) +
+                       " KB); GDAL said: " + said;
+    }
+    return said;
 }
 
 void writeTextFile(const std::filesystem::path& file, const std::string& content)

@@ -1,10 +1,22 @@
 #include "export_support.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+
+#include <cerrno>
+
+#include <semaphore.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
 #include <set>
+#include <shared_mutex>
+#include <thread>
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -14,8 +26,58 @@
 #include "checked_files.h"
 #include "gdal_drivers.h"
 #include "layers/errors.h"
+#include "layers/exporter.h"
 
 namespace layers::detail {
+
+namespace {
+// The temporary folders of the exports in progress, for the cancel watchdog (installCancelSignals).
+std::mutex& liveMutex()
+{
+    static std::mutex m;
+    return m;
+}
+std::set<std::string>& liveFolders()
+{
+    static std::set<std::string> folders;
+    return folders;
+}
+// Shared by commits and CancelShields, exclusive for the watchdog before it ends the process.
+std::shared_mutex& finishing()
+{
+    static std::shared_mutex m;
+    return m;
+}
+std::atomic<bool> g_cancel{false};
+std::atomic<bool> g_abandoned{false};
+sem_t g_signalled;
+
+extern "C" void onCancelSignal(int)
+{
+    g_cancel.store(true);
+    sem_post(&g_signalled);  // async-signal-safe
+}
+
+void watchdog(int graceMs)
+{
+    while (sem_wait(&g_signalled) != 0) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(graceMs));
+    // Still running: the work is inside a call that cannot be interrupted. Nothing partial is left behind.
+    std::unique_lock lock(finishing());
+    g_abandoned = true;
+    {
+        std::lock_guard live(liveMutex());
+        for (const std::string& folder : liveFolders()) {
+            std::error_code ignored;
+            std::filesystem::remove_all(folder, ignored);
+        }
+    }
+    static const char message[] = "gzplan: cancelled (the step in progress was abandoned; its temporary files removed, nothing was written)\n";
+    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    std::_Exit(130);
+}
+}  // namespace
 
 std::string encoded(const std::string& utf8, const std::string& encoding, const std::string& where)
 {
@@ -91,16 +153,27 @@ TemporaryFolder::TemporaryFolder(const std::filesystem::path& beside)
     static std::atomic<int> counter{0};
     removeStaleTemporaries(beside);
     path = beside / (".gzplan-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    {
+        std::lock_guard live(liveMutex());  // registered first: a watchdog removing it may run at any time
+        liveFolders().insert(std::filesystem::absolute(path).string());
+    }
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
-    if (ec)
+    if (ec) {
+        std::lock_guard live(liveMutex());
+        liveFolders().erase(std::filesystem::absolute(path).string());
         throw DataError(beside.string(), "cannot write here: " + ec.message());
+    }
 }
 
 TemporaryFolder::~TemporaryFolder()
 {
     std::error_code ignored;
     std::filesystem::remove_all(path, ignored);
+    {
+        std::lock_guard live(liveMutex());
+        liveFolders().erase(std::filesystem::absolute(path, ignored).string());
+    }
     takeWriteFailure(path);  // forget what failed in here
 }
 
@@ -130,9 +203,42 @@ std::vector<std::string> sidecarNames(const std::string& mainFile)
     return names;
 }
 
+namespace {
+/// An exclusive lock on a folder (flock on its descriptor) while in scope: two exports committing into the same
+/// folder at once take turns, so a shapefile never ends up with the .shp of one and the .dbf of the other.
+class FolderLock {
+public:
+    explicit FolderLock(const std::filesystem::path& folder) : m_fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    {
+        if (m_fd >= 0)
+            while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~FolderLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);  // releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int m_fd;
+};
+}  // namespace
+
 std::vector<std::filesystem::path> commitFiles(const std::filesystem::path& staged, const std::filesystem::path& target, bool force)
 {
     namespace fs = std::filesystem;
+    // The cancel watchdog lets a commit finish (and none start once it has taken over).
+    const std::shared_lock finishingLock(finishing());
+    if (g_abandoned)
+        throw ExportCancelled();
+    // Locked: the folder holding the target folder (always that one, whether the target exists yet or not).
+    fs::path normal = fs::absolute(target).lexically_normal();
+    if (!normal.has_filename())  // "out/"
+        normal = normal.parent_path();
+    const FolderLock lock(normal.parent_path());
     std::set<std::string> produced;
     for (const auto& entry : fs::directory_iterator(staged))
         if (entry.is_regular_file())
@@ -239,3 +345,28 @@ void checkWritten(const std::filesystem::path& staged, const GdalFailures& gdal,
 }
 
 }  // namespace layers::detail
+
+namespace layers {
+
+void installCancelSignals(int graceMs)
+{
+    static std::once_flag once;
+    std::call_once(once, [graceMs] {
+        sem_init(&detail::g_signalled, 0, 0);
+        std::thread(detail::watchdog, graceMs).detach();
+        struct sigaction action {};
+        action.sa_handler = detail::onCancelSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;  // GDAL's and SQLite's reads and writes are not interrupted
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+    });
+}
+
+bool cancelRequested() { return detail::g_cancel.load(std::memory_order_relaxed); }
+
+CancelShield::CancelShield() { detail::finishing().lock_shared(); }
+
+CancelShield::~CancelShield() { detail::finishing().unlock_shared(); }
+
+}  // namespace layers

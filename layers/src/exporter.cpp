@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <cpl_string.h>
@@ -328,12 +329,21 @@ std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
 {
     std::vector<std::string> out;
     std::set<std::string> taken;
+    // The suffixed candidates of a name (prefix_1, prefix_2, …) depend only on its first 8 bytes, and names
+    // are only ever added to taken: the next number to try for those 8 bytes is remembered, so 2,000 fields
+    // sharing a prefix cost 2,000 tries, not 2,000²/2 (the names are the same as trying from 1 each time).
+    std::map<std::string, int> nextTry;
     for (const ExportField& f : fields) {
         std::string name = utf8Prefix(f.name.size() > 10 && !f.shortName.empty() ? f.shortName : f.name, 10);
-        for (int n = 1; taken.count(lower(name)); ++n) {
-            std::string suffix("_");  // appended, not "_" + …: GCC 12 reports a false -Wrestrict on the latter
-            suffix += std::to_string(n);
-            name = utf8Prefix(f.name, 10 - suffix.size()) + suffix;
+        if (taken.count(lower(name))) {
+            int& n = nextTry.try_emplace(utf8Prefix(f.name, 8), 1).first->second;
+            for (;; ++n) {
+                std::string suffix("_");  // appended, not "_" + …: GCC 12 reports a false -Wrestrict on the latter
+                suffix += std::to_string(n);
+                name = utf8Prefix(f.name, 10 - suffix.size()) + suffix;
+                if (!taken.count(lower(name)))
+                    break;
+            }
         }
         taken.insert(lower(name));
         out.push_back(name);
@@ -360,6 +370,8 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     try {
         target = detail::spatialReference(options.crs);
     } catch (const DataError&) {
+        if (!geo::crs::fileReference(options.crs).empty())
+            throw;  // refused because it names a file: the message says which
         throw DataError(options.crs, "not a coordinate reference system GDAL/PROJ knows");
     }
     // The tables are in EPSG:4490: no second CRS from PROJ's database and no comparison when that is the target.

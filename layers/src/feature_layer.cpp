@@ -1,7 +1,10 @@
 #include "layers/feature_layer.h"
 
 #include <algorithm>
+#include <sstream>
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -10,6 +13,9 @@
 #include <unordered_map>
 
 #include <malloc.h>
+#include <sys/resource.h>
+
+#include <fstream>
 
 #include <cpl_conv.h>
 
@@ -25,6 +31,7 @@ namespace {
 
 constexpr double kGridSpan = 1073741824.0;  // 2^30 grid units over the padded extent
 constexpr std::size_t kChunkFeatures = 32768;
+constexpr std::size_t kChunkPoints = std::size_t(1) << 20;  // a chunk also ends at 1M vertices (one huge feature)
 constexpr std::size_t kMaxCategories = 1024;  // more distinct values than this: the field is not a category
 
 std::string lower(std::string s)
@@ -76,6 +83,7 @@ struct Chunk {
     std::vector<geo::FloatBox> bounds;
     std::vector<std::uint16_t> category;     // thread-local category ids
     std::vector<std::int64_t> fids;
+    std::vector<geo::Point> display;          // deferred grid: the display coordinates until the grid is known
 };
 
 struct Grid {
@@ -87,6 +95,21 @@ struct Grid {
         return static_cast<std::int32_t>(std::clamp(g, -2147483647.0, 2147483647.0));
     }
 };
+
+/// Why points from `from` on cannot be drawn: a coordinate that is not a finite number, or beyond ±1e10 (no
+/// CRS on Earth has such coordinates; the layer's grid would lose every other feature's precision). Empty if fine.
+std::string badCoordinate(const std::vector<geo::Point>& points, std::size_t from)
+{
+    for (std::size_t i = from; i < points.size(); ++i)
+        for (const double v : {points[i].x, points[i].y})
+            if (!std::isfinite(v) || std::abs(v) > 1e10) {
+                std::ostringstream s;
+                s << "vertex " << i - from + 1 << " (" << points[i].x << ", " << points[i].y << ") has a coordinate that is "
+                  << (std::isfinite(v) ? "beyond ±1e10, outside any CRS on Earth" : "not a finite number");
+                return s.str();
+            }
+    return {};
+}
 
 /// Appends the rings (or parts, or points) of a geometry to points, one size per ring.
 void flatten(const OGRGeometry* g, std::vector<geo::Point>& points, std::vector<std::uint32_t>& ringSize)
@@ -144,11 +167,17 @@ struct SharedState {
     std::atomic<bool> stop{false};
 };
 
+const std::string memoryFix =
+    "load a smaller file, or cut out the area needed first (e.g. ogr2ogr -spat minX minY maxX maxY part.gpkg file.gpkg; "
+    "gzplan export --source streams a file of any size)";
+const std::string notEnoughMemory = "not enough memory to load it; " + memoryFix;
+
 struct ReadJob {
     std::string file, layer, sourceCrs, displayCrs, styleField, fidColumn;
     std::vector<std::string> openOptions;  // e.g. ENCODING=CP936 for a GBK shapefile without .cpg
     bool skipBad = false;
     Grid grid;
+    bool deferGrid = false;  // no cheap extent: coordinates kept in the display CRS, put on the grid after reading
     Range range;
     SharedState* shared = nullptr;
     // results
@@ -157,11 +186,16 @@ struct ReadJob {
     std::size_t skipped = 0;
     std::string firstSkipped;
     std::exception_ptr error;
+    GDALDatasetUniquePtr opened;  // the handle load() opened, for the one sequential reader (not opened twice)
 
     void run()
     {
         try {
             read();
+        } catch (const std::bad_alloc&) {
+            shared->stop = true;
+            std::vector<Chunk>().swap(chunks);  // what was read goes, so that the message can be made
+            error = std::make_exception_ptr(DataError(file, "layer '" + layer + "': " + notEnoughMemory));
         } catch (...) {
             error = std::current_exception();
             shared->stop = true;
@@ -170,7 +204,9 @@ struct ReadJob {
 
     void read()
     {
-        GDALDatasetUniquePtr ds = detail::openVectorWith(file, openOptions);
+        // A GeoJSON file is parsed whole when it is opened (3 s for a 1M-vertex ring): the handle load() opened
+        // is read on when there is one reader, rather than opening the file a second time.
+        GDALDatasetUniquePtr ds = opened ? std::move(opened) : detail::openVectorWith(file, openOptions);
         OGRLayer* l = ds->GetLayerByName(layer.c_str());
         if (!l)
             throw DataError(file, "no layer '" + layer + "'");
@@ -219,30 +255,45 @@ struct ReadJob {
                                 throw DataError(file, "layer '" + layer + "', feature " + std::to_string(chunk.fids[f]) +
                                                           ": cannot be projected to the display CRS");
             }
-            chunk.xy.reserve(points.size() * 2);
+            if (!deferGrid)
+                chunk.xy.reserve(points.size() * 2);
             std::size_t p = 0;
             for (std::size_t f = 0, r = 0; f < chunk.fids.size(); ++f) {
                 geo::Box b = geo::Box::empty();
                 for (std::uint32_t k = 0; k < chunk.featureRings[f]; ++k, ++r)
                     for (std::uint32_t v = 0; v < chunk.ringSize[r]; ++v, ++p) {
                         b.expand(points[p]);
-                        chunk.xy.push_back(grid.toGrid(points[p].x, grid.origin.x));
-                        chunk.xy.push_back(grid.toGrid(points[p].y, grid.origin.y));
+                        if (!deferGrid) {
+                            chunk.xy.push_back(grid.toGrid(points[p].x, grid.origin.x));
+                            chunk.xy.push_back(grid.toGrid(points[p].y, grid.origin.y));
+                        }
                     }
                 chunk.bounds.push_back(b.isEmpty() ? geo::FloatBox{1, 1, 0, 0} : geo::BoxIndex::outward(b));
             }
+            if (deferGrid)
+                chunk.display = std::move(points);
             points.clear();
             chunks.push_back(std::move(chunk));
             chunk = Chunk{};
         };
         std::size_t sinceReport = 0;
         for (auto& feature : *l) {
-            if ((++sinceReport & 1023) == 0) {
+            if ((++sinceReport & 1023) == 0)
                 shared->done += 1024;
-                if (shared->stop)
-                    return;
+            if (shared->stop.load(std::memory_order_relaxed))  // every feature: one may hold a million vertices
+                return;
+            std::string why = check.problem(*feature);
+            std::uint32_t rings = static_cast<std::uint32_t>(chunk.ringSize.size());
+            const std::size_t pointsBefore = points.size();
+            if (why.empty()) {
+                flatten(feature->GetGeometryRef(), points, chunk.ringSize);
+                why = badCoordinate(points, pointsBefore);  // NaN or 1e308 would reach toGrid (no projection checks it)
+                if (!why.empty()) {
+                    points.resize(pointsBefore);
+                    chunk.ringSize.resize(rings);
+                }
             }
-            if (const std::string why = check.problem(*feature); !why.empty()) {
+            if (!why.empty()) {
                 const std::string where = "layer '" + layer + "', feature " + std::to_string(feature->GetFID()) + ": " + why;
                 if (!skipBad)
                     throw UnreadableFeatures(file, where + "; correct the file, or load it with --skip-bad to leave such features out (counted)");
@@ -250,8 +301,6 @@ struct ReadJob {
                     firstSkipped = where;
                 continue;
             }
-            std::uint32_t rings = static_cast<std::uint32_t>(chunk.ringSize.size());
-            flatten(feature->GetGeometryRef(), points, chunk.ringSize);
             rings = static_cast<std::uint32_t>(chunk.ringSize.size()) - rings;
             chunk.featureRings.push_back(rings);
             chunk.fids.push_back(feature->GetFID());
@@ -266,7 +315,7 @@ struct ReadJob {
                 category = std::numeric_limits<std::uint16_t>::max();  // no value
             }
             chunk.category.push_back(category);
-            if (chunk.fids.size() >= kChunkFeatures)
+            if (chunk.fids.size() >= kChunkFeatures || points.size() >= kChunkPoints)
                 flush();
         }
         flush();
@@ -291,6 +340,50 @@ std::string chooseStyleField(OGRFeatureDefn* defn, const std::string& wanted, co
 }
 
 }  // namespace
+
+MemoryBudget availableMemory()
+{
+    MemoryBudget budget{std::numeric_limits<std::uint64_t>::max(), "no limit found"};
+    auto consider = [&](std::uint64_t bytes, std::string what) {
+        if (bytes < budget.bytes)
+            budget = {bytes, std::move(what)};
+    };
+    auto field = [](const char* file, const std::string& key) -> std::optional<std::uint64_t> {  // "Key:   123 kB"
+        std::ifstream in(file);
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind(key + ":", 0) == 0)
+                return std::stoull(line.substr(key.size() + 1)) * 1024;
+        return std::nullopt;
+    };
+    auto mb = [](std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MB"; };
+    if (const auto available = field("/proc/meminfo", "MemAvailable"))
+        consider(*available, "MemAvailable of /proc/meminfo");
+    if (rlimit limit{}; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        // Each loading thread maps a stack and may map a malloc arena: reserved besides what the process maps.
+        constexpr std::uint64_t kThreads = 3 * (8u << 20) + (64u << 20);
+        const std::uint64_t mapped = field("/proc/self/status", "VmSize").value_or(0) + kThreads;
+        consider(limit.rlim_cur > mapped ? limit.rlim_cur - mapped : 0,
+                 "address-space limit (ulimit -v) of " + mb(limit.rlim_cur) + ", of which the program maps " + mb(mapped - kThreads));
+    }
+    // cgroup v2: /proc/self/cgroup holds "0::/path".
+    if (std::ifstream cg("/proc/self/cgroup"); cg)
+        for (std::string line; std::getline(cg, line);)
+            if (line.rfind("0::", 0) == 0) {
+                const std::string dir = "/sys/fs/cgroup" + line.substr(3);
+                std::ifstream maxFile(dir + "/memory.max"), currentFile(dir + "/memory.current");
+                std::string max;
+                std::uint64_t current = 0;
+                if (maxFile >> max && max != "max" && currentFile >> current) {
+                    const std::uint64_t limit = std::stoull(max);
+                    consider(limit > current ? limit - current : 0, "cgroup memory.max of " + mb(limit) + ", " + mb(current) + " in use");
+                }
+            }
+    if (const char* env = std::getenv("GZPLAN_MEMORY_LIMIT"); env && *env && std::isdigit(static_cast<unsigned char>(*env)))
+        consider(std::strtoull(env, nullptr, 10) << 20, std::string("GZPLAN_MEMORY_LIMIT=") + env + " (MB)");
+    return budget;
+}
+
+std::uint64_t loadMemoryNeeded(std::uint64_t features, std::uint64_t vertices) { return vertices * 16 + features * 120 + (64u << 20); }
 
 struct FeatureLayer::Reader {
     GDALDatasetUniquePtr dataset;
@@ -344,13 +437,21 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     out->m_kind = kindOf(l->GetGeomType());
     out->m_styleField = chooseStyleField(l->GetLayerDefn(), options.styleField, file);
 
+    // The extent fixes the grid before reading. Where the driver does not know it (GeoJSON, CSV, KML) asking
+    // for it reads the whole file once more (GeoJSON: 1.7 s of 4 s for a 1M-vertex ring); with a CRS the grid
+    // is then made from the features read instead (deferGrid). A layer without CRS needs it to see degrees.
     OGREnvelope env;
-    if (l->GetExtent(&env, TRUE) != OGRERR_NONE)
-        env = OGREnvelope();  // empty layer
+    const bool cheapExtent = l->GetExtent(&env, FALSE) == OGRERR_NONE;
+    const bool deferGrid = !cheapExtent && !crsOf(*l).empty();
+    if (!cheapExtent && (deferGrid || l->GetExtent(&env, TRUE) != OGRERR_NONE))
+        env = OGREnvelope();  // empty layer, or found later
     std::string sourceCrs = crsOf(*l);
     if (sourceCrs.empty()) {
-        if (env.MinX >= -180 && env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90)
+        if (env.MinX >= -180 && env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90) {
             sourceCrs = "EPSG:4490";  // no CRS but degrees: CGCS2000 lon/lat, as Chinese data usually is
+            out->m_notes.push_back(file + ": layer '" + out->m_layerName + "' has no CRS (no .prj?); its coordinates are degrees, "
+                                   "read as CGCS2000 lon/lat (EPSG:4490)");
+        }
         else
             throw DataError(file, "layer '" + out->m_layerName + "' has no CRS (no .prj?) and its coordinates are not degrees");
     }
@@ -398,6 +499,41 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             ds->ReleaseResultSet(r);
         }
     }
+    // Memory: a layer that cannot fit is refused before reading (an out-of-memory kill loses the window's work).
+    // Vertices are estimated from the bytes holding the geometry: 16 a vertex in the binary formats (exact
+    // for a shapefile's .shp, the mean blob of the first 2,000 features for a GeoPackage), at least as many in
+    // text formats, so the estimate errs on the large side.
+    {
+        std::error_code ec;
+        std::uint64_t geometryBytes = 0;
+        if (driver == "GPKG" && !std::string(l->GetGeometryColumn()).empty()) {
+            const std::string sql = "SELECT AVG(LENGTH(\"" + std::string(l->GetGeometryColumn()) + "\")) FROM (SELECT \"" +
+                                    l->GetGeometryColumn() + "\" FROM \"" + out->m_layerName + "\" LIMIT 2000)";
+            if (OGRLayer* r = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+                std::unique_ptr<OGRFeature> f(r->GetNextFeature());
+                if (f && f->IsFieldSetAndNotNull(0))
+                    geometryBytes = static_cast<std::uint64_t>(std::max(0.0, f->GetFieldAsDouble(0)) * static_cast<double>(total));
+                ds->ReleaseResultSet(r);
+            }
+        } else if (driver == "ESRI Shapefile") {
+            geometryBytes = std::filesystem::file_size(std::filesystem::path(file).replace_extension(".shp"), ec);
+            if (ec)
+                geometryBytes = 0;
+        } else if (std::filesystem::is_regular_file(path, ec)) {
+            geometryBytes = std::filesystem::file_size(path, ec);
+        }
+        const std::uint64_t vertices = geometryBytes / 16;
+        const std::uint64_t need = loadMemoryNeeded(static_cast<std::uint64_t>(total), vertices);
+        const MemoryBudget budget = availableMemory();
+        const char* setting = std::getenv("GZPLAN_MEMORY_LIMIT");
+        if (need > budget.bytes && !(setting && std::string(setting) == "off"))  // off: try anyway (an allocation that fails is a DataError)
+            throw DataError(file, "layer '" + out->m_layerName + "' needs about " + std::to_string(need >> 20) + " MB to load (" +
+                                      std::to_string(total) + " features, about " + std::to_string(vertices) + " vertices) but only " +
+                                      std::to_string(budget.bytes >> 20) + " MB are available (" + budget.limitedBy + "); " + memoryFix);
+    }
+    GDALDatasetUniquePtr reuse;
+    if (ranges.size() == 1 && out->m_openOptions.empty())
+        reuse = std::move(ds);
     ds.reset();
 
     SharedState shared;
@@ -413,8 +549,11 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         job.skipBad = options.skipBad;
         job.openOptions = out->m_openOptions;
         job.grid = grid;
+        job.deferGrid = deferGrid;
         job.range = ranges[t];
         job.shared = &shared;
+        if (t == 0)
+            job.opened = std::move(reuse);
     }
     {
         std::atomic<int> running{static_cast<int>(jobs.size())};
@@ -449,6 +588,33 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         out->m_skipped += job.skipped;
     }
 
+    // Out of memory here or on the indexer thread: a DataError, not std::terminate (nor a bare "std::bad_alloc").
+    try {
+    if (deferGrid) {
+        // The grid from the features read (the same padding as above), then their coordinates put on it.
+        geo::Box extent = geo::Box::empty();
+        for (const ReadJob& job : jobs)
+            for (const Chunk& c : job.chunks)
+                for (const geo::Point& p : c.display)
+                    extent.expand(p);
+        Grid found;
+        if (!extent.isEmpty()) {
+            const double span = std::max({extent.width(), extent.height(), 1e-9});
+            found.origin = {extent.centre().x, extent.centre().y};
+            found.unit = span * 1.2 / kGridSpan;
+        }
+        out->m_origin = found.origin;
+        out->m_unit = found.unit;
+        for (ReadJob& job : jobs)
+            for (Chunk& c : job.chunks) {
+                c.xy.reserve(c.display.size() * 2);
+                for (const geo::Point& p : c.display) {
+                    c.xy.push_back(found.toGrid(p.x, found.origin.x));
+                    c.xy.push_back(found.toGrid(p.y, found.origin.y));
+                }
+                std::vector<geo::Point>().swap(c.display);
+            }
+    }
     // Merge the chunks in FID order, releasing each as it is copied (peak: the result plus one chunk).
     std::size_t features = 0, rings = 0, coords = 0;
     for (const ReadJob& job : jobs)
@@ -490,7 +656,22 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             }
             c.bounds = {};
         }
-    std::thread indexer([&out] { out->m_index = geo::BoxIndex(out->m_bounds); });
+    std::exception_ptr indexError;
+    std::thread indexer([&out, &indexError] {
+        try {
+            out->m_index = geo::BoxIndex(out->m_bounds);
+        } catch (...) {
+            indexError = std::current_exception();
+        }
+    });
+    struct JoinOnExit {
+        std::thread& thread;
+        ~JoinOnExit()
+        {
+            if (thread.joinable())
+                thread.join();
+        }
+    } joinIndexer{indexer};
     std::uint32_t ring = 0, vertex = 0;
     for (ReadJob& job : jobs) {
         std::vector<std::uint16_t> remap;
@@ -512,6 +693,8 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
                 out->m_category.push_back(categorised && cat < remap.size() ? remap[cat] : std::numeric_limits<std::uint16_t>::max());
             out->m_fids.insert(out->m_fids.end(), c.fids.begin(), c.fids.end());
             c = Chunk{};
+            if (progress && !progress(0.95))
+                throw LoadCancelled();
         }
         job.chunks.clear();
         job.chunks.shrink_to_fit();
@@ -519,6 +702,14 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     out->m_ringStart.push_back(vertex);
     out->m_featureRings.push_back(ring);
     indexer.join();
+    if (indexError)
+        std::rethrow_exception(indexError);
+    } catch (const std::bad_alloc&) {
+        const std::string layer = out->m_layerName;
+        out.reset();
+        jobs.clear();
+        throw DataError(file, "layer '" + layer + "': " + notEnoughMemory);
+    }
     if (progress && !progress(0.99))
         throw LoadCancelled();
     out->m_loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

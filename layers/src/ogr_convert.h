@@ -9,6 +9,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/geometry.h"
+#include "geo/projection.h"  // crs::fileReference, for callers that reword spatialReference errors
 
 namespace layers::detail {
 
@@ -19,7 +20,16 @@ OGRMultiPolygon toOgr(const geo::MultiPolygon& shape);
 /// A spatial reference for "EPSG:n" or a PROJ string, with lon/lat (traditional GIS) axis order.
 OGRSpatialReference spatialReference(const std::string& crs);
 
-/// Opens a vector dataset read-only; throws layers::DataError naming the file on failure.
+/// Opens a vector dataset read-only; throws layers::DataError naming the file and why on failure (does not
+/// exist, permission denied, a folder, a pipe or device, empty, an incomplete shapefile, no GDAL format).
 GDALDatasetUniquePtr openVector(const std::string& path);
+
+/// The checks openVector makes before GDAL opens the file: a regular, readable, non-empty file (or a .gdb
+/// folder); for a .shp also its .shx and .dbf. Never opens it, so a FIFO cannot block. Throws DataError.
+void checkReadableFile(const std::string& path);
+
+/// After GDALDataset::Open returned null: "cannot open as a vector dataset: " and GDAL's reason, or a
+/// description of what GDAL reads when GDAL gave none.
+std::string cannotOpenReason();
 
 }  // namespace layers::detail

@@ -11,7 +11,12 @@
 
 #include "layers/parcels.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -566,6 +571,24 @@ ParcelReport makeParcels(const Geography& geography, const std::filesystem::path
     report.step = parcelStep(options.count);
     if (geography.counties.empty())
         throw DataError(out.string(), "no counties to cut the parcels at");
+    // What is written is a GeoPackage: a name that says otherwise misleads every program that opens it.
+    std::string extension = out.extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".gpkg")
+        throw DataError(out.string(), "the parcels are written as a GeoPackage: the file name must end in .gpkg, not '" +
+                                          out.extension().string() + "'");
+    // The folder must exist (it is not created: a typing error would otherwise make a new tree of folders),
+    // checked before minutes of work.
+    const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw DataError(out.string(), "the folder " + folder.string() +
+                                          (std::filesystem::exists(folder, ec) ? " is not a folder" : " does not exist; create it first"));
+    if (::access(folder.c_str(), W_OK) != 0)
+        throw DataError(out.string(), "the folder " + folder.string() + " is not writable: " + std::strerror(errno));
+    if (std::filesystem::is_directory(out, ec))
+        throw DataError(out.string(), "is a folder; --out names the GeoPackage file to write");
     if (std::filesystem::exists(out) && !options.force)
         throw DataError(out.string(), "exists; use --force to replace it");
 
@@ -685,10 +708,10 @@ ParcelReport makeParcels(const Geography& geography, const std::filesystem::path
             {"cut", "cells inside one county whole; others intersected with each county (GEOS), one feature per polygon"},
             {"area", "area_m2: Albers equal-area " + std::string(geo::crs::kAlbersChina)},
             {"note", "synthetic data for performance work; land use is random, not survey"}};
-        for (const auto& [key, value] : rows)
+        for (const auto& row : rows)  // not a structured binding: clang 14 (the sanitizer build) cannot capture one
             w.add(about, [&](OGRFeature& f) {
-                f.SetField("key", key.c_str());
-                f.SetField("value", value.c_str());
+                f.SetField("key", row.first.c_str());
+                f.SetField("value", row.second.c_str());
             });
         if (progress && !progress(0.95, "spatial index"))
             throw ParcelsCancelled();

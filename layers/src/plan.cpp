@@ -173,7 +173,11 @@ PlanData loadFrom(const RowSource& source)
         t.value = std::strtod(t.valueText.c_str(), &end);
         if (t.valueText.empty() || *end != '\0')
             t.value = std::nan("");
-        t.year = std::atoi(r["year"].c_str());
+        // Strictly a whole number: "abc" or "2025x" is reported by checkPlan as written, not as year 0.
+        t.yearText = r["year"];
+        char* yearEnd = nullptr;
+        const long year = std::strtol(t.yearText.c_str(), &yearEnd, 10);
+        t.year = !t.yearText.empty() && *yearEnd == '\0' && year > 0 && year < 10000 ? static_cast<int>(year) : 0;
         plan.targets.push_back(std::move(t));
     }
     return plan;

@@ -1,5 +1,6 @@
 #include "layers/plan_check.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -68,6 +69,7 @@ public:
             unique("zones.csv", z.id, z.provenance);
             if (!z.parentZone.empty() && !m_plan.zone(z.parentZone))
                 error(z.provenance, "unknown parent zone '" + z.parentZone + "'");
+            parentCycle(z);
         }
         for (const auto& m : m_plan.zoneMembers) {
             provenance(m.provenance);
@@ -117,7 +119,9 @@ public:
             vocabulary(kScopeKinds, t.scopeKind, "scope_kind", t.provenance);
             if (!std::isfinite(t.value))
                 error(t.provenance, "value '" + t.valueText + "' is not a number");
-            if (t.year < 2020 || t.year > 2035)
+            if (t.year == 0)
+                error(t.provenance, "year '" + t.yearText + "' is not a year: a whole number between 2020 and 2035");
+            else if (t.year < 2020 || t.year > 2035)
                 error(t.provenance, "year " + std::to_string(t.year) + " outside 2020-2035");
             if (t.indicator.empty() || t.unit.empty())
                 error(t.provenance, "indicator or unit empty");
@@ -129,6 +133,30 @@ public:
 
 private:
     void error(const Provenance& p, const std::string& message) { m_issues.push_back({p.where(), message}); }
+
+    /// parent_zone references must end at a zone without a parent: a zone that is its own parent, or any
+    /// longer cycle, is reported on each zone of the cycle.
+    void parentCycle(const Zone& z)
+    {
+        std::vector<std::string> path{z.id};
+        for (const Zone* at = &z; at && !at->parentZone.empty(); at = m_plan.zone(at->parentZone)) {
+            const auto seen = std::find(path.begin(), path.end(), at->parentZone);
+            if (seen != path.end()) {
+                if (seen != path.begin())
+                    return;  // a cycle further up, reported on its own zones
+                if (path.size() == 1) {
+                    error(z.provenance, "parent_zone '" + z.id + "': the zone is its own parent; leave parent_zone empty or name the enclosing zone");
+                } else {
+                    std::string chain;
+                    for (const std::string& id : path)
+                        chain += id + " -> ";
+                    error(z.provenance, "parent_zone forms a cycle: " + chain + z.id + "; one of these zones must have another parent or none");
+                }
+                return;
+            }
+            path.push_back(at->parentZone);
+        }
+    }
 
     void provenance(const Provenance& p)
     {

@@ -1,6 +1,8 @@
 #include "layers/plan_geometry.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <numbers>
 
 #include "geo/projection.h"
@@ -10,13 +12,33 @@
 
 namespace layers {
 
+namespace {
+/// Guizhou is about 570 km across; a schematic zone circle is clipped to its counties anyway.
+constexpr double kMaxZoneRadiusKm = 300;
+}  // namespace
+
 std::vector<ZoneShape> readZoneShapes(const std::filesystem::path& file)
 {
     std::vector<ZoneShape> shapes;
     for (const TableRow& r : readCsvRows(file, {"zone_id", "lon", "lat", "radius_km", "basis", "note"})) {
-        ZoneShape s{r["zone_id"], {std::atof(r["lon"].c_str()), std::atof(r["lat"].c_str())}, std::atof(r["radius_km"].c_str()), r["basis"], r["note"]};
-        if (s.radiusKm <= 0 || s.centre.x < 100 || s.centre.x > 112 || s.centre.y < 22 || s.centre.y > 31)
-            throw DataError(file.string(), r.where() + ": centre must lie near Guizhou and radius_km be positive");
+        // Each number whole-cell, finite and in range (NaN fails every comparison below).
+        auto number = [&](const char* column, double min, double max, const char* what) {
+            const std::string& text = r[column];
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0' || !(v >= min && v <= max))
+                throw DataError(file.string(), "line " + std::to_string(r.line) + ", field '" + column + "': '" + text + "' is not " + what +
+                                                   ": a number between " + std::to_string(static_cast<int>(min)) + " and " +
+                                                   std::to_string(static_cast<int>(max)));
+            return v;
+        };
+        const double lon = number("lon", 100, 112, "a longitude near Guizhou");
+        const double lat = number("lat", 22, 31, "a latitude near Guizhou");
+        // More than kMaxZoneRadiusKm the circle would reach beyond the province on every side.
+        const double radius = number("radius_km", 0, kMaxZoneRadiusKm, "a radius in km");
+        if (radius <= 0)
+            throw DataError(file.string(), "line " + std::to_string(r.line) + ", field 'radius_km': the radius must be above 0 km");
+        ZoneShape s{r["zone_id"], {lon, lat}, radius, r["basis"], r["note"]};
         shapes.push_back(std::move(s));
     }
     return shapes;
@@ -85,7 +107,13 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
             if (s.zoneId == zone.id)
                 schematic = &s;
         if (schematic) {
-            f.shape = topology.intersection(united, circle(albers, schematic->centre, schematic->radiusKm));
+            try {
+                f.shape = topology.intersection(united, circle(albers, schematic->centre, schematic->radiusKm));
+            } catch (const std::exception& e) {
+                throw DataError("zone_shapes.csv", "zone " + zone.id + ": the schematic circle (centre " + std::to_string(schematic->centre.x) + ", " +
+                                                       std::to_string(schematic->centre.y) + ", radius " + std::to_string(schematic->radiusKm) +
+                                                       " km) cannot be cut to its counties: " + e.what());
+            }
             f.geometryBasis = "assumed";
             f.geometryNote = "schematic extent: a " + std::to_string(static_cast<int>(schematic->radiusKm)) +
                              " km circle clipped to its counties, not an official boundary; " + schematic->note;

@@ -111,7 +111,7 @@ GDALDatasetUniquePtr openVectorWith(const std::string& file, const std::vector<s
     GDALAllRegister();
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.List()));
     if (!ds)
-        throw DataError(file, std::string("cannot open as a vector dataset: ") + CPLGetLastErrorMsg());
+        throw DataError(file, cannotOpenReason());
     return ds;
 }
 

@@ -3,7 +3,11 @@
 #
 #   share/scripts/gz.sh run [gzplan arguments…]   install, build, prepare data, open the map window
 #                                                (headless: render the overview PNG and print a summary)
-#   share/scripts/gz.sh test                      the same preparation, then the whole test suite (CTest)
+#   share/scripts/gz.sh test                      the same preparation, then the whole test suite (CTest), then the
+#                                                sanitizer build: the suite again under ASan+UBSan+LSan and every
+#                                                fuzz target for a few seconds (GZ_FUZZ_SECONDS, default 5)
+#   share/scripts/gz.sh fuzz [seconds] [target…]  long fuzzing run (seconds per target, default 600); crashes and
+#                                                hangs found go to tests/fuzz/regressions/<target>/
 #   share/scripts/gz.sh prepare                   only the preparation
 #
 # Every step is idempotent: installed packages, downloaded tarballs (cache in $GZ_CACHE_DIR, default
@@ -12,6 +16,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${GZ_BUILD_DIR:-$ROOT/build}
+# The sanitizer + fuzz build (clang, -DGZ_FUZZ=ON): ASan + UBSan + libFuzzer coverage on all our code.
+FUZZ_BUILD=${GZ_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
+FUZZ_TARGETS=(plan_fuzz echarts_map_fuzz feature_layer_fuzz export_source_fuzz command_line_fuzz style_fuzz)
 CACHE=${GZ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gzplan}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -24,6 +31,7 @@ APT_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk xvfb xauth
+  clang libclang-rt-14-dev llvm
 )
 
 install_packages() {
@@ -103,6 +111,83 @@ prepare() {
   build
 }
 
+build_fuzz() {
+  if [ ! -f "$FUZZ_BUILD/CMakeCache.txt" ]; then
+    say "configuring the sanitizer + fuzz build in $FUZZ_BUILD (clang, ASan+UBSan+libFuzzer)"
+    cmake -S "$ROOT" -B "$FUZZ_BUILD" -DGZ_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
+      "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -gline-tables-only" -DGZ_NPM_DIR="$BUILD/npm" >/dev/null
+  fi
+  say "building the sanitizer + fuzz build ($JOBS jobs)"
+  # the build runs sanitized programs too (gzplan-prepare makes the GeoPackage, test discovery lists the tests)
+  ( sanitizer_env; cmake --build "$FUZZ_BUILD" -j "$JOBS" --target gz_sanitize ) 2>&1 \
+    | awk '!/^\[ *[0-9]+%\] (Built target|Building|Linking|Automatic)/' \
+    || die "sanitizer build failed (see the messages above)"
+}
+
+# Sanitizer settings for tests and fuzzers: stop at the first report, leaks on, third-party findings suppressed
+# only through the commented files in tests/sanitizers/.
+sanitizer_env() {
+  local supp=$ROOT/tests/sanitizers
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_init_order=1:check_initialization_order=1:detect_odr_violation=1${ASAN_OPTIONS_EXTRA:-}"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:report_error_type=1:suppressions=$supp/ubsan.supp${UBSAN_OPTIONS_EXTRA:-}"
+  export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+  export QT_QPA_PLATFORM=offscreen
+}
+
+# The test suite in the sanitizer build. Reports go to files as well as failing their process, so a finding in a
+# child process (the tests run the gzplan executable) fails the run even where the test expected a failure exit.
+sanitized_tests() {
+  local logs=$FUZZ_BUILD/sanitizer-logs rc=0
+  rm -rf "$logs" && mkdir -p "$logs"
+  say "running the test suite under ASan + UBSan + LSan"
+  (
+    sanitizer_env
+    export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$logs/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$logs/ubsan"
+    ctest --test-dir "$FUZZ_BUILD" --output-on-failure -j "$JOBS"
+  ) || rc=$?
+  if compgen -G "$logs/*" >/dev/null; then
+    for f in "$logs"/*; do say "sanitizer report $f:"; cat "$f" >&2; done
+    rc=1
+  fi
+  [ $rc -eq 0 ] || die "sanitized test suite failed (reports above; logs in $logs)"
+}
+
+# Runs one fuzz target: seeds (tests/fuzz/corpus/<t>), every regression input (tests/fuzz/regressions/<t>) and
+# what earlier runs found (build-fuzz/fuzz/corpus/<t>) once each, then random mutation until the time is up.
+# Non-zero on any crash, sanitizer report, leak, timeout (hang) or out-of-memory.
+fuzz_one() {
+  local t=$1 seconds=$2 artifacts=$3; shift 3
+  local bin=$FUZZ_BUILD/tests/fuzz/$t work=$FUZZ_BUILD/fuzz/corpus/$t log=$FUZZ_BUILD/fuzz/logs/$t.log
+  [ -x "$bin" ] || die "no fuzz target $bin"
+  mkdir -p "$work" "$artifacts" "$(dirname "$log")"
+  local dirs=("$work" "$ROOT/tests/fuzz/corpus/$t")
+  [ -d "$ROOT/tests/fuzz/regressions/$t" ] && dirs+=("$ROOT/tests/fuzz/regressions/$t")
+  local rc=0
+  "$bin" -max_total_time="$seconds" -timeout="${GZ_FUZZ_TIMEOUT:-25}" -rss_limit_mb=3072 -print_final_stats=1 \
+    -artifact_prefix="$artifacts/" "$@" "${dirs[@]}" >"$log" 2>&1 || rc=$?
+  local runs found
+  # executions: the final stats (plain mode) or the last status line of the fork-mode parent ("#123: cov: …")
+  runs=$(awk '/stat::number_of_executed_units/ {n=$2} /^#[0-9]+/ {m=substr($1,2); sub(/:$/,"",m)} END {print n ? n : m}' "$log")
+  found=$(grep -cE '^(==[0-9]+==ERROR|.*runtime error:|==[0-9]+== ERROR: libFuzzer)' "$log" || true)
+  [ "$found" -eq 0 ] || [ $rc -ne 0 ] || rc=1  # fork mode goes on after findings and exits 0
+  if [ $rc -ne 0 ]; then
+    say "fuzz target $t FAILED (exit $rc) after ${runs:-?} runs; log $log:"
+    grep -E -A40 '==[0-9]+==ERROR|runtime error|ALARM|out-of-memory|deadly signal|Test unit written|SUMMARY' "$log" | head -120 >&2
+    return 1
+  fi
+  say "fuzz target $t: ${runs:-?} runs in ${seconds}s, no finding"
+}
+
+fuzz_all() {
+  local seconds=$1 artifacts_root=$2; shift 2
+  local failed=()
+  sanitizer_env
+  for t in "${FUZZ_TARGETS[@]}"; do
+    fuzz_one "$t" "$seconds" "$artifacts_root/$t" "$@" || failed+=("$t")
+  done
+  [ ${#failed[@]} -eq 0 ] || die "fuzz findings in: ${failed[*]}"
+}
+
 cmd=${1:-run}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -114,7 +199,30 @@ case "$cmd" in
   test)
     prepare
     say "running the test suite"
-    exec ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
+    ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" || die "test suite failed"
+    build_fuzz
+    sanitized_tests
+    say "running every fuzz target for ${GZ_FUZZ_SECONDS:-5} s over its seeds and regressions"
+    fuzz_all "${GZ_FUZZ_SECONDS:-5}" "$FUZZ_BUILD/fuzz/artifacts"
+    say "all tests passed, sanitizers and fuzz targets clean"
     ;;
-  *) die "unknown command '$cmd' (use: run, test, prepare)" ;;
+  fuzz)
+    # gz.sh fuzz [seconds per target] [target…]: findings are written straight into the regression corpus, and the
+    # run goes on after each one (-fork=1 with -ignore_*), so one long run can collect several.
+    seconds=${1:-600}
+    [ $# -gt 0 ] && shift
+    [ $# -gt 0 ] && FUZZ_TARGETS=("$@")
+    install_packages
+    fetch_packages
+    build_fuzz
+    sanitizer_env
+    failed=()
+    for t in "${FUZZ_TARGETS[@]}"; do
+      say "fuzzing $t for $seconds s (findings -> tests/fuzz/regressions/$t/)"
+      GZ_FUZZ_TIMEOUT=${GZ_FUZZ_TIMEOUT:-10} fuzz_one "$t" "$seconds" "$ROOT/tests/fuzz/regressions/$t" \
+        -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 || failed+=("$t")
+    done
+    [ ${#failed[@]} -eq 0 ] || die "fuzz findings in: ${failed[*]} (inputs in tests/fuzz/regressions/; logs in $FUZZ_BUILD/fuzz/logs)"
+    ;;
+  *) die "unknown command '$cmd' (use: run, test, fuzz, prepare)" ;;
 esac

@@ -21,6 +21,11 @@ inline constexpr const char* kAlbersChina =
     "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=GRS80 +units=m +no_defs +type=crs";
 /// CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest to the longitude (EPSG:4543-4546 cover 102-111°E).
 std::string gaussKrugerFor(double longitude);
+/// Why a CRS string may not be used because it makes PROJ or GDAL read a file the user named, or empty: a
+/// path as the whole string, or a parameter value that is a path (+nadgrids=/x, +geoidgrids=@./x, +init=/x:1,
+/// PARAMETERFILE["…","/x"] in WKT). Grid names PROJ resolves in its own data folder (+nadgrids=@null,
+/// +geoidgrids=egm96_15.gtx) are allowed. Projection and the exporter refuse such strings.
+std::string fileReference(const std::string& crs);
 }  // namespace crs
 
 class ProjectionError : public std::runtime_error {

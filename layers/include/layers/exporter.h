@@ -72,4 +72,24 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
 /// Shapefile field names for a table's fields: at most 10 bytes, unique (case-insensitive), stable.
 std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields);
 
+/// Command-line cancellation (gzplan export, render --add). SIGINT and SIGTERM set the flag cancelRequested()
+/// reads; progress callbacks return !cancelRequested(), and exports and loads look at it at least every 50 ms,
+/// so the work stops there and the command exits 130. When the process is still running `grace` after the
+/// signal (inside one call that cannot be interrupted: GDAL parsing or writing one huge feature, a GeoPackage
+/// building its R-tree), a watchdog thread removes the temporary folders of the exports in progress and ends
+/// the process with exit code 130 — after letting a commit (the renames into place) or a CancelShield finish.
+/// Installing twice does nothing more.
+void installCancelSignals(int graceMs = 150);
+bool cancelRequested();
+
+/// While in scope the watchdog of installCancelSignals does not end the process (a map file being written
+/// through a temporary file and renamed, which must not be left half done).
+class CancelShield {
+public:
+    CancelShield();
+    ~CancelShield();
+    CancelShield(const CancelShield&) = delete;
+    CancelShield& operator=(const CancelShield&) = delete;
+};
+
 }  // namespace layers

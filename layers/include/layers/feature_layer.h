@@ -51,6 +51,20 @@ public:
     LoadCancelled() : std::runtime_error("loading cancelled") {}
 };
 
+/// The memory a layer may take as it loads: the least of the system's MemAvailable (/proc/meminfo), the
+/// address-space limit (RLIMIT_AS, ulimit -v) less what the process maps already and a reserve for the loading
+/// threads, the cgroup's memory.max less its memory.current, and GZPLAN_MEMORY_LIMIT (MB) when set.
+struct MemoryBudget {
+    std::uint64_t bytes = 0;
+    std::string limitedBy;  ///< which of these it is, for messages
+};
+MemoryBudget availableMemory();
+
+/// The peak a load of `features` features with `vertices` vertices needs: 8 bytes a vertex in the layer plus 8
+/// in the chunks being merged, ~120 bytes a feature (bounds, rings, FID, category, R-tree, twice while
+/// merging) and 64 MB for GDAL and the readers' buffers.
+std::uint64_t loadMemoryNeeded(std::uint64_t features, std::uint64_t vertices);
+
 /// One attribute of an identified feature, as text.
 struct FeatureAttribute {
     std::string name;

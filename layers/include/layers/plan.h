@@ -76,8 +76,9 @@ struct Target {
     std::string id, scopeKind, scopeId, indicator, unit, comparator, quote;
     std::string valueText;  ///< as written in the table
     double value = 0;
-    int year = 0;
+    int year = 0;  ///< 0 when yearText is not a whole number
     Provenance provenance;
+    std::string yearText;  ///< as written in the table
 };
 
 class PlanData {

@@ -1,0 +1,209 @@
+// Plan tables with values that must be refused, each named by file, line and field: invalid UTF-8, NUL and
+// other control characters, rows with extra or missing fields, years that are not numbers, zones that are
+// their own parent or form a cycle, zone radii that are not finite or absurd. Line numbers stay right after
+// blank lines and quoted multi-line fields. Also: CRS strings that name files.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "geo/projection.h"
+#include "layers/errors.h"
+#include "layers/plan_geometry.h"
+#include "plan_test_data.h"
+
+namespace {
+class PlanValues : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_dir = std::filesystem::temp_directory_path() / ("gzplan-values-" + std::to_string(::getpid()) + "-" +
+                                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::copy(test::kPlanDir, m_dir);
+    }
+    void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+    /// Replaces the first occurrence of from in a table; returns the 1-based line it was on.
+    int edit(const std::string& table, const std::string& from, const std::string& to)
+    {
+        const auto file = m_dir / table;
+        std::string text = test::readFile(file);
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from << " not in " << table;
+        if (at == std::string::npos)
+            return 0;
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        text.replace(at, from.size(), to);
+        std::ofstream(file, std::ios::binary) << text;
+        return line;
+    }
+
+    /// The message of the DataError loading the plan throws (empty, and a failure, if none).
+    std::string loadError()
+    {
+        try {
+            layers::PlanData::load(m_dir);
+        } catch (const layers::DataError& e) {
+            return e.what();
+        }
+        ADD_FAILURE() << "the plan loaded";
+        return {};
+    }
+
+    std::vector<layers::PlanIssue> check()
+    {
+        const auto plan = layers::PlanData::load(m_dir);
+        return layers::checkPlan(plan, test::geography(), layers::readDocuments(test::kDocumentsDir, plan));
+    }
+
+    static bool reported(const std::vector<layers::PlanIssue>& issues, const std::string& where, const std::string& words)
+    {
+        for (const auto& i : issues)
+            if (i.where == where && i.message.find(words) != std::string::npos)
+                return true;
+        std::string all;
+        for (const auto& i : issues)
+            all += "\n  " + i.where + ": " + i.message;
+        ADD_FAILURE() << "no issue at " << where << " mentioning '" << words << "'; got:" << all;
+        return false;
+    }
+
+    std::string shapesError()
+    {
+        try {
+            layers::readZoneShapes(m_dir / "zone_shapes.csv");
+        } catch (const layers::DataError& e) {
+            return e.what();
+        }
+        ADD_FAILURE() << "zone_shapes.csv was accepted";
+        return {};
+    }
+
+    std::filesystem::path m_dir;
+};
+
+#define EXPECT_HAS(text, words) EXPECT_NE(std::string(text).find(words), std::string::npos) << "expected '" << (words) << "' in: " << (text)
+}  // namespace
+
+TEST_F(PlanValues, InvalidUtf8InANoteNamesFileLineAndField)
+{
+    const int line = edit("zones.csv", "named in GZ2023 §11", "named in GZ2023 \xb5\xda" "11");  // GBK bytes of 第
+    const std::string e = loadError();
+    EXPECT_HAS(e, "zones.csv: line " + std::to_string(line) + ", field 'note'");
+    EXPECT_HAS(e, "not valid UTF-8");
+}
+
+TEST_F(PlanValues, InvalidUtf8InANameIsRefused)
+{
+    const int line = edit("class_members.csv", "regional_pivot,520281,盘州", "regional_pivot,520281,\xc5\xcc\xd6\xdd");
+    EXPECT_HAS(loadError(), "class_members.csv: line " + std::to_string(line) + ", field 'county': not valid UTF-8");
+}
+
+TEST_F(PlanValues, NulByteNamesLineAndField)
+{
+    const int line = edit("zones.csv", "named in GZ2023 §11", std::string("named in\0 GZ2023 §11", 20));
+    const std::string e = loadError();
+    EXPECT_HAS(e, "zones.csv: line " + std::to_string(line) + ", field 11 'note': a NUL byte");
+}
+
+TEST_F(PlanValues, ControlCharacterIsRefused)
+{
+    const int line = edit("class_members.csv", "regional_pivot,520281,盘州", "regional_pivot,520281,盘\x01州");
+    EXPECT_HAS(loadError(), "class_members.csv: line " + std::to_string(line) + ", field 'county': control character U+0001");
+}
+
+TEST_F(PlanValues, RowWithAnExtraFieldIsRefused)
+{
+    const int line = edit("class_members.csv", "regional_pivot,520281,盘州,", "regional_pivot,520281,盘州,盘县,");
+    const std::string e = loadError();
+    EXPECT_HAS(e, "class_members.csv: line " + std::to_string(line) + ": 9 fields, the header has 8");
+    EXPECT_HAS(e, "extra field");
+}
+
+TEST_F(PlanValues, RowWithAMissingFieldIsRefused)
+{
+    const int line = edit("class_members.csv", "regional_pivot,520281,盘州,", "regional_pivot,520281盘州,");
+    EXPECT_HAS(loadError(), "class_members.csv: line " + std::to_string(line) + ": 7 fields, the header has 8");
+}
+
+TEST_F(PlanValues, LineNumbersAfterABlankLineAndAMultiLineField)
+{
+    // A blank line after the header and a note spanning two lines before the broken row: the row's line in
+    // the file is two more than before.
+    std::string text = test::readFile(m_dir / "class_members.csv");
+    const auto firstRowEnd = text.find('\n', text.find('\n') + 1);
+    text.insert(text.find('\n') + 1, "\n");
+    std::ofstream(m_dir / "class_members.csv", std::ios::binary) << text;
+    (void)firstRowEnd;
+    edit("class_members.csv", "regional_pivot,520281,盘州,,", "regional_pivot,520281,盘州,,\"two\nlines\"");
+    const int line = edit("class_members.csv", "regional_pivot,520526,威宁", "regional_pivot,520222,威宁");
+    const auto issues = check();
+    EXPECT_TRUE(reported(issues, "class_members.csv:" + std::to_string(line), "unknown county code '520222'"));
+}
+
+TEST_F(PlanValues, YearThatIsNotANumberIsReportedAsWritten)
+{
+    const int line = edit("targets.csv", ",≥,2023,GZ2023,二,stated,", ",≥,abc,GZ2023,二,stated,");
+    const auto issues = check();
+    EXPECT_TRUE(reported(issues, "targets.csv:" + std::to_string(line), "year 'abc' is not a year: a whole number between 2020 and 2035"));
+    for (const auto& i : issues)
+        EXPECT_EQ(i.message.find("year 0"), std::string::npos) << i.message;
+}
+
+TEST_F(PlanValues, ZoneThatIsItsOwnParent)
+{
+    const int line = edit("zones.csv", "metropolitan_area,,qianzhong_agglomeration,", "metropolitan_area,,gga_metro,");
+    EXPECT_TRUE(reported(check(), "zones.csv:" + std::to_string(line), "the zone is its own parent"));
+}
+
+TEST_F(PlanValues, CycleOfParentZones)
+{
+    const int child = edit("zones.csv", "metropolitan_area,,qianzhong_agglomeration,", "metropolitan_area,,qianzhong_agglomeration,");
+    const int top = edit("zones.csv", "agglomeration,,,GZ2023", "agglomeration,,gga_metro,GZ2023");
+    const auto issues = check();
+    EXPECT_TRUE(reported(issues, "zones.csv:" + std::to_string(top), "parent_zone forms a cycle: qianzhong_agglomeration -> gga_metro -> qianzhong_agglomeration"));
+    EXPECT_TRUE(reported(issues, "zones.csv:" + std::to_string(child), "parent_zone forms a cycle: gga_metro -> qianzhong_agglomeration -> gga_metro"));
+}
+
+TEST_F(PlanValues, ZoneRadiusMustBeFiniteAndInRange)
+{
+    for (const char* radius : {"inf", "1e6", "nan", "-5", "0", "20km", ""}) {
+        SetUp();
+        const int line = edit("zone_shapes.csv", "guian_new_area,106.34,26.40,20,", std::string("guian_new_area,106.34,26.40,") + radius + ",");
+        const std::string e = shapesError();
+        EXPECT_HAS(e, "zone_shapes.csv: line " + std::to_string(line) + ", field 'radius_km'");
+        EXPECT_HAS(e, radius == std::string("0") ? "above 0" : "between 0 and 300");
+    }
+}
+
+TEST_F(PlanValues, ZoneCentreMustBeANumber)
+{
+    const int line = edit("zone_shapes.csv", "guian_new_area,106.34,", "guian_new_area,nan,");
+    EXPECT_HAS(shapesError(), "zone_shapes.csv: line " + std::to_string(line) + ", field 'lon': 'nan' is not a longitude near Guizhou");
+}
+
+TEST_F(PlanValues, ShippedTablesStillPass)
+{
+    EXPECT_TRUE(check().empty());
+    EXPECT_NO_THROW(layers::readZoneShapes(m_dir / "zone_shapes.csv"));
+}
+
+TEST(CrsFiles, PathsInCrsStringsAreRefused)
+{
+    for (const char* crs : {"+proj=longlat +ellps=GRS80 +nadgrids=/etc/hosts", "+proj=longlat +nadgrids=@./grid.gsb,null",
+                            "+proj=longlat +ellps=GRS80 +geoidgrids=../egm.gtx", "+init=/tmp/epsg:4326", "/etc/hosts", "./x.prj",
+                            "proj=pipeline step proj=hgridshift grids=/tmp/x.tif",
+                            "GEOGCRS[\"x\",PARAMETERFILE[\"Latitude and longitude difference file\",\"/tmp/conus\"]]",
+                            "PROJCS[\"x\",EXTENSION[\"PROJ4\",\"+proj=longlat +nadgrids=/tmp/x.gsb\"]]"}) {
+        EXPECT_FALSE(geo::crs::fileReference(crs).empty()) << crs;
+        EXPECT_THROW(geo::Projection(crs, geo::crs::kCgcs2000), geo::ProjectionError) << crs;
+    }
+    for (const char* crs : {"EPSG:4545", geo::crs::kAlbersChina, "+proj=longlat +ellps=GRS80 +nadgrids=@null", "+proj=longlat +towgs84=.5,0,0",
+                            "+init=epsg:4326", "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 108E\",GEOGCS[\"China Geodetic Coordinate System 2000\"]]"})
+        EXPECT_TRUE(geo::crs::fileReference(crs).empty()) << crs << ": " << geo::crs::fileReference(crs);
+    EXPECT_NO_THROW(geo::Projection("+proj=longlat +ellps=GRS80 +nadgrids=@null +type=crs", geo::crs::kCgcs2000));
+}
