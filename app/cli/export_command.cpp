@@ -186,7 +186,7 @@ int exportCommand(const std::string& data, const CommandLine& args, int argc, ch
         err << "gzplan export: note: KML is always WGS 84 lon/lat; --crs " << options.crs << " is ignored for the coordinates\n";
 
     // Ctrl+C / SIGTERM: the export stops within 50 ms at its next check (exit 130); inside one call that cannot
-    // be interrupted, the watchdog removes the temporary folder and ends the process 150 ms after the signal.
+    // be interrupted, the watchdog removes the temporary folder and ends the process 100 ms after the signal.
     layers::installCancelSignals();
     const bool bar = isatty(STDERR_FILENO) && !args.flag("quiet");
     int lastShown = -1;

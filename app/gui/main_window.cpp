@@ -367,25 +367,31 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     QProgressDialog progress(tr("正在加载 %1 …").arg(QFileInfo(file).fileName()), tr("取消"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
-    std::atomic<int> done{0};
-    std::atomic<bool> cancel{false};
-    layers::FeatureLayerOptions options;
-    options.displayCrs = crs.toStdString();
-    options.layer = layerName;
-    options.skipBad = skipBad;
     struct Loaded {
         std::shared_ptr<const layers::FeatureLayer> layer;
         QString error;
         bool cancelled = false;
         bool unreadable = false;
     };
+    // Shared with the worker, which may outlive this call: Cancel returns at once even while GDAL is inside one
+    // call that cannot be interrupted (parsing a huge GeoJSON feature); the worker then ends on its own and its
+    // result is dropped.
+    struct State {
+        std::atomic<int> done{0};
+        std::atomic<bool> cancel{false};
+        layers::FeatureLayerOptions options;
+    };
+    auto state = std::make_shared<State>();
+    state->options.displayCrs = crs.toStdString();
+    state->options.layer = layerName;
+    state->options.skipBad = skipBad;
     // Exceptions are caught on the worker: QtConcurrent only carries QException across threads.
-    QFuture<Loaded> future = QtConcurrent::run([&, path = file.toStdString()] {
+    QFuture<Loaded> future = QtConcurrent::run([state, path = file.toStdString()] {
         Loaded out;
         try {
-            out.layer = layers::FeatureLayer::load(path, options, [&](double share) {
-                done = static_cast<int>(share * 1000);
-                return !cancel.load();
+            out.layer = layers::FeatureLayer::load(path, state->options, [state](double share) {
+                state->done = static_cast<int>(share * 1000);
+                return !state->cancel.load();
             });
         } catch (const layers::LoadCancelled&) {
             out.cancelled = true;
@@ -402,9 +408,11 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     QTimer tick;
     connect(&tick, &QTimer::timeout, this, [&] {
-        progress.setValue(done);
-        if (progress.wasCanceled())
-            cancel = true;
+        progress.setValue(state->done);
+        if (progress.wasCanceled()) {
+            state->cancel = true;
+            loop.quit();  // within 50 ms of the click, whatever the worker is doing
+        }
     });
     tick.start(50);
     watcher.setFuture(future);
@@ -412,6 +420,12 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
         loop.exec();  // user input reaches the progress dialog (its Cancel); the dialog is modal to the window
     tick.stop();
     progress.setValue(1000);
+    if (state->cancel && !future.isFinished()) {
+        error = tr("已取消");
+        if (unreadable)
+            *unreadable = false;
+        return nullptr;
+    }
     const Loaded loaded = future.result();
     if (loaded.cancelled)
         error = tr("已取消");

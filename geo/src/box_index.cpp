@@ -35,6 +35,10 @@ BoxIndex::BoxIndex(std::span<const FloatBox> boxes) : m_tree(std::make_unique<Tr
     values.reserve(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const FloatBox& b = boxes[i];
+        // An empty box (min > max: a feature with empty geometry) or one with NaN intersects nothing; Boost's
+        // R-tree requires valid boxes (an invalid one fails its assertion, or silently corrupts the packing).
+        if (!(b.minX <= b.maxX && b.minY <= b.maxY))
+            continue;
         values.emplace_back(FBox(FPoint(b.minX, b.minY), FPoint(b.maxX, b.maxY)), static_cast<std::uint32_t>(i));
     }
     m_tree->rtree = bgi::rtree<Value, Params>(values.begin(), values.end());  // packing (STR-like) bulk load

@@ -2,6 +2,8 @@
 
 #include <cpl_json.h>
 
+#include <cmath>
+
 #include "layers/errors.h"
 #include "layers/names.h"
 
@@ -24,11 +26,14 @@ std::u16string toUtf16(const std::string& s)
     return out;
 }
 
-geo::Ring plainRing(const CPLJSONArray& points)
+// CPLJSONArray::operator[] on something that is not an array aborts inside json-c: every item is checked first.
+geo::Ring plainRing(const CPLJSONArray& points, const std::string& where)
 {
     geo::Ring ring;
     for (int i = 0; i < points.Size(); ++i) {
         CPLJSONArray xy = points[i].ToArray();
+        if (!xy.IsValid() || xy.Size() < 2)
+            throw DataError(where, "point " + std::to_string(i) + " is not [lon, lat]");
         ring.push_back({xy[0].ToDouble(), xy[1].ToDouble()});
     }
     if (!ring.empty() && !(ring.front() == ring.back()))
@@ -36,16 +41,20 @@ geo::Ring plainRing(const CPLJSONArray& points)
     return ring;
 }
 
-geo::Polygon readPolygon(const CPLJSONArray& rings, const CPLJSONArray& offsets, bool encoded, double scale)
+geo::Polygon readPolygon(const CPLJSONArray& rings, const CPLJSONArray& offsets, bool encoded, double scale, const std::string& where)
 {
     geo::Polygon polygon;
     for (int r = 0; r < rings.Size(); ++r) {
         geo::Ring ring;
         if (encoded) {
-            CPLJSONArray offset = offsets[r].ToArray();
-            ring = decodeEChartsRing(rings[r].ToString(), offset[0].ToDouble(), offset[1].ToDouble(), scale);
+            const CPLJSONArray offset = offsets.IsValid() && r < offsets.Size() ? offsets[r].ToArray() : CPLJSONArray();
+            const double x = offset.Size() >= 2 ? offset[0].ToDouble(NAN) : NAN, y = offset.Size() >= 2 ? offset[1].ToDouble(NAN) : NAN;
+            // offsets are in 1/scale degrees: anything beyond ±2^31 is not a position (and would overflow the decoder)
+            if (!(std::abs(x) < 2147483648.0 && std::abs(y) < 2147483648.0))
+                throw DataError(where, "ring " + std::to_string(r) + " has no valid encodeOffsets [x, y]");
+            ring = decodeEChartsRing(rings[r].ToString(), x, y, scale);
         } else {
-            ring = plainRing(rings[r].ToArray());
+            ring = plainRing(rings[r].ToArray(), where);
         }
         if (r == 0)
             polygon.outer = std::move(ring);
@@ -86,6 +95,8 @@ std::vector<NamedShape> readEChartsMap(const std::filesystem::path& file)
     const CPLJSONObject root = doc.GetRoot();
     const bool encoded = root.GetBool("UTF8Encoding", false);
     const double scale = root.GetDouble("UTF8Scale", 1024);
+    if (!(scale > 0 && std::isfinite(scale)))
+        throw DataError(file.string(), "UTF8Scale must be a positive number");
     const CPLJSONArray features = root.GetArray("features");
     if (!features.IsValid())
         throw DataError(file.string(), "no 'features' array");
@@ -100,11 +111,12 @@ std::vector<NamedShape> readEChartsMap(const std::filesystem::path& file)
         const CPLJSONArray offsets = feature.GetArray("geometry/encodeOffsets");
         if (!coordinates.IsValid() || (encoded && !offsets.IsValid()))
             throw DataError(file.string(), "feature " + std::to_string(f) + " (" + shape.name + "): no coordinates or encodeOffsets");
+        const std::string where = file.string() + ", feature " + std::to_string(f) + " (" + shape.name + ")";
         if (type == "Polygon") {
-            shape.shape.push_back(readPolygon(coordinates, offsets, encoded, scale));
+            shape.shape.push_back(readPolygon(coordinates, offsets, encoded, scale, where));
         } else if (type == "MultiPolygon") {
             for (int p = 0; p < coordinates.Size(); ++p)
-                shape.shape.push_back(readPolygon(coordinates[p].ToArray(), encoded ? offsets[p].ToArray() : CPLJSONArray(), encoded, scale));
+                shape.shape.push_back(readPolygon(coordinates[p].ToArray(), encoded ? offsets[p].ToArray() : CPLJSONArray(), encoded, scale, where));
         } else {
             throw DataError(file.string(), "feature " + std::to_string(f) + " (" + shape.name + "): unsupported geometry type '" + type + "'");
         }

@@ -509,9 +509,12 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
                     defn.SetWidth(1);
                 }
             }
-            if (dstLayer->CreateField(&defn, TRUE) != OGRERR_NONE)
+            const int created = dstLayer->GetLayerDefn()->GetFieldCount();
+            if (dstLayer->CreateField(&defn, TRUE) != OGRERR_NONE || dstLayer->GetLayerDefn()->GetFieldCount() != created + 1)
                 throw DataError(where, "cannot create field " + plan.names[k] + ": " + detail::writeFailureCause(temp.path));
-            fieldMap[k] = dstLayer->GetLayerDefn()->GetFieldIndex(names[k].c_str());
+            // The new field is the last one; not looked up by name: the driver may alter a name it cannot store
+            // (bytes invalid in the DBF's encoding), and a lookup by name then found none (values lost, then a crash).
+            fieldMap[k] = created;
         }
     if (gpkg && dst->StartTransaction() != OGRERR_NONE)
         throw DataError(target.string(), "cannot start a transaction: " + detail::writeFailureCause(temp.path));

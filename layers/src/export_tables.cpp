@@ -238,7 +238,7 @@ public:
         const char* const drivers[] = {"GPKG", nullptr};
         m_ds.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
         if (!m_ds)
-            throw DataError(file.string(), std::string("cannot open as a GeoPackage: ") + CPLGetLastErrorMsg());
+            throw DataError(file.string(), std::string("cannot open as a GeoPackage: ") + CPLGetLastErrorMsg() + detail::lockedHint(CPLGetLastErrorMsg()));
     }
 
     OGRLayer& layer(const std::string& name, bool geometry = true)

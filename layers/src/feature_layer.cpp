@@ -9,6 +9,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -558,24 +559,41 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     {
         std::atomic<int> running{static_cast<int>(jobs.size())};
         std::vector<std::thread> workers;
-        for (std::size_t t = 1; t < jobs.size(); ++t)
-            workers.emplace_back([&job = jobs[t], &running] { job.run(); --running; });
-        if (progress) {
-            // The calling thread reports progress and may cancel; the first range runs on its own thread then.
-            std::thread first([&job = jobs[0], &running] { job.run(); --running; });
-            while (running > 0) {
-                const double share = total > 0 ? std::min(1.0, double(shared.done) / double(total)) : 0.0;
-                if (!shared.stop && !progress(share * 0.9))
+        // However this block is left (a thread that cannot be started for want of memory, a progress callback
+        // that throws), the threads started are stopped and joined: a joinable std::thread destroyed is
+        // std::terminate (seen under a 300 MB address-space limit).
+        struct StopAndJoin {
+            std::vector<std::thread>& threads;
+            SharedState& shared;
+            ~StopAndJoin()
+            {
+                if (std::uncaught_exceptions() > 0)
                     shared.stop = true;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                for (std::thread& t : threads)
+                    if (t.joinable())
+                        t.join();
             }
-            first.join();
-        } else {
-            jobs[0].run();
-            --running;
+        } joinAll{workers, shared};
+        try {
+            for (std::size_t t = 1; t < jobs.size(); ++t)
+                workers.emplace_back([&job = jobs[t], &running] { job.run(); --running; });
+            if (progress) {
+                // The calling thread reports progress and may cancel; the first range runs on its own thread then.
+                workers.emplace_back([&job = jobs[0], &running] { job.run(); --running; });
+                while (running > 0) {
+                    const double share = total > 0 ? std::min(1.0, double(shared.done) / double(total)) : 0.0;
+                    if (!shared.stop && !progress(share * 0.9))
+                        shared.stop = true;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+            } else {
+                jobs[0].run();
+                --running;
+            }
+        } catch (const std::system_error& e) {
+            shared.stop = true;
+            throw DataError(file, "layer '" + out->m_layerName + "': cannot start a reading thread (" + e.what() + "); " + notEnoughMemory);
         }
-        for (auto& w : workers)
-            w.join();
     }
     for (const ReadJob& job : jobs)
         if (job.error)
@@ -657,13 +675,19 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             c.bounds = {};
         }
     std::exception_ptr indexError;
-    std::thread indexer([&out, &indexError] {
+    std::thread indexer;  // a thread that cannot be started (std::system_error) is built on this one instead
+    auto buildIndex = [&out, &indexError] {
         try {
             out->m_index = geo::BoxIndex(out->m_bounds);
         } catch (...) {
             indexError = std::current_exception();
         }
-    });
+    };
+    try {
+        indexer = std::thread(buildIndex);
+    } catch (const std::system_error&) {
+        buildIndex();
+    }
     struct JoinOnExit {
         std::thread& thread;
         ~JoinOnExit()

@@ -8,6 +8,7 @@
 
 #include "layers/errors.h"
 #include "layers/geography.h"
+#include "checked_files.h"
 #include "gpkg_writer.h"
 #include "ogr_convert.h"
 
@@ -118,6 +119,8 @@ void writeGeoPackageAtomically(const std::filesystem::path& geopackage, const st
         throw DataError(geopackage.string(), "GDAL has no GPKG driver");
     if (geopackage.has_parent_path())
         std::filesystem::create_directories(geopackage.parent_path());
+    // What a killed run left beside it (<name>.tmp-<pid>.gpkg of a process that is gone) goes first.
+    detail::removeStaleTemporaries(std::filesystem::absolute(geopackage).parent_path());
     const std::filesystem::path temporary = geopackage.string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg";
     std::filesystem::remove(temporary);
     try {

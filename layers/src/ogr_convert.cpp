@@ -214,11 +214,19 @@ GDALDatasetUniquePtr openVector(const std::string& path)
     CPLPopErrorHandler();
     if (!ds) {
         const std::string gdal = errors.joined();
-        throw DataError(path, gdal.empty() ? cannotOpenReason() : "cannot open as a vector dataset: " + gdal);
+        throw DataError(path, gdal.empty() ? cannotOpenReason() : "cannot open as a vector dataset: " + gdal + lockedHint(gdal));
     }
     for (const auto& [number, message] : errors.failures)  // opened after all: said as GDAL would have
         CPLError(CE_Failure, number, "%s", message.c_str());
     return ds;
+}
+
+std::string lockedHint(const std::string& gdal)
+{
+    if (gdal.find("database is locked") == std::string::npos)
+        return {};
+    return " (another program holds the GeoPackage locked while it writes to it, e.g. QGIS editing a layer or another gzplan: "
+           "finish or close that, then try again)";
 }
 
 std::string cannotOpenReason()

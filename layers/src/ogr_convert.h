@@ -24,6 +24,10 @@ OGRSpatialReference spatialReference(const std::string& crs);
 /// exist, permission denied, a folder, a pipe or device, empty, an incomplete shapefile, no GDAL format).
 GDALDatasetUniquePtr openVector(const std::string& path);
 
+/// For a GDAL message saying the database is locked: what that means and what to do (with a leading space);
+/// empty for any other message.
+std::string lockedHint(const std::string& gdalMessage);
+
 /// The checks openVector makes before GDAL opens the file: a regular, readable, non-empty file (or a .gdb
 /// folder); for a .shp also its .shx and .dbf. Never opens it, so a FIFO cannot block. Throws DataError.
 void checkReadableFile(const std::string& path);

@@ -367,3 +367,76 @@ TEST(ExportFaults, GbkShapefileWithoutCodePageIsConvertedNotMislabelled)
     EXPECT_EQ(contents(dir.filePath("new/counties.cpg")), "UTF-8");
     EXPECT_TRUE(contents(dir.filePath("new/counties.dbf")).contains("南明区")) << "declared UTF-8, so the names must be UTF-8";
 }
+
+TEST(ExportFaults, GeoPackageLockedByAnotherProgramIsSaidSo)
+{
+    // Another program writing to the GeoPackage (QGIS editing, another gzplan) holds SQLite's exclusive lock.
+    QTemporaryDir dir;
+    const QString gpkg = dir.filePath("plan.gpkg");
+    ASSERT_TRUE(QFile::copy(GZ_TEST_GEOPACKAGE, gpkg));
+    QProcess holder;
+    holder.start(GZ_TEST_HOLD_LOCK, {gpkg});
+    ASSERT_TRUE(holder.waitForReadyRead(20000)) << holder.readAllStandardError().toStdString();
+    ASSERT_TRUE(holder.readAllStandardOutput().contains("locked"));
+
+    const QString out = dir.filePath("out.geojson");
+    for (const QStringList& args : {QStringList{"export", "--source", gpkg, "--source-layer", "counties", "--format", "geojson", "--out", out},
+                                    QStringList{"export", "--data", gpkg, "--layer", "counties", "--format", "geojson", "--out", out},
+                                    QStringList{"render", "--add", gpkg, "--out", dir.filePath("map.png")},
+                                    QStringList{"summary", "--data", gpkg}}) {
+        SCOPED_TRACE(args.join(' ').toStdString());
+        const Result r = gzplan(args);
+        EXPECT_EQ(r.code, 1);
+        EXPECT_TRUE(r.err.contains(gpkg) && r.err.contains("locked") && r.err.contains("another program")) << r.err.toStdString();
+        EXPECT_FALSE(QFile::exists(out));
+        EXPECT_FALSE(QFile::exists(dir.filePath("map.png")));
+    }
+    holder.closeWriteChannel();
+    ASSERT_TRUE(holder.waitForFinished(20000));
+    // Once the other program is done, the same command works.
+    const Result r = gzplan({"export", "--source", gpkg, "--source-layer", "counties", "--format", "geojson", "--out", out});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+}
+
+TEST(ExportFaults, GeoPackageBuildKilledHalfWayIsCleanedUpByTheNextBuild)
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath("parcels.gpkg");
+    QProcess p;
+    p.start(GZ_TEST_GZPLAN, {"make-parcels", "--count", "300000", "--out", target});
+    ASSERT_TRUE(p.waitForStarted());
+    QElapsedTimer clock;
+    clock.start();
+    while (!hasTemporaries(dir.path()) && clock.elapsed() < 60000 && p.state() == QProcess::Running)
+        QThread::msleep(5);
+    ASSERT_TRUE(hasTemporaries(dir.path())) << "make-parcels finished before it could be killed";
+    QThread::msleep(200);  // well into writing
+    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    p.waitForFinished();
+    EXPECT_FALSE(QFile::exists(target)) << "a killed build left a target";
+    ASSERT_TRUE(hasTemporaries(dir.path())) << listing(dir.path()).join(' ').toStdString();
+
+    const Result r = gzplan({"make-parcels", "--count", "2000", "--out", dir.filePath("small.gpkg")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(listing(dir.path()), QStringList{"small.gpkg"});
+}
+
+TEST(ExportFaults, MapOnAFullDiskFailsAndKeepsThePreviousFile)
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("small");
+    SmallFileSystem fs(folder, "64k");
+    for (const char* suffix : {"png", "svg", "pdf"}) {
+        SCOPED_TRACE(suffix);
+        const QString out = folder + "/map." + suffix;
+        put(out, "my previous map");
+        // Without the tmpfs, a file-size limit does the same.
+        const QStringList args{"render", "--out", out, "--size", "1200x900", "--force"};
+        const Result r = fs.mounted() ? gzplan(args) : gzplanWithFileLimit(48, args);
+        EXPECT_EQ(r.code, 1) << r.out.toStdString();
+        EXPECT_TRUE(r.err.contains("no space left") || r.err.contains("too large")) << r.err.toStdString();
+        EXPECT_EQ(contents(out), "my previous map");
+        EXPECT_EQ(listing(folder), QStringList{QStringLiteral("map.") + suffix});
+        QFile::remove(out);
+    }
+}

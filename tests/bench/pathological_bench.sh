@@ -9,6 +9,8 @@
 #     loads the province map, builds an R-tree, draws and writes a PNG: "render alone" (no --add) is printed so
 #     that the layer's own cost (gzplan − render alone) can be read too.
 # Medians of N runs; an ogr2ogr run over 20 s is not repeated (its first time is taken, marked *).
+# Then one more gzplan run gets SIGTERM half-way through (its median): exit code, ms from the signal to the
+# end of the process, and what it left in its output folder (0 expected).
 # Time per vertex (geometry cases) or per byte of the file (text and fields cases).
 set -euo pipefail
 BUILD=${1:-build}
@@ -60,9 +62,25 @@ row() {  # case, operation, units, unit name, gzplan command…, --, baseline co
   timed "$to" "$N" "${og[@]}"
   [ -f "$to.slow" ] && star="*"
   mg=$(median < "$tg"); mo=$(median < "$to")
-  printf '%-20s %-7s %9d ms %9d ms%-1s %6.2f %10.1f %-5s %5s\n' "$name" "$op" "$mg" "$mo" "$star" "$(echo "$mg / $mo" | bc -l)" \
-    "$(echo "$mg * 1000000 / $units" | bc -l)" "ns/$unit" "$load"
+  printf '%-20s %-7s %9d ms %9d ms%-1s %6.2f %10.1f %-5s %5s  %s\n' "$name" "$op" "$mg" "$mo" "$star" "$(echo "$mg / $mo" | bc -l)" \
+    "$(echo "$mg * 1000000 / $units" | bc -l)" "ns/$unit" "$load" "$(cancel_at $((mg / 2)) "${gz[@]}")"
   rm -f "$tg" "$to" "$tg.slow" "$to.slow"
+}
+
+cancel_at() {  # ms, gzplan command with OUT: SIGTERM at ms; prints "cancel: exit E after L ms, left: N files"
+  local at=$1; shift
+  local d pid s e rc left
+  d=$(mktemp -d "$BUILD/patho/cancel.XXXX")
+  "${@//OUT/$d}" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(echo "$at / 1000" | bc -l)"
+  s=$(date +%s%N)
+  kill -TERM "$pid" 2>/dev/null || true
+  rc=0; wait "$pid" || rc=$?
+  e=$(date +%s%N)
+  left=$(find "$d" -mindepth 1 | wc -l)
+  rm -rf "$d"
+  echo "SIGTERM at ${at} ms: exit $rc after $(((e - s) / 1000000)) ms, $left left"
 }
 
 echo "median of $N runs, $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(ogr2ogr --version)"
@@ -70,7 +88,7 @@ t=$(mktemp)
 timed "$t" "$N" "$GZ" render --out OUT/x.png
 echo "render alone (no --add): $(median < "$t") ms"
 rm -f "$t"
-printf '%-20s %-7s %12s %12s %7s %10s %-5s %5s\n' case op gzplan baseline ratio per-unit "" load1
+printf '%-20s %-7s %12s %12s %7s %10s %-5s %5s  %s\n' case op gzplan baseline ratio per-unit "" load1 cancel
 while read -r file vertices bytes; do
   F=$DATA/$file
   case $file in
@@ -81,7 +99,9 @@ while read -r file vertices bytes; do
       ogr2ogr -f "ESRI Shapefile" OUT/x.shp "$F" -lco ENCODING=UTF-8
   row "$file" gpkg "$units" "$unit" "$GZ" export --source "$F" --format gpkg --out OUT/x.gpkg -- \
       ogr2ogr -f GPKG OUT/x.gpkg "$F"
+  srs=()
+  case $file in *.csv) srs=(-s_srs EPSG:4490) ;; esac  # a CSV has no CRS: gzplan reads degrees as CGCS2000
   row "$file" render "$units" "$unit" "$GZ" render --add "$F" --out OUT/x.png --force -- \
-      ogr2ogr -f Memory OUT/mem "$F" -t_srs "$ALBERS"
+      ogr2ogr -f Memory OUT/mem "$F" "${srs[@]}" -t_srs "$ALBERS"
 done < "$DATA/sizes.txt"
 echo "load average at end $(cut -d' ' -f1-3 /proc/loadavg)"

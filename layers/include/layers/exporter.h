@@ -79,7 +79,7 @@ std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
 /// building its R-tree), a watchdog thread removes the temporary folders of the exports in progress and ends
 /// the process with exit code 130 — after letting a commit (the renames into place) or a CancelShield finish.
 /// Installing twice does nothing more.
-void installCancelSignals(int graceMs = 150);
+void installCancelSignals(int graceMs = 100);
 bool cancelRequested();
 
 /// While in scope the watchdog of installCancelSignals does not end the process (a map file being written
