@@ -267,11 +267,18 @@ std::string checkedName(const std::filesystem::path& path)
     return std::string(kPrefix, std::strlen(kPrefix) - 1) + absolute;
 }
 
-std::string takeWriteFailure(const std::filesystem::path& folder)
+/// "folder/" made absolute: the key prefix of the failures recorded for the files in it.
+static std::string folderPrefix(const std::filesystem::path& folder)
 {
     std::string prefix = std::filesystem::absolute(folder).lexically_normal().string();
     if (prefix.empty() || prefix.back() != '/')
         prefix += '/';
+    return prefix;
+}
+
+std::string takeWriteFailure(const std::filesystem::path& folder)
+{
+    const std::string prefix = folderPrefix(folder);
     Failures& f = failures();
     std::lock_guard lock(f.mutex);
     std::string first;
@@ -285,9 +292,7 @@ std::string takeWriteFailure(const std::filesystem::path& folder)
 
 std::string writeFailureCause(const std::filesystem::path& folder)
 {
-    std::string prefix = std::filesystem::absolute(folder).lexically_normal().string();
-    if (prefix.empty() || prefix.back() != '/')
-        prefix += '/';
+    const std::string prefix = folderPrefix(folder);
     {
         Failures& f = failures();
         std::lock_guard lock(f.mutex);

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include <malloc.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 #include <fstream>
@@ -433,6 +434,7 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     if (!encoding.note.empty())
         out->m_notes.push_back(encoding.note);
     out->m_file = path;
+    out->m_stamps = stampsOf(path);  // before reading: a change during the load is caught too
     out->m_layerName = l->GetName();
     out->m_displayCrs = options.displayCrs;
     out->m_kind = kindOf(l->GetGeomType());
@@ -811,10 +813,36 @@ std::optional<std::uint32_t> FeatureLayer::featureAtBruteForce(geo::Point p, dou
     return std::nullopt;
 }
 
+std::vector<FeatureLayer::FileStamp> FeatureLayer::stampsOf(const std::filesystem::path& file)
+{
+    std::vector<std::filesystem::path> files{file};
+    if (file.extension() == ".shp" || file.extension() == ".SHP")
+        files.push_back(std::filesystem::path(file).replace_extension(file.extension() == ".shp" ? ".dbf" : ".DBF"));
+    std::vector<FileStamp> stamps;
+    for (const auto& f : files) {
+        FileStamp s;
+        s.path = f.string();
+        struct stat st {};
+        if (::stat(f.c_str(), &st) == 0) {
+            s.inode = st.st_ino;
+            s.size = static_cast<std::uint64_t>(st.st_size);
+            s.modifiedNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        }
+        stamps.push_back(s);
+    }
+    return stamps;
+}
+
 std::vector<FeatureAttribute> FeatureLayer::attributes(std::uint32_t i) const
 {
     std::lock_guard lock(m_readerMutex);
     const std::string file = m_file.string();
+    if (const std::vector<FileStamp> now = stampsOf(m_file); now != m_stamps) {
+        const bool gone = now.size() < m_stamps.size() || std::any_of(now.begin(), now.end(), [](const FileStamp& s) { return s.inode == 0; });
+        throw DataError(file, gone ? "has been removed or renamed since it was loaded; add it again"
+                                   : "has changed since it was loaded (replaced or edited by another program); add it again to see the "
+                                     "current version: its attributes would not match what is drawn");
+    }
     if (!m_reader) {
         auto reader = std::make_unique<Reader>();
         reader->dataset = detail::openVectorWith(file, m_openOptions);

@@ -76,6 +76,22 @@ bool hasTemporaries(const QString& folder)
     return false;
 }
 
+/// Waits until the running process p has temporary files in folder, lets it write for laterMs more, then kills it
+/// with SIGKILL (no chance to clean up). False if it ended first.
+bool killOnceWriting(QProcess& p, const QString& folder, int laterMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!hasTemporaries(folder) && clock.elapsed() < 60000 && p.state() == QProcess::Running)
+        QThread::msleep(5);
+    if (!hasTemporaries(folder))
+        return false;
+    QThread::msleep(laterMs);
+    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    p.waitForFinished();
+    return p.exitStatus() == QProcess::CrashExit;
+}
+
 /// A small tmpfs mounted on a folder for the test (root with CAP_SYS_ADMIN); unmounted at the end.
 class SmallFileSystem {
 public:
@@ -238,13 +254,7 @@ TEST(ExportFaults, RunKilledHalfWayIsCleanedUpByTheNextRun)
     p.start(GZ_TEST_GZPLAN, {"export", "--source", source, "--format", "gpkg", "--out", out + "/squares.gpkg"});
     ASSERT_TRUE(p.waitForStarted());
     // Killed (SIGKILL: no chance to clean up) once its temporary folder exists.
-    QElapsedTimer clock;
-    clock.start();
-    while (!hasTemporaries(out) && clock.elapsed() < 20000 && p.state() == QProcess::Running)
-        QThread::msleep(5);
-    ASSERT_TRUE(hasTemporaries(out)) << "the export finished before it could be killed";
-    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
-    p.waitForFinished();
+    ASSERT_TRUE(killOnceWriting(p, out, 0)) << "the export finished before it could be killed";
     EXPECT_FALSE(QFile::exists(out + "/squares.gpkg")) << "a killed export left a target";
     ASSERT_TRUE(hasTemporaries(out)) << listing(out).join(' ').toStdString();
 
@@ -405,14 +415,7 @@ TEST(ExportFaults, GeoPackageBuildKilledHalfWayIsCleanedUpByTheNextBuild)
     QProcess p;
     p.start(GZ_TEST_GZPLAN, {"make-parcels", "--count", "300000", "--out", target});
     ASSERT_TRUE(p.waitForStarted());
-    QElapsedTimer clock;
-    clock.start();
-    while (!hasTemporaries(dir.path()) && clock.elapsed() < 60000 && p.state() == QProcess::Running)
-        QThread::msleep(5);
-    ASSERT_TRUE(hasTemporaries(dir.path())) << "make-parcels finished before it could be killed";
-    QThread::msleep(200);  // well into writing
-    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
-    p.waitForFinished();
+    ASSERT_TRUE(killOnceWriting(p, dir.path(), 200)) << "make-parcels finished before it could be killed";
     EXPECT_FALSE(QFile::exists(target)) << "a killed build left a target";
     ASSERT_TRUE(hasTemporaries(dir.path())) << listing(dir.path()).join(' ').toStdString();
 

@@ -151,6 +151,17 @@ private:
     std::vector<std::string> m_notes;
     std::vector<std::string> m_openOptions;  ///< GDAL open options for every later read (identify)
 
+    /// What the file (and a shapefile's .dbf) was when the layer was read: identify refuses to read attributes
+    /// from a file replaced or changed since, as they would not match what is drawn.
+    struct FileStamp {
+        std::string path;
+        std::uint64_t inode = 0, size = 0;
+        std::int64_t modifiedNs = 0;
+        bool operator==(const FileStamp&) const = default;
+    };
+    static std::vector<FileStamp> stampsOf(const std::filesystem::path& file);
+    std::vector<FileStamp> m_stamps;
+
     struct Reader;  // lazily opened dataset for attributes()
     mutable std::mutex m_readerMutex;
     mutable std::unique_ptr<Reader> m_reader;
