@@ -325,11 +325,8 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan: " << error.toStdString() << "\n";
         return 1;
     }
-    if (layers::cancelRequested()) {
-        std::cerr << "gzplan render: cancelled while the map was being written; it was written whole: "
-                  << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
-        return 130;
-    }
+    if (layers::cancelRequested())  // too late to stop: the file is whole (a temporary file renamed), and kept
+        std::cerr << "gzplan render: the cancel came while the map was being written; it was written whole\n";
     if (args.flag("timing")) {
         std::cerr << "gzplan render: drew the map in " << QString::number(timing.drawMs, 'f', 1).toStdString() << " ms, encoded and wrote it in "
                   << QString::number(timing.writeMs, 'f', 1).toStdString() << " ms\n";

@@ -205,6 +205,8 @@ int exportCommand(const std::string& data, const CommandLine& args, int argc, ch
             source ? layers::exportSource(*source, sourceLayer, path, options, progress) : layers::exportTables(chosen, path, options, progress);
         if (bar)
             err << "\n";
+        if (layers::cancelRequested())
+            err << "gzplan export: the cancel came after the files were in place; the export is complete\n";
         for (const auto& w : report.warnings)
             err << "gzplan export: warning: " << w << "\n";
         out << report.features << " features of " << (source ? 1 : chosen.size()) << " layer(s) in " << options.format << ", "

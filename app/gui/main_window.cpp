@@ -449,8 +449,6 @@ QString MainWindow::addLayerFile(const QString& file)
         data = loadLayer(file, m_renderer->data().crs, error, {}, true);
     if (!data)
         return error;
-    if (!data->notes().empty())
-        QMessageBox::information(this, tr("编码"), QString::fromStdString(data->notes().front()));
     render::UserLayer layer;
     layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
     layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
@@ -462,8 +460,10 @@ QString MainWindow::addLayerFile(const QString& file)
                                  .arg(data->size())
                                  .arg(data->loadSeconds(), 0, 'f', 2)
                                  .arg(double(data->memoryBytes()) / 1048576.0, 0, 'f', 1) +
-                                 (data->skipped() ? tr("; 跳过 %1 个无法读取的要素").arg(data->skipped()) : QString()),
-                             data->skipped() ? 0 : 10000);
+                                 (data->skipped() ? tr("; 跳过 %1 个无法读取的要素").arg(data->skipped()) : QString()) +
+                                 // how the file was read (an encoding or CRS assumed): shown until the next message
+                                 (data->notes().empty() ? QString() : QStringLiteral(" · ") + QString::fromStdString(data->notes().front())),
+                             data->skipped() || !data->notes().empty() ? 0 : 10000);
     userLayersChanged();
     return {};
 }

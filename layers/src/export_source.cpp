@@ -518,6 +518,17 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         }
     if (gpkg && dst->StartTransaction() != OGRERR_NONE)
         throw DataError(target.string(), "cannot start a transaction: " + detail::writeFailureCause(temp.path));
+    // Left by an error or a cancel: the GeoPackage's rows are rolled back before it closes, so that closing it
+    // does not build the R-tree of what was written (seconds for 300k features) only to remove the file.
+    struct RollbackUnlessCommitted {
+        GDALDataset* ds;
+        bool open;
+        ~RollbackUnlessCommitted()
+        {
+            if (open)
+                ds->RollbackTransaction();
+        }
+    } rollback{dst.get(), gpkg};
 
     std::vector<LongValue> longValues;
     std::size_t cutWarnings = 0, skipped = 0;
@@ -562,6 +573,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     if (cutWarnings > kMaxCutWarnings)
         report.warnings.push_back(where + ": " + std::to_string(cutWarnings - kMaxCutWarnings) + " more values cut for the DBF; all in " + stem +
                                   ".long_values.csv");
+    rollback.open = false;
     if (gpkg && dst->CommitTransaction() != OGRERR_NONE)
         throw DataError(target.string(), "commit failed: " + detail::writeFailureCause(temp.path));
 

@@ -50,6 +50,7 @@ std::shared_mutex& finishing()
 }
 std::atomic<bool> g_cancel{false};
 std::atomic<bool> g_abandoned{false};
+std::atomic<bool> g_completed{false};  // the output is in place (a commit, a shielded write): the process ends on its own
 sem_t g_signalled;
 
 extern "C" void onCancelSignal(int)
@@ -65,6 +66,8 @@ void watchdog(int graceMs)
     std::this_thread::sleep_for(std::chrono::milliseconds(graceMs));
     // Still running: the work is inside a call that cannot be interrupted. Nothing partial is left behind.
     std::unique_lock lock(finishing());
+    if (g_completed)
+        return;  // the output was complete before the signal could stop it: the command ends normally, saying so
     g_abandoned = true;
     {
         std::lock_guard live(liveMutex());
@@ -314,6 +317,7 @@ std::vector<std::filesystem::path> commitFiles(const std::filesystem::path& stag
         move(staged / name, target / name);
         files.push_back(target / name);
     }
+    g_completed = true;  // a cancel watchdog now lets the command finish: the export is in place, whole
     return files;  // the replaced files go with the temporary folder
 }
 
@@ -367,6 +371,10 @@ bool cancelRequested() { return detail::g_cancel.load(std::memory_order_relaxed)
 
 CancelShield::CancelShield() { detail::finishing().lock_shared(); }
 
-CancelShield::~CancelShield() { detail::finishing().unlock_shared(); }
+CancelShield::~CancelShield()
+{
+    detail::g_completed = true;
+    detail::finishing().unlock_shared();
+}
 
 }  // namespace layers

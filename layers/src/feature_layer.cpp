@@ -466,8 +466,14 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             for (int i = 0; i <= 20; ++i)
                 lattice.push_back({env.MinX + (env.MaxX - env.MinX) * i / 20, env.MinY + (env.MaxY - env.MinY) * j / 20});
         if (sourceCrs != options.displayCrs) {
-            geo::Projection projection(sourceCrs, options.displayCrs);
-            projection.forward(lattice);
+            // A CRS PROJ cannot transform (e.g. a damaged .prj) is the file's problem: said with its name.
+            std::optional<geo::Projection> projection;
+            try {
+                projection.emplace(sourceCrs, options.displayCrs);
+            } catch (const geo::ProjectionError& e) {
+                throw DataError(file, std::string("its coordinate reference system cannot be used: ") + e.what());
+            }
+            projection->forward(lattice);
         }
         for (const geo::Point& p : lattice)
             if (std::isfinite(p.x) && std::isfinite(p.y))

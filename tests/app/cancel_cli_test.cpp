@@ -140,7 +140,7 @@ TEST(Cancel, SigtermMidExportOfALargeLayerEndsAt130WithNothingLeft)
         ASSERT_TRUE(c.signalled) << format << ": the export ended before it could be cancelled; " << c.err.toStdString();
         EXPECT_FALSE(c.crashed) << format;
         EXPECT_EQ(c.code, 130) << format << ": " << c.err.toStdString();
-        EXPECT_LT(c.latencyMs, 2000) << format;  // measured ~10-60 ms on 2 loaded cores
+        EXPECT_LT(c.latencyMs, 2000) << format;  // measured 26-158 ms on 2 loaded cores (gpkg: the watchdog, 100 ms grace)
         EXPECT_TRUE(c.err.contains("cancelled")) << c.err.toStdString();
         expectNothingLeft(out);
     }
@@ -159,7 +159,7 @@ TEST(Cancel, SigtermWhileGdalParsesOneHugeFeatureEndsAt130WithNothingLeft)
     ASSERT_TRUE(c.signalled) << c.err.toStdString();
     EXPECT_FALSE(c.crashed);
     EXPECT_EQ(c.code, 130) << c.err.toStdString();
-    EXPECT_LT(c.latencyMs, 2000);  // measured ~150-200 ms: the watchdog's grace
+    EXPECT_LT(c.latencyMs, 2000);  // measured 127-196 ms: the watchdog's 100 ms grace and the exit
     expectNothingLeft(out);
 }
 

@@ -2,7 +2,11 @@
 // layer inside the map renderer, and `gzplan render --add`.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
@@ -257,4 +261,47 @@ TEST(FeatureRender, WindowAddsALayerIdentifiesItsFeaturesAndKeepsItAcrossProject
     const auto again = window.userFeatureAt(window.canvas()->view().toScreen(seat4545));
     EXPECT_EQ(again.first, 0);
     EXPECT_EQ(window.userLayers()[0].data->fid(again.second), parcels()->fid(feature));
+}
+
+TEST(FeatureRender, WindowAsksBeforeLeavingOutFeaturesItCannotRead)
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("bad.csv");
+    {
+        QFile f(csv);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("WKT,name\n\"POINT (106.7 26.6)\",a\n\"POINT (106 \",b\n\"POINT (107 27)\",c\n");
+    }
+    app::gui::MainWindow window(test::plannedRenderer(), test::query(), "summary");
+    window.resize(1200, 800);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+
+    // The question names the feature and why; the first time it is answered No, the second time Yes.
+    QString asked;
+    // Polls until the box is open (a slow machine or a sanitizer build may take a while), then answers it.
+    QTimer poll;
+    QMessageBox::StandardButton reply = QMessageBox::No;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(reply)->click();
+        }
+    });
+    poll.start(20);
+    auto answer = [&](QMessageBox::StandardButton button) { reply = button; };
+    answer(QMessageBox::No);
+    const QString refused = window.addLayerFile(csv);
+    EXPECT_TRUE(asked.contains("feature 2") && asked.contains("POINT (106 ")) << asked.toStdString();
+    EXPECT_TRUE(refused.contains("feature 2")) << "the error is shown, nothing added: " << refused.toStdString();
+    EXPECT_TRUE(window.userLayers().empty());
+
+    asked.clear();
+    answer(QMessageBox::Yes);
+    ASSERT_EQ(window.addLayerFile(csv), QString());
+    EXPECT_FALSE(asked.isEmpty());
+    ASSERT_EQ(window.userLayers().size(), 1u);
+    EXPECT_EQ(window.userLayers()[0].data->size(), 2u);
+    EXPECT_EQ(window.userLayers()[0].data->skipped(), 1u);
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains("1")) << window.statusBar()->currentMessage().toStdString();
 }

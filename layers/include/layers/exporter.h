@@ -77,7 +77,8 @@ std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
 /// so the work stops there and the command exits 130. When the process is still running `grace` after the
 /// signal (inside one call that cannot be interrupted: GDAL parsing or writing one huge feature, a GeoPackage
 /// building its R-tree), a watchdog thread removes the temporary folders of the exports in progress and ends
-/// the process with exit code 130 — after letting a commit (the renames into place) or a CancelShield finish.
+/// the process with exit code 130 — after letting a commit (the renames into place) or a CancelShield finish;
+/// once one of those has finished, the output is whole and the command ends normally (exit 0), saying so.
 /// Installing twice does nothing more.
 void installCancelSignals(int graceMs = 100);
 bool cancelRequested();
