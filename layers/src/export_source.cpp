@@ -257,8 +257,10 @@ void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const
         Batch batch = fresh();
         detail::ReadCheck check(*layer, plan.driver);
         layer->ResetReading();
+        GIntBig lastFid = OGRNullFID;  // the last feature read whole, to say where reading stopped
         while (OGRFeature* raw = layer->GetNextFeature()) {
             OGRFeatureUniquePtr f(raw);
+            lastFid = f->GetFID();
             if (queue.stopped())  // cancelled or failed: checked per feature, as one feature may take seconds
                 return;
             if (const std::string why = check.problem(*f); !why.empty()) {
@@ -277,7 +279,9 @@ void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const
             }
         }
         if (const std::string why = check.failure(); !why.empty())
-            throw DataError(plan.source, "cannot be read to the end: " + why);
+            throw DataError(plan.source, "cannot be read to the end (" +
+                                             (lastFid == OGRNullFID ? std::string("no feature could be read") : "after feature " + std::to_string(lastFid)) +
+                                             "): " + why);
         if (!batch.features.empty() && !queue.push(std::move(batch)))
             return;
         queue.close();
@@ -578,21 +582,27 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         throw DataError(target.string(), "commit failed: " + detail::writeFailureCause(temp.path));
 
     // Final DBF widths (the driver widens a text field when a later value is longer than the first batch's).
+    // And the names the driver really gave (it renames a field it cannot store, e.g. bytes invalid in the encoding).
     std::vector<std::string> widths(static_cast<std::size_t>(fieldCount));
+    std::vector<std::string> dbfNames = names;
+    bool driverRenamed = false;
     if (shp)
-        for (int k = 0; k < fieldCount; ++k)
+        for (int k = 0; k < fieldCount; ++k) {
             if (plan.dbfText[k])
                 widths[k] = std::to_string(dstDefn->GetFieldDefn(fieldMap[k])->GetWidth());
+            dbfNames[k] = dstDefn->GetFieldDefn(fieldMap[k])->GetNameRef();
+            driverRenamed = driverRenamed || dbfNames[k] != names[k];
+        }
     dst.reset();  // closes the file: a GeoPackage builds its spatial index here, after the bulk insert
     detail::checkWritten(temp.path, failures, target.string());
 
     if (shp) {
         if (options.encoding == "GBK")
             detail::writeTextFile(temp.path / (stem + ".cpg"), "936");
-        if (renamed) {
+        if (renamed || driverRenamed) {
             std::vector<std::vector<std::string>> rows;
             for (int k = 0; k < fieldCount; ++k)
-                rows.push_back({names[k], plan.names[k], typeWord(*srcFields[k]), widths[k], fields[k].description});
+                rows.push_back({dbfNames[k], plan.names[k], typeWord(*srcFields[k]), widths[k], fields[k].description});
             detail::writeCsv(temp.path / (stem + ".fields.csv"), {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
         }
         if (!longValues.empty()) {

@@ -279,7 +279,9 @@ struct ReadJob {
             chunk = Chunk{};
         };
         std::size_t sinceReport = 0;
+        std::int64_t lastFid = OGRNullFID;  // the last feature read whole, to say where reading stopped
         for (auto& feature : *l) {
+            lastFid = feature->GetFID();
             if ((++sinceReport & 1023) == 0)
                 shared->done += 1024;
             if (shared->stop.load(std::memory_order_relaxed))  // every feature: one may hold a million vertices
@@ -323,7 +325,9 @@ struct ReadJob {
         flush();
         shared->done += sinceReport & 1023;
         if (const std::string why = check.failure(); !why.empty())
-            throw DataError(file, "layer '" + layer + "' cannot be read to the end: " + why);
+            throw DataError(file, "layer '" + layer + "' cannot be read to the end (" +
+                                      (lastFid == OGRNullFID ? std::string("no feature could be read") : "after feature " + std::to_string(lastFid)) +
+                                      "): " + why);
     }
 };
 
