@@ -17,7 +17,7 @@ void provenanceFields(ExportTable& t)
 {
     t.fields.push_back({"source", FieldType::String, "source document: GZ2023, GY2025 or REFERENCE"});
     t.fields.push_back({"clause", FieldType::String, "clause of the document, e.g. 四(八)23"});
-    t.fields.push_back({"basis", FieldType::String, "stated (in the document) | reference (REFERENCE.md) | assumed (the project's choice)"});
+    t.fields.push_back({"basis", FieldType::String, "stated (in the document) | reference (references.md) | assumed (the project's choice)"});
 }
 
 void provenanceValues(std::vector<ExportValue>& v, const Provenance& p)
@@ -374,7 +374,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
                                    provenanceOf(r)});  // the position is not exported: the places layer holds the point
     if (wanted("targets"))
         for (const TableRow& r : gpkg.rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
-            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r)};
+            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r), {}};
             char* end = nullptr;
             t.value = std::strtod(t.valueText.c_str(), &end);
             if (t.valueText.empty() || *end != '\0')

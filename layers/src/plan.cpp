@@ -168,7 +168,7 @@ PlanData loadFrom(const RowSource& source)
     }
 
     for (const TableRow& r : rows(dir, "targets.csv", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
-        Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r)};
+        Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r), {}};
         char* end = nullptr;
         t.value = std::strtod(t.valueText.c_str(), &end);
         if (t.valueText.empty() || *end != '\0')

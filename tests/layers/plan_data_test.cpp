@@ -1,5 +1,5 @@
 // The shipped plan tables against the documents: every class, central city and layout zone compared with
-// the lists the documents (and REFERENCE.md for the regions they name but do not delimit) give.
+// the lists the documents (and references.md for the regions they name but do not delimit) give.
 #include <regex>
 
 #include <gtest/gtest.h>

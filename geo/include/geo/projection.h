@@ -16,7 +16,7 @@ namespace crs {
 inline constexpr const char* kCgcs2000 = "EPSG:4490";
 inline constexpr const char* kWgs84 = "EPSG:4326";
 inline constexpr const char* kWebMercator = "EPSG:3857";
-/// Albers equal-area for China (REFERENCE.md), GRS80 as CGCS2000; metres. Used for area sums and the map.
+/// Albers equal-area for China (references.md), GRS80 as CGCS2000; metres. Used for area sums and the map.
 inline constexpr const char* kAlbersChina =
     "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=GRS80 +units=m +no_defs +type=crs";
 /// CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest to the longitude (EPSG:4543-4546 cover 102-111°E).

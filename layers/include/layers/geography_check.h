@@ -13,7 +13,7 @@ namespace layers {
 struct GeographyExpectations {
     std::size_t countyCount = 88;
     std::size_t prefectureCount = 9;
-    double officialAreaKm2 = 176167;  ///< REFERENCE.md
+    double officialAreaKm2 = 176167;  ///< references.md
     double areaTolerance = 0.02;      ///< share of the official area
     std::vector<std::string> neighbourNames = {"四川", "重庆", "湖南", "广西", "云南"};
 };
