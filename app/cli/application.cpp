@@ -135,14 +135,22 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
         .arg(plan.targets.size());
 }
 
-std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan,
-                                                        const layers::PlanGeometry& geometry, const QString& share,
-                                                        const QString& crs = geo::crs::kAlbersChina)
+/// The map style: --style FILE, else the shipped share/styles/default.json. Throws std::runtime_error naming the
+/// file and what is wrong with it (the map is never drawn with a style other than the one asked for).
+render::Style loadStyle(const Arguments& args, const QString& share)
 {
+    const QString path = args.value("style", share + "/styles/default.json");
     render::Style style;
     QString error;
-    if (!render::Style::load(share + "/styles/default.json", style, &error))
-        std::cerr << "gzplan: warning: " << error.toStdString() << " (using built-in style)\n";
+    if (!render::Style::load(path, style, &error))
+        throw std::runtime_error("--style: " + error.toStdString() + (args.values.contains("style") ? "" : " (the shipped style; is --share right?)"));
+    return style;
+}
+
+std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography& g, const layers::PlanData& plan,
+                                                        const layers::PlanGeometry& geometry, const render::Style& style,
+                                                        const QString& crs = geo::crs::kAlbersChina)
+{
     return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, crs), style);
 }
 
@@ -150,8 +158,7 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, render::View v
 {
     render::RenderSettings s = render::RenderSettings::forTheme(view);
     // The map right of the legend and below the title.
-    const QRectF frame(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86);
-    s.view = render::MapView::fitInto(render::viewExtent(r.data(), view), size, frame);
+    s.view = render::MapView::fitInto(r.viewExtent(view), size, r.style().frameOn(size));
     s.dpi = dpi;
     s.decorations = true;
     s.title = view == render::View::Overview ? QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units")
@@ -218,9 +225,14 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     }
     std::shared_ptr<const render::MapRenderer> renderer;
     try {
-        renderer = makeRenderer(geography, plan, planGeometry, share, args.value("crs", geo::crs::kAlbersChina));
+        const render::Style style = loadStyle(args, share);
+        try {
+            renderer = makeRenderer(geography, plan, planGeometry, style, args.value("crs", geo::crs::kAlbersChina));
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string("--crs: ") + e.what());
+        }
     } catch (const std::exception& e) {
-        std::cerr << "gzplan render: --crs: " << e.what() << "\n";
+        std::cerr << "gzplan render: " << e.what() << "\n";
         return 2;
     }
     render::RenderSettings s = viewSettings(*renderer, *view, size, dpi);
@@ -254,10 +266,10 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
                       << renderer->data().crs.toStdString() << " (PROJ cannot transform it)\n";
             return 2;
         }
-        s.view = s.decorations ? render::MapView::fitInto(box, size, QRectF(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86))
+        s.view = s.decorations ? render::MapView::fitInto(box, size, renderer->style().frameOn(size))
                                : render::MapView::fit(box, size, 0);
     } else if (!s.decorations) {
-        s.view = render::MapView::fit(render::viewExtent(renderer->data(), *view), size);
+        s.view = render::MapView::fit(renderer->viewExtent(*view), size);
     }
     // The same rule as export: an existing file is replaced only with --force (the write itself is atomic).
     // Checked after the other arguments, so that a mistake there is reported first, and before any layer loads.
@@ -299,7 +311,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
             render::UserLayer u;
             u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
             u.title = QFileInfo(file).fileName();
-            u.style = render::defaultFeatureStyle(*layer);
+            u.style = render::defaultFeatureStyle(*layer, renderer->style());
             u.data = std::move(layer);
             s.userLayers.push_back(std::move(u));
         } catch (const std::exception& e) {
@@ -419,7 +431,14 @@ int run(int argc, char** argv)
         std::cout << text.toStdString() << "\n";
         return 0;
     }
-    auto renderer = makeRenderer(geography, plan, planGeometry, share);
+    render::Style style;
+    try {
+        style = loadStyle(args, share);
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan: " << e.what() << "\n";
+        return 2;
+    }
+    auto renderer = makeRenderer(geography, plan, planGeometry, style);
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
@@ -430,7 +449,7 @@ int run(int argc, char** argv)
         return 0;
     }
     gui::MainWindow mainWindow(renderer, query, text);
-    mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, share, crs); });
+    mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, mainWindow.renderer()->style(), crs); });
     mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");

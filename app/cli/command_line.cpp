@@ -4,7 +4,7 @@ namespace app::cli {
 
 const std::set<std::string, std::less<>> kOptionsWithValue{
     "data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry",
-    "page", "add", "style-field", "extent", "repeat", "source", "source-layer", "count", "seed"};
+    "page", "add", "style-field", "extent", "repeat", "source", "source-layer", "count", "seed", "style"};
 
 CommandLine CommandLine::parse(int argc, char** argv)
 {

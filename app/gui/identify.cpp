@@ -16,14 +16,17 @@ double segmentDistance(QPointF p, QPointF a, QPointF b)
 }
 }  // namespace
 
-Hit hitTest(const render::MapData& data, const render::RenderSettings& s, QPointF screen)
+Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s, QPointF screen)
 {
+    const render::MapData& data = renderer.data();
+    const render::ViewSymbols& symbols = renderer.symbols(s.theme);
     const double k = s.dpi / 96.0;
     if (s.visible("places")) {
         double best = 7 * k;
         Hit hit;
-        for (const auto& p : data.places) {
-            if (s.theme == render::View::Transport && p.kind.contains("town"))
+        for (std::size_t i = 0; i < data.places.size(); ++i) {
+            const render::PlaceItem& p = data.places[i];
+            if (!symbols.places[i].visible)
                 continue;
             const QPointF at = s.view.toScreen(p.at);
             const double d = std::hypot(at.x() - screen.x(), at.y() - screen.y());
@@ -36,8 +39,9 @@ Hit hitTest(const render::MapData& data, const render::RenderSettings& s, QPoint
             return hit;
     }
     if (s.visible("central_cities")) {
-        for (const auto& c : data.cities) {
-            const double r = 1.35 * std::sqrt(c.population2025) * k;
+        for (std::size_t i = 0; i < data.cities.size(); ++i) {
+            const render::CityItem& c = data.cities[i];
+            const double r = symbols.cities[i].radius(c.population2025) * k;
             const QPointF at = s.view.toScreen(c.at);
             if (c.population2025 > 0 && std::hypot(at.x() - screen.x(), at.y() - screen.y()) <= std::max(r, 6 * k))
                 return {Hit::Kind::City, c.id};
@@ -70,8 +74,9 @@ Hit hitTest(const render::MapData& data, const render::RenderSettings& s, QPoint
     if (s.visible("zones")) {
         const render::ZoneItem* best = nullptr;
         double bestArea = std::numeric_limits<double>::max();
-        for (const auto& z : data.zones) {
-            if (!render::zoneShown(z, s.theme) || !z.bounds.contains(m) || !z.path.contains(mp))
+        for (std::size_t i = 0; i < data.zones.size(); ++i) {
+            const render::ZoneItem& z = data.zones[i];
+            if (!symbols.zones[i].visible || !z.bounds.contains(m) || !z.path.contains(mp))
                 continue;
             const double area = z.bounds.width() * z.bounds.height();
             if (area < bestArea) {

@@ -17,7 +17,7 @@ struct Hit {
 };
 
 /// Points and lines first (within a few pixels), then the smallest shown zone containing the point, then the county.
-Hit hitTest(const render::MapData& data, const render::RenderSettings& settings, QPointF screen);
+Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& settings, QPointF screen);
 
 /// The display-CRS bounds of what a hit names, for zooming to it.
 geo::Box hitBounds(const render::MapData& data, const Hit& hit);

@@ -26,22 +26,35 @@ QList<Group> groups()
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors"}}};
 }
 
-QIcon swatch(const render::Style& style, const QString& id)
+/// A layer's icon, drawn with the symbols the map uses (of its first feature in the view that shows it best).
+QIcon swatch(const render::MapRenderer& renderer, const QString& id)
 {
+    const render::MapData& data = renderer.data();
+    const render::Style& style = renderer.style();
+    auto first = [](const std::vector<render::Symbol>& symbols, auto keep) {
+        for (std::size_t i = 0; i < symbols.size(); ++i)
+            if (keep(i))
+                return symbols[i];
+        return render::Symbol();
+    };
+    const render::ViewSymbols& overview = renderer.symbols(render::View::Overview);
+    const render::ViewSymbols& cluster = renderer.symbols(render::View::OneClusterThreeBelts);
+    const render::ViewSymbols& transport = renderer.symbols(render::View::Transport);
     QPixmap pixmap(18, 12);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
-    p.setPen(QPen(QColor("#404040"), 1));
-    if (id == "neighbours") p.setBrush(style.neighbourFill);
-    else if (id == "counties") p.setBrush(style.prefectureFills.value(0));
-    else if (id == "zones") p.setBrush(style.zoneFills.value("agglomeration"));
-    else if (id == "belts") p.setBrush(style.beltColours.value("belt_shanghai_kunming"));
-    else if (id == "corridors") p.setBrush(style.modeColours.value("expressway"));
-    else if (id == "central_cities") p.setBrush(QColor(215, 48, 31, 150));
-    else if (id == "places") p.setBrush(Qt::white);
-    else p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(style.legendOutline.colour, 1));
+    p.setBrush(Qt::NoBrush);
+    if (id == "neighbours") p.setBrush(overview.neighbours.fill);
+    else if (id == "counties") p.setBrush(overview.counties.empty() ? QColor() : overview.counties.front().fill);
+    else if (id == "zones") p.setBrush(first(cluster.zones, [&](std::size_t i) { return cluster.zones[i].visible; }).fill);
+    else if (id == "belts") p.setBrush(first(cluster.belts, [&](std::size_t i) { return data.corridors[i].mode == "belt"; }).band);
+    else if (id == "corridors") p.setBrush(first(transport.corridors, [&](std::size_t i) { return data.corridors[i].mode != "belt"; }).stroke);
+    else if (id == "central_cities") p.setBrush(cluster.cities.empty() ? QColor() : cluster.cities.front().fill);
+    else if (id == "places") p.setBrush(transport.places.empty() ? QColor() : transport.places.front().fill);
     if (id == "prefecture_borders" || id == "province") {
-        p.setPen(QPen(id == "province" ? style.province.colour : style.prefecture.colour, id == "province" ? 2.5 : 1.6));
+        const render::Symbol& line = id == "province" ? overview.province : overview.prefectureBorders;
+        p.setPen(QPen(line.stroke, line.width));
         p.drawLine(0, 6, 18, 6);
     } else if (id == "labels") {
         p.drawText(QRect(0, 0, 18, 12), Qt::AlignCenter, "文");
@@ -52,7 +65,7 @@ QIcon swatch(const render::Style& style, const QString& id)
 }
 }  // namespace
 
-LayerPanel::LayerPanel(const render::Style& style, QWidget* parent) : QWidget(parent), m_order(render::layerIds())
+LayerPanel::LayerPanel(const render::MapRenderer& renderer, QWidget* parent) : QWidget(parent), m_order(render::layerIds())
 {
     m_tree = new QTreeWidget(this);
     m_tree->setColumnCount(2);
@@ -66,7 +79,6 @@ LayerPanel::LayerPanel(const render::Style& style, QWidget* parent) : QWidget(pa
         for (const QString& id : g.layers) {
             auto* item = new QTreeWidgetItem(group);
             item->setData(0, Qt::UserRole, id);
-            item->setIcon(0, swatch(style, id));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
             item->setCheckState(0, Qt::Checked);
             m_items[id] = item;
@@ -81,6 +93,7 @@ LayerPanel::LayerPanel(const render::Style& style, QWidget* parent) : QWidget(pa
         }
         group->setExpanded(true);
     }
+    setSymbols(renderer);
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
         const QString id = item->data(0, Qt::UserRole).toString();
         if (column == 0 && m_items.contains(id))
@@ -151,6 +164,12 @@ void LayerPanel::syncFrom(const render::RenderSettings& settings)
     }
     m_order = settings.order;
     m_syncing = false;
+}
+
+void LayerPanel::setSymbols(const render::MapRenderer& renderer)
+{
+    for (auto it = m_items.begin(); it != m_items.end(); ++it)
+        it.value()->setIcon(0, swatch(renderer, it.key()));
 }
 
 }  // namespace app::gui

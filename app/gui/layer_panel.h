@@ -17,7 +17,9 @@ namespace app::gui {
 class LayerPanel : public QWidget {
     Q_OBJECT
 public:
-    LayerPanel(const render::Style& style, QWidget* parent = nullptr);
+    LayerPanel(const render::MapRenderer& renderer, QWidget* parent = nullptr);
+    /// Icons drawn with the renderer's symbols (again after the style changes).
+    void setSymbols(const render::MapRenderer& renderer);
 
     void syncFrom(const render::RenderSettings& settings);
     QTreeWidgetItem* item(const QString& layerId) const { return m_items.value(layerId); }

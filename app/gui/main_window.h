@@ -58,6 +58,12 @@ public:
     /// Switches the display projection; false when it cannot be built.
     bool setDisplayCrs(const QString& crs);
     QString displayCrs() const { return m_renderer->data().crs; }
+    const std::shared_ptr<const render::MapRenderer>& renderer() const { return m_renderer; }
+    /// Draws the map with the style file at path (a copy of share/styles/default.json, changed); returns an empty
+    /// string on success, else why the file was refused (the map keeps its style).
+    QString setStyleFile(const QString& path);
+    void chooseStyleFile();
+    void showClassColours();
     /// Loads a vector file GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, …) as a user layer in the
     /// display CRS, on a worker thread behind a progress dialog that can cancel. Returns an empty string on
     /// success, else the error (cancelling returns tr("已取消")).

@@ -86,7 +86,7 @@ void MapCanvas::zoomToProvince()
 
 void MapCanvas::zoomToThemeExtent()
 {
-    setView(render::MapView::fit(render::viewExtent(m_renderer->data(), m_settings.theme), size()));
+    setView(render::MapView::fit(m_renderer->viewExtent(m_settings.theme), size()));
 }
 
 void MapCanvas::zoomTo(const geo::Box& box)

@@ -9,14 +9,13 @@
 #include <QPolygonF>
 
 #include "layers/feature_layer.h"
-#include "layers/parcels.h"
+#include "render/style.h"
 #include "render/scanline.h"
 
 namespace app::render {
 
 namespace {
 
-thread_local std::size_t t_lastDrawn = 0;
 
 std::uint32_t premultiplied(const QColor& c, double opacity = 1.0)
 {
@@ -230,18 +229,22 @@ QImage renderReference(const layers::FeatureLayer& layer, const FeatureStyle& st
 
 }  // namespace
 
-FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer)
+FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer, const Style& style)
 {
-    FeatureStyle style;
+    const QString geometry = layer.kind() == layers::FeatureKind::Polygons ? "polygons" : layer.kind() == layers::FeatureKind::Lines ? "lines" : "points";
+    const Symbol base = style.symbol("user", {}, {{"geometry", geometry}});
+    FeatureStyle out;
+    out.fill = base.fill;
+    out.outline = base.stroke;
+    out.outlineMinPixels = base.outlineMinPixels;
+    out.pointSize = base.size;
     const auto& names = layer.categoryNames();
     for (std::size_t k = 0; k < names.size(); ++k) {
-        const int landUse = layers::landUseIndex(names[k]);
-        style.categoryFills.push_back(landUse >= 0 ? QColor(QRgb(layers::landUseCategories()[static_cast<std::size_t>(landUse)].colour))
-                                                   : QColor::fromHsvF(std::fmod(k * 0.618034, 1.0), 0.45, 0.92));
+        const Symbol s = style.symbol("user", {}, {{"geometry", geometry}, {"category", QString::fromStdString(names[k])}});
+        // Categories without a rule of their own: colours spread over the hue circle by the golden ratio.
+        out.categoryFills.push_back(s.autoFill ? QColor::fromHsvF(std::fmod(static_cast<double>(k) * 0.618034, 1.0), 0.45, 0.92) : s.fill);
     }
-    if (layer.kind() != layers::FeatureKind::Polygons)
-        style.fill = QColor("#c0392b");
-    return style;
+    return out;
 }
 
 QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, RenderQuality quality, int threads)
@@ -253,13 +256,12 @@ QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle&
     return image;
 }
 
-void renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads)
+std::size_t renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads)
 {
     if (image.size() != view.size().toSize() || image.format() != QImage::Format_ARGB32_Premultiplied)
         image = QImage(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
     bool all = false;
     const std::vector<std::uint32_t> ids = candidates(layer, view, all);
-    t_lastDrawn = 0;
     std::vector<std::uint32_t> colours;
     for (const QColor& c : style.categoryFills)
         colours.push_back(premultiplied(c));
@@ -275,8 +277,10 @@ void renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, co
     jobs[0].run();
     for (auto& w : workers)
         w.join();
+    std::size_t drawn = 0;
     for (const StripeJob& j : jobs)
-        t_lastDrawn += j.drawn;
+        drawn += j.drawn;
+    return drawn;
 }
 
 void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality)
@@ -295,7 +299,5 @@ void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, Ren
     p.drawImage(QPointF(0, 0), image);
     p.restore();
 }
-
-std::size_t lastFeaturesDrawn() { return t_lastDrawn; }
 
 }  // namespace app::render

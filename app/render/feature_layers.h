@@ -27,10 +27,11 @@ namespace app::render {
 
 enum class RenderQuality { Fast, Reference };
 
+/// A user layer's symbols (from the style's "user" rules: see defaultFeatureStyle).
 struct FeatureStyle {
     std::vector<QColor> categoryFills;  ///< per category of the layer's style field
-    QColor fill{200, 160, 120};         ///< features without a category, or the whole layer when uncategorised
-    QColor outline{60, 60, 60, 150};
+    QColor fill;                        ///< features without a category, or the whole layer when uncategorised
+    QColor outline;
     double outlineMinPixels = 6;        ///< outlines for features at least this many pixels wide and tall
     double pointSize = 3;               ///< pixels
 };
@@ -44,9 +45,11 @@ struct UserLayer {
     double opacity = 1.0;
 };
 
-/// The default style of a layer: land-use categories get the colours of the third national land survey's
-/// legend where the name is known (耕地, 林地, …), other values colours spread over the hue circle.
-FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer);
+struct Style;
+/// A layer's style from the map style's "user" rules: one fill by geometry kind, and per category of the layer's
+/// style field the fill of its rule (the land-use categories of the third national land survey, 耕地, 林地, …),
+/// or for categories without one a colour spread over the hue circle.
+FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer, const Style& style);
 
 /// Renders the layer alone into a transparent premultiplied ARGB image of the view's size. threads = 0: one
 /// stripe per core.
@@ -54,13 +57,10 @@ QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle&
                           RenderQuality quality = RenderQuality::Fast, int threads = 0);
 
 /// The fast path into an existing image (reallocated if its size or format do not fit; cleared first), so
-/// a caller drawing frame after frame reuses one buffer.
-void renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads = 0);
+/// a caller drawing frame after frame reuses one buffer. Returns how many features it drew.
+std::size_t renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads = 0);
 
 /// Draws it onto a painter (any device: images, widgets, PDF and SVG receive the layer image) with its opacity.
 void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality = RenderQuality::Fast);
-
-/// How many features the fast path drew in the last call on this thread (for benchmarks and the status bar).
-std::size_t lastFeaturesDrawn();
 
 }  // namespace app::render

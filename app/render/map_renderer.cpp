@@ -1,4 +1,5 @@
 #include "render/map_renderer.h"
+#include "render/map_layers.h"
 #include "render/painting.h"
 
 #include <algorithm>
@@ -99,6 +100,23 @@ std::shared_ptr<const BandGeometry> cachedBand(RenderCache& cache, const MapData
 MapRenderer::MapRenderer(std::shared_ptr<const MapData> data, Style style)
     : m_data(std::move(data)), m_style(std::move(style)), m_cache(std::make_shared<RenderCache>())
 {
+    for (const QString& id : viewIds())
+        m_symbols.push_back(ViewSymbols::resolve(*m_data, m_style, *viewFromId(id)));
+}
+
+const ViewSymbols& MapRenderer::symbols(View view) const { return m_symbols[static_cast<std::size_t>(view)]; }
+
+geo::Box MapRenderer::viewExtent(View view) const
+{
+    geo::Box box = geo::Box::empty();
+    const ViewSymbols& v = symbols(view);
+    for (std::size_t i = 0; i < m_data->zones.size(); ++i)
+        if (v.zones[i].extent)
+            box.expand(m_data->zones[i].bounds);
+    if (box.isEmpty())
+        return m_data->extent;
+    const double pad = m_style.extentPad * std::max(box.width(), box.height());
+    return {box.minX - pad, box.minY - pad, box.maxX + pad, box.maxY + pad};
 }
 
 Frame MapRenderer::fastFrame(QPainter& p, const RenderSettings& s) const
@@ -183,8 +201,8 @@ bool MapRenderer::drawStripes(QPainter& p, const RenderSettings& s, const Frame&
 
 QColor MapRenderer::prefectureFill(int index) const
 {
-    const auto& fills = m_style.prefectureFills;
-    return fills[index % fills.size()];
+    const Symbol s = m_style.symbol("counties", viewId(View::Overview), {{"prefecture_index", QString::number(index)}});
+    return s.palette.isEmpty() ? s.fill : s.palette[index % s.palette.size()];
 }
 
 QImage MapRenderer::renderImage(const RenderSettings& settings) const
@@ -234,95 +252,43 @@ RenderSettings RenderSettings::forTheme(View theme)
 
 QColor MapRenderer::classFill(int index) const
 {
-    if (index < 0 || index >= static_cast<int>(m_data->classes.size()))
-        return m_style.noClassFill;
-    return m_style.classFills.value(m_data->classes[static_cast<std::size_t>(index)].id, QColor("#888888"));
+    const ViewSymbols& v = symbols(View::CountyClasses);
+    if (index < 0 || static_cast<std::size_t>(index) >= v.classFills.size())
+        return m_style.symbol("counties", v.view).fill;
+    return v.classFills[static_cast<std::size_t>(index)];
 }
 
 void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
-    const double k = s.dpi / 96.0;
-    const QTransform t = s.view.transform();  // map to screen; every path is simplified to the pixel grid first
+    const LayerContext c{p, s, f, *m_data, m_style, symbols(s.theme), s.dpi / 96.0};
     // User layers (parcels, survey data) lie right above the county fills, below borders and overlays.
-    const bool countiesListed = s.order.contains("counties");
-    if (!countiesListed)
+    auto userLayers = [&] {
         for (const UserLayer& u : s.userLayers)
             drawUserLayer(p, u, s.view);
-    QString previous;
+    };
+    if (!s.order.contains("counties"))
+        userLayers();
     for (const QString& layer : s.order) {
-        if (previous == "counties")
-            for (const UserLayer& u : s.userLayers)
-                drawUserLayer(p, u, s.view);
-        previous = layer;
-        if (!s.visible(layer) || layer == "labels")
-            continue;
-        p.save();
-        if (layer == "neighbours") {
-            p.setOpacity(s.opacity(layer));
-            p.setPen(cosmeticPen(m_style.neighbourStroke, k));
-            p.setBrush(m_style.neighbourFill);
-            if (f.fast()) {
-                // As the counties: fills without antialiasing, antialiased outlines on top.
-                useBand(p, p.worldTransform(), f);
-                const QPen pen = p.pen();
-                p.setPen(Qt::NoPen);
-                p.setRenderHint(QPainter::Antialiasing, false);
-                for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
-                    if (f.band->neighbourBounds[i].intersects(f.visibleBand))
-                        p.drawPath(f.paths->neighbours[i]);
-                p.setRenderHint(QPainter::Antialiasing, true);
-                p.setPen(pen);
-                p.setBrush(Qt::NoBrush);
-                for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
-                    if (f.band->neighbourBounds[i].intersects(f.visibleBand) &&
-                        !rasterStroke(p, f.paths->neighbours[i], m_style.neighbourStroke.colour, m_style.neighbourStroke.width * k))
-                        p.drawPath(f.paths->neighbours[i]);
-            } else {
-                for (const RegionItem& r : m_data->neighbours)
-                    p.drawPath(screenPath(r.path, t));
-            }
-        } else if (layer == "counties") {
-            p.setOpacity(s.opacity(layer));
-            if (f.fast())
-                drawCountyFillsFast(p, s, f);
-            else
-                drawCountyFills(p, s, f);
-        } else if (layer == "zones") {
-            drawZones(p, s, f);  // zone fills carry the layer's opacity themselves
-        } else if (layer == "prefecture_borders") {
-            p.setOpacity(s.opacity(layer));
-            if (f.fast())
-                for (const QPainterPath& path : f.paths->prefectures)
-                    strokeFastBand(p, f, path, m_style.prefecture.colour, m_style.prefecture.width * k);
-            else
-                for (const PrefectureItem& pr : m_data->prefectures)
-                    strokeFast(p, screenPath(pr.path, t), m_style.prefecture.colour, m_style.prefecture.width * k);
-        } else if (layer == "province") {
-            p.setOpacity(s.opacity(layer));
-            if (f.fast())
-                strokeFastBand(p, f, f.paths->province, m_style.province.colour, m_style.province.width * k);
-            else
-                strokeFast(p, screenPath(m_data->province, t), m_style.province.colour, m_style.province.width * k);
-        } else {
-            p.setOpacity(s.opacity(layer));
-            if (layer == "belts") drawBelts(p, s, f);
-            else if (layer == "corridors") drawCorridors(p, s);
-            else if (layer == "central_cities") drawCities(p, s, f);
-            else if (layer == "places") drawPlaces(p, s);
+        const LayerEntry* entry = findLayer(layer);
+        if (entry && s.visible(layer)) {
+            p.save();
+            if (!entry->ownOpacity)
+                p.setOpacity(s.opacity(layer));
+            entry->draw(c);
+            p.restore();
         }
-        p.restore();
+        if (layer == "counties")
+            userLayers();
     }
-    if (previous == "counties")
-        for (const UserLayer& u : s.userLayers)
-            drawUserLayer(p, u, s.view);
-    drawHighlight(p, s, f);
+    drawHighlight(c);
 }
 
 void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const double k = s.dpi / 96.0;
+    const ViewSymbols& symbols = this->symbols(s.theme);
     const QRectF screen(QPointF(0, 0), s.view.size());
-    std::vector<QRectF> taken = cityLabelBoxes(s, f);
+    std::vector<QRectF> taken = cityLabelBoxes({p, s, f, *m_data, m_style, symbols, k});
     auto free = [&](const QRectF& r) {
         if (!screen.contains(r))
             return false;
@@ -331,7 +297,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
 
     // Neighbouring provinces: their name near the visible part of their shape.
     QFont neighbourFont(m_style.labelFont);
-    setPoints(neighbourFont, m_style.labelSize * 1.4 * k);
+    setPoints(neighbourFont, m_style.labelSize * symbols.neighbours.labelScale * k);
     const QFontMetricsF nfm(neighbourFont);
     const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
     for (std::size_t n = 0; n < m_data->neighbours.size(); ++n) {
@@ -379,7 +345,8 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
         if (!free(box))
             continue;
         taken.push_back(box);
-        labelText(p, f, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, m_style.neighbourLabel, m_style.background, 2 * k);
+        labelText(p, f, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, symbols.neighbours.labelColour, symbols.neighbours.labelHalo,
+                  symbols.neighbours.labelHaloWidth * k);
     }
 
     // County names at their seats, larger counties first; a label that would overlap another is dropped.
@@ -392,14 +359,12 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     std::vector<const CountyItem*> order;
     for (const CountyItem& c : m_data->counties)
         order.push_back(&c);
-    // Central-city cores (the prefecture seats) first, then larger counties.
-    auto core = [&](const CountyItem* c) {
-        const auto i = static_cast<std::size_t>(c - m_data->counties.data());
-        return i < m_data->centralCityCore.size() && m_data->centralCityCore[i];
-    };
+    // Higher label priorities first (the style puts the central cities' cores first), then larger counties.
+    auto priority = [&](const CountyItem* c) { return symbols.counties[static_cast<std::size_t>(c - m_data->counties.data())].labelPriority; };
+    auto strong = [&](const CountyItem* c) { return symbols.counties[static_cast<std::size_t>(c - m_data->counties.data())].labelBold; };
     std::stable_sort(order.begin(), order.end(), [&](const CountyItem* a, const CountyItem* b) {
-        if (core(a) != core(b))
-            return core(a);
+        if (priority(a) != priority(b))
+            return priority(a) > priority(b);
         return a->areaKm2 > b->areaKm2;
     });
     const double r = m_style.seatRadius * k;
@@ -425,7 +390,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
             };
             if (!drawCached(p, f, seat, dotKey, [&] { return QRectF(-r, -r, 2 * r, 2 * r); }, dot))
                 dot(p, seat);
-            labelText(p, f, {box.left(), box.top() + ascent}, text, core(c) ? bold : font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
+            labelText(p, f, {box.left(), box.top() + ascent}, text, strong(c) ? bold : font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
             break;
         }
     }
@@ -439,17 +404,17 @@ void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s, const Frame
     const double px = metres / upp;
     const QPointF origin(16 * k, s.view.size().height() - 20 * k);
     p.save();
-    p.setPen(QPen(Qt::black, 1.2 * k));
-    p.setBrush(Qt::white);
+    p.setPen(QPen(m_style.ink, 1.2 * k));
+    p.setBrush(m_style.paper);
     p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px, 5 * k));
-    p.setBrush(Qt::black);
+    p.setBrush(m_style.ink);
     p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px / 2, 5 * k));
     QFont font(m_style.labelFont);
     setPoints(font, 7.5 * k);
     const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
-    labelText(p, f, {origin.x() + px + 4 * k, origin.y()}, label, font, Qt::black, Qt::white, 2 * k);
+    labelText(p, f, {origin.x() + px + 4 * k, origin.y()}, label, font, m_style.ink, m_style.paper, 2 * k);
     labelText(p, f, {origin.x(), origin.y() - 8 * k}, QStringLiteral("1:%L1").arg(std::round(s.view.scaleDenominator(s.dpi) / 1000) * 1000, 0, 'f', 0),
-             font, Qt::black, Qt::white, 2 * k);
+             font, m_style.ink, m_style.paper, 2 * k);
     p.restore();
 }
 
@@ -465,14 +430,14 @@ void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s, const Fra
     arrow.lineTo(top + QPointF(-9 * k, 28 * k));
     arrow.closeSubpath();
     p.save();
-    p.setPen(QPen(Qt::black, 1 * k));
-    p.setBrush(Qt::black);
+    p.setPen(QPen(m_style.ink, 1 * k));
+    p.setBrush(m_style.ink);
     p.drawPath(arrow);
     QFont font(m_style.labelFont);
     setPoints(font, 9 * k);
     font.setBold(true);
     const QFontMetricsF fm(font);
-    labelText(p, f, {top.x() - textAdvance(f, font, "N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, Qt::black, Qt::white, 2 * k);
+    labelText(p, f, {top.x() - textAdvance(f, font, "N") / 2, top.y() + 28 * k + fm.ascent()}, "N", font, m_style.ink, m_style.paper, 2 * k);
     p.restore();
 }
 
@@ -485,9 +450,9 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
         setPoints(font, m_style.titleSize * k);
         font.setBold(true);
         const QFontMetricsF fm(font);
-        haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, Qt::white, 3 * k);
+        haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, m_style.titleHalo, 3 * k);
     }
-    drawLegend(p, s);
+    drawLegend({p, s, Frame(), *m_data, m_style, symbols(s.theme), k});
     if (!s.sourceNote.isEmpty()) {
         // Right-aligned at the bottom, broken at " · " into as many lines as the width needs.
         QFont note(m_style.labelFont);
@@ -504,7 +469,7 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
         double y = size.height() - 8 * k - (lines.size() - 1) * nfm.height();
         for (const QString& line : lines) {
             const double w = nfm.horizontalAdvance(line);
-            haloText(p, {size.width() - w - 12 * k, y}, line, note, QColor("#404040"), Qt::white, 2 * k);
+            haloText(p, {size.width() - w - 12 * k, y}, line, note, m_style.noteColour, m_style.paper, 2 * k);
             y += nfm.height();
         }
     }

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include "render/feature_layers.h"
+#include "render/layer_symbols.h"
 #include "render/map_data.h"
 #include "render/map_view.h"
 #include "render/map_views.h"
@@ -62,9 +63,15 @@ public:
 
     const Style& style() const { return m_style; }
     const MapData& data() const { return *m_data; }
-    /// The fill colour of a prefecture, by its index in MapData::prefectures.
+    const std::shared_ptr<const MapData>& sharedData() const { return m_data; }
+    /// Every feature's symbol in a view, resolved from the style when the renderer was made.
+    const ViewSymbols& symbols(View view) const;
+    /// The part of the map a view opens on (display CRS): its features marked "extent" in the style, with the
+    /// style's margin, else the province.
+    geo::Box viewExtent(View view) const;
+    /// The fill colour of a prefecture in the overview, by its index in MapData::prefectures.
     QColor prefectureFill(int index) const;
-    /// The fill of a county-seat class, by its index in MapData::classes.
+    /// The fill of a county-seat class in the county-class view, by its index in MapData::classes.
     QColor classFill(int index) const;
 
 private:
@@ -73,18 +80,8 @@ private:
     /// Background and layers in horizontal stripes, one painter per stripe on the image of p; false (nothing
     /// drawn) when p does not paint a plain raster image.
     bool drawStripes(QPainter& p, const RenderSettings& s, const Frame& f) const;
+    /// The layers of s.order through the layer registry (map_layers.h), user layers above the counties.
     void drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawCountyFills(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawCountyFillsFast(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawZones(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawBelts(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawCorridors(QPainter& p, const RenderSettings& s) const;
-    void drawCities(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawPlaces(QPainter& p, const RenderSettings& s) const;
-    void drawHighlight(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    void drawLegend(QPainter& p, const RenderSettings& s) const;
-    /// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
-    std::vector<QRectF> cityLabelBoxes(const RenderSettings& s, const Frame& f) const;
     void drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawScaleBar(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawNorthArrow(QPainter& p, const RenderSettings& s, const Frame& f) const;
@@ -92,6 +89,7 @@ private:
 
     std::shared_ptr<const MapData> m_data;
     Style m_style;
+    std::vector<ViewSymbols> m_symbols;  ///< per View, in the enum's order
     std::shared_ptr<RenderCache> m_cache;  ///< shared by copies of the renderer, which draw the same data
 };
 

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 
-#include "render/map_data.h"
 
 namespace app::render {
 
@@ -112,32 +111,6 @@ QMap<QString, LayerState> defaultLayers(View view)
         break;
     }
     return layers;
-}
-
-bool zoneShown(const ZoneItem& z, View view)
-{
-    switch (view) {
-    case View::OneClusterThreeBelts:
-        return z.id == "qianzhong_agglomeration" || z.id == "gga_metro";
-    case View::OneCoreThreeCentres:
-        return z.layout == "一核三心多组团" || z.layout == "一市三县" || z.id == "guian_new_area" || z.id == "gga_metro";
-    default:
-        return true;
-    }
-}
-
-geo::Box viewExtent(const MapData& data, View view)
-{
-    if (view != View::OneCoreThreeCentres)
-        return data.extent;
-    geo::Box box = geo::Box::empty();
-    for (const ZoneItem& z : data.zones)
-        if (z.layout == "一核三心多组团" || z.id == "guian_new_area")
-            box.expand(z.bounds);
-    if (box.isEmpty())
-        return data.extent;
-    const double pad = 0.08 * std::max(box.width(), box.height());
-    return {box.minX - pad, box.minY - pad, box.maxX + pad, box.maxY + pad};
 }
 
 }  // namespace app::render

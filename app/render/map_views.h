@@ -35,11 +35,4 @@ struct LayerState {
 /// The layers a view shows by default.
 QMap<QString, LayerState> defaultLayers(View view);
 
-struct ZoneItem;
-/// Whether a view draws a zone (the views show the zones of their layout).
-bool zoneShown(const ZoneItem& zone, View view);
-
-/// The part of the map a view opens on, display CRS.
-geo::Box viewExtent(const MapData& data, View view);
-
 }  // namespace app::render

@@ -1,29 +1,329 @@
 #include "render/style.h"
 
+#include <cmath>
+#include <stdexcept>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+#include <QSizeF>
+
+#include "render/map_views.h"
 
 namespace app::render {
 
 namespace {
-void colour(const QJsonObject& o, const char* key, QColor& out)
+
+/// A style file error: where (a JSON path such as rules[3].fill) and what.
+struct StyleError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const QString& where, const QString& what)
 {
-    if (o.contains(key))
-        out = QColor(o.value(key).toString());
+    throw StyleError((where + ": " + what).toStdString());
 }
-void number(const QJsonObject& o, const char* key, double& out)
+
+QColor colourAt(const QJsonValue& v, const QString& where)
 {
-    if (o.contains(key))
-        out = o.value(key).toDouble(out);
+    const QColor c(v.toString());
+    if (!v.isString() || !c.isValid())
+        fail(where, QStringLiteral("not a colour (#rrggbb or #aarrggbb): %1").arg(v.isString() ? v.toString() : QStringLiteral("not text")));
+    return c;
 }
-void stroke(const QJsonObject& o, StrokeStyle& out)
+
+double numberAt(const QJsonValue& v, const QString& where)
 {
-    colour(o, "stroke", out.colour);
-    number(o, "width", out.width);
+    if (!v.isDouble() || !std::isfinite(v.toDouble()))
+        fail(where, QStringLiteral("not a number"));
+    return v.toDouble();
 }
+
+bool boolAt(const QJsonValue& v, const QString& where)
+{
+    if (!v.isBool())
+        fail(where, QStringLiteral("not true or false"));
+    return v.toBool();
+}
+
+QString textAt(const QJsonValue& v, const QString& where)
+{
+    if (!v.isString())
+        fail(where, QStringLiteral("not text"));
+    return v.toString();
+}
+
+/// A map-wide section: every key must be known, every known key present.
+class Section {
+public:
+    Section(const QJsonObject& o, QString where) : m_o(o), m_where(std::move(where)) {}
+    QJsonValue take(const char* key)
+    {
+        m_used.insert(key);
+        if (!m_o.contains(key))
+            fail(m_where, QStringLiteral("missing \"%1\"").arg(key));
+        return m_o.value(key);
+    }
+    QString at(const char* key) const { return m_where + "." + key; }
+    QColor colour(const char* key) { return colourAt(take(key), at(key)); }
+    double number(const char* key) { return numberAt(take(key), at(key)); }
+    QString text(const char* key) { return textAt(take(key), at(key)); }
+    Section object(const char* key)
+    {
+        const QJsonValue v = take(key);
+        if (!v.isObject())
+            fail(at(key), QStringLiteral("not an object"));
+        return Section(v.toObject(), at(key));
+    }
+    StrokeStyle stroke(const char* key)
+    {
+        Section s = object(key);
+        StrokeStyle out{s.colour("stroke"), s.number("width")};
+        s.finish();
+        return out;
+    }
+    void finish() const
+    {
+        for (auto it = m_o.begin(); it != m_o.end(); ++it)
+            if (!m_used.contains(it.key()) && it.key() != "comment")
+                fail(m_where, QStringLiteral("unknown key \"%1\"").arg(it.key()));
+    }
+
+private:
+    QJsonObject m_o;
+    QString m_where;
+    QSet<QString> m_used;
+};
+
+Qt::PenStyle dashAt(const QJsonValue& v, const QString& where)
+{
+    const QString s = textAt(v, where);
+    if (s == "solid") return Qt::SolidLine;
+    if (s == "dash") return Qt::DashLine;
+    if (s == "dot") return Qt::DotLine;
+    if (s == "dashdot") return Qt::DashDotLine;
+    fail(where, QStringLiteral("not a dash (solid, dash, dot, dashdot): %1").arg(s));
+}
+
+using Setter = std::function<void(Symbol&)>;
+
+/// The symbol property key of a rule, parsed once into a setter.
+Setter property(const QString& key, const QJsonValue& v, const QString& where)
+{
+    auto colourOrNone = [&](QColor Symbol::*field) -> Setter {
+        const QColor c = v.toString() == "none" ? QColor() : colourAt(v, where);
+        return [c, field](Symbol& s) { s.*field = c; };
+    };
+    auto number = [&](double Symbol::*field) -> Setter {
+        const double d = numberAt(v, where);
+        return [d, field](Symbol& s) { s.*field = d; };
+    };
+    auto flag = [&](bool Symbol::*field) -> Setter {
+        const bool b = boolAt(v, where);
+        return [b, field](Symbol& s) { s.*field = b; };
+    };
+    if (key == "visible") return flag(&Symbol::visible);
+    if (key == "fill") {
+        if (v.toString() == "auto")
+            return [](Symbol& s) { s.autoFill = true; };
+        const QColor c = v.toString() == "none" ? QColor() : colourAt(v, where);
+        return [c](Symbol& s) {
+            s.fill = c;
+            s.autoFill = false;
+        };
+    }
+    if (key == "fill_pattern") {
+        const QString p = textAt(v, where);
+        if (p != "solid" && p != "none" && p != "hatched")
+            fail(where, QStringLiteral("not a fill pattern (solid, none, hatched): %1").arg(p));
+        const FillPattern pattern = p == "solid" ? FillPattern::Solid : p == "none" ? FillPattern::None : FillPattern::Hatched;
+        return [pattern](Symbol& s) { s.pattern = pattern; };
+    }
+    if (key == "palette") {
+        if (!v.isArray() || v.toArray().isEmpty())
+            fail(where, QStringLiteral("not a list of colours"));
+        QVector<QColor> palette;
+        for (qsizetype i = 0; i < v.toArray().size(); ++i)
+            palette << colourAt(v.toArray().at(i), QStringLiteral("%1[%2]").arg(where).arg(i));
+        return [palette](Symbol& s) { s.palette = palette; };
+    }
+    if (key == "palette_by") {
+        const QString by = textAt(v, where);
+        return [by](Symbol& s) { s.paletteBy = by; };
+    }
+    if (key == "stroke") return colourOrNone(&Symbol::stroke);
+    if (key == "width") return number(&Symbol::width);
+    if (key == "dash") {
+        const Qt::PenStyle dash = dashAt(v, where);
+        return [dash](Symbol& s) { s.dash = dash; };
+    }
+    if (key == "halo") return colourOrNone(&Symbol::halo);
+    if (key == "halo_width") return number(&Symbol::haloWidth);
+    if (key == "band") return colourOrNone(&Symbol::band);
+    if (key == "band_width") return number(&Symbol::bandWidth);
+    if (key == "width_metres") return number(&Symbol::widthMetres);
+    if (key == "min_width") return number(&Symbol::minWidth);
+    if (key == "max_width") return number(&Symbol::maxWidth);
+    if (key == "shape") {
+        const QString shape = textAt(v, where);
+        if (shape != "circle" && shape != "triangle" && shape != "square" && shape != "diamond")
+            fail(where, QStringLiteral("not a shape (circle, triangle, square, diamond): %1").arg(shape));
+        return [shape](Symbol& s) { s.shape = shape; };
+    }
+    if (key == "size") return number(&Symbol::size);
+    if (key == "size_field") {
+        const QString field = textAt(v, where);
+        return [field](Symbol& s) { s.sizeField = field; };
+    }
+    if (key == "size_scale") return number(&Symbol::sizeScale);
+    if (key == "label") return flag(&Symbol::label);
+    if (key == "label_colour") return colourOrNone(&Symbol::labelColour);
+    if (key == "label_halo") return colourOrNone(&Symbol::labelHalo);
+    if (key == "label_halo_width") return number(&Symbol::labelHaloWidth);
+    if (key == "label_scale") return number(&Symbol::labelScale);
+    if (key == "label_bold") return flag(&Symbol::labelBold);
+    if (key == "label_anchor") {
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2)
+            fail(where, QStringLiteral("not [x, y] (fractions of the feature's bounds)"));
+        const QPointF anchor(numberAt(a.at(0), where + "[0]"), numberAt(a.at(1), where + "[1]"));
+        return [anchor](Symbol& s) { s.labelAnchor = anchor; };
+    }
+    if (key == "label_priority") {
+        const int priority = static_cast<int>(numberAt(v, where));
+        return [priority](Symbol& s) { s.labelPriority = priority; };
+    }
+    if (key == "extent") return flag(&Symbol::extent);
+    if (key == "outline_min_pixels") return number(&Symbol::outlineMinPixels);
+    fail(where, QStringLiteral("unknown symbol property \"%1\"").arg(key));
+}
+
+StyleRule ruleAt(const QJsonValue& v, const QString& where)
+{
+    if (!v.isObject())
+        fail(where, QStringLiteral("not an object"));
+    const QJsonObject o = v.toObject();
+    StyleRule rule;
+    QStringList layers = layerIds();
+    layers << QStringLiteral("user") << QStringLiteral("highlight");
+    rule.layer = textAt(o.value("layer"), where + ".layer");
+    if (!layers.contains(rule.layer))
+        fail(where + ".layer", QStringLiteral("unknown layer \"%1\" (known: %2)").arg(rule.layer, layers.join(", ")));
+    if (o.contains("view")) {
+        rule.view = textAt(o.value("view"), where + ".view");
+        if (!viewFromId(rule.view))
+            fail(where + ".view", QStringLiteral("unknown view \"%1\" (known: %2)").arg(rule.view, viewIds().join(", ")));
+    }
+    if (o.contains("where")) {
+        if (!o.value("where").isObject())
+            fail(where + ".where", QStringLiteral("not an object of attribute: value or [values]"));
+        const QJsonObject w = o.value("where").toObject();
+        for (auto it = w.begin(); it != w.end(); ++it) {
+            const QString at = where + ".where." + it.key();
+            StyleRule::Condition c{it.key(), {}, false};
+            QJsonValue values = it.value();
+            if (values.isObject()) {
+                if (values.toObject().keys() != QStringList{"not"})
+                    fail(at, QStringLiteral("not a value, [values] or {\"not\": [values]}"));
+                c.negated = true;
+                values = values.toObject().value("not");
+            }
+            if (values.isArray())
+                for (const QJsonValue& x : values.toArray())
+                    c.values << textAt(x, at);
+            else
+                c.values << textAt(values, at);
+            rule.where.push_back(std::move(c));
+        }
+    }
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (it.key() != "layer" && it.key() != "view" && it.key() != "where" && it.key() != "comment")
+            rule.apply.push_back(property(it.key(), it.value(), where + "." + it.key()));
+    return rule;
+}
+
+void read(const QJsonObject& root, Style& style)
+{
+    Section file(root, QStringLiteral("style"));
+    Section map = file.object("map");
+    style.background = map.colour("background");
+    Section label = map.object("label");
+    style.labelFont = label.text("font");
+    style.labelSize = label.number("size");
+    style.labelColour = label.colour("colour");
+    style.labelHalo = label.colour("halo");
+    style.labelHaloWidth = label.number("halo_width");
+    label.finish();
+    Section title = map.object("title");
+    style.titleFont = title.text("font");
+    style.titleSize = title.number("size");
+    style.titleColour = title.colour("colour");
+    style.titleHalo = title.colour("halo");
+    title.finish();
+    Section seat = map.object("seat");
+    style.seatFill = seat.colour("fill");
+    style.seatRadius = seat.number("radius");
+    seat.finish();
+    style.ink = map.colour("ink");
+    style.paper = map.colour("paper");
+    style.noteColour = map.colour("note");
+    style.legendOutline = map.stroke("legend_outline");
+    const QJsonArray frame = map.take("page_frame").toArray();
+    if (frame.size() != 4)
+        fail(map.at("page_frame"), QStringLiteral("not [left, top, width, height] as fractions of the page"));
+    style.pageFrame = QRectF(numberAt(frame[0], map.at("page_frame")), numberAt(frame[1], map.at("page_frame")),
+                             numberAt(frame[2], map.at("page_frame")), numberAt(frame[3], map.at("page_frame")));
+    style.extentPad = map.number("extent_pad");
+    map.finish();
+    const QJsonValue rules = file.take("rules");
+    if (!rules.isArray())
+        fail(file.at("rules"), QStringLiteral("not a list of rules"));
+    style.rules.clear();
+    for (qsizetype i = 0; i < rules.toArray().size(); ++i)
+        style.rules.push_back(ruleAt(rules.toArray().at(i), QStringLiteral("rules[%1]").arg(i)));
+    file.finish();
+}
+
 }  // namespace
+
+double Symbol::radius(double value) const
+{
+    return sizeField.isEmpty() ? size : sizeScale * std::sqrt(std::max(value, 0.0));
+}
+
+bool StyleRule::matches(const QString& l, const QString& v, const Attributes& attributes) const
+{
+    if (l != layer || (!view.isEmpty() && v != view))
+        return false;
+    for (const Condition& c : where) {
+        QString value;
+        for (const auto& [k, x] : attributes)
+            if (k == c.key) {
+                value = x;
+                break;
+            }
+        if (c.values.contains(value) == c.negated)
+            return false;
+    }
+    return true;
+}
+
+Symbol Style::symbol(const QString& layer, const QString& view, const Attributes& attributes) const
+{
+    Symbol s;
+    for (const StyleRule& rule : rules)
+        if (rule.matches(layer, view, attributes))
+            for (const auto& apply : rule.apply)
+                apply(s);
+    return s;
+}
+
+QRectF Style::frameOn(QSizeF page) const
+{
+    return {page.width() * pageFrame.x(), page.height() * pageFrame.y(), page.width() * pageFrame.width(), page.height() * pageFrame.height()};
+}
 
 bool Style::load(const QString& path, Style& style, QString* error)
 {
@@ -40,49 +340,16 @@ bool Style::load(const QString& path, Style& style, QString* error)
             *error = QStringLiteral("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
         return false;
     }
-    const QJsonObject root = doc.object();
-    colour(root, "background", style.background);
-    const QJsonObject neighbour = root.value("neighbour").toObject();
-    colour(neighbour, "fill", style.neighbourFill);
-    stroke(neighbour, style.neighbourStroke);
-    colour(neighbour, "label", style.neighbourLabel);
-    stroke(root.value("county").toObject(), style.county);
-    stroke(root.value("prefecture").toObject(), style.prefecture);
-    stroke(root.value("province").toObject(), style.province);
-    if (root.contains("prefecture_fills")) {
-        style.prefectureFills.clear();
-        for (const QJsonValue& v : root.value("prefecture_fills").toArray())
-            style.prefectureFills.push_back(QColor(v.toString()));
+    Style read;
+    try {
+        app::render::read(doc.object(), read);
+    } catch (const StyleError& e) {
+        if (error)
+            *error = path + ": " + QString::fromStdString(e.what());
+        return false;
     }
-    const QJsonObject label = root.value("label").toObject();
-    if (label.contains("font"))
-        style.labelFont = label.value("font").toString();
-    number(label, "size", style.labelSize);
-    colour(label, "colour", style.labelColour);
-    colour(label, "halo", style.labelHalo);
-    number(label, "halo_width", style.labelHaloWidth);
-    const QJsonObject title = root.value("title").toObject();
-    if (title.contains("font"))
-        style.titleFont = title.value("font").toString();
-    number(title, "size", style.titleSize);
-    colour(title, "colour", style.titleColour);
-    const QJsonObject seat = root.value("seat").toObject();
-    colour(seat, "fill", style.seatFill);
-    number(seat, "radius", style.seatRadius);
-    auto colourMap = [&](const char* key, QMap<QString, QColor>& out) {
-        const QJsonObject o = root.value(key).toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            out[it.key()] = QColor(it.value().toString());
-    };
-    colourMap("classes", style.classFills);
-    colourMap("belts", style.beltColours);
-    colourMap("zones", style.zoneFills);
-    colourMap("modes", style.modeColours);
-    colour(root, "neutral_fill", style.neutralFill);
-    colour(root, "no_class_fill", style.noClassFill);
-    colour(root, "highlight", style.highlight);
-    if (style.prefectureFills.isEmpty())
-        style.prefectureFills.push_back(QColor("#f4e3c1"));
+    read.path = path;
+    style = std::move(read);
     return true;
 }
 

@@ -92,7 +92,7 @@ struct Case {
 TEST(FeatureRender, FastPathMatchesTheFullDetailReferenceRender)
 {
     const auto layer = parcels();
-    const FeatureStyle style = defaultFeatureStyle(*layer);
+    const FeatureStyle style = defaultFeatureStyle(*layer, test::style());
     // Parcels of 20k are ~0.0129° across: ~3 px at province scale, ~60 px on Guiyang. The fast path draws
     // outlines with its own line stepper (deterministic across stripes), the reference with QPainter's
     // cosmetic pen: they differ by a pixel here and there along outlines, hence the bounds.
@@ -119,7 +119,7 @@ TEST(FeatureRender, SubPixelFeaturesAreDrawnAsPixelsCloseToTheReference)
 {
     // At 480x270 the parcels are about a pixel across: the level-of-detail path draws single pixels.
     const auto layer = parcels();
-    const FeatureStyle style = defaultFeatureStyle(*layer);
+    const FeatureStyle style = defaultFeatureStyle(*layer, test::style());
     const MapView view = viewOf(103.6, 24.62, 109.6, 29.22, {480, 270});
     const QImage fast = renderFeatureLayer(*layer, style, view, RenderQuality::Fast);
     const QImage reference = renderFeatureLayer(*layer, style, view, RenderQuality::Reference);
@@ -135,7 +135,7 @@ TEST(FeatureRender, SubPixelFeaturesAreDrawnAsPixelsCloseToTheReference)
 TEST(FeatureRender, StripesOnSeveralThreadsDrawTheSameImageAsOne)
 {
     const auto layer = parcels();
-    const FeatureStyle style = defaultFeatureStyle(*layer);
+    const FeatureStyle style = defaultFeatureStyle(*layer, test::style());
     for (const MapView& view : {viewOf(103.6, 24.62, 109.6, 29.22), viewOf(106.53, 26.47, 106.89, 26.67)}) {
         const QImage one = renderFeatureLayer(*layer, style, view, RenderQuality::Fast, 1);
         const QImage four = renderFeatureLayer(*layer, style, view, RenderQuality::Fast, 4);
@@ -146,7 +146,7 @@ TEST(FeatureRender, StripesOnSeveralThreadsDrawTheSameImageAsOne)
 TEST(FeatureRender, LandUseCategoriesGetTheirColours)
 {
     const auto layer = parcels();
-    const FeatureStyle style = defaultFeatureStyle(*layer);
+    const FeatureStyle style = defaultFeatureStyle(*layer, test::style());
     ASSERT_EQ(style.categoryFills.size(), 16u);
     const QImage image = renderFeatureLayer(*layer, style, viewOf(103.6, 24.62, 109.6, 29.22), RenderQuality::Fast);
     std::set<QRgb> seen;
@@ -171,7 +171,7 @@ TEST(FeatureRender, MapRendererDrawsUserLayersOverTheCountyFills)
     UserLayer u;
     u.id = "user:1";
     u.data = parcels();
-    u.style = defaultFeatureStyle(*u.data);
+    u.style = defaultFeatureStyle(*u.data, test::style());
     s.userLayers.push_back(u);
     const QImage with = r->renderImage(s);
     EXPECT_GT(differingShare(with, without), 0.2);
@@ -188,7 +188,7 @@ TEST(FeatureRender, PointLayersAreDrawnAtTheirPositions)
     const auto seats = layers::FeatureLayer::load(GZ_TEST_GEOPACKAGE, o);
     EXPECT_EQ(seats->kind(), layers::FeatureKind::Points);
     const MapView view = MapView::fit(test::renderer()->data().extent, QSize(800, 600));
-    const QImage image = renderFeatureLayer(*seats, defaultFeatureStyle(*seats), view);
+    const QImage image = renderFeatureLayer(*seats, defaultFeatureStyle(*seats, test::style()), view);
     for (const auto& c : test::geography().counties) {
         geo::Point p = c.seat;
         geo::Projection(geo::crs::kCgcs2000, geo::crs::kAlbersChina).forward(p);

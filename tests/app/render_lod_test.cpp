@@ -68,7 +68,7 @@ Difference compare(const QImage& a, const QImage& b)
 RenderSettings settingsFor(const MapRenderer& r, View view, QSize size, bool labels)
 {
     RenderSettings s = RenderSettings::forTheme(view);
-    s.view = MapView::fit(viewExtent(r.data(), view), size);
+    s.view = MapView::fit(r.viewExtent(view), size);
     s.setVisible("labels", labels);
     return s;
 }

@@ -74,17 +74,18 @@ TEST(Render, NeighboursAreGreyAndOutsideIsBackground)
     geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
     geo::Point chongqing{107.2, 29.4};  // 重庆, north of 正安/道真
     albers.forward(chongqing);
-    EXPECT_LE(distance(image.pixelColor(s.view.toScreen(chongqing).toPoint()), r->style().neighbourFill), 6);
+    EXPECT_LE(distance(image.pixelColor(s.view.toScreen(chongqing).toPoint()), r->symbols(View::Overview).neighbours.fill), 6);
     geo::Point guangxi{107.3, 24.9};  // 广西, south of 荔波
     albers.forward(guangxi);
-    EXPECT_LE(distance(image.pixelColor(s.view.toScreen(guangxi).toPoint()), r->style().neighbourFill), 6);
+    EXPECT_LE(distance(image.pixelColor(s.view.toScreen(guangxi).toPoint()), r->symbols(View::Overview).neighbours.fill), 6);
 }
 
 TEST(Render, PrefectureBordersAreHeavierThanCountyBorders)
 {
-    const Style& style = test::renderer()->style();
-    EXPECT_GT(style.prefecture.width, style.county.width * 2);
-    EXPECT_LT(style.prefecture.colour.lightness(), style.county.colour.lightness());
+    const ViewSymbols& symbols = test::renderer()->symbols(View::Overview);
+    ASSERT_FALSE(symbols.counties.empty());
+    EXPECT_GT(symbols.prefectureBorders.width, symbols.counties.front().width * 2);
+    EXPECT_LT(symbols.prefectureBorders.stroke.lightness(), symbols.counties.front().stroke.lightness());
 }
 
 TEST(Render, LabelsUseAnInstalledCjkFontAndDrawAtSeats)
@@ -155,7 +156,7 @@ TEST(RenderViews, EveryViewRendersSomethingDifferent)
     for (const QString& id : viewIds()) {
         const View view = *viewFromId(id);
         RenderSettings s = RenderSettings::forTheme(view);
-        s.view = MapView::fit(viewExtent(r->data(), view), QSize(800, 600));
+        s.view = MapView::fit(r->viewExtent(view), QSize(800, 600));
         s.decorations = true;
         s.title = viewTitle(view);
         const QImage image = r->renderImage(s);
@@ -185,7 +186,7 @@ TEST(RenderViews, CountyClassColoursAtCountySeats)
         ASSERT_TRUE(px) << c.name.toStdString();
         const QColor got = image.pixelColor(*px);
         if (held.empty()) {
-            EXPECT_LE(distance(got, r->style().noClassFill), 2) << c.name.toStdString() << " should be neutral";
+            EXPECT_LE(distance(got, r->classFill(-1)), 2) << c.name.toStdString() << " should be neutral";
             ++none;
         } else if (held.size() == 1) {
             EXPECT_LE(distance(got, r->classFill(held[0])), 2) << c.name.toStdString() << " should show " << r->data().classes[held[0]].id.toStdString();

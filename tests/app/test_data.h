@@ -2,6 +2,7 @@
 // Shared fixtures for app tests: the real geography, projected once.
 
 #include <memory>
+#include <stdexcept>
 
 #include "geo/projection.h"
 #include "layers/geography.h"
@@ -20,12 +21,23 @@ inline const layers::Geography& geography()
     return g;
 }
 
+/// The shipped style (share/styles/default.json); a test fails loudly if it does not load.
+inline const app::render::Style& style()
+{
+    static const app::render::Style s = [] {
+        app::render::Style loaded;
+        QString error;
+        if (!app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", loaded, &error))
+            throw std::runtime_error(error.toStdString());
+        return loaded;
+    }();
+    return s;
+}
+
 inline std::shared_ptr<const app::render::MapRenderer> renderer()
 {
     static std::shared_ptr<const app::render::MapRenderer> r = [] {
-        app::render::Style style;
-        app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
-        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), geo::crs::kAlbersChina), style);
+        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), geo::crs::kAlbersChina), style());
     }();
     return r;
 }
@@ -46,10 +58,8 @@ inline const layers::PlanQuery& query()
 inline std::shared_ptr<const app::render::MapRenderer> plannedRenderer()
 {
     static std::shared_ptr<const app::render::MapRenderer> r = [] {
-        app::render::Style style;
-        app::render::Style::load(GZ_TEST_SHARE_DIR "/styles/default.json", style);
         const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, plan());
-        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), plan(), geometry, geo::crs::kAlbersChina), style);
+        return std::make_shared<app::render::MapRenderer>(app::render::MapData::build(geography(), plan(), geometry, geo::crs::kAlbersChina), style());
     }();
     return r;
 }

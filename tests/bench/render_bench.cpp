@@ -37,7 +37,7 @@ app::render::RenderSettings settings(app::render::View view, bool labels, app::r
 {
     const auto r = renderer();
     app::render::RenderSettings s = app::render::RenderSettings::forTheme(view);
-    s.view = app::render::MapView::fit(app::render::viewExtent(r->data(), view), QSizeF(1920, 1080));
+    s.view = app::render::MapView::fit(r->viewExtent(view), QSizeF(1920, 1080));
     s.setVisible("labels", labels);
     s.quality = quality;
     return s;

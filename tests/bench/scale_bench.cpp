@@ -20,6 +20,7 @@
 #include "geo/projection.h"
 #include "layers/feature_layer.h"
 #include "render/feature_layers.h"
+#include "render/style.h"
 
 namespace {
 
@@ -92,15 +93,19 @@ void load(benchmark::State& state, const char* env, const char* fallback)
 void draw(benchmark::State& state, const char* env, const char* fallback, const render::MapView& view, render::RenderQuality quality)
 {
     const auto l = parcels(parcelsPath(env, fallback));
-    const render::FeatureStyle style = render::defaultFeatureStyle(*l);
+    render::Style mapStyle;
+    if (!render::Style::load(GZ_BENCH_SHARE_DIR "/styles/default.json", mapStyle))
+        std::abort();
+    const render::FeatureStyle style = render::defaultFeatureStyle(*l, mapStyle);
     std::size_t drawn = 0;
     QImage image(view.size().toSize(), QImage::Format_ARGB32_Premultiplied);  // one frame buffer, as the map canvas keeps
     for (auto _ : state) {
-        if (quality == render::RenderQuality::Fast)
-            render::renderFeatureLayerInto(image, *l, style, view);
-        else
+        if (quality == render::RenderQuality::Fast) {
+            drawn = render::renderFeatureLayerInto(image, *l, style, view);
+        } else {
             image = render::renderFeatureLayer(*l, style, view, quality);
-        drawn = render::lastFeaturesDrawn();
+            drawn = l->size();
+        }
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["drawn"] = static_cast<double>(drawn);

@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
                                       View::Transport};
     const View view = kViews[size % 5];
     RenderSettings s = RenderSettings::forTheme(view);
-    s.view = MapView::fit(viewExtent(*f.data, view), QSizeF(160, 120));
+    s.view = MapView::fit(MapRenderer(f.data, style).viewExtent(view), QSizeF(160, 120));
     s.decorations = true;
     s.title = QStringLiteral("贵州");
     s.sourceNote = QStringLiteral("fuzz");

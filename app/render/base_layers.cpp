@@ -1,0 +1,228 @@
+// The base geography layers, the selection and the layer registry (see map_layers.h).
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include "render/map_layers.h"
+#include "render/painting.h"
+
+namespace app::render {
+
+const std::vector<LayerEntry>& layerRegistry()
+{
+    static const std::vector<LayerEntry> registry{
+        {"neighbours", drawNeighbours, false},
+        {"counties", drawCounties, false},
+        {"zones", drawZones, true},
+        {"prefecture_borders", drawPrefectureBorders, false},
+        {"province", drawProvince, false},
+        {"belts", drawBelts, false},
+        {"corridors", drawCorridors, false},
+        {"central_cities", drawCities, false},
+        {"places", drawPlaces, false},
+    };
+    return registry;
+}
+
+const LayerEntry* findLayer(const QString& id)
+{
+    for (const LayerEntry& e : layerRegistry())
+        if (id == e.id)
+            return &e;
+    return nullptr;
+}
+
+void drawNeighbours(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const Symbol& sym = c.symbols.neighbours;
+    const StrokeStyle outline{sym.stroke, sym.width};
+    p.setPen(cosmeticPen(outline, c.k));
+    p.setBrush(sym.fill);
+    if (!c.f.fast()) {
+        for (const RegionItem& r : c.data.neighbours)
+            p.drawPath(screenPath(r.path, c.s.view.transform()));
+        return;
+    }
+    // As the counties: fills without antialiasing, antialiased outlines on top.
+    const Frame& f = c.f;
+    useBand(p, p.worldTransform(), f);
+    const QPen pen = p.pen();
+    p.setPen(Qt::NoPen);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
+        if (f.band->neighbourBounds[i].intersects(f.visibleBand))
+            p.drawPath(f.paths->neighbours[i]);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    for (std::size_t i = 0; i < f.paths->neighbours.size(); ++i)
+        if (f.band->neighbourBounds[i].intersects(f.visibleBand) && !rasterStroke(p, f.paths->neighbours[i], sym.stroke, sym.width * c.k))
+            p.drawPath(f.paths->neighbours[i]);
+}
+
+namespace {
+/// The class fills a county is split into (one vertical stripe each), empty for a single fill.
+std::vector<QColor> stripes(const LayerContext& c, std::size_t county)
+{
+    std::vector<QColor> fills;
+    if (c.symbols.classFills.empty() || county >= c.data.countyClasses.size())
+        return fills;
+    for (const int k : c.data.countyClasses[county])
+        if (k >= 0 && static_cast<std::size_t>(k) < c.symbols.classFills.size() && c.symbols.classFills[static_cast<std::size_t>(k)].isValid())
+            fills.push_back(c.symbols.classFills[static_cast<std::size_t>(k)]);
+    return fills;
+}
+
+/// Fills without antialiasing (sampled at pixel centres, so neighbouring counties meet without seams), then every
+/// outline antialiased in one pass on top, hiding the fills' stair steps.
+void countiesFast(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const Frame& f = c.f;
+    const QTransform base = p.worldTransform();
+    useBand(p, base, f);
+    const bool antialiased = p.testRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(Qt::NoPen);
+    for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
+        const QRectF& b = f.band->countyBounds[i];
+        if (!b.intersects(f.visibleBand))
+            continue;
+        const QPainterPath& path = f.paths->counties[i];
+        const std::vector<QColor> split = stripes(c, i);
+        if (split.empty()) {
+            p.setBrush(c.symbols.counties[i].fill);
+            p.drawPath(path);
+            continue;
+        }
+        // Split fill: one vertical stripe per class, the county filled within each stripe's rectangle.
+        const double w = b.width() / static_cast<double>(split.size());
+        for (std::size_t k = 0; k < split.size(); ++k) {
+            p.save();
+            p.setClipRect(QRectF(b.left() + w * static_cast<double>(k), b.top(), w, b.height()), Qt::IntersectClip);
+            p.setBrush(split[k]);
+            p.drawPath(path);
+            p.restore();
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, antialiased);
+    p.setBrush(Qt::NoBrush);
+    const Symbol& first = c.symbols.counties.empty() ? Symbol() : c.symbols.counties.front();
+    const StrokeStyle outline{first.stroke, first.width};
+    if (!antialiased || !rasterStroke(p, f.paths->countyOutlines, outline.colour, outline.width * c.k)) {
+        p.setPen(cosmeticPen(outline, c.k));
+        p.drawPath(f.paths->countyOutlines);
+    }
+    p.setWorldTransform(base);
+}
+
+void countiesReference(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const geo::Box extent = c.s.view.extent();
+    const QTransform t = c.s.view.transform();
+    for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
+        const CountyItem& county = c.data.counties[i];
+        if (!county.bounds.intersects(extent))
+            continue;
+        const Symbol& sym = c.symbols.counties[i];
+        p.setPen(cosmeticPen({sym.stroke, sym.width}, c.k));
+        const QPainterPath path = screenPath(county.path, t);
+        const std::vector<QColor> split = stripes(c, i);
+        if (split.empty()) {
+            p.setBrush(sym.fill);
+        } else {
+            // Split fill: one vertical stripe per class, clipped to the county.
+            p.save();
+            p.setClipPath(path, Qt::IntersectClip);
+            const QRectF b = path.boundingRect();
+            const double w = b.width() / static_cast<double>(split.size());
+            for (std::size_t k = 0; k < split.size(); ++k)
+                p.fillRect(QRectF(b.left() + w * static_cast<double>(k), b.top(), w, b.height()), split[k]);
+            p.restore();
+            p.setBrush(Qt::NoBrush);
+        }
+        p.drawPath(path);
+    }
+}
+}  // namespace
+
+void drawCounties(const LayerContext& c)
+{
+    if (c.f.fast())
+        countiesFast(c);
+    else
+        countiesReference(c);
+}
+
+namespace {
+void strokeOutline(const LayerContext& c, const QPainterPath& fastPath, const QPainterPath& mapPath, const Symbol& sym)
+{
+    if (c.f.fast())
+        strokeFastBand(c.p, c.f, fastPath, sym.stroke, sym.width * c.k);
+    else
+        strokeFast(c.p, screenPath(mapPath, c.s.view.transform()), sym.stroke, sym.width * c.k);
+}
+}  // namespace
+
+void drawPrefectureBorders(const LayerContext& c)
+{
+    for (std::size_t i = 0; i < c.data.prefectures.size(); ++i)
+        strokeOutline(c, c.f.fast() ? c.f.paths->prefectures[i] : QPainterPath(), c.data.prefectures[i].path, c.symbols.prefectureBorders);
+}
+
+void drawProvince(const LayerContext& c)
+{
+    strokeOutline(c, c.f.fast() ? c.f.paths->province : QPainterPath(), c.data.province, c.symbols.province);
+}
+
+void drawHighlight(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const RenderSettings& s = c.s;
+    const Frame& f = c.f;
+    const Symbol area = c.style.symbol("highlight", c.symbols.view, {{"geometry", "area"}});
+    p.save();
+    const QTransform t = s.view.transform();
+    const QTransform base = p.worldTransform();
+    auto mark = [&](const QPainterPath& mapPath, const QPainterPath* band) {
+        if (band) {
+            useBand(p, base, f);
+            p.fillPath(*band, area.fill);
+            p.setWorldTransform(base);
+            strokeFastBand(p, f, *band, area.stroke, area.width * c.k);
+            return;
+        }
+        const QPainterPath path = screenPath(mapPath, t);
+        p.fillPath(path, area.fill);
+        strokeFast(p, path, area.stroke, area.width * c.k);
+    };
+    for (std::size_t i = 0; i < c.data.counties.size(); ++i)
+        if (s.highlightCounties.contains(c.data.counties[i].code))
+            mark(c.data.counties[i].path, f.fast() ? &f.paths->counties[i] : nullptr);
+    if (!s.highlightFeature.isEmpty())
+        if (const ZoneItem* z = c.data.zone(s.highlightFeature))
+            mark(z->path, f.fast() ? &f.paths->zones[static_cast<std::size_t>(z - c.data.zones.data())] : nullptr);
+    p.restore();
+    if (s.highlightFeature.isEmpty())
+        return;
+    const Symbol line = c.style.symbol("highlight", c.symbols.view, {{"geometry", "line"}});
+    for (const CorridorItem& corridor : c.data.corridors)
+        if (corridor.id == s.highlightFeature && corridor.line.size() >= 2) {
+            QPolygonF screen;
+            for (const QPointF& m : corridor.line)
+                screen << s.view.toScreen({m.x(), m.y()});
+            p.setPen(QPen(line.stroke, line.width * c.k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(screen);
+        }
+    const Symbol point = c.style.symbol("highlight", c.symbols.view, {{"geometry", "point"}});
+    for (const PlaceItem& place : c.data.places)
+        if (place.id == s.highlightFeature) {
+            p.setPen(QPen(point.stroke, point.width * c.k));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(s.view.toScreen(place.at), point.size * c.k, point.size * c.k);
+        }
+}
+
+}  // namespace app::render

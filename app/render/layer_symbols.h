@@ -1,0 +1,36 @@
+#pragma once
+// The symbols of every feature of the map data in one view, resolved once from the style's rules (a renderer
+// holds one set per view; drawing code only reads them). The attributes rules select on are listed here.
+
+#include <vector>
+
+#include <QString>
+
+#include "render/map_views.h"
+#include "render/style.h"
+
+namespace app::render {
+
+struct MapData;
+struct ZoneItem;
+struct CorridorItem;
+struct PlaceItem;
+struct CityItem;
+
+// The attributes each layer's features offer to rules ("where"), besides the view.
+Attributes zoneAttributes(const ZoneItem& zone);          ///< id, kind, layout, basis, geometry_basis
+Attributes corridorAttributes(const CorridorItem& line);  ///< id, mode, status, basis
+Attributes placeAttributes(const PlaceItem& place);       ///< id, kind, position, status, basis
+Attributes cityAttributes(const CityItem& city);          ///< id
+
+struct ViewSymbols {
+    QString view;  ///< view id
+    Symbol neighbours, prefectureBorders, province;
+    std::vector<Symbol> counties;    ///< per county: fill (a prefecture's, a view's), outline, label priority
+    std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill in this view
+    std::vector<Symbol> zones, corridors, belts, places, cities;  ///< per item of MapData, same order
+
+    static ViewSymbols resolve(const MapData& data, const Style& style, View view);
+};
+
+}  // namespace app::render

@@ -1,0 +1,117 @@
+// The legend of each view on exported maps: swatches and lines drawn with the same symbols as the map.
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QMap>
+#include <QPainter>
+
+#include "render/map_layers.h"
+#include "render/painting.h"
+
+namespace app::render {
+
+namespace {
+QString legend(const char* text) { return QCoreApplication::translate("app::render::Legend", text); }
+
+QColor scaledAlpha(QColor colour, double opacity)
+{
+    colour.setAlpha(static_cast<int>(colour.alpha() * opacity));
+    return colour;
+}
+}  // namespace
+
+void drawLegend(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const Style& style = c.style;
+    const double k = c.k;
+    const QString& view = c.symbols.view;
+    QFont font(style.labelFont);
+    setPoints(font, style.labelSize * k);
+    const QFontMetricsF fm(font);
+    const double row = fm.height() + 3 * k;
+    const double x = 16 * k;
+    double y = 56 * k;
+    const QPen outline(style.legendOutline.colour, style.legendOutline.width);
+    p.save();
+    auto text = [&](double at, const QString& t) {
+        haloText(p, {at, y + fm.ascent() - 1 * k}, t, font, style.labelColour, style.labelHalo, 2 * k);
+    };
+    auto swatch = [&](const QBrush& brush, const QString& t) {
+        p.setPen(outline);
+        p.setBrush(brush);
+        p.drawRect(QRectF(x, y, 18 * k, fm.height() - 2 * k));
+        text(x + 24 * k, t);
+        y += row;
+    };
+    auto line = [&](const QPen& pen, const QString& t) {
+        p.setPen(pen);
+        p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18 * k, y + fm.height() / 2));
+        text(x + 24 * k, t);
+        y += row;
+    };
+    auto note = [&](const QString& t) { haloText(p, {x, y + fm.ascent()}, t, font, style.labelColour, style.labelHalo, 2 * k); };
+    auto zone = [&](const Attributes& a) { return style.symbol("zones", view, a); };
+    switch (c.s.theme) {
+    case View::Overview:
+        for (std::size_t i = 0; i < c.data.prefectures.size(); ++i) {
+            const Symbol s = style.symbol("counties", view, {{"prefecture_index", QString::number(i)}});
+            swatch(s.palette.isEmpty() ? s.fill : s.palette[static_cast<qsizetype>(i) % s.palette.size()], c.data.prefectures[i].name);
+        }
+        break;
+    case View::CountyClasses: {
+        int none = 0;
+        for (const auto& held : c.data.countyClasses)
+            none += held.empty();
+        for (std::size_t i = 0; i < c.data.classes.size(); ++i)
+            swatch(c.symbols.classFills[i], QStringLiteral("%1 (%2)").arg(c.data.classes[i].name).arg(c.data.classes[i].count));
+        swatch(style.symbol("counties", view).fill, legend("未列入分类 (%1)").arg(none));
+        note(legend("多类县城按类别分色条纹显示"));
+        break;
+    }
+    case View::OneClusterThreeBelts: {
+        const double opacity = c.s.opacity("zones");
+        swatch(scaledAlpha(zone({{"kind", "agglomeration"}}).fill, opacity), legend("黔中城市群"));
+        const Symbol metro = zone({{"kind", "metropolitan_area"}});
+        line(QPen(metro.band, metro.bandWidth * k), legend("贵阳—贵安—安顺都市圈 (范围示意)"));
+        for (std::size_t i = 0; i < c.data.corridors.size(); ++i)
+            if (c.data.corridors[i].mode == "belt")
+                line(QPen(c.symbols.belts[i].band, 8 * k), c.data.corridors[i].name);
+        const Symbol city = style.symbol("central_cities", view);
+        p.setPen(QPen(city.stroke, city.width * k));
+        p.setBrush(city.fill);
+        p.drawEllipse(QPointF(x + 9 * k, y + fm.height() / 2), 6 * k, 6 * k);
+        text(x + 24 * k, legend("区域中心城市 (面积∝2025年人口目标)"));
+        break;
+    }
+    case View::OneCoreThreeCentres: {
+        const double opacity = c.s.opacity("zones");
+        swatch(scaledAlpha(zone({{"kind", "core"}}).fill, opacity), legend("一核"));
+        swatch(scaledAlpha(zone({{"kind", "centre"}}).fill, opacity), legend("三心"));
+        swatch(scaledAlpha(zone({{"kind", "cluster"}}).fill, opacity), legend("多组团 (县城, 范围示意)"));
+        swatch(scaledAlpha(zone({{"kind", "county_group"}}).fill, opacity), legend("一市三县"));
+        swatch(QBrush(zone({{"kind", "new_area"}}).fill, Qt::BDiagPattern), legend("贵安新区 (跨四县区部分, 范围示意)"));
+        break;
+    }
+    case View::Transport: {
+        static const std::pair<const char*, const char*> modes[]{{"high_speed_rail", QT_TRANSLATE_NOOP("app::render::Legend", "高速铁路")},
+                                                                 {"rail", QT_TRANSLATE_NOOP("app::render::Legend", "铁路")},
+                                                                 {"expressway", QT_TRANSLATE_NOOP("app::render::Legend", "高速公路")},
+                                                                 {"urban_road", QT_TRANSLATE_NOOP("app::render::Legend", "城市快速干道")},
+                                                                 {"metro", QT_TRANSLATE_NOOP("app::render::Legend", "城市轨道交通")},
+                                                                 {"waterway", QT_TRANSLATE_NOOP("app::render::Legend", "航道")}};
+        for (const auto& [mode, name] : modes)
+            line(QPen(style.symbol("corridors", view, {{"mode", mode}, {"status", "existing"}}).stroke, 2.6 * k), legend(name));
+        static const std::pair<const char*, const char*> statuses[]{{"under_construction", QT_TRANSLATE_NOOP("app::render::Legend", "在建/加快建设")},
+                                                                    {"planned", QT_TRANSLATE_NOOP("app::render::Legend", "开工/推进/规划")},
+                                                                    {"study", QT_TRANSLATE_NOOP("app::render::Legend", "研究/前期工作")}};
+        for (const auto& [status, name] : statuses)
+            line(QPen(style.legendOutline.colour, 2 * k, style.symbol("corridors", view, {{"status", status}}).dash), legend(name));
+        note(legend("空心符号: 位置近似 (置于县城)"));
+        break;
+    }
+    }
+    p.restore();
+}
+
+}  // namespace app::render

@@ -1,0 +1,64 @@
+#pragma once
+// The layer registry: each drawable layer of the map (map_views.h's layerIds()) is one draw function with one
+// signature, looked up by id; MapRenderer draws a view by walking its layer order through this table. Every draw
+// function reads its symbols from the view's ViewSymbols (resolved from the style) and its geometry from the
+// Frame: the scale band's simplified paths on the fast path, the map data on the reference path.
+//
+//   base_layers.cpp    neighbours, counties (fills per view, class stripes), prefecture borders, province, the
+//                      selection
+//   layout_layers.cpp  the plan's layouts: zones (一核三心多组团, 都市圈, 黔中城市群), the 一群三带 belts, the
+//                      regional central cities
+//   transport_layers.cpp  transport projects and places (hubs, airports, ports, towns)
+//   legend.cpp         the legend of each view
+
+#include <vector>
+
+#include <QRectF>
+#include <QString>
+
+#include "render/layer_symbols.h"
+#include "render/map_renderer.h"
+
+class QPainter;
+
+namespace app::render {
+
+struct Frame;
+
+struct LayerContext {
+    QPainter& p;
+    const RenderSettings& s;
+    const Frame& f;
+    const MapData& data;
+    const Style& style;
+    const ViewSymbols& symbols;
+    double k;  ///< device pixels per pixel at 96 dpi
+};
+
+using LayerDraw = void (*)(const LayerContext&);
+
+struct LayerEntry {
+    const char* id;
+    LayerDraw draw;
+    bool ownOpacity;  ///< applies the layer's opacity itself (to its fills) instead of to the whole painter
+};
+
+/// Every drawable layer (labels are drawn by the renderer, always on top).
+const std::vector<LayerEntry>& layerRegistry();
+const LayerEntry* findLayer(const QString& id);
+
+void drawNeighbours(const LayerContext& c);
+void drawCounties(const LayerContext& c);
+void drawPrefectureBorders(const LayerContext& c);
+void drawProvince(const LayerContext& c);
+void drawZones(const LayerContext& c);
+void drawBelts(const LayerContext& c);
+void drawCities(const LayerContext& c);
+void drawCorridors(const LayerContext& c);
+void drawPlaces(const LayerContext& c);
+void drawHighlight(const LayerContext& c);
+void drawLegend(const LayerContext& c);
+/// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
+std::vector<QRectF> cityLabelBoxes(const LayerContext& c);
+
+}  // namespace app::render
