@@ -136,28 +136,24 @@ Frame MapRenderer::fastFrame(QPainter& p, const RenderSettings& s) const
 
 bool MapRenderer::drawStripes(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
-    // Only where the stripes' own painters give the pixels p would: a plain raster image, no transform, clip or
-    // opacity, and no user layers (they render their own image in stripes).
-    if (!p.device() || p.device()->devType() != QInternal::Image || !s.userLayers.empty())
+    // Only where the stripes' own painters give the pixels p would: a plain premultiplied raster image, no transform,
+    // clip or opacity, and no user layers (they render their own image in stripes).
+    const std::optional<PaintedPixels> pixels = PaintedPixels::of(p);
+    if (!pixels || !s.userLayers.empty())
         return false;
-    QImage* image = static_cast<QImage*>(p.device());
-    const QImage::Format format = image->format();
-    if (format != QImage::Format_ARGB32_Premultiplied && format != QImage::Format_RGB32 && format != QImage::Format_ARGB32)
+    if (!p.deviceTransform().isIdentity() || p.opacity() != 1.0)
         return false;
-    if (!p.deviceTransform().isIdentity() || p.hasClipping() || p.opacity() != 1.0 || p.compositionMode() != QPainter::CompositionMode_SourceOver)
-        return false;
+    const QImage* image = static_cast<const QImage*>(p.device());
     const int threads = std::min(QThread::idealThreadCount(), 16);
     const int width = image->width(), height = image->height();
     if (threads < 2 || height < 64)
         return false;
 
-    uchar* bits = image->bits();  // no copy: an image being painted on is never shared
-    const qsizetype stride = image->bytesPerLine();
     const int count = threads;
     const QPainter::RenderHints hints = p.renderHints();
-    auto drawStripe = [&, bits, stride, count](int i) {
+    auto drawStripe = [&, count](int i) {
         const int y0 = height * i / count, y1 = height * (i + 1) / count;
-        QImage stripe(bits + y0 * stride, width, y1 - y0, stride, format);
+        QImage stripe = pixels->rows(y0, y1);
         stripe.setDotsPerMeterX(image->dotsPerMeterX());
         stripe.setDotsPerMeterY(image->dotsPerMeterY());
         QPainter sp(&stripe);

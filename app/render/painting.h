@@ -18,6 +18,7 @@
 #include <mutex>
 #include <vector>
 
+#include "render/painted_pixels.h"
 #include "render/scanline.h"
 #include "render/style.h"
 
@@ -438,11 +439,8 @@ inline void useBand(QPainter& p, const QTransform& base, const Frame& f, QPointF
 /// returns false when it cannot, and the caller strokes with QPainter.
 inline bool rasterStroke(QPainter& p, const QPainterPath& path, const QColor& colour, double width = 1)
 {
-    if (!p.device() || p.device()->devType() != QInternal::Image || p.hasClipping() ||
-        p.compositionMode() != QPainter::CompositionMode_SourceOver)
-        return false;
-    auto* image = static_cast<QImage*>(p.device());
-    if (image->format() != QImage::Format_ARGB32_Premultiplied)
+    const std::optional<PaintedPixels> pixels = PaintedPixels::of(p);
+    if (!pixels)
         return false;
     const QTransform t = p.combinedTransform();
     if (t.type() > QTransform::TxScale)
@@ -450,15 +448,12 @@ inline bool rasterStroke(QPainter& p, const QPainterPath& path, const QColor& co
     QColor c = colour;
     c.setAlphaF(c.alphaF() * p.opacity() * std::min(width, 1.0));  // a thinner line reads as a lighter one
     const std::uint32_t premultipliedColour = qPremultiply(c.rgba());
-    // constBits: the painter holds the image; bits() could detach it. The raster engine draws immediately,
-    // so writing between its calls is safe.
-    const PixelTarget target{reinterpret_cast<std::uint32_t*>(const_cast<uchar*>(image->constBits())),
-                             static_cast<int>(image->bytesPerLine() / 4), image->width(), 0, image->height()};
+    const PixelTarget target = pixels->target();
     const double sx = t.m11(), sy = t.m22(), tx = t.dx(), ty = t.dy();
     const bool wide = width > 1.05;
     const int n = path.elementCount();
     // Segments wholly above or below the image (a stripe holds a part of the frame) are skipped here.
-    const float top = -2 - static_cast<float>(width), bottom = static_cast<float>(image->height()) + 2 + static_cast<float>(width);
+    const float top = -2 - static_cast<float>(width), bottom = static_cast<float>(pixels->height()) + 2 + static_cast<float>(width);
     ScreenPoint previous{0, 0};
     for (int i = 0; i < n; ++i) {
         const QPainterPath::Element e = path.elementAt(i);
