@@ -156,7 +156,7 @@ std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography&
 
 render::RenderSettings viewSettings(const render::MapRenderer& r, render::View view, QSize size, double dpi)
 {
-    render::RenderSettings s = render::RenderSettings::forTheme(view);
+    render::RenderSettings s = r.settingsFor(view);
     // The map right of the legend and below the title.
     s.view = render::MapView::fitInto(r.viewExtent(view), size, r.style().frameOn(size));
     s.dpi = dpi;

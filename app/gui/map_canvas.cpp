@@ -14,6 +14,7 @@ namespace app::gui {
 MapCanvas::MapCanvas(std::shared_ptr<const render::MapRenderer> renderer, QWidget* parent)
     : QWidget(parent), m_renderer(std::move(renderer))
 {
+    m_settings = m_renderer->settingsFor(render::View::Overview);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(320, 240);
@@ -50,7 +51,7 @@ void MapCanvas::setRenderer(std::shared_ptr<const render::MapRenderer> renderer,
 void MapCanvas::setTheme(render::View theme)
 {
     m_settings.theme = theme;
-    m_settings.layers = render::defaultLayers(theme);
+    m_settings.layers = m_renderer->viewLayers(theme);
     requestRender();
 }
 

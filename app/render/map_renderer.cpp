@@ -238,11 +238,20 @@ void MapRenderer::render(QPainter& p, const RenderSettings& s) const
     p.restore();
 }
 
-RenderSettings RenderSettings::forTheme(View theme)
+QMap<QString, LayerState> MapRenderer::viewLayers(View view) const
+{
+    QMap<QString, LayerState> layers;
+    const QMap<QString, double> shown = m_style.views.value(viewId(view));
+    for (const QString& id : layerIds())
+        layers[id] = {shown.contains(id), shown.value(id, 1.0)};
+    return layers;
+}
+
+RenderSettings MapRenderer::settingsFor(View view) const
 {
     RenderSettings s;
-    s.theme = theme;
-    s.layers = defaultLayers(theme);
+    s.theme = view;
+    s.layers = viewLayers(view);
     return s;
 }
 

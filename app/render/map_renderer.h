@@ -30,7 +30,7 @@ struct RenderSettings {
     MapView view;
     double dpi = 96;              ///< for the scale figure and widths (widths scale with dpi / 96)
     View theme = View::Overview;  ///< the thematic view: fills, overlays, legend
-    QMap<QString, LayerState> layers = defaultLayers(View::Overview);
+    QMap<QString, LayerState> layers;  ///< per layer id (missing: hidden); MapRenderer::settingsFor gives a view's
     QStringList order = layerIds();   ///< drawing order, bottom to top (labels are always on top)
     QSet<QString> highlightCounties;  ///< county codes drawn selected
     QString highlightFeature;         ///< a zone, corridor or place id drawn selected
@@ -46,8 +46,6 @@ struct RenderSettings {
     /// vector devices always get). The two look the same (tests/app/render_lod_test.cpp bounds the difference).
     RenderQuality quality = RenderQuality::Fast;
 
-    /// Settings for a thematic view: its default layers (extent is the caller's: see viewExtent).
-    static RenderSettings forTheme(View theme);
     bool visible(const QString& layer) const { return layers.value(layer).visible; }
     double opacity(const QString& layer) const { return layers.value(layer).opacity; }
     void setVisible(const QString& layer, bool on) { layers[layer].visible = on; }
@@ -64,6 +62,10 @@ public:
     const Style& style() const { return m_style; }
     const MapData& data() const { return *m_data; }
     const std::shared_ptr<const MapData>& sharedData() const { return m_data; }
+    /// Settings for a thematic view: the layers the style's view shows (the extent is the caller's: see viewExtent).
+    RenderSettings settingsFor(View view) const;
+    /// The layers a view shows by default, from the style (every layer id; those it does not show hidden).
+    QMap<QString, LayerState> viewLayers(View view) const;
     /// Every feature's symbol in a view, resolved from the style when the renderer was made.
     const ViewSymbols& symbols(View view) const;
     /// The part of the map a view opens on (display CRS): its features marked "extent" in the style, with the

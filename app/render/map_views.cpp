@@ -85,32 +85,4 @@ QString layerTitle(const QString& layerId)
     return layerId;
 }
 
-QMap<QString, LayerState> defaultLayers(View view)
-{
-    QMap<QString, LayerState> layers;
-    for (const QString& id : layerIds())
-        layers[id] = {false, 1.0};
-    for (const char* id : {"neighbours", "counties", "prefecture_borders", "province", "labels"})
-        layers[id].visible = true;
-    switch (view) {
-    case View::Overview:
-    case View::CountyClasses:
-        break;
-    case View::OneClusterThreeBelts:
-        layers["zones"] = {true, 0.55};
-        layers["belts"] = {true, 0.55};
-        layers["central_cities"].visible = true;
-        break;
-    case View::OneCoreThreeCentres:
-        layers["zones"] = {true, 0.6};
-        layers["places"].visible = true;
-        break;
-    case View::Transport:
-        layers["corridors"].visible = true;
-        layers["places"].visible = true;
-        break;
-    }
-    return layers;
-}
-
 }  // namespace app::render

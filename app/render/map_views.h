@@ -32,7 +32,5 @@ struct LayerState {
     double opacity = 1.0;
 };
 
-/// The layers a view shows by default.
-QMap<QString, LayerState> defaultLayers(View view);
 
 }  // namespace app::render

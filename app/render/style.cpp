@@ -67,6 +67,7 @@ public:
         return m_o.value(key);
     }
     QString at(const char* key) const { return m_where + "." + key; }
+    bool has(const QString& key) const { return m_o.contains(key); }
     QColor colour(const char* key) { return colourAt(take(key), at(key)); }
     double number(const char* key) { return numberAt(take(key), at(key)); }
     QString text(const char* key) { return textAt(take(key), at(key)); }
@@ -277,6 +278,24 @@ void read(const QJsonObject& root, Style& style)
                              numberAt(frame[2], map.at("page_frame")), numberAt(frame[3], map.at("page_frame")));
     style.extentPad = map.number("extent_pad");
     map.finish();
+    Section views = file.object("views");
+    style.views.clear();
+    for (const QString& id : viewIds()) {
+        Section view = views.object(id.toUtf8().constData());
+        QMap<QString, double> shown;
+        for (const QString& layer : layerIds()) {
+            const QString at = view.at(layer.toUtf8().constData());
+            if (view.has(layer)) {
+                const double opacity = numberAt(view.take(layer.toUtf8().constData()), at);
+                if (opacity < 0 || opacity > 1)
+                    fail(at, QStringLiteral("an opacity from 0 to 1"));
+                shown[layer] = opacity;
+            }
+        }
+        view.finish();
+        style.views[id] = shown;
+    }
+    views.finish();
     const QJsonValue rules = file.take("rules");
     if (!rules.isArray())
         fail(file.at("rules"), QStringLiteral("not a list of rules"));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <QColor>
+#include <QMap>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -95,6 +96,7 @@ struct Style {
     StrokeStyle legendOutline;    ///< around legend swatches
     QRectF pageFrame;             ///< where the map sits on an exported page, as fractions of the page
     double extentPad = 0;         ///< margin round a view's extent features, as a fraction of their size
+    QMap<QString, QMap<QString, double>> views;  ///< view id -> the layers it shows -> their opacity
     std::vector<StyleRule> rules;
 
     /// The symbol of a feature of layer in view (a view id, see map_views.h) with these attributes.

@@ -163,7 +163,7 @@ TEST(FeatureRender, LandUseCategoriesGetTheirColours)
 TEST(FeatureRender, MapRendererDrawsUserLayersOverTheCountyFills)
 {
     const auto r = test::renderer();
-    RenderSettings s;
+    RenderSettings s = test::renderer()->settingsFor(View::Overview);
     s.view = MapView::fit(r->data().extent, QSize(800, 600));
     s.setVisible("labels", false);
     s.scaleBar = s.northArrow = false;

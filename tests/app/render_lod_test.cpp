@@ -67,7 +67,7 @@ Difference compare(const QImage& a, const QImage& b)
 
 RenderSettings settingsFor(const MapRenderer& r, View view, QSize size, bool labels)
 {
-    RenderSettings s = RenderSettings::forTheme(view);
+    RenderSettings s = r.settingsFor(view);
     s.view = MapView::fit(r.viewExtent(view), size);
     s.setVisible("labels", labels);
     return s;

@@ -17,7 +17,7 @@ using namespace app::render;
 namespace {
 RenderSettings overview(QSize size, bool labels)
 {
-    RenderSettings s;
+    RenderSettings s = test::renderer()->settingsFor(View::Overview);
     s.view = MapView::fit(test::renderer()->data().extent, size);
     s.setVisible("labels", labels);
     s.scaleBar = false;
@@ -155,7 +155,7 @@ TEST(RenderViews, EveryViewRendersSomethingDifferent)
     std::vector<QImage> images;
     for (const QString& id : viewIds()) {
         const View view = *viewFromId(id);
-        RenderSettings s = RenderSettings::forTheme(view);
+        RenderSettings s = r->settingsFor(view);
         s.view = MapView::fit(r->viewExtent(view), QSize(800, 600));
         s.decorations = true;
         s.title = viewTitle(view);
@@ -172,7 +172,7 @@ TEST(RenderViews, EveryViewRendersSomethingDifferent)
 TEST(RenderViews, CountyClassColoursAtCountySeats)
 {
     const auto r = test::plannedRenderer();
-    RenderSettings s = RenderSettings::forTheme(View::CountyClasses);
+    RenderSettings s = r->settingsFor(View::CountyClasses);
     s.view = MapView::fit(r->data().extent, QSize(1600, 1200));
     s.setVisible("labels", false);
     s.scaleBar = false;
@@ -208,7 +208,7 @@ TEST(RenderViews, CountyClassColoursAtCountySeats)
 TEST(RenderViews, SplitFillShowsEveryClassOfAMultiClassCounty)
 {
     const auto r = test::plannedRenderer();
-    RenderSettings s = RenderSettings::forTheme(View::CountyClasses);
+    RenderSettings s = r->settingsFor(View::CountyClasses);
     const int panzhou = r->data().countyIndex("520281");  // regional_pivot + specialized
     ASSERT_GE(panzhou, 0);
     const CountyItem& c = r->data().counties[static_cast<std::size_t>(panzhou)];

@@ -92,7 +92,7 @@ TEST(Style, AChangedRuleChangesTheRenderedPixels)
     const std::vector<std::size_t> satellites = satelliteOnlyCounties(shipped->data());
     ASSERT_FALSE(satellites.empty());
     for (const RenderQuality quality : {RenderQuality::Fast, RenderQuality::Reference}) {
-        RenderSettings s = RenderSettings::forTheme(View::CountyClasses);
+        RenderSettings s = shipped->settingsFor(View::CountyClasses);
         s.view = MapView::fit(shipped->viewExtent(View::CountyClasses), QSize(800, 600));
         s.quality = quality;
         s.setVisible("labels", false);
@@ -114,7 +114,7 @@ TEST(Style, ZoneRulesWorkByKindNotByDataId)
     Style changed;
     ASSERT_TRUE(Style::load(path, changed));
     const MapRenderer modified(test::plannedRenderer()->sharedData(), changed);
-    RenderSettings s = RenderSettings::forTheme(View::OneCoreThreeCentres);
+    RenderSettings s = modified.settingsFor(View::OneCoreThreeCentres);
     s.view = MapView::fit(modified.viewExtent(View::OneCoreThreeCentres), QSize(800, 600));
     s.setVisible("labels", false);
     const QImage image = modified.renderImage(s);

@@ -36,7 +36,7 @@ std::shared_ptr<const app::render::MapRenderer> renderer()
 app::render::RenderSettings settings(app::render::View view, bool labels, app::render::RenderQuality quality)
 {
     const auto r = renderer();
-    app::render::RenderSettings s = app::render::RenderSettings::forTheme(view);
+    app::render::RenderSettings s = r->settingsFor(view);
     s.view = app::render::MapView::fit(r->viewExtent(view), QSizeF(1920, 1080));
     s.setVisible("labels", labels);
     s.quality = quality;

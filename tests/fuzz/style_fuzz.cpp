@@ -63,12 +63,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     static constexpr View kViews[] = {View::Overview, View::CountyClasses, View::OneClusterThreeBelts, View::OneCoreThreeCentres,
                                       View::Transport};
     const View view = kViews[size % 5];
-    RenderSettings s = RenderSettings::forTheme(view);
-    s.view = MapView::fit(MapRenderer(f.data, style).viewExtent(view), QSizeF(160, 120));
+    const MapRenderer renderer(f.data, style);
+    RenderSettings s = renderer.settingsFor(view);
+    s.view = MapView::fit(renderer.viewExtent(view), QSizeF(160, 120));
     s.decorations = true;
     s.title = QStringLiteral("贵州");
     s.sourceNote = QStringLiteral("fuzz");
-    const MapRenderer renderer(f.data, style);
     s.quality = size % 2 ? RenderQuality::Fast : RenderQuality::Reference;
     const QImage image = renderer.renderImage(s);
     if (image.size() != QSize(160, 120))
