@@ -33,8 +33,8 @@ QBrush zoneBrush(const Symbol& sym, double opacity)
 
 QFont labelFont(const Style& style, const Symbol& sym, double k)
 {
-    QFont f(style.labelFont);
-    setPoints(f, style.labelSize * sym.labelScale * k);
+    QFont f(style.label.font);
+    setPoints(f, style.label.size * sym.labelScale * k);
     f.setBold(sym.labelBold);
     return f;
 }

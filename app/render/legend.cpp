@@ -26,8 +26,8 @@ void drawLegend(const LayerContext& c)
     const Style& style = c.style;
     const double k = c.k;
     const QString& view = c.symbols.view;
-    QFont font(style.labelFont);
-    setPoints(font, style.labelSize * k);
+    QFont font(style.label.font);
+    setPoints(font, style.label.size * k);
     const QFontMetricsF fm(font);
     const double row = fm.height() + 3 * k;
     const double x = 16 * k;
@@ -35,7 +35,7 @@ void drawLegend(const LayerContext& c)
     const QPen outline(style.legendOutline.colour, style.legendOutline.width);
     p.save();
     auto text = [&](double at, const QString& t) {
-        haloText(p, {at, y + fm.ascent() - 1 * k}, t, font, style.labelColour, style.labelHalo, 2 * k);
+        haloText(p, {at, y + fm.ascent() - 1 * k}, t, font, style.label.colour, style.label.halo, 2 * k);
     };
     auto swatch = [&](const QBrush& brush, const QString& t) {
         p.setPen(outline);
@@ -50,7 +50,7 @@ void drawLegend(const LayerContext& c)
         text(x + 24 * k, t);
         y += row;
     };
-    auto note = [&](const QString& t) { haloText(p, {x, y + fm.ascent()}, t, font, style.labelColour, style.labelHalo, 2 * k); };
+    auto note = [&](const QString& t) { haloText(p, {x, y + fm.ascent()}, t, font, style.label.colour, style.label.halo, 2 * k); };
     auto zone = [&](const Attributes& a) { return style.symbol("zones", view, a); };
     switch (c.s.theme) {
     case View::Overview:

@@ -301,8 +301,8 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     };
 
     // Neighbouring provinces: their name near the visible part of their shape.
-    QFont neighbourFont(m_style.labelFont);
-    setPoints(neighbourFont, m_style.labelSize * symbols.neighbours.labelScale * k);
+    QFont neighbourFont(m_style.label.font);
+    setPoints(neighbourFont, m_style.label.size * symbols.neighbours.labelScale * k);
     const QFontMetricsF nfm(neighbourFont);
     const QRectF viewRect = s.view.transform().inverted().mapRect(screen);
     for (std::size_t n = 0; n < m_data->neighbours.size(); ++n) {
@@ -355,8 +355,8 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     }
 
     // County names at their seats, larger counties first; a label that would overlap another is dropped.
-    QFont font(m_style.labelFont);
-    setPoints(font, m_style.labelSize * k);
+    QFont font(m_style.label.font);
+    setPoints(font, m_style.label.size * k);
     QFont bold = font;
     bold.setBold(true);
     const QFontMetricsF fm(font);
@@ -395,7 +395,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
             };
             if (!drawCached(p, f, seat, dotKey, [&] { return QRectF(-r, -r, 2 * r, 2 * r); }, dot))
                 dot(p, seat);
-            labelText(p, f, {box.left(), box.top() + ascent}, text, strong(c) ? bold : font, m_style.labelColour, m_style.labelHalo, m_style.labelHaloWidth * k);
+            labelText(p, f, {box.left(), box.top() + ascent}, text, strong(c) ? bold : font, m_style.label.colour, m_style.label.halo, m_style.label.haloWidth * k);
             break;
         }
     }
@@ -414,7 +414,7 @@ void MapRenderer::drawScaleBar(QPainter& p, const RenderSettings& s, const Frame
     p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px, 5 * k));
     p.setBrush(m_style.ink);
     p.drawRect(QRectF(origin.x(), origin.y() - 5 * k, px / 2, 5 * k));
-    QFont font(m_style.labelFont);
+    QFont font(m_style.label.font);
     setPoints(font, 7.5 * k);
     const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
     labelText(p, f, {origin.x() + px + 4 * k, origin.y()}, label, font, m_style.ink, m_style.paper, 2 * k);
@@ -438,7 +438,7 @@ void MapRenderer::drawNorthArrow(QPainter& p, const RenderSettings& s, const Fra
     p.setPen(QPen(m_style.ink, 1 * k));
     p.setBrush(m_style.ink);
     p.drawPath(arrow);
-    QFont font(m_style.labelFont);
+    QFont font(m_style.label.font);
     setPoints(font, 9 * k);
     font.setBold(true);
     const QFontMetricsF fm(font);
@@ -451,16 +451,16 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
     const double k = s.dpi / 96.0;
     const QSizeF size = s.view.size();
     if (!s.title.isEmpty()) {
-        QFont font(m_style.titleFont);
-        setPoints(font, m_style.titleSize * k);
+        QFont font(m_style.title.font);
+        setPoints(font, m_style.title.size * k);
         font.setBold(true);
         const QFontMetricsF fm(font);
-        haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.titleColour, m_style.titleHalo, 3 * k);
+        haloText(p, {16 * k, 12 * k + fm.ascent()}, s.title, font, m_style.title.colour, m_style.title.halo, m_style.title.haloWidth * k);
     }
     drawLegend({p, s, Frame(), *m_data, m_style, symbols(s.theme), k});
     if (!s.sourceNote.isEmpty()) {
         // Right-aligned at the bottom, broken at " · " into as many lines as the width needs.
-        QFont note(m_style.labelFont);
+        QFont note(m_style.label.font);
         setPoints(note, 6.5 * k);
         const QFontMetricsF nfm(note);
         const double maxWidth = size.width() * 0.62;

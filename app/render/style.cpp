@@ -78,6 +78,13 @@ public:
             fail(at(key), QStringLiteral("not an object"));
         return Section(v.toObject(), at(key));
     }
+    TextStyle textStyle(const char* key)
+    {
+        Section s = object(key);
+        TextStyle out{s.text("font"), s.number("size"), s.colour("colour"), s.colour("halo"), s.number("halo_width")};
+        s.finish();
+        return out;
+    }
     StrokeStyle stroke(const char* key)
     {
         Section s = object(key);
@@ -98,106 +105,85 @@ private:
     QSet<QString> m_used;
 };
 
-Qt::PenStyle dashAt(const QJsonValue& v, const QString& where)
+using Setter = std::function<void(Symbol&)>;
+
+template <class T, class V>
+Setter set(T Symbol::*field, V value)
 {
-    const QString s = textAt(v, where);
-    if (s == "solid") return Qt::SolidLine;
-    if (s == "dash") return Qt::DashLine;
-    if (s == "dot") return Qt::DotLine;
-    if (s == "dashdot") return Qt::DashDotLine;
-    fail(where, QStringLiteral("not a dash (solid, dash, dot, dashdot): %1").arg(s));
+    return [field, value](Symbol& s) { s.*field = value; };
 }
 
-using Setter = std::function<void(Symbol&)>;
+QColor colourOrNoneAt(const QJsonValue& v, const QString& where) { return v.toString() == "none" ? QColor() : colourAt(v, where); }
+
+QString oneOf(const QJsonValue& v, const QString& where, const QStringList& allowed)
+{
+    const QString s = textAt(v, where);
+    if (!allowed.contains(s))
+        fail(where, QStringLiteral("not one of %1: %2").arg(allowed.join(", "), s));
+    return s;
+}
+
+QVector<QColor> paletteAt(const QJsonValue& v, const QString& where)
+{
+    if (!v.isArray() || v.toArray().isEmpty())
+        fail(where, QStringLiteral("not a list of colours"));
+    QVector<QColor> palette;
+    for (qsizetype i = 0; i < v.toArray().size(); ++i)
+        palette << colourAt(v.toArray().at(i), QStringLiteral("%1[%2]").arg(where).arg(i));
+    return palette;
+}
+
+QPointF pointAt(const QJsonValue& v, const QString& where)
+{
+    const QJsonArray a = v.toArray();
+    if (!v.isArray() || a.size() != 2)
+        fail(where, QStringLiteral("not [x, y] (fractions of the feature's bounds)"));
+    return {numberAt(a.at(0), where + "[0]"), numberAt(a.at(1), where + "[1]")};
+}
 
 /// The symbol property key of a rule, parsed once into a setter.
 Setter property(const QString& key, const QJsonValue& v, const QString& where)
 {
-    auto colourOrNone = [&](QColor Symbol::*field) -> Setter {
-        const QColor c = v.toString() == "none" ? QColor() : colourAt(v, where);
-        return [c, field](Symbol& s) { s.*field = c; };
-    };
-    auto number = [&](double Symbol::*field) -> Setter {
-        const double d = numberAt(v, where);
-        return [d, field](Symbol& s) { s.*field = d; };
-    };
-    auto flag = [&](bool Symbol::*field) -> Setter {
-        const bool b = boolAt(v, where);
-        return [b, field](Symbol& s) { s.*field = b; };
-    };
-    if (key == "visible") return flag(&Symbol::visible);
+    if (key == "visible") return set(&Symbol::visible, boolAt(v, where));
     if (key == "fill") {
         if (v.toString() == "auto")
-            return [](Symbol& s) { s.autoFill = true; };
-        const QColor c = v.toString() == "none" ? QColor() : colourAt(v, where);
+            return set(&Symbol::autoFill, true);
+        const QColor c = colourOrNoneAt(v, where);
         return [c](Symbol& s) {
             s.fill = c;
             s.autoFill = false;
         };
     }
     if (key == "fill_pattern") {
-        const QString p = textAt(v, where);
-        if (p != "solid" && p != "none" && p != "hatched")
-            fail(where, QStringLiteral("not a fill pattern (solid, none, hatched): %1").arg(p));
-        const FillPattern pattern = p == "solid" ? FillPattern::Solid : p == "none" ? FillPattern::None : FillPattern::Hatched;
-        return [pattern](Symbol& s) { s.pattern = pattern; };
+        const QString p = oneOf(v, where, {"solid", "none", "hatched"});
+        return set(&Symbol::pattern, p == "solid" ? FillPattern::Solid : p == "none" ? FillPattern::None : FillPattern::Hatched);
     }
-    if (key == "palette") {
-        if (!v.isArray() || v.toArray().isEmpty())
-            fail(where, QStringLiteral("not a list of colours"));
-        QVector<QColor> palette;
-        for (qsizetype i = 0; i < v.toArray().size(); ++i)
-            palette << colourAt(v.toArray().at(i), QStringLiteral("%1[%2]").arg(where).arg(i));
-        return [palette](Symbol& s) { s.palette = palette; };
-    }
-    if (key == "palette_by") {
-        const QString by = textAt(v, where);
-        return [by](Symbol& s) { s.paletteBy = by; };
-    }
-    if (key == "stroke") return colourOrNone(&Symbol::stroke);
-    if (key == "width") return number(&Symbol::width);
+    if (key == "palette") return set(&Symbol::palette, paletteAt(v, where));
+    if (key == "palette_by") return set(&Symbol::paletteBy, textAt(v, where));
     if (key == "dash") {
-        const Qt::PenStyle dash = dashAt(v, where);
-        return [dash](Symbol& s) { s.dash = dash; };
+        const QString d = oneOf(v, where, {"solid", "dash", "dot", "dashdot"});
+        return set(&Symbol::dash, d == "solid" ? Qt::SolidLine : d == "dash" ? Qt::DashLine : d == "dot" ? Qt::DotLine : Qt::DashDotLine);
     }
-    if (key == "halo") return colourOrNone(&Symbol::halo);
-    if (key == "halo_width") return number(&Symbol::haloWidth);
-    if (key == "band") return colourOrNone(&Symbol::band);
-    if (key == "band_width") return number(&Symbol::bandWidth);
-    if (key == "width_metres") return number(&Symbol::widthMetres);
-    if (key == "min_width") return number(&Symbol::minWidth);
-    if (key == "max_width") return number(&Symbol::maxWidth);
-    if (key == "shape") {
-        const QString shape = textAt(v, where);
-        if (shape != "circle" && shape != "triangle" && shape != "square" && shape != "diamond")
-            fail(where, QStringLiteral("not a shape (circle, triangle, square, diamond): %1").arg(shape));
-        return [shape](Symbol& s) { s.shape = shape; };
-    }
-    if (key == "size") return number(&Symbol::size);
-    if (key == "size_field") {
-        const QString field = textAt(v, where);
-        return [field](Symbol& s) { s.sizeField = field; };
-    }
-    if (key == "size_scale") return number(&Symbol::sizeScale);
-    if (key == "label") return flag(&Symbol::label);
-    if (key == "label_colour") return colourOrNone(&Symbol::labelColour);
-    if (key == "label_halo") return colourOrNone(&Symbol::labelHalo);
-    if (key == "label_halo_width") return number(&Symbol::labelHaloWidth);
-    if (key == "label_scale") return number(&Symbol::labelScale);
-    if (key == "label_bold") return flag(&Symbol::labelBold);
-    if (key == "label_anchor") {
-        const QJsonArray a = v.toArray();
-        if (!v.isArray() || a.size() != 2)
-            fail(where, QStringLiteral("not [x, y] (fractions of the feature's bounds)"));
-        const QPointF anchor(numberAt(a.at(0), where + "[0]"), numberAt(a.at(1), where + "[1]"));
-        return [anchor](Symbol& s) { s.labelAnchor = anchor; };
-    }
-    if (key == "label_priority") {
-        const int priority = static_cast<int>(numberAt(v, where));
-        return [priority](Symbol& s) { s.labelPriority = priority; };
-    }
-    if (key == "extent") return flag(&Symbol::extent);
-    if (key == "outline_min_pixels") return number(&Symbol::outlineMinPixels);
+    if (key == "shape") return set(&Symbol::shape, oneOf(v, where, {"circle", "triangle", "square", "diamond"}));
+    if (key == "size_field") return set(&Symbol::sizeField, textAt(v, where));
+    if (key == "label_anchor") return set(&Symbol::labelAnchor, pointAt(v, where));
+    if (key == "label_priority") return set(&Symbol::labelPriority, static_cast<int>(numberAt(v, where)));
+    static const std::pair<const char*, QColor Symbol::*> colours[]{{"stroke", &Symbol::stroke}, {"halo", &Symbol::halo}, {"band", &Symbol::band},
+                                                                    {"label_colour", &Symbol::labelColour}, {"label_halo", &Symbol::labelHalo}};
+    for (const auto& [name, field] : colours)
+        if (key == name)
+            return set(field, colourOrNoneAt(v, where));
+    static const std::pair<const char*, double Symbol::*> numbers[]{
+        {"width", &Symbol::width}, {"halo_width", &Symbol::haloWidth}, {"band_width", &Symbol::bandWidth}, {"width_metres", &Symbol::widthMetres},
+        {"min_width", &Symbol::minWidth}, {"max_width", &Symbol::maxWidth}, {"size", &Symbol::size}, {"size_scale", &Symbol::sizeScale},
+        {"label_halo_width", &Symbol::labelHaloWidth}, {"label_scale", &Symbol::labelScale}, {"outline_min_pixels", &Symbol::outlineMinPixels}};
+    for (const auto& [name, field] : numbers)
+        if (key == name)
+            return set(field, numberAt(v, where));
+    static const std::pair<const char*, bool Symbol::*> flags[]{{"label", &Symbol::label}, {"label_bold", &Symbol::labelBold}, {"extent", &Symbol::extent}};
+    for (const auto& [name, field] : flags)
+        if (key == name)
+            return set(field, boolAt(v, where));
     fail(where, QStringLiteral("unknown symbol property \"%1\"").arg(key));
 }
 
@@ -250,19 +236,8 @@ void read(const QJsonObject& root, Style& style)
     Section file(root, QStringLiteral("style"));
     Section map = file.object("map");
     style.background = map.colour("background");
-    Section label = map.object("label");
-    style.labelFont = label.text("font");
-    style.labelSize = label.number("size");
-    style.labelColour = label.colour("colour");
-    style.labelHalo = label.colour("halo");
-    style.labelHaloWidth = label.number("halo_width");
-    label.finish();
-    Section title = map.object("title");
-    style.titleFont = title.text("font");
-    style.titleSize = title.number("size");
-    style.titleColour = title.colour("colour");
-    style.titleHalo = title.colour("halo");
-    title.finish();
+    style.label = map.textStyle("label");
+    style.title = map.textStyle("title");
     Section seat = map.object("seat");
     style.seatFill = seat.colour("fill");
     style.seatRadius = seat.number("radius");

@@ -25,6 +25,13 @@ struct StrokeStyle {
     double width = 1;  ///< pixels at 96 dpi
 };
 
+struct TextStyle {
+    QString font;
+    double size = 0;  ///< points
+    QColor colour, halo;
+    double haloWidth = 0;  ///< pixels at 96 dpi
+};
+
 enum class FillPattern { Solid, None, Hatched };
 
 /// What a feature looks like: the result of every rule that matched it.
@@ -82,13 +89,8 @@ struct StyleRule {
 struct Style {
     QString path;  ///< the file it was read from
     QColor background;
-    QString labelFont;
-    double labelSize = 0;  ///< points
-    QColor labelColour, labelHalo;
-    double labelHaloWidth = 0;
-    QString titleFont;
-    double titleSize = 0;
-    QColor titleColour, titleHalo;
+    TextStyle label;  ///< county names and the legend; other labels scale its size by their label_scale
+    TextStyle title;  ///< of exported maps
     QColor seatFill;
     double seatRadius = 0;
     QColor ink, paper;            ///< scale bar and north arrow

@@ -91,8 +91,8 @@ TEST(Render, PrefectureBordersAreHeavierThanCountyBorders)
 TEST(Render, LabelsUseAnInstalledCjkFontAndDrawAtSeats)
 {
     const Style& style = test::renderer()->style();
-    EXPECT_TRUE(QFontDatabase::families().contains(style.labelFont)) << style.labelFont.toStdString() << " is not installed";
-    QFont font(style.labelFont);
+    EXPECT_TRUE(QFontDatabase::families().contains(style.label.font)) << style.label.font.toStdString() << " is not installed";
+    QFont font(style.label.font);
     EXPECT_TRUE(QFontInfo(font).family().contains("CJK")) << QFontInfo(font).family().toStdString();
     EXPECT_TRUE(QFontMetricsF(font).inFontUcs4(U'黔'));
 

@@ -151,7 +151,7 @@ TEST(Style, BrokenStyleFilesAreRefusedSayingWhere)
         {withRule({{"layer", "countys"}, {"fill", "#123456"}}), "unknown layer \"countys\""},
         {withRule({{"layer", "zones"}, {"view", "classes"}, {"fill", "#123456"}}), "unknown view \"classes\""},
         {withRule({{"layer", "zones"}, {"colour", "#123456"}}), "unknown symbol property \"colour\""},
-        {withRule({{"layer", "corridors"}, {"dash", "dotted"}}), "not a dash"},
+        {withRule({{"layer", "corridors"}, {"dash", "dotted"}}), "not one of solid, dash, dot, dashdot: dotted"},
     };
     int n = 0;
     for (const Case& c : cases) {
