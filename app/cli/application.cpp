@@ -17,6 +17,7 @@
 #include <QGuiApplication>
 #include <QStringList>
 #include <QTimer>
+#include <QTranslator>
 
 #include "cli/arguments.h"
 #include "cli/export_command.h"
@@ -39,45 +40,6 @@
 namespace app::cli {
 
 namespace {
-
-const char* const kUsage = R"(usage: gzplan [--data <guizhou.gpkg>] [command] [--json]
-
-  (no command) [--view <id>] [--find <name>] [--lang en] [--add <vector file> …]
-                            open the map window (on a view, with a place identified, in English);
-                            without a display, render the overview to a PNG
-  summary                   what is loaded: counties, layers, sources
-  county <name|code>        classes, zones, central city, places and targets of a county
-                            (full, short or old name, today's or old code: 盘州市, 盘州, 盘县, 520281)
-  class <id>                members of a county-seat class (regional_pivot, node_city, satellite,
-                            specialized, agricultural, ecological)
-  classes                   every class with its members and an overlap matrix
-  zone <id> / zones         layout zones with members, functions and targets
-  targets [--scope kind[:id]]  plan targets (kind: province, zone, city, county, place, corridor)
-  where <lon> <lat> [--crs EPSG:xxxx]   the county containing a point (default CGCS2000 lon/lat)
-  check [--plan <dir>]      validate the plan tables (default share/plan) against the geography
-  layers                    the layers that can be exported
-  export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490]
-         [--encoding UTF-8|GBK] [--csv-geometry wkt|xy] --out <path> [--force]
-                            export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)
-  export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force] [--skip-bad]
-                            export any GDAL vector layer the same way, streamed (e.g. 1M parcels)
-  render --out <file.png|svg|pdf> [--view <id>] [--size WxH | --page A4|A3] [--dpi 24…1200] [--no-labels]
-         [--crs <display CRS, default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E>]
-         [--add <vector file> …] [--style-field <field>] [--extent minLon,minLat,maxLon,maxLat] [--plain] [--timing]
-         [--force] (replace an existing file) [--skip-bad] (leave out features of --add files that cannot be
-         read whole, counted; by default such a file is refused)
-                            --add draws any layer GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf) over the
-                            county fills, coloured by its land-use field; --plain leaves out title and legend
-                            render a map: overview, county_classes, one_cluster_three_belts,
-                            one_core_three_centres, transport; the map is at most 100 megapixels
-                            (sides 16…20000 px, at most 20:1)
-  make-parcels --out <file.gpkg> [--count N] [--seed S] [--force]
-                            a synthetic land-use parcel layer (about N features, default 1037200): a jittered
-                            grid cut at the county boundaries, for performance work on big layers
-  help                      this text
-
-Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).
-)";
 
 /// Limits of a rendered map (see renderCommand).
 constexpr int kMaxRenderSide = 20000;
@@ -223,6 +185,15 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
                   << (page.isEmpty() ? "; choose a smaller --size" : "; lower --dpi for this --page") << "\n";
         return 2;
     }
+    // --lang en: the legend and the view titles in English (the window's translation, share/translations).
+    QTranslator english;
+    if (args.value("lang") == "en") {
+        if (!english.load(QStringLiteral(":/i18n/gzplan_en.qm"))) {
+            std::cerr << "gzplan render: --lang en: the English translation is missing from this build\n";
+            return 1;
+        }
+        QCoreApplication::installTranslator(&english);
+    }
     std::shared_ptr<const render::MapRenderer> renderer;
     try {
         const render::Style style = loadStyle(args, share);
@@ -239,7 +210,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     s.setVisible("labels", !args.flag("no-labels"));
     if (args.flag("plain"))
         s.decorations = false;
-    if (args.values.contains("extent")) {
+    if (args.has("extent")) {
         // --extent minLon,minLat,maxLon,maxLat: the map shows this box (CGCS2000 lon/lat) whole.
         const QStringList v = args.value("extent").split(',');
         bool ok = v.size() == 4;
@@ -369,24 +340,24 @@ void ensureRuntimeDir()
 
 int run(int argc, char** argv)
 {
-    const Arguments args = Arguments::parse(argc, argv);
-    if (args.command == "help" || args.flag("help")) {
-        std::cout << kUsage;
-        return 0;
-    }
-    static const QStringList kCommands{"", "summary", "render", "county", "class", "classes", "zone", "zones", "targets", "where", "check", "layers", "export", "make-parcels"};
-    if (!kCommands.contains(args.command)) {
-        std::cerr << "gzplan: unknown command '" << args.command.toStdString() << "'\n" << kUsage;
-        return 2;
-    }
-    const QString data = args.value("data", qEnvironmentVariable("GZPLAN_DATA", QStringLiteral(GZPLAN_DEFAULT_DATA)));
+    // The one grammar (cli/command_line.h): the gzplan executable has read this command line already; a caller of
+    // gzplan_main gets the same help and usage errors here.
+    CommandLine line;
+    if (const auto answered = readCommandLine(argc, argv, line, std::cout, std::cerr))
+        return *answered;
+    const Arguments args(std::move(line));
+    const QString data = QString::fromLocal8Bit(args.line.dataPath().c_str());
     const QString share = args.value("share", qEnvironmentVariable("GZPLAN_SHARE", QStringLiteral(GZPLAN_SHARE_DIR)));
     // The layer list and exports read only what the requested layers need (one open of the GeoPackage, or the
     // --source file alone) and need no Qt application at all: they start as fast as GDAL's own tools.
     // The gzplan executable runs these itself without loading this module (app/main.cpp); the same Qt-free code
     // serves a caller of gzplan_main. Every file is closed and renamed by then: no exit-time destructors.
-    if (args.command == "layers" || args.command == "export")
-        exitNow(exportMain(argc, argv));
+    if (args.line.spec->qtFree)
+        exitNow(exportMain(args.line));
+    if (args.command.isEmpty() && args.has("view") && !render::viewFromId(args.value("view"))) {
+        std::cerr << "gzplan: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
+        return 2;
+    }
     const bool window = args.command.isEmpty() && hasDisplay() && !args.flag("headless");
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -422,7 +393,7 @@ int run(int argc, char** argv)
     if (c == "zones") return zonesCommand(query, args, std::cout);
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
-    if (c == "make-parcels") return makeParcelsCommand(geography, argc, argv, std::cout, std::cerr);
+    if (c == "make-parcels") return makeParcelsCommand(geography, args.line, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
     if (c == "render") return renderCommand(geography, plan, planGeometry, share, args);
 
@@ -456,7 +427,7 @@ int run(int argc, char** argv)
     mainWindow.show();
     if (const auto view = render::viewFromId(args.value("view", "overview")))
         mainWindow.showView(*view);
-    if (args.values.contains("find")) {
+    if (args.has("find")) {
         const gui::Hit hit = mainWindow.searchBox()->find(args.value("find"));
         if (hit.kind == gui::Hit::Kind::None)
             std::cerr << "gzplan: nothing found for '" << args.value("find").toStdString() << "'\n";

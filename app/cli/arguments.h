@@ -1,24 +1,25 @@
 #pragma once
-// Command-line arguments of gzplan: a command, positional arguments, --options with values and --flags.
+// The parsed command line (cli/command_line.h, the one grammar) seen through QString, for the Qt commands. It
+// parses nothing itself: it converts what CommandLine::parse read (local 8-bit encoding to QString).
 
-#include <QMap>
-#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include "cli/command_line.h"
 
 namespace app::cli {
 
 struct Arguments {
+    CommandLine line;
     QString command;
     QStringList positional;
-    QMap<QString, QString> values;  ///< --out, --size, --crs … without the dashes
-    QMap<QString, QStringList> lists;  ///< every value of an option given several times (--add a --add b), in order
-    QSet<QString> flags;            ///< json, headless, no-labels, help, force
 
-    static Arguments parse(int argc, char** argv);
-    QString value(const QString& name, const QString& fallback = {}) const { return values.value(name, fallback); }
-    bool flag(const QString& name) const { return flags.contains(name); }
-    QStringList all(const QString& name) const { return lists.value(name); }
+    explicit Arguments(CommandLine parsed);
+    QString value(const QString& name, const QString& fallback = {}) const;
+    bool has(const QString& name) const { return line.has(name.toStdString()); }
+    bool flag(const QString& name) const { return line.flag(name.toStdString()); }
+    /// Every value of a repeatable option (--add a --add b), in order.
+    QStringList all(const QString& name) const;
 };
 
 }  // namespace app::cli

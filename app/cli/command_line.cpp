@@ -1,41 +1,499 @@
 #include "cli/command_line.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ostream>
+#include <sstream>
+
+#include "layers/exporter.h"
+#include "layers/plan_query.h"  // editDistance
+
 namespace app::cli {
 
-const std::set<std::string, std::less<>> kOptionsWithValue{
-    "data", "share", "out", "size", "dpi", "crs", "scope", "id", "plan", "view", "lang", "find", "layer", "format", "encoding", "csv-geometry",
-    "page", "add", "style-field", "extent", "repeat", "source", "source-layer", "count", "seed", "style"};
+namespace {
+
+OptionSpec flag(std::string name, std::string help) { return {std::move(name), {}, std::move(help), {}, false, false}; }
+OptionSpec option(std::string name, std::string value, std::string help, std::vector<std::string> allowed = {})
+{
+    return {std::move(name), std::move(value), std::move(help), std::move(allowed), false, false};
+}
+OptionSpec required(OptionSpec o)
+{
+    o.required = true;
+    return o;
+}
+OptionSpec repeatable(OptionSpec o)
+{
+    o.repeatable = true;
+    return o;
+}
+const OptionSpec kJson = flag("json", "print JSON instead of a table");
+const OptionSpec kStyle = option("style", "file.json", "draw with this style file (a changed copy of share/styles/default.json)");
+
+std::vector<CommandSpec> makeCommands()
+{
+    const std::string viewIds = "overview (default), county_classes, one_cluster_three_belts, one_core_three_centres, transport";
+    const std::string addHelp = "a user layer: any vector file GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf); repeat for more";
+    return {
+        {"",
+         "open the map window; without a display, render the province overview to a PNG ($GZPLAN_OUTPUT_DIR)",
+         {},
+         {option("view", "id", "open on this view: " + viewIds), option("find", "name", "identify a place: full, short or old name, or code"),
+          option("lang", "zh|en", "the window's language (default zh)", {"zh", "en"}), repeatable(option("add", "vector file", addHelp)),
+          flag("headless", "render the overview to a PNG even when a display is there"), kStyle},
+         {},
+         false},
+        {"summary", "what is loaded: counties, layers, sources", {}, {}, {}, false},
+        {"county",
+         "classes, zones, central city, places and targets of a county",
+         {{"name|code", "full, short or old name, today's or old code: 盘州市, 盘州, 盘县, 520281"}},
+         {kJson},
+         {},
+         false},
+        {"class",
+         "members of a county-seat class",
+         {{"id", "regional_pivot, node_city, satellite, specialized, agricultural, ecological"}},
+         {kJson},
+         {},
+         false},
+        {"classes", "every class with its members and an overlap matrix", {}, {kJson}, {}, false},
+        {"zone", "a layout zone with its members, functions and targets", {{"id", "a zone id (gzplan zones lists them)"}}, {kJson}, {}, false},
+        {"zones", "every layout zone with its members", {}, {kJson}, {}, false},
+        {"targets",
+         "plan targets",
+         {},
+         {option("scope", "kind[:id]", "only the targets of this scope; kind: province, zone, city, county, place, corridor"), kJson},
+         {},
+         false},
+        {"where",
+         "the county containing a point",
+         {{"lon", "longitude (CGCS2000 degrees), or easting in --crs"}, {"lat", "latitude (CGCS2000 degrees), or northing in --crs"}},
+         {option("crs", "EPSG:xxxx", "the CRS of the coordinates (default EPSG:4490, CGCS2000 lon/lat)"), kJson},
+         {},
+         false},
+        {"check",
+         "validate the plan tables against the geography and the document texts",
+         {},
+         {option("plan", "folder", "the plan tables to check (default <share>/plan)"), kJson},
+         {},
+         false},
+        {"layers", "the layers that can be exported", {}, {kJson}, {}, true},
+        {"export",
+         "export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)",
+         {},
+         {option("layer", "id|all", "a plan layer (gzplan layers lists them) or all of them"),
+          option("source", "vector file", "instead of --layer: any vector layer GDAL reads, streamed (e.g. 1M parcels)"),
+          option("source-layer", "name", "the layer of --source (default its first)"),
+          option("format", "", "the file format (default shp)", layers::exportFormats()),
+          option("crs", "code", "the CRS to write (default EPSG:4490 for plan layers; a --source keeps its own)"),
+          option("encoding", "UTF-8|GBK", "shapefile text encoding (default UTF-8)", {"UTF-8", "UTF8", "GBK"}),
+          option("csv-geometry", "wkt|xy", "csv geometry: a WKT column or X/Y columns for points (default wkt)", {"wkt", "xy"}),
+          required(option("out", "path", "the file, or the folder for several layers, to write")), flag("force", "replace existing files"),
+          flag("skip-bad", "leave out features that cannot be read whole, counted (default: refuse the file)"),
+          flag("quiet", "no progress bar")},
+         {"Either --layer (the plan's layers): gzplan export --layer <id|all> --format <…> --out <path>",
+          "or --source (any vector file):      gzplan export --source <vector file> [--source-layer <name>] --format <…> --out <path>"},
+         true},
+        {"render",
+         "render a map to PNG, SVG or PDF (at most 100 megapixels: sides 16…20000 px, at most 20:1)",
+         {},
+         {required(option("out", "file.png|svg|pdf", "the map file to write")), option("view", "id", "the view: " + viewIds),
+          option("size", "WxH", "pixels (default 1600x1200)"), option("page", "A4|A3", "a landscape page at --dpi instead of --size", {"A4", "A3"}),
+          option("dpi", "24…1200", "resolution (default 96; 150 with --page)"), flag("no-labels", "leave out the labels"),
+          option("crs", "code", "the display CRS (default Albers; e.g. EPSG:4545 for Gauss-Kruger 108°E)"),
+          option("lang", "zh|en", "the language of the legend and view titles (default zh)", {"zh", "en"}),
+          repeatable(option("add", "vector file", addHelp + "; drawn over the county fills, coloured by its land-use field")),
+          option("style-field", "field", "colour --add features by this field"),
+          option("extent", "minLon,minLat,maxLon,maxLat", "show this box (CGCS2000 degrees) whole"),
+          flag("plain", "leave out title and legend"), flag("timing", "report the drawing and writing times"), kStyle,
+          flag("force", "replace an existing file"),
+          flag("skip-bad", "leave out features of --add files that cannot be read whole, counted (default: refuse the file)")},
+         {},
+         false},
+        {"make-parcels",
+         "a synthetic land-use parcel layer for performance work: a jittered grid cut at the county boundaries",
+         {},
+         {required(option("out", "file.gpkg", "the GeoPackage to write (layer 'parcels')")),
+          option("count", "N", "about N features (default 1037200; step 0.004° × sqrt(1037200 / N))"),
+          option("seed", "S", "the jitter and land-use seed, 0…4294967295 (default 1)"), flag("force", "replace an existing file"),
+          flag("quiet", "no progress")},
+         {},
+         false},
+        {"help", "this text, or the options of one command", {{"command", "the command to explain"}}, {}, {}, true},
+    };
+}
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string joined(const std::vector<std::string>& words, const char* separator)
+{
+    std::string s;
+    for (const std::string& w : words)
+        s += (s.empty() ? "" : separator) + w;
+    return s;
+}
+
+/// The placeholder of an option's value in help: its own words, or the allowed values.
+std::string valueWords(const OptionSpec& o) { return o.value.empty() ? joined(o.allowed, "|") : o.value; }
+
+std::string optionSynopsis(const OptionSpec& o)
+{
+    std::string s = "--" + o.name;
+    if (o.takesValue())
+        s += " <" + valueWords(o) + ">";
+    if (o.repeatable)
+        s += " …";
+    return o.required ? s : "[" + s + "]";
+}
+
+/// Whether name takes a value in any command (to find the command when options come before it). The grammar keeps
+/// each option name either a flag everywhere or a value everywhere (a unit test checks it).
+bool takesValueAnywhere(std::string_view name)
+{
+    for (const OptionSpec& o : globalOptions())
+        if (o.name == name)
+            return o.takesValue();
+    for (const CommandSpec& c : commands())
+        for (const OptionSpec& o : c.options)
+            if (o.name == name)
+                return o.takesValue();
+    return false;
+}
+
+/// What the user gave for an unknown option: the nearest option of the command, the commands it belongs to, or the
+/// command's options.
+std::string unknownOption(const CommandSpec& command, const std::string& name)
+{
+    std::string message = "unknown option --" + name + " for " + command.title();
+    std::vector<const OptionSpec*> known;
+    for (const OptionSpec& o : command.options)
+        known.push_back(&o);
+    for (const OptionSpec& o : globalOptions())
+        known.push_back(&o);
+    const OptionSpec* best = nullptr;
+    std::size_t bestDistance = 0, bestPrefix = 0;
+    for (const OptionSpec* o : known) {
+        const std::size_t d = layers::editDistance(name, o->name);
+        std::size_t prefix = 0;
+        while (prefix < name.size() && prefix < o->name.size() && name[prefix] == o->name[prefix])
+            ++prefix;
+        if (!best || d < bestDistance || (d == bestDistance && prefix > bestPrefix)) {
+            best = o;
+            bestDistance = d;
+            bestPrefix = prefix;
+        }
+    }
+    // Close enough to be a slip: a third of the letters wrong, or one name starting with the other (--pagesize).
+    const bool close = best && (bestDistance <= std::max<std::size_t>(1, name.size() / 3) ||
+                                (bestPrefix >= 3 && (bestPrefix == best->name.size() || bestPrefix == name.size())));
+    if (close)
+        return message + "; did you mean --" + best->name + "?";
+    std::vector<std::string> owners;
+    for (const CommandSpec& c : commands())
+        if (&c != &command && std::any_of(c.options.begin(), c.options.end(), [&](const OptionSpec& o) { return o.name == name; }))
+            owners.push_back(c.title());
+    if (!owners.empty())
+        message += " (--" + name + " is an option of " + joined(owners, ", ") + ")";
+    std::vector<std::string> names;
+    for (const OptionSpec* o : known)
+        names.push_back("--" + o->name);
+    return message + "; its options: " + joined(names, ", ");
+}
+
+std::string seeHelp(const CommandSpec& command)
+{
+    return command.name.empty() ? std::string(" (gzplan help lists every command's options)")
+                                : " (gzplan " + command.name + " --help lists its options)";
+}
+
+/// Columns taken by UTF-8 text (one a character; the help's Chinese examples are few).
+std::size_t columns(std::string_view s)
+{
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// Joins words into lines of at most width columns; continuation lines are indented by indent.
+std::string wrapped(const std::vector<std::string>& words, std::size_t indent, std::size_t width)
+{
+    std::string text, line;
+    for (const std::string& w : words) {
+        if (!line.empty() && line.back() != ' ' && columns(std::string_view(line).substr(line.rfind('\n') + 1)) + 1 + columns(w) > width) {
+            text += line + "\n";
+            line = std::string(indent, ' ');
+        }
+        line += (line.empty() || line.back() == ' ' ? "" : " ") + w;
+    }
+    return text + line;
+}
+
+std::vector<std::string> words(const std::string& text)
+{
+    std::vector<std::string> w;
+    std::istringstream in(text);
+    for (std::string word; in >> word;)
+        w.push_back(word);
+    return w;
+}
+
+}  // namespace
+
+const std::vector<CommandSpec>& commands()
+{
+    static const std::vector<CommandSpec> kCommands = makeCommands();
+    return kCommands;
+}
+
+const std::vector<OptionSpec>& globalOptions()
+{
+    static const std::vector<OptionSpec> kGlobal{
+        option("data", "guizhou.gpkg", "the GeoPackage to read (default $GZPLAN_DATA, else the one the build made)"),
+        option("share", "folder", "the share/ folder: styles, plan tables, documents (default $GZPLAN_SHARE, else the source tree's)"),
+        flag("help", "this help (also -h)"),
+    };
+    return kGlobal;
+}
+
+const CommandSpec* findCommand(std::string_view name)
+{
+    for (const CommandSpec& c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+const OptionSpec* CommandSpec::option(std::string_view name) const
+{
+    for (const OptionSpec& o : options)
+        if (o.name == name)
+            return &o;
+    for (const OptionSpec& o : globalOptions())
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+std::string CommandSpec::title() const { return name.empty() ? std::string("gzplan (the map window)") : "gzplan " + name; }
 
 CommandLine CommandLine::parse(int argc, char** argv)
 {
-    CommandLine c;
+    // First the command: the first word that is neither an option nor the value of one.
+    int commandAt = -1;
+    bool help = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg.starts_with("--")) {
-            std::string name(arg.substr(2));
-            const std::size_t eq = name.find('=');
-            if (eq != std::string::npos) {
-                c.values[name.substr(0, eq)] = name.substr(eq + 1);
-            } else if (kOptionsWithValue.contains(name) && i + 1 < argc) {
-                c.values[name] = argv[++i];
-            } else {
-                c.flags.insert(std::move(name));
-            }
-        } else if (arg == "-h") {
-            c.flags.insert("help");
-        } else if (c.command.empty()) {
-            c.command = arg;
-        } else {
-            c.positional.emplace_back(arg);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "--help") {
+            help = true;
+        } else if (arg.starts_with("--")) {
+            const std::string_view name = arg.substr(2);
+            if (name.find('=') == std::string_view::npos && takesValueAnywhere(name) && i + 1 < argc)
+                ++i;
+        } else if (commandAt < 0) {
+            commandAt = i;
         }
     }
+    CommandLine c;
+    c.command = commandAt < 0 ? std::string() : std::string(argv[commandAt]);
+    c.spec = findCommand(c.command);
+    if (!c.spec) {
+        std::vector<std::string> names;
+        std::string nearest;
+        std::size_t nearestDistance = 0;
+        for (const CommandSpec& s : commands()) {
+            if (s.name.empty())
+                continue;
+            names.push_back(s.name);
+            const std::size_t d = layers::editDistance(c.command, s.name);
+            if (nearest.empty() || d < nearestDistance) {
+                nearest = s.name;
+                nearestDistance = d;
+            }
+        }
+        std::string message = "unknown command '" + c.command + "'";
+        if (nearestDistance <= std::max<std::size_t>(1, c.command.size() / 3))
+            message += "; did you mean " + nearest + "?";
+        throw UsageError(message + " (commands: " + joined(names, ", ") + "; gzplan help explains them)");
+    }
+    const CommandSpec& spec = *c.spec;
+    c.help = help || spec.name == "help";
+    if (help)
+        return c;  // the command's help: nothing else is checked
+
+    bool optionsEnd = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (i == commandAt)
+            continue;
+        if (!optionsEnd && arg == "--") {
+            optionsEnd = true;
+            continue;
+        }
+        if (optionsEnd || !arg.starts_with("--")) {
+            if (c.positional.size() >= spec.positional.size()) {
+                if (spec.positional.empty())
+                    throw UsageError(spec.title() + " takes no arguments; unexpected '" + arg + "'" + seeHelp(spec));
+                std::vector<std::string> names;
+                for (const PositionalSpec& p : spec.positional)
+                    names.push_back("<" + p.name + ">");
+                throw UsageError("too many arguments for " + spec.title() + ": unexpected '" + arg + "'; it takes " + joined(names, " ") +
+                                 seeHelp(spec));
+            }
+            c.positional.push_back(arg);
+            continue;
+        }
+        std::string name = arg.substr(2);
+        std::optional<std::string> value;
+        if (const std::size_t eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        }
+        const OptionSpec* o = spec.option(name);
+        if (!o)
+            throw UsageError(unknownOption(spec, name));
+        if (!o->takesValue()) {
+            if (value)
+                throw UsageError("--" + name + " is a flag and takes no value (given --" + name + "=" + *value + ")");
+            if (c.flags.contains(name))
+                throw UsageError("--" + name + " given twice");
+            c.flags.insert(name);
+            continue;
+        }
+        if (!value) {
+            // The next word is the value, unless there is none or it is another option.
+            if (i + 1 >= argc || std::string_view(argv[i + 1]).starts_with("--"))
+                throw UsageError("--" + name + " needs a value: --" + name + " <" + valueWords(*o) + ">");
+            value = argv[++i];
+        }
+        if (!o->allowed.empty()) {
+            const auto match = std::find_if(o->allowed.begin(), o->allowed.end(), [&](const std::string& a) { return lower(a) == lower(*value); });
+            if (match == o->allowed.end())
+                throw UsageError("--" + name + " must be one of " + joined(o->allowed, ", ") + "; not '" + *value + "'");
+            value = *match;
+        }
+        std::vector<std::string>& given = c.values[name];
+        if (!given.empty() && !o->repeatable)
+            throw UsageError("--" + name + " given twice ('" + given.front() + "', '" + *value + "'); " + spec.title() + " takes one");
+        given.push_back(*value);
+    }
+    for (const OptionSpec& o : spec.options)
+        if (o.required && c.value(o.name).empty())
+            throw UsageError("--" + o.name + " <" + valueWords(o) + "> is required for " + spec.title() + seeHelp(spec));
     return c;
 }
 
 std::string CommandLine::value(std::string_view name, std::string fallback) const
 {
     const auto it = values.find(name);
-    return it == values.end() ? std::move(fallback) : it->second;
+    return it == values.end() || it->second.empty() ? std::move(fallback) : it->second.back();
+}
+
+std::vector<std::string> CommandLine::all(std::string_view name) const
+{
+    const auto it = values.find(name);
+    return it == values.end() ? std::vector<std::string>() : it->second;
+}
+
+std::string CommandLine::dataPath() const
+{
+    const char* env = std::getenv("GZPLAN_DATA");
+    return value("data", env ? env : GZPLAN_DEFAULT_DATA);
+}
+
+std::string synopsis(const CommandSpec& command)
+{
+    std::vector<std::string> words{"gzplan"};
+    if (!command.name.empty())
+        words.push_back(command.name);
+    for (const PositionalSpec& p : command.positional)
+        words.push_back(command.name == "help" ? "[<" + p.name + ">]" : "<" + p.name + ">");
+    for (const OptionSpec& o : command.options)
+        words.push_back(optionSynopsis(o));
+    return wrapped(words, 8, 110);  // "[--name <value>]" kept together
+}
+
+std::string commandHelp(const CommandSpec& command)
+{
+    std::ostringstream s;
+    s << "usage: " << synopsis(command) << "\n\n" << command.summary << "\n";
+    for (const std::string& note : command.notes)
+        s << note << "\n";
+    std::size_t width = 0;
+    auto label = [](const OptionSpec& o) { return "--" + o.name + (o.takesValue() ? " <" + valueWords(o) + ">" : std::string()); };
+    for (const PositionalSpec& p : command.positional)
+        width = std::max(width, columns(p.name) + 2);
+    for (const OptionSpec& o : command.options)
+        width = std::max(width, columns(label(o)));
+    for (const OptionSpec& o : globalOptions())
+        width = std::max(width, columns(label(o)));
+    width = std::min<std::size_t>(width, 30);
+    auto row = [&](const std::string& name, const std::string& help) {
+        // A name too long for the column gets a line of its own.
+        const std::string head = "  " + name + (columns(name) <= width ? std::string(width - columns(name), ' ') : "\n" + std::string(width + 2, ' ')) + "  ";
+        std::vector<std::string> line{head};
+        for (std::string& w : words(help))
+            line.push_back(std::move(w));
+        s << wrapped(line, width + 4, 110) << "\n";
+    };
+    if (!command.positional.empty()) {
+        s << "\narguments:\n";
+        for (const PositionalSpec& p : command.positional)
+            row("<" + p.name + ">", p.help);
+    }
+    if (!command.options.empty()) {
+        s << "\noptions:\n";
+        for (const OptionSpec& o : command.options)
+            row(label(o), o.help + (o.required ? " (required)" : "") + (o.repeatable ? " (may be repeated)" : ""));
+    }
+    s << "\nglobal options:\n";
+    for (const OptionSpec& o : globalOptions())
+        row(label(o), o.help);
+    return s.str();
+}
+
+std::string generalHelp()
+{
+    std::ostringstream s;
+    s << "usage: gzplan [--data <guizhou.gpkg>] [--share <folder>] [<command>] [<arguments>] [<options>]\n\n";
+    for (const CommandSpec& c : commands())
+        s << "  " << synopsis(c) << "\n      " << c.summary << "\n";
+    s << "\nglobal options (every command):\n";
+    for (const OptionSpec& o : globalOptions())
+        s << "  " << optionSynopsis(o) << "  " << o.help << "\n";
+    s << "\ngzplan <command> --help (or gzplan help <command>) explains a command's options.\n"
+         "Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).\n";
+    return s.str();
+}
+
+std::optional<int> readCommandLine(int argc, char** argv, CommandLine& line, std::ostream& out, std::ostream& err)
+{
+    try {
+        line = CommandLine::parse(argc, argv);
+    } catch (const UsageError& e) {
+        err << "gzplan: " << e.what() << "\n";
+        return 2;
+    }
+    if (!line.help)
+        return std::nullopt;
+    if (line.command == "help" && !line.positional.empty()) {
+        const CommandSpec* asked = findCommand(line.positional.front());
+        if (!asked || asked->name.empty() || asked->name == "help") {
+            err << "gzplan: help: no command '" << line.positional.front() << "'\n" << generalHelp();
+            return 2;
+        }
+        out << commandHelp(*asked);
+    } else if (line.command.empty() || line.command == "help") {
+        out << generalHelp();
+    } else {
+        out << commandHelp(*line.spec);
+    }
+    return 0;
 }
 
 }  // namespace app::cli

@@ -8,7 +8,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <optional>
 
@@ -28,19 +27,6 @@ const char* kindName(layers::GeometryKind k)
     case layers::GeometryKind::None: return "table";
     }
     return "";
-}
-
-/// The value of --name value or --name=value in argv, for options CommandLine takes for flags.
-std::optional<std::string> rawOption(int argc, char** argv, const std::string& name)
-{
-    const std::string option = "--" + name;
-    for (int i = 1; i < argc; ++i) {
-        if (argv[i] == option)
-            return i + 1 < argc ? std::string(argv[i + 1]) : std::string();
-        if (std::strncmp(argv[i], (option + "=").c_str(), option.size() + 1) == 0)
-            return std::string(argv[i] + option.size() + 1);
-    }
-    return std::nullopt;
 }
 
 /// s as a JSON string, escaped as QJsonDocument writes it (UTF-8 kept as is).
@@ -70,25 +56,12 @@ std::string jsonString(const std::string& s)
     return r + "\"";
 }
 
-std::string upper(std::string s)
-{
-    for (char& c : s)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 }  // namespace
 
-bool isExportCommand(const CommandLine& args)
+int exportMain(const CommandLine& args)
 {
-    return (args.command == "layers" || args.command == "export") && !args.flag("help");
-}
-
-int exportMain(int argc, char** argv)
-{
-    const CommandLine args = CommandLine::parse(argc, argv);
-    const char* env = std::getenv("GZPLAN_DATA");
-    const std::string data = args.value("data", env ? env : GZPLAN_DEFAULT_DATA);
-    return args.command == "layers" ? layersCommand(data, args, std::cout, std::cerr) : exportCommand(data, args, argc, argv, std::cout, std::cerr);
+    const std::string data = args.dataPath();
+    return args.command == "layers" ? layersCommand(data, args, std::cout, std::cerr) : exportCommand(data, args, std::cout, std::cerr);
 }
 
 void exitNow(int code)
@@ -136,17 +109,16 @@ int layersCommand(const std::string& data, const CommandLine& args, std::ostream
     return 0;
 }
 
-int exportCommand(const std::string& data, const CommandLine& args, int argc, char** argv, std::ostream& out, std::ostream& err)
+int exportCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     const std::string layer = args.value("layer");
     const std::string path = args.value("out");
-    const std::optional<std::string> source = rawOption(argc, argv, "source");
-    const std::string sourceLayer = rawOption(argc, argv, "source-layer").value_or("");
+    const std::optional<std::string> source = args.has("source") ? std::optional(args.value("source")) : std::nullopt;
+    const std::string sourceLayer = args.value("source-layer");
     if ((layer.empty() == !source.has_value()) || path.empty() || (source && source->empty())) {
-        err << "usage: gzplan export --layer <id|all> --format <shp|gpkg|geojson|kml|csv|dxf> [--crs EPSG:4490] [--encoding UTF-8|GBK]\n"
-               "                     [--csv-geometry wkt|xy] --out <path> [--force]\n"
-               "       gzplan export --source <vector file> [--source-layer <name>] --format <…> [--crs <code>] --out <path> [--force]\n"
-               "                     [--skip-bad]  (leave out features that cannot be read whole, counted; default: refuse the file)\n";
+        err << "gzplan export: give either --layer or --source (not both), and --out\nusage: " << synopsis(*args.spec) << "\n";
+        for (const std::string& note : args.spec->notes)
+            err << note << "\n";
         return 2;
     }
     std::vector<std::string> ids;
@@ -176,7 +148,7 @@ int exportCommand(const std::string& data, const CommandLine& args, int argc, ch
     layers::ExportOptions options;
     options.format = args.value("format", "shp");
     options.crs = args.value("crs", source ? "" : "EPSG:4490");  // a source keeps its CRS unless told
-    options.encoding = upper(args.value("encoding", "UTF-8"));
+    options.encoding = args.value("encoding", "UTF-8");  // spelled as the grammar allows it
     options.csvGeometry = args.value("csv-geometry", "wkt");
     options.force = args.flag("force");
     options.skipBad = args.flag("skip-bad");

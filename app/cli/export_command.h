@@ -10,17 +10,14 @@
 
 namespace app::cli {
 
-/// Whether the command line asks for layers or export (and not for help): what exportMain runs.
-bool isExportCommand(const CommandLine& args);
-/// Runs `gzplan layers` or `gzplan export` from argv (data: --data, else GZPLAN_DATA, else the build's GeoPackage)
-/// on std::cout and std::cerr; returns the exit code.
-int exportMain(int argc, char** argv);
+/// Runs `gzplan layers` or `gzplan export` (the commands whose CommandSpec::qtFree is set) on std::cout and
+/// std::cerr; returns the exit code.
+int exportMain(const CommandLine& args);
 /// Flushes the standard streams and ends the process at once, skipping exit-time destructors: once an export has
 /// closed and renamed its files there is nothing left to do.
 [[noreturn]] void exitNow(int code);
 
 int layersCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
-/// argv for the options CommandLine takes for flags (--source, --source-layer).
-int exportCommand(const std::string& data, const CommandLine& args, int argc, char** argv, std::ostream& out, std::ostream& err);
+int exportCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
 
 }  // namespace app::cli

@@ -21,11 +21,6 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void onParcelsInterrupt(int) { g_interrupted = true; }
 
-const char* const kParcelsUsage =
-    "usage: gzplan make-parcels --out <file.gpkg> [--count N] [--seed S] [--force] [--quiet]\n"
-    "  a synthetic land-use parcel layer over Guizhou: a jittered grid cut at the county boundaries,\n"
-    "  about N features (default 1037200; step 0.004° × sqrt(1037200 / N)), GeoPackage layer 'parcels'\n";
-
 template <typename T>
 std::optional<T> parseNumber(std::string_view text)
 {
@@ -49,66 +44,30 @@ std::string thousands(std::size_t n)
 }
 }  // namespace
 
-int makeParcelsCommand(const layers::Geography& geography, int argc, char** argv, std::ostream& out, std::ostream& err)
+int makeParcelsCommand(const layers::Geography& geography, const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     layers::ParcelOptions options;
-    std::string path;
-    bool quiet = false;
-    bool seenCommand = false;
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (!seenCommand && arg == "make-parcels") {
-            seenCommand = true;
-            continue;
-        }
-        std::string value;
-        bool hasValue = false;
-        if (arg.rfind("--", 0) == 0) {
-            if (const auto eq = arg.find('='); eq != std::string::npos) {
-                value = arg.substr(eq + 1);
-                arg = arg.substr(0, eq);
-                hasValue = true;
-            }
-        }
-        const bool takesValue = arg == "--out" || arg == "--count" || arg == "--seed" || arg == "--data" || arg == "--share";
-        if (takesValue && !hasValue) {
-            if (i + 1 >= argc) {
-                err << "gzplan make-parcels: " << arg << " needs a value\n" << kParcelsUsage;
-                return 2;
-            }
-            value = argv[++i];
-        }
-        if (arg == "--out") {
-            path = value;
-        } else if (arg == "--count") {
-            const auto n = parseNumber<std::size_t>(value);
-            if (!n || *n < layers::kMinParcelCount || *n > layers::kMaxParcelCount) {
-                err << "gzplan make-parcels: --count must be a whole number between " << layers::kMinParcelCount << " and "
-                    << layers::kMaxParcelCount << ", not '" << value << "'\n";
-                return 2;
-            }
-            options.count = *n;
-        } else if (arg == "--seed") {
-            const auto s = parseNumber<unsigned>(value);
-            if (!s) {
-                err << "gzplan make-parcels: --seed must be a whole number between 0 and 4294967295, not '" << value << "'\n";
-                return 2;
-            }
-            options.seed = *s;
-        } else if (arg == "--force" && !hasValue) {
-            options.force = true;
-        } else if (arg == "--quiet" && !hasValue) {
-            quiet = true;
-        } else if (arg == "--data" || arg == "--share") {
-            // read by gzplan itself
-        } else {
-            err << "gzplan make-parcels: unknown argument '" << argv[i] << "'\n" << kParcelsUsage;
+    const std::string path = args.value("out");  // required by the grammar
+    const bool quiet = args.flag("quiet");
+    options.force = args.flag("force");
+    if (args.has("count")) {
+        const std::string value = args.value("count");
+        const auto n = parseNumber<std::size_t>(value);
+        if (!n || *n < layers::kMinParcelCount || *n > layers::kMaxParcelCount) {
+            err << "gzplan make-parcels: --count must be a whole number between " << layers::kMinParcelCount << " and "
+                << layers::kMaxParcelCount << ", not '" << value << "'\n";
             return 2;
         }
+        options.count = *n;
     }
-    if (path.empty()) {
-        err << "gzplan make-parcels: --out <file.gpkg> is required\n" << kParcelsUsage;
-        return 2;
+    if (args.has("seed")) {
+        const std::string value = args.value("seed");
+        const auto seed = parseNumber<unsigned>(value);
+        if (!seed) {
+            err << "gzplan make-parcels: --seed must be a whole number between 0 and 4294967295, not '" << value << "'\n";
+            return 2;
+        }
+        options.seed = *seed;
     }
     {
         std::string extension = std::filesystem::path(path).extension().string();

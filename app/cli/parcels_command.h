@@ -3,12 +3,12 @@
 
 #include <iosfwd>
 
+#include "cli/command_line.h"
 #include "layers/geography.h"
 
 namespace app::cli {
 
-/// argv is the whole command line (argv[0] the program); its own options are read from it, since
-/// --count and --seed take values that the common argument parser does not know.
-int makeParcelsCommand(const layers::Geography& geography, int argc, char** argv, std::ostream& out, std::ostream& err);
+/// Options: --out (required), --count, --seed, --force, --quiet (the grammar in cli/command_line.cpp).
+int makeParcelsCommand(const layers::Geography& geography, const CommandLine& args, std::ostream& out, std::ostream& err);
 
 }  // namespace app::cli
