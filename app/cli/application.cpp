@@ -105,7 +105,7 @@ render::Style loadStyle(const Arguments& args, const QString& share)
     render::Style style;
     QString error;
     if (!render::Style::load(path, style, &error))
-        throw std::runtime_error("--style: " + error.toStdString() + (args.values.contains("style") ? "" : " (the shipped style; is --share right?)"));
+        throw std::runtime_error("--style: " + error.toStdString() + (args.has("style") ? "" : " (the shipped style; is --share right?)"));
     return style;
 }
 
