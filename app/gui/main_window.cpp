@@ -520,7 +520,7 @@ void MainWindow::identifyAt(QPointF screen)
 
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = logicalDpiX();
-    const Hit hit = hitTest(m_renderer->data(), settings, screen);
+    const Hit hit = hitTest(m_renderer->data(), settings, screen, m_query, *m_toLonLat);
     identify(hit);
 }
 
@@ -600,7 +600,7 @@ void MainWindow::showCursor(geo::Point mapPoint)
 {
     // Hovering a zone or central city names it and its functions.
     const render::RenderSettings& settings = m_canvas->settings();
-    const Hit hover = hitTest(m_renderer->data(), settings, settings.view.toScreen(mapPoint));
+    const Hit hover = hitTest(m_renderer->data(), settings, settings.view.toScreen(mapPoint), m_query, *m_toLonLat);
     QString tip;
     if (hover.kind == Hit::Kind::Zone) {
         if (const layers::Zone* zone = m_query.plan().zone(hover.id.toStdString())) {
