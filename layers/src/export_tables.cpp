@@ -7,6 +7,7 @@
 
 #include "gdal_drivers.h"
 #include "layers/errors.h"
+#include "layers/plan_query.h"
 #include "layers/table_rows.h"
 #include "ogr_convert.h"
 
@@ -51,6 +52,7 @@ ExportTable counties(const Geography& g, const PlanData& plan)
     t.fields.push_back({"class_names", FieldType::String, "class names held, '、'-separated", "cls_names"});
     t.fields.push_back({"class_source", FieldType::String, "source of the class memberships", "cls_source"});
     t.fields.push_back({"boundary_source", FieldType::String, "source of the boundary", "bnd_source"});
+    const PlanQuery query(g, plan);
     for (const County& c : g.counties) {
         ExportFeature f;
         f.geometry = c.shape;
@@ -58,21 +60,17 @@ ExportTable counties(const Geography& g, const PlanData& plan)
         f.values = {c.code, c.name, c.shortName, c.oldName, c.oldCode, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y, c.areaKm2};
         std::vector<std::string> ids, names;
         std::string orbit;
-        for (const CountyClass& cls : plan.classes) {
-            bool member = false;
-            for (const ClassMember& m : plan.classMembers)
-                if (m.classId == cls.id && m.code == c.code) {
-                    member = true;
-                    if (!m.orbit.empty())
-                        orbit = m.orbit;
-                }
-            f.values.push_back(member);
-            if (member) {
-                ids.push_back(cls.id);
-                names.push_back(cls.name);
-                f.groups.push_back(cls.id);
-            }
+        std::vector<bool> member(plan.classes.size(), false);
+        for (const HeldClass& held : query.classesOf(c.code)) {
+            member[held.index] = true;
+            ids.push_back(held.countyClass->id);
+            names.push_back(held.countyClass->name);
+            f.groups.push_back(held.countyClass->id);
+            if (!held.member->orbit.empty())
+                orbit = held.member->orbit;
         }
+        for (const bool held : member)
+            f.values.push_back(held);
         f.values.push_back(orbit);
         f.values.push_back(static_cast<long long>(ids.size()));
         f.values.push_back(joinList(ids));
