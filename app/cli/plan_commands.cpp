@@ -245,13 +245,7 @@ int classesCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
     const auto overlap = query.classOverlap();
     int withAny = 0, withSeveral = 0;
     for (const auto& c : query.geography().counties) {
-        int held = 0;
-        for (const auto& cls : plan.classes)
-            for (const auto& m : plan.classMembers)
-                if (m.classId == cls.id && m.code == c.code) {
-                    ++held;
-                    break;
-                }
+        const std::size_t held = query.classesOf(c.code).size();
         withAny += held > 0;
         withSeveral += held > 1;
     }

@@ -5,18 +5,20 @@
 
 namespace app::gui {
 
-namespace {
-double segmentDistance(QPointF p, QPointF a, QPointF b)
+const layers::County* countyAt(const layers::PlanQuery& query, const geo::Projection& toLonLat, geo::Point display, geo::Point* lonLat)
 {
-    const QPointF ab = b - a;
-    const double length2 = QPointF::dotProduct(ab, ab);
-    const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
-    const QPointF d = p - (a + t * ab);
-    return std::hypot(d.x(), d.y());
+    geo::Point p = display;
+    if (lonLat)
+        *lonLat = p;
+    if (!toLonLat.forward(p))
+        return nullptr;
+    if (lonLat)
+        *lonLat = p;
+    return query.countyAt(p);
 }
-}  // namespace
 
-Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s, QPointF screen)
+Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s, QPointF screen, const layers::PlanQuery& query,
+            const geo::Projection& toLonLat)
 {
     const render::MapData& data = renderer.data();
     const render::ViewSymbols& symbols = renderer.symbols(s.theme);
@@ -59,7 +61,7 @@ Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s
             for (int i = 0; i + 1 < c.line.size(); ++i) {
                 const QPointF a = s.view.toScreen({c.line[i].x(), c.line[i].y()});
                 const QPointF b = s.view.toScreen({c.line[i + 1].x(), c.line[i + 1].y()});
-                const double d = segmentDistance(screen, a, b);
+                const double d = geo::segmentDistance({screen.x(), screen.y()}, {a.x(), a.y()}, {b.x(), b.y()});
                 if (d <= tolerance && (hit.kind == Hit::Kind::None || d < best)) {
                     best = d;
                     hit = {Hit::Kind::Corridor, c.id};
@@ -89,9 +91,8 @@ Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s
             return {Hit::Kind::Zone, best->id};
     }
     if (s.visible("counties"))
-        for (const auto& c : data.counties)
-            if (c.bounds.contains(m) && c.path.contains(mp))
-                return {Hit::Kind::County, c.code};
+        if (const layers::County* c = countyAt(query, toLonLat, m))
+            return {Hit::Kind::County, QString::fromStdString(c->code)};
     return {};
 }
 

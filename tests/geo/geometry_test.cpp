@@ -50,3 +50,42 @@ TEST(Geometry, BoundsOfMultiPolygon)
     EXPECT_DOUBLE_EQ(b.maxY, 1);
     EXPECT_TRUE(geo::Box::empty().isEmpty());
 }
+
+TEST(Geometry, OneCrossingRuleCountsAVertexOnceAndAHorizontalEdgeNever)
+{
+    // The ray from (0, 1) towards +x passes through the vertex (2, 1) where two edges meet: one crossing.
+    EXPECT_NE(geo::crossesRay({2, 0}, {2, 1}, {0, 1}), geo::crossesRay({2, 1}, {2, 2}, {0, 1}));
+    EXPECT_FALSE(geo::crossesRay({1, 1}, {3, 1}, {0, 1}));  // along the ray
+    EXPECT_FALSE(geo::crossesRay({-2, 0}, {-2, 2}, {0, 1}));  // behind the point
+    EXPECT_DOUBLE_EQ(geo::crossingX({0, 0}, {4, 2}, 1), 2);
+    // A diamond's left and right corners lie on the ray of a point at their height: inside once, outside twice.
+    const geo::Ring diamond{{0, 1}, {1, 0}, {2, 1}, {1, 2}, {0, 1}};
+    EXPECT_TRUE(geo::ringContains(diamond, {1, 1}));
+    EXPECT_FALSE(geo::ringContains(diamond, {-1, 1}));
+    EXPECT_FALSE(geo::ringContains(diamond, {3, 1}));
+}
+
+TEST(Geometry, RingContainsOverAnyVertexStoreEqualsTheRingForm)
+{
+    // An integer store like FeatureLayer's (x, y pairs, the ring not closed): the same answers as the Ring.
+    const std::vector<int> xy{0, 0, 10, 0, 10, 10, 5, 4, 0, 10};
+    geo::Ring ring;
+    for (std::size_t i = 0; i < xy.size(); i += 2)
+        ring.push_back({double(xy[i]), double(xy[i + 1])});
+    const auto vertex = [&](std::size_t k) { return geo::Point{double(xy[2 * k]), double(xy[2 * k + 1])}; };
+    for (double y = -0.75; y < 11; y += 0.5)
+        for (double x = -0.75; x < 11; x += 0.5)
+            EXPECT_EQ(geo::ringContains(xy.size() / 2, vertex, {x, y}), geo::ringContains(ring, {x, y})) << x << " " << y;
+    EXPECT_TRUE(geo::ringContains(ring, {5, 2}));
+    EXPECT_FALSE(geo::ringContains(ring, {5, 8}));  // in the notch
+    EXPECT_FALSE(geo::ringContains(0, vertex, {5, 2}));  // no vertices, nothing inside
+}
+
+TEST(Geometry, SegmentDistance)
+{
+    EXPECT_DOUBLE_EQ(geo::segmentDistance({5, 3}, {0, 0}, {10, 0}), 3);     // over the middle
+    EXPECT_DOUBLE_EQ(geo::segmentDistance({-3, 4}, {0, 0}, {10, 0}), 5);    // beyond an end: to the end
+    EXPECT_DOUBLE_EQ(geo::segmentDistance({13, 4}, {0, 0}, {10, 0}), 5);
+    EXPECT_DOUBLE_EQ(geo::segmentDistance({3, 4}, {0, 0}, {0, 0}), 5);      // a point
+    EXPECT_DOUBLE_EQ(geo::segmentDistanceSquared({1, 1}, {0, 0}, {2, 2}), 0);
+}

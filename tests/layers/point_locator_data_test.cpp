@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include "geo/point_locator.h"
-#include "geo/polygon_index.h"
 #include "layers/geography.h"
 
 namespace {
@@ -117,12 +116,11 @@ const geo::PointLocator& locator()
 
 }  // namespace
 
-TEST(PointLocatorData, RandomPointsInTheBoundsMatchTheExactTestAndPolygonIndex)
+TEST(PointLocatorData, RandomPointsInTheBoundsMatchTheExactTest)
 {
     const auto& c = counties();
     ASSERT_EQ(c.shapes.size(), 88u);
     const auto& l = locator();
-    const geo::PolygonIndex index(c.shapes);
     std::mt19937_64 rng(20240601);
     std::uniform_real_distribution<double> x(c.bounds.minX, c.bounds.maxX), y(c.bounds.minY, c.bounds.maxY);
     std::vector<geo::Point> points(200000);
@@ -137,8 +135,6 @@ TEST(PointLocatorData, RandomPointsInTheBoundsMatchTheExactTestAndPolygonIndex)
         const int want = bruteForce(points[k]);
         ASSERT_EQ(l.locate(points[k]), want) << std::setprecision(17) << points[k].x << " " << points[k].y;
         ASSERT_EQ(batch[k], want);
-        const auto found = index.find(points[k]);
-        ASSERT_EQ(found ? int(*found) : -1, want);
         inside += want >= 0;
         viaBoundaryCells += codes[k] < -1;
     }

@@ -8,7 +8,7 @@
 //     at build time with the exact even-odd test, and, per candidate ring, the ring's edges touching the cell
 //     as chains of points relative to R. A query flips R's state of each ring once per edge crossed by the
 //     segment R→Q, then combines rings as geo::contains does (outer and not a hole, any part), in shape order.
-// Answers equal geo::contains over the shapes, lowest index first (what PolygonIndex::find returns), for every
+// Answers equal geo::contains over the shapes, lowest index first, for every
 // point that is not within ~1e-12 of the coordinates' magnitude of a boundary; points on a boundary get one of
 // the shapes meeting there or -1. Coordinates in any planar CRS (lon/lat degrees for the counties).
 //

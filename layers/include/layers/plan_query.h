@@ -33,6 +33,13 @@ struct CountyReport {
     std::size_t provinceTargets = 0;         ///< province-wide targets, which apply everywhere
 };
 
+/// A class a county holds: the one county→class join (PlanQuery::classesOf) every caller uses.
+struct HeldClass {
+    std::size_t index = 0;                  ///< into PlanData::classes
+    const CountyClass* countyClass = nullptr;
+    const ClassMember* member = nullptr;    ///< the membership row: orbit, note, provenance
+};
+
 struct ZoneReport {
     const Zone* zone = nullptr;
     std::vector<const ZoneMember*> members;
@@ -47,7 +54,15 @@ public:
     /// By full, short or old name, or by today's or the old code.
     CountyLookup findCounty(const std::string& text) const;
     CountyReport county(const County& county) const;
+    /// The county→class join: the classes county `code` holds, in PlanData::classes order (each once: plan
+    /// check refuses a repeated membership). The map, the export tables and every command read it from here.
+    std::vector<HeldClass> classesOf(const std::string& countyCode) const;
+    /// The class→county join: the membership rows of a class, in table order.
     std::vector<const ClassMember*> classMembers(const std::string& classId) const;
+    /// The county→zone join: the zone membership rows of county `code` (full or partial), in table order.
+    std::vector<const ZoneMember*> zonesOf(const std::string& countyCode) const;
+    /// The zone→county join: the membership rows of a zone, in table order.
+    std::vector<const ZoneMember*> zoneMembers(const std::string& zoneId) const;
     /// counts[i][j]: counties holding both classes i and j (plan.classes order); the diagonal is the class size.
     std::vector<std::vector<int>> classOverlap() const;
     ZoneReport zone(const Zone& zone) const;
