@@ -19,28 +19,14 @@
 #include "layers/export_tables.h"
 #include "layers/exporter.h"
 #include "layers/plan_store.h"
+#include "../common/temp_dir.h"
 
 namespace {
 constexpr int kParcels = 3000;
 const char* const kLanduse[] = {"耕地", "林地", "城镇住宅用地", "水域及水利设施用地", "园地", "交通运输用地"};
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("gzplan-source-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::set<std::string> listing() const
-    {
-        std::set<std::string> names;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(path))
-            names.insert(e.path().lexically_relative(path).string());
-        return names;
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("source-test") {}
 };
 
 std::string readFile(const std::filesystem::path& file)
