@@ -173,12 +173,18 @@ TEST(ExportSource, ParcelsToShapefileRoundTrip)
     expectParcels(dir.path / "out" / "parcels.shp");
     EXPECT_EQ(readFile(dir.path / "out" / "parcels.cpg"), "UTF-8");
     EXPECT_TRUE(std::filesystem::exists(dir.path / "out" / "parcels.prj"));
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "out" / "parcels.fields.csv"));  // every name fits the DBF
+    // The field sidecar is written whether or not a name had to be shortened (as for the plan's layers).
+    EXPECT_EQ(readFile(dir.path / "out" / "parcels.fields.csv"), "\xEF\xBB\xBF"
+                                                                 "dbf_name,full_name,type,width_bytes,description\n"
+                                                                 "id,id,integer,,\n"
+                                                                 "county,county,text,\"6\",\n"
+                                                                 "landuse,landuse,text,\"27\",\n"
+                                                                 "area_m2,area_m2,real,,\n");
     ASSERT_FALSE(shares.empty());
     EXPECT_TRUE(std::is_sorted(shares.begin(), shares.end()));
     EXPECT_DOUBLE_EQ(shares.back(), 1.0);
     EXPECT_EQ(dir.listing(), (std::set<std::string>{"parcels.gpkg", "out", "out/parcels.shp", "out/parcels.shx", "out/parcels.dbf", "out/parcels.prj",
-                                                    "out/parcels.cpg"}));
+                                                    "out/parcels.cpg", "out/parcels.fields.csv"}));
 }
 
 TEST(ExportSource, ParcelsToGeoPackageRoundTripWithSpatialIndex)
