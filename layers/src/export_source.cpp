@@ -31,6 +31,7 @@
 #include "layers/exporter.h"
 #include "ogr_convert.h"
 #include "read_check.h"
+#include "shapefile_writer.h"
 #include "source_encoding.h"
 
 namespace layers {
@@ -38,13 +39,14 @@ namespace layers {
 namespace {
 constexpr std::size_t kBatchSize = 2048;
 constexpr std::size_t kQueuedBatches = 6;
-constexpr std::size_t kMaxCutWarnings = 20;
 
+/// A value cut for the DBF, found by the reader.
 struct LongValue {
     GIntBig fid;
     std::string id;
     std::string field;
     std::string value;
+    std::size_t bytes;  ///< of the whole value in the target encoding
 };
 
 struct Batch {
@@ -175,35 +177,6 @@ std::string featureWhere(const std::string& source, const OGRFeature& f)
     return where;
 }
 
-/// Shapefile rings in the orientation the format mandates (outer clockwise, holes counter-clockwise), set from
-/// the geometry's own structure in one pass. GDAL 3.6's writer otherwise finds each ring's role by testing it
-/// against every other ring of the feature (SHPRewindObject): quadratic in the parts, 163 s for one
-/// multipolygon of 100,000 squares. The writer is told not to (SHAPE_REWIND_ON_WRITE=NO, GDAL 3.7's default).
-void orientForShapefile(OGRGeometry* g)
-{
-    if (!g)
-        return;
-    auto polygon = [](OGRPolygon* p) {
-        bool exterior = true;
-        for (OGRLinearRing* ring : *p) {
-            if (ring->getNumPoints() >= 4 && ring->isClockwise() != exterior)
-                ring->reversePoints();
-            exterior = false;
-        }
-    };
-    switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPolygon:
-        polygon(g->toPolygon());
-        break;
-    case wkbMultiPolygon:
-        for (OGRPolygon* p : *g->toMultiPolygon())
-            polygon(p);
-        break;
-    default:
-        break;
-    }
-}
-
 void prepare(OGRFeature& f, const ReadPlan& plan, OGRCoordinateTransformation* transform, Batch& batch)
 {
     if (plan.checkUtf8)
@@ -216,24 +189,19 @@ void prepare(OGRFeature& f, const ReadPlan& plan, OGRCoordinateTransformation* t
             throw DataError(featureWhere(plan.source, f), "cannot be transformed to " + plan.crs);
     if (!plan.dbf)
         return;
-    orientForShapefile(f.GetGeometryRef());
+    detail::orientRings(f.GetGeometryRef());
     for (int k = 0; k < static_cast<int>(plan.dbfText.size()); ++k) {
         if (!plan.dbfText[k] || !f.IsFieldSetAndNotNull(k))
             continue;
         const char* value = f.GetFieldAsString(k);
-        std::size_t bytes = std::strlen(value);
-        if (plan.encoding != "UTF-8" || bytes > detail::kDbfLimit) {
-            const std::string where = featureWhere(plan.source, f) + ", field " + plan.names[k];  // field 0 clipped: cheap
-            bytes = detail::encoded(value, plan.encoding, where).size();
-            if (bytes > detail::kDbfLimit) {
-                LongValue l{f.GetFID(), f.GetFieldCount() > 0 ? f.GetFieldAsString(0) : "", plan.names[k], value};
-                const std::string cut = detail::cutToFit(l.value, plan.encoding, detail::kDbfLimit, where);
-                bytes = detail::encoded(cut, plan.encoding, where).size();
-                f.SetField(k, cut.c_str());
-                batch.longValues.push_back(std::move(l));
-            }
+        // field 0 clipped in featureWhere: cheap
+        detail::DbfText fitted = detail::fitDbfText(value, plan.encoding, [&] { return featureWhere(plan.source, f) + ", field " + plan.names[k]; });
+        if (fitted.wasCut()) {
+            std::string whole = value;  // copied first: reading field 0 may reuse the buffer value points into
+            batch.longValues.push_back({f.GetFID(), f.GetFieldCount() > 0 ? f.GetFieldAsString(0) : "", plan.names[k], std::move(whole), fitted.fullBytes});
+            f.SetField(k, fitted.cut.c_str());
         }
-        batch.widths[k] = std::max(batch.widths[k], bytes);
+        batch.widths[k] = std::max(batch.widths[k], fitted.bytes);
     }
 }
 
@@ -290,28 +258,15 @@ void readAll([[maybe_unused]] GDALDatasetUniquePtr owned, OGRLayer* layer, const
     }
 }
 
-const char* typeWord(const OGRFieldDefn& f)
-{
-    switch (f.GetType()) {
-    case OFTInteger: return f.GetSubType() == OFSTBoolean ? "boolean (1/0)" : "integer";
-    case OFTInteger64: return "integer";
-    case OFTReal: return "real";
-    case OFTDate: return "date";
-    default: return "text";
-    }
-}
 }  // namespace
 
 ExportReport exportSource(const std::filesystem::path& source, const std::string& sourceLayer, const std::filesystem::path& out,
                           const ExportOptions& options, const ExportProgress& progress)
 {
     const char* driverName = detail::gdalDriver(options.format);
-    if (options.encoding != "UTF-8" && options.encoding != "GBK")
-        throw DataError(options.encoding, "unknown encoding (use UTF-8 or GBK)");
+    detail::checkEncoding(options.encoding);
     const bool shp = options.format == "shp";
     const bool gpkg = options.format == "gpkg";
-    if (shp)
-        detail::registerDriver("CSV");  // the sidecars
 
     // The source: any vector format GDAL reads.
     std::error_code ec;
@@ -409,11 +364,9 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         const OGRFieldDefn* f = srcFields[k].get();
         fields.emplace_back(f->GetNameRef(), FieldType::String, f->GetAlternativeNameRef());
         plan.names.push_back(f->GetNameRef());
-        const OGRFieldType t = f->GetType();
-        plan.dbfText.push_back(shp && t != OFTInteger && t != OFTInteger64 && t != OFTReal && t != OFTDate);
+        plan.dbfText.push_back(shp && detail::dbfText(f->GetType()));
     }
     const std::vector<std::string> names = shp ? shortFieldNames(fields) : plan.names;
-    const bool renamed = names != plan.names;
 
     // Where it goes: a file, or <layer>.<ext> in a folder; a shapefile without geometry is its .dbf alone.
     std::filesystem::path target = out;
@@ -434,6 +387,9 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
 
     detail::TemporaryFolder temp(parent);
     const std::filesystem::path file = temp.path / target.filename();
+    std::optional<detail::ShapefileWriter> shapefile;
+    if (shp)
+        shapefile.emplace(options.encoding, temp.path, stem, where);
     // The temporary GeoPackage becomes the target only by the final rename: no need to sync or journal it.
     std::optional<ThreadConfig> sync, journal, cache;
     if (gpkg) {
@@ -476,7 +432,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
 
     CPLStringList layerOptions;
     if (shp)
-        layerOptions.AddString(options.encoding == "GBK" ? "ENCODING=CP936" : "ENCODING=UTF-8");
+        layerOptions.AddString(detail::shapefileEncodingOption(options.encoding));
     if (gpkg)
         layerOptions.AddString("SPATIAL_INDEX=YES");
     if (options.format == "csv") {
@@ -487,10 +443,10 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     if (options.format == "geojson")
         layerOptions.AddString("WRITE_NAME=YES");
     const bool dxf = options.format == "dxf";
-    // The reader orients shapefile rings (orientForShapefile); GDAL 3.6's writer would do it quadratically.
-    std::optional<ThreadConfig> rewind;
+    // The reader orients shapefile rings (orientRings); GDAL 3.6's writer would do it quadratically.
+    std::optional<detail::NoRewind> rewind;
     if (shp)
-        rewind.emplace("SHAPE_REWIND_ON_WRITE", "NO");  // read when the layer is created
+        rewind.emplace();  // read when the layer is created
     OGRLayer* dstLayer = dxf ? dst->CreateLayer("entities", nullptr, wkbUnknown, nullptr)
                              : dst->CreateLayer(layerName.c_str(), geomType == wkbNone || !hasSrs ? nullptr : &plan.to, geomType, layerOptions.List());
     if (!dstLayer)
@@ -498,21 +454,12 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
     std::vector<int> fieldMap(static_cast<std::size_t>(fieldCount), -1);
     if (!dxf)
         for (int k = 0; k < fieldCount; ++k) {
-            OGRFieldDefn defn(srcFields[k].get());
-            defn.SetName(names[k].c_str());
-            if (shp) {
-                if (plan.dbfText[k]) {
-                    defn.SetType(OFTString);
-                    defn.SetSubType(OFSTNone);
-                    defn.SetWidth(static_cast<int>(std::max<std::size_t>(1, batch ? batch->widths[k] : 1)));
-                } else if (defn.GetType() == OFTReal && defn.GetWidth() == 0) {
-                    defn.SetWidth(24);
-                    defn.SetPrecision(15);
-                } else if (defn.GetSubType() == OFSTBoolean) {
-                    defn.SetSubType(OFSTNone);
-                    defn.SetWidth(1);
-                }
+            if (shapefile) {
+                shapefile->createField(*dstLayer, *srcFields[k], names[k], batch ? batch->widths[k] : 1, fields[k].description);
+                fieldMap[k] = k;
+                continue;
             }
+            OGRFieldDefn defn(srcFields[k].get());
             const int created = dstLayer->GetLayerDefn()->GetFieldCount();
             if (dstLayer->CreateField(&defn, TRUE) != OGRERR_NONE || dstLayer->GetLayerDefn()->GetFieldCount() != created + 1)
                 throw DataError(where, "cannot create field " + plan.names[k] + ": " + detail::writeFailureCause(temp.path));
@@ -534,8 +481,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
         }
     } rollback{dst.get(), gpkg};
 
-    std::vector<LongValue> longValues;
-    std::size_t cutWarnings = 0, skipped = 0;
+    std::size_t skipped = 0;
     std::string firstSkipped;
     OGRFeatureDefn* dstDefn = dstLayer->GetLayerDefn();
     const int layerField = dxf ? dstDefn->GetFieldIndex("Layer") : -1;
@@ -561,57 +507,22 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
                 firstSkipped = batch->firstSkipped;
             skipped += batch->skipped;
         }
-        for (LongValue& l : batch->longValues) {
-            if (cutWarnings++ < kMaxCutWarnings)
-                report.warnings.push_back(where + ", feature " + std::to_string(l.fid) + ", field " + l.field + ": " +
-                                          std::to_string(detail::encoded(l.value, options.encoding, where).size()) +
-                                          " bytes exceed the DBF limit of 254; cut with '…' in the .dbf, full value in " + stem + ".long_values.csv");
-            longValues.push_back(std::move(l));
-        }
+        for (LongValue& l : batch->longValues)
+            shapefile->cut(std::to_string(l.fid), l.id, l.field, std::move(l.value), l.bytes,
+                           where + ", feature " + std::to_string(l.fid) + ", field " + l.field, report);
         queue.giveBack(std::move(*batch));
         tick();
     }
     if (skipped)
         report.warnings.push_back(std::to_string(skipped) + " feature(s) of " + where + " left out (--skip-bad): they cannot be read whole; the first: " +
                                   firstSkipped);
-    if (cutWarnings > kMaxCutWarnings)
-        report.warnings.push_back(where + ": " + std::to_string(cutWarnings - kMaxCutWarnings) + " more values cut for the DBF; all in " + stem +
-                                  ".long_values.csv");
     rollback.open = false;
     if (gpkg && dst->CommitTransaction() != OGRERR_NONE)
         throw DataError(target.string(), "commit failed: " + detail::writeFailureCause(temp.path));
 
-    // Final DBF widths (the driver widens a text field when a later value is longer than the first batch's).
-    // And the names the driver really gave (it renames a field it cannot store, e.g. bytes invalid in the encoding).
-    std::vector<std::string> widths(static_cast<std::size_t>(fieldCount));
-    std::vector<std::string> dbfNames = names;
-    bool driverRenamed = false;
-    if (shp)
-        for (int k = 0; k < fieldCount; ++k) {
-            if (plan.dbfText[k])
-                widths[k] = std::to_string(dstDefn->GetFieldDefn(fieldMap[k])->GetWidth());
-            dbfNames[k] = dstDefn->GetFieldDefn(fieldMap[k])->GetNameRef();
-            driverRenamed = driverRenamed || dbfNames[k] != names[k];
-        }
+    if (shapefile)
+        shapefile->finish(*dstLayer, report);  // the sidecars, with the widths and names the driver gave
     dst.reset();  // closes the file: a GeoPackage builds its spatial index here, after the bulk insert
-    detail::checkWritten(temp.path, failures, target.string());
-
-    if (shp) {
-        if (options.encoding == "GBK")
-            detail::writeTextFile(temp.path / (stem + ".cpg"), "936");
-        if (renamed || driverRenamed) {
-            std::vector<std::vector<std::string>> rows;
-            for (int k = 0; k < fieldCount; ++k)
-                rows.push_back({dbfNames[k], plan.names[k], typeWord(*srcFields[k]), widths[k], fields[k].description});
-            detail::writeCsv(temp.path / (stem + ".fields.csv"), {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
-        }
-        if (!longValues.empty()) {
-            std::vector<std::vector<std::string>> rows;
-            for (const LongValue& l : longValues)
-                rows.push_back({std::to_string(l.fid), l.id, l.field, l.value});
-            detail::writeCsv(temp.path / (stem + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
-        }
-    }
     detail::checkWritten(temp.path, failures, target.string());
     if (progress && !progress(1.0, layerName))
         throw ExportCancelled();

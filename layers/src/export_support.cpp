@@ -27,6 +27,7 @@
 #include "gdal_drivers.h"
 #include "layers/errors.h"
 #include "layers/exporter.h"
+#include "ogr_convert.h"
 
 namespace layers::detail {
 
@@ -86,13 +87,8 @@ std::string encoded(const std::string& utf8, const std::string& encoding, const 
 {
     if (encoding == "UTF-8")
         return utf8;
-    char* out = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
-    std::string result(out);
-    CPLFree(out);
-    char* back = CPLRecode(result.c_str(), "CP936", CPL_ENC_UTF8);
-    const bool lossless = utf8 == back;
-    CPLFree(back);
-    if (!lossless)
+    std::string result = recode(utf8.c_str(), CPL_ENC_UTF8, "CP936");
+    if (recode(result.c_str(), "CP936", CPL_ENC_UTF8) != utf8)
         throw DataError(where, "'" + utf8.substr(0, 200) + (utf8.size() > 200 ? "…" : "") +
                                    "' cannot be written in GBK (a character has no GBK code); export in UTF-8");
     return result;

@@ -1,9 +1,7 @@
 #include "layers/exporter.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
+#include <optional>
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -13,16 +11,12 @@
 #include "export_support.h"
 #include "gdal_drivers.h"
 #include "ogr_convert.h"
+#include "shapefile_writer.h"
 
 namespace layers {
 
 
 namespace {
-using detail::cutToFit;
-using detail::encoded;
-using detail::kDbfLimit;
-using detail::writeCsv;
-
 struct Driver {
     const char* format;
     const char* gdalName;
@@ -37,23 +31,6 @@ const Driver& driverFor(const std::string& format)
         if (format == d.format)
             return d;
     throw DataError(format, "unknown export format (use shp, gpkg, geojson, kml, csv or dxf)");
-}
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-/// At most bytes bytes of UTF-8 text, never ending inside a character (Chinese field names).
-std::string utf8Prefix(const std::string& s, std::size_t bytes)
-{
-    if (s.size() <= bytes)
-        return s;
-    std::size_t end = bytes;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
-        --end;
-    return s.substr(0, end);
 }
 
 std::string featureName(const ExportTable& t, std::size_t index)
@@ -102,46 +79,38 @@ public:
         if (m_options.format == "dxf")
             return writeDxf(ds, t);
         const bool shp = m_options.format == "shp";
-        std::vector<std::string> names;
-        for (const ExportField& f : t.fields)
-            names.push_back(f.name);
-        if (shp)
-            names = shortFieldNames(t.fields);
+        std::optional<detail::ShapefileWriter> shapefile;
+        std::vector<std::string> dbfNames;
+        if (shp) {
+            shapefile.emplace(m_options.encoding, folder, stem, t.id);
+            dbfNames = shortFieldNames(t.fields);
+        }
 
-        // Text widths in the target encoding; over-long values are cut visibly and kept whole in a sidecar.
+        // Shapefiles: text widths in the target encoding; over-long values cut visibly and kept whole in a sidecar.
         std::vector<std::size_t> widths(t.fields.size(), 1);
         std::vector<std::vector<std::string>> text(t.features.size(), std::vector<std::string>(t.fields.size()));
-        struct LongValue {
-            std::size_t feature;
-            std::string field;
-            std::string value;
-        };
-        std::vector<LongValue> longValues;
         for (std::size_t i = 0; i < t.features.size(); ++i)
             for (std::size_t k = 0; k < t.fields.size(); ++k) {
                 const ExportValue& v = t.features[i].values[k];
                 if (const auto* s = std::get_if<std::string>(&v)) {
-                    std::string value = *s;
-                    if (shp) {
-                        const std::string where = featureName(t, i) + ", field " + t.fields[k].name;
-                        std::size_t bytes = encoded(value, m_options.encoding, where).size();
-                        if (bytes > kDbfLimit) {
-                            longValues.push_back({i, t.fields[k].name, value});
-                            value = cutToFit(value, m_options.encoding, kDbfLimit, where);
-                            bytes = encoded(value, m_options.encoding, where).size();
-                            m_report.warnings.push_back(where + ": " + std::to_string(encoded(*s, m_options.encoding, where).size()) +
-                                                        " bytes exceed the DBF limit of 254; cut with '…' in the .dbf, full value in " + t.id +
-                                                        ".long_values.csv");
-                        }
-                        widths[k] = std::max(widths[k], bytes);
+                    text[i][k] = *s;
+                    if (!shp)
+                        continue;
+                    const auto where = [&] { return featureName(t, i) + ", field " + t.fields[k].name; };
+                    detail::DbfText fitted = detail::fitDbfText(s->c_str(), m_options.encoding, where);
+                    if (fitted.wasCut()) {
+                        const auto& first = t.features[i].values[0];
+                        shapefile->cut(std::to_string(i + 1), std::holds_alternative<std::string>(first) ? std::get<std::string>(first) : "",
+                                       t.fields[k].name, *s, fitted.fullBytes, where(), m_report);
+                        text[i][k] = std::move(fitted.cut);
                     }
-                    text[i][k] = value;
+                    widths[k] = std::max(widths[k], fitted.bytes);
                 }
             }
 
         std::vector<std::string> layerOptions;
         if (shp)
-            layerOptions.push_back(m_options.encoding == "GBK" ? "ENCODING=CP936" : "ENCODING=UTF-8");
+            layerOptions.push_back(detail::shapefileEncodingOption(m_options.encoding));
         if (m_options.format == "csv") {
             layerOptions.push_back(m_options.csvGeometry == "xy" && t.kind == GeometryKind::Point ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT");
             layerOptions.push_back("CREATE_CSVT=YES");
@@ -164,27 +133,20 @@ public:
             OGRFieldSubType subtype = OFSTNone;
             switch (f.type) {
             case FieldType::String: type = OFTString; break;
-            case FieldType::Integer: type = OFTInteger64; break;
+            case FieldType::Integer: type = shp ? OFTInteger : OFTInteger64; break;
             case FieldType::Real: type = OFTReal; break;
             case FieldType::Boolean:
                 type = OFTInteger;
-                subtype = shp ? OFSTNone : OFSTBoolean;
+                subtype = OFSTBoolean;
                 break;
             }
-            if (shp && f.type == FieldType::Integer)
-                type = OFTInteger;
-            OGRFieldDefn defn(names[k].c_str(), type);
+            OGRFieldDefn defn(f.name.c_str(), type);
             defn.SetSubType(subtype);
-            if (shp && f.type == FieldType::String)
-                defn.SetWidth(static_cast<int>(widths[k]));
-            if (shp && f.type == FieldType::Boolean)
-                defn.SetWidth(1);
-            if (shp && f.type == FieldType::Real) {
-                defn.SetWidth(24);
-                defn.SetPrecision(15);
-            }
-            if (layer->CreateField(&defn) != OGRERR_NONE)
+            if (shapefile) {
+                shapefile->createField(*layer, defn, dbfNames[k], widths[k], f.description);
+            } else if (layer->CreateField(&defn) != OGRERR_NONE) {
                 throw DataError(t.id, "cannot create field " + f.name + ": " + detail::writeFailureCause(m_folder));
+            }
         }
 
         for (std::size_t i = 0; i < t.features.size(); ++i) {
@@ -213,21 +175,8 @@ public:
                 throw DataError(t.id, featureName(t, i) + ": cannot be written: " + detail::writeFailureCause(m_folder));
             step(t.id);
         }
-        if (shp) {
-            if (m_options.encoding == "GBK") {
-                // GDAL names the code page "CP936"; ArcGIS and QGIS both read the plain number.
-                detail::writeTextFile(folder / (stem + ".cpg"), "936");
-            }
-            writeFieldSidecar(folder / (stem + ".fields.csv"), t, names, widths);
-            if (!longValues.empty()) {
-                std::vector<std::vector<std::string>> rows;
-                for (const LongValue& l : longValues) {
-                    const auto& first = t.features[l.feature].values[0];
-                    rows.push_back({std::to_string(l.feature + 1), std::holds_alternative<std::string>(first) ? std::get<std::string>(first) : "", l.field, l.value});
-                }
-                writeCsv(folder / (stem + ".long_values.csv"), {"feature", "id", "field", "value"}, rows);
-            }
-        }
+        if (shapefile)
+            shapefile->finish(*layer, m_report);
     }
 
 private:
@@ -278,18 +227,6 @@ private:
         }
     }
 
-    void writeFieldSidecar(const std::filesystem::path& file, const ExportTable& t, const std::vector<std::string>& names,
-                           const std::vector<std::size_t>& widths)
-    {
-        std::vector<std::vector<std::string>> rows;
-        for (std::size_t k = 0; k < t.fields.size(); ++k) {
-            const char* type = t.fields[k].type == FieldType::String ? "text" : t.fields[k].type == FieldType::Integer ? "integer"
-                             : t.fields[k].type == FieldType::Real ? "real" : "boolean (1/0)";
-            rows.push_back({names[k], t.fields[k].name, type, t.fields[k].type == FieldType::String ? std::to_string(widths[k]) : "", t.fields[k].description});
-        }
-        writeCsv(file, {"dbf_name", "full_name", "type", "width_bytes", "description"}, rows);
-    }
-
     void step(const std::string& what)
     {
         ++m_done;
@@ -325,43 +262,14 @@ const char* detail::gdalDriver(const std::string& format)
     return name;
 }
 
-std::vector<std::string> shortFieldNames(const std::vector<ExportField>& fields)
-{
-    std::vector<std::string> out;
-    std::set<std::string> taken;
-    // The suffixed candidates of a name (prefix_1, prefix_2, …) depend only on its first 8 bytes, and names
-    // are only ever added to taken: the next number to try for those 8 bytes is remembered, so 2,000 fields
-    // sharing a prefix cost 2,000 tries, not 2,000²/2 (the names are the same as trying from 1 each time).
-    std::map<std::string, int> nextTry;
-    for (const ExportField& f : fields) {
-        std::string name = utf8Prefix(f.name.size() > 10 && !f.shortName.empty() ? f.shortName : f.name, 10);
-        if (taken.count(lower(name))) {
-            int& n = nextTry.try_emplace(utf8Prefix(f.name, 8), 1).first->second;
-            for (;; ++n) {
-                std::string suffix("_");  // appended, not "_" + …: GCC 12 reports a false -Wrestrict on the latter
-                suffix += std::to_string(n);
-                name = utf8Prefix(f.name, 10 - suffix.size()) + suffix;
-                if (!taken.count(lower(name)))
-                    break;
-            }
-        }
-        taken.insert(lower(name));
-        out.push_back(name);
-    }
-    return out;
-}
-
 ExportReport exportTables(const std::vector<const ExportTable*>& tables, const std::filesystem::path& out, const ExportOptions& options,
                           const ExportProgress& progress)
 {
     const Driver& driver = driverFor(options.format);
-    if (options.encoding != "UTF-8" && options.encoding != "GBK")
-        throw DataError(options.encoding, "unknown encoding (use UTF-8 or GBK)");
+    detail::checkEncoding(options.encoding);
     if (tables.empty())
         throw DataError(out.string(), "no layer to export");
     detail::registerDriver(driver.gdalName);
-    if (options.format == "shp")
-        detail::registerDriver("CSV");  // the sidecars
     GDALDriver* gdal = GetGDALDriverManager()->GetDriverByName(driver.gdalName);
     if (!gdal)
         throw DataError(driver.gdalName, "GDAL has no such driver");

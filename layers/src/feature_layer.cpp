@@ -8,7 +8,6 @@
 #include <system_error>
 #include <thread>
 
-#include <malloc.h>
 
 #include "feature_read.h"
 #include "geo/projection.h"
@@ -28,11 +27,6 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
 {
     const auto start = std::chrono::steady_clock::now();
     const std::string file = path.string();
-    // Chunk buffers are freed as they are merged; with glibc's adaptive mmap threshold they would stay in the
-    // heap and the process would peak at twice the layer. A fixed threshold sends blocks of 256 KB and more
-    // to mmap, so each freed chunk goes back to the system at once.
-    static const bool fixedThreshold = mallopt(M_MMAP_THRESHOLD, 256 * 1024) == 1;
-    (void)fixedThreshold;
     if (options.displayCrs.empty())
         throw std::invalid_argument("FeatureLayer::load: no display CRS");
     GDALDatasetUniquePtr ds = detail::openVector(file);
@@ -125,7 +119,7 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     std::vector<Range> ranges{Range{}};
     if (driver == "GPKG" && !fidColumn.empty() && threads > 1 && total > 20000) {
         const std::string sql = "SELECT MIN(\"" + fidColumn + "\"), MAX(\"" + fidColumn + "\") FROM \"" + out->m_layerName + "\"";
-        if (OGRLayer* r = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+        if (const detail::SqlResult r = detail::executeSql(*ds, sql)) {
             std::unique_ptr<OGRFeature> f(r->GetNextFeature());
             if (f && f->IsFieldSetAndNotNull(0) && f->IsFieldSetAndNotNull(1)) {
                 const std::int64_t lo = f->GetFieldAsInteger64(0), hi = f->GetFieldAsInteger64(1);
@@ -134,7 +128,6 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
                 for (unsigned t = 0; t < threads; ++t)
                     ranges.push_back({true, lo + (hi - lo + 1) * t / threads, lo + (hi - lo + 1) * (t + 1) / threads - 1});
             }
-            ds->ReleaseResultSet(r);
         }
     }
     // Memory: a layer that cannot fit is refused before reading (an out-of-memory kill loses the window's work).
@@ -147,11 +140,10 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         if (driver == "GPKG" && !std::string(l->GetGeometryColumn()).empty()) {
             const std::string sql = "SELECT AVG(LENGTH(\"" + std::string(l->GetGeometryColumn()) + "\")) FROM (SELECT \"" +
                                     l->GetGeometryColumn() + "\" FROM \"" + out->m_layerName + "\" LIMIT 2000)";
-            if (OGRLayer* r = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+            if (const detail::SqlResult r = detail::executeSql(*ds, sql)) {
                 std::unique_ptr<OGRFeature> f(r->GetNextFeature());
                 if (f && f->IsFieldSetAndNotNull(0))
                     geometryBytes = static_cast<std::uint64_t>(std::max(0.0, f->GetFieldAsDouble(0)) * static_cast<double>(total));
-                ds->ReleaseResultSet(r);
             }
         } else if (driver == "ESRI Shapefile") {
             geometryBytes = std::filesystem::file_size(std::filesystem::path(file).replace_extension(".shp"), ec);

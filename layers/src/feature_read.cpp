@@ -115,9 +115,8 @@ std::string crsOf(const OGRLayer& layer)
     char* wkt = nullptr;
     const char* options[] = {"FORMAT=WKT2_2019", nullptr};
     srs->exportToWkt(&wkt, options);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
+    const detail::CplString owned(wkt);
+    return wkt ? wkt : "";
 }
 
 FeatureKind kindOf(OGRwkbGeometryType type)

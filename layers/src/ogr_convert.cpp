@@ -17,6 +17,25 @@
 
 namespace layers::detail {
 
+void CplFree::operator()(void* memory) const { CPLFree(memory); }
+
+std::string recode(const char* text, const char* from, const char* to)
+{
+    const CplString recoded(CPLRecode(text, from, to));
+    return recoded ? std::string(recoded.get()) : std::string();
+}
+
+void ReleaseResultSet::operator()(OGRLayer* result) const
+{
+    if (result)
+        dataset->ReleaseResultSet(result);
+}
+
+SqlResult executeSql(GDALDataset& dataset, const std::string& sql)
+{
+    return SqlResult(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), ReleaseResultSet{&dataset});
+}
+
 namespace {
 geo::Ring toRing(const OGRLinearRing* ring)
 {

@@ -2,6 +2,7 @@
 // Internal: conversions between OGR geometries and geo values, and small GDAL RAII helpers.
 // Only .cpp files of layers/ include this (it pulls in GDAL headers).
 
+#include <memory>
 #include <string>
 
 #include <ogr_geometry.h>
@@ -12,6 +13,25 @@
 #include "geo/projection.h"  // crs::fileReference, for callers that reword spatialReference errors
 
 namespace layers::detail {
+
+/// Memory CPL allocated (CPLRecode, exportToWkt…), freed by CPLFree when dropped: the one place it is called.
+struct CplFree {
+    void operator()(void* memory) const;
+};
+using CplString = std::unique_ptr<char, CplFree>;
+
+/// text recoded by CPLRecode (from, to: CPL_ENC_UTF8, "CP936"…).
+std::string recode(const char* text, const char* from, const char* to);
+
+/// The result layer of GDALDataset::ExecuteSQL, given back to its dataset (ReleaseResultSet) when dropped:
+/// the one place that is called.
+struct ReleaseResultSet {
+    GDALDataset* dataset = nullptr;
+    void operator()(OGRLayer* result) const;
+};
+using SqlResult = std::unique_ptr<OGRLayer, ReleaseResultSet>;
+/// Null when the statement failed or returns no rows (GDAL's ExecuteSQL).
+SqlResult executeSql(GDALDataset& dataset, const std::string& sql);
 
 /// Polygons and multipolygons (also inside collections) become a MultiPolygon; other types are dropped.
 geo::MultiPolygon toMultiPolygon(const OGRGeometry* geometry);

@@ -47,12 +47,8 @@ bool validUtf8(const char* text)
 namespace {
 bool readsAsGbk(const char* text)
 {
-    char* utf8 = CPLRecode(text, "CP936", CPL_ENC_UTF8);
-    char* back = CPLRecode(utf8, CPL_ENC_UTF8, "CP936");
-    const bool ok = validUtf8(utf8) && std::strcmp(back, text) == 0;
-    CPLFree(utf8);
-    CPLFree(back);
-    return ok;
+    const std::string utf8 = recode(text, "CP936", CPL_ENC_UTF8);
+    return validUtf8(utf8.c_str()) && recode(utf8.c_str(), CPL_ENC_UTF8, "CP936") == text;
 }
 }  // namespace
 

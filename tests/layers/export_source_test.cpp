@@ -19,28 +19,14 @@
 #include "layers/export_tables.h"
 #include "layers/exporter.h"
 #include "layers/plan_store.h"
+#include "../common/temp_dir.h"
 
 namespace {
 constexpr int kParcels = 3000;
 const char* const kLanduse[] = {"耕地", "林地", "城镇住宅用地", "水域及水利设施用地", "园地", "交通运输用地"};
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("gzplan-source-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::set<std::string> listing() const
-    {
-        std::set<std::string> names;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(path))
-            names.insert(e.path().lexically_relative(path).string());
-        return names;
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("source-test") {}
 };
 
 std::string readFile(const std::filesystem::path& file)
@@ -187,12 +173,18 @@ TEST(ExportSource, ParcelsToShapefileRoundTrip)
     expectParcels(dir.path / "out" / "parcels.shp");
     EXPECT_EQ(readFile(dir.path / "out" / "parcels.cpg"), "UTF-8");
     EXPECT_TRUE(std::filesystem::exists(dir.path / "out" / "parcels.prj"));
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "out" / "parcels.fields.csv"));  // every name fits the DBF
+    // The field sidecar is written whether or not a name had to be shortened (as for the plan's layers).
+    EXPECT_EQ(readFile(dir.path / "out" / "parcels.fields.csv"), "\xEF\xBB\xBF"
+                                                                 "dbf_name,full_name,type,width_bytes,description\n"
+                                                                 "id,id,integer,,\n"
+                                                                 "county,county,text,\"6\",\n"
+                                                                 "landuse,landuse,text,\"27\",\n"
+                                                                 "area_m2,area_m2,real,,\n");
     ASSERT_FALSE(shares.empty());
     EXPECT_TRUE(std::is_sorted(shares.begin(), shares.end()));
     EXPECT_DOUBLE_EQ(shares.back(), 1.0);
     EXPECT_EQ(dir.listing(), (std::set<std::string>{"parcels.gpkg", "out", "out/parcels.shp", "out/parcels.shx", "out/parcels.dbf", "out/parcels.prj",
-                                                    "out/parcels.cpg"}));
+                                                    "out/parcels.cpg", "out/parcels.fields.csv"}));
 }
 
 TEST(ExportSource, ParcelsToGeoPackageRoundTripWithSpatialIndex)

@@ -14,6 +14,7 @@
 #include "layers/exporter.h"
 #include "layers/plan_store.h"
 #include "plan_test_data.h"
+#include "../common/temp_dir.h"
 
 namespace {
 const std::vector<layers::ExportTable>& tables()
@@ -34,23 +35,8 @@ const layers::ExportTable& table(const std::string& id)
     throw std::runtime_error("no table " + id);
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("gzplan-export-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::set<std::string> listing() const
-    {
-        std::set<std::string> names;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(path))
-            names.insert(e.path().lexically_relative(path).string());
-        return names;
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("export-test") {}
 };
 
 /// The value as text, the way every format can be compared (numbers to 6 significant digits).

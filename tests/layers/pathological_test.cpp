@@ -15,34 +15,34 @@
 #include "geo/projection.h"
 #include "layers/exporter.h"
 #include "layers/feature_layer.h"
+#include "../common/temp_dir.h"
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("gzplan-patho-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("patho-test") {}
 };
 
-std::string lower(std::string s)
+// The plain path, written apart from the exporter's (an oracle, not a copy): ASCII letters folded one by one,
+// prefixes built whole character by whole character while they fit.
+std::string lower(const std::string& s)
 {
-    for (char& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+    std::string folded;
+    for (const char c : s)
+        folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return folded;
 }
 std::string prefix(const std::string& s, std::size_t bytes)
 {
-    if (s.size() <= bytes)
-        return s;
-    std::size_t end = bytes;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
-        --end;
-    return s.substr(0, end);
+    std::string out;
+    for (std::size_t i = 0, n = 1; i < s.size(); i += n, n = 1) {
+        while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
+            ++n;
+        if (out.size() + n > bytes)
+            break;
+        out.append(s, i, n);
+    }
+    return out;
 }
 /// The plain path: every taken name tries the suffixes from _1 up.
 std::vector<std::string> plainShortNames(const std::vector<layers::ExportField>& fields)

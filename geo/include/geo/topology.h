@@ -10,6 +10,8 @@
 
 namespace geo {
 
+class GeosContext;
+
 struct Validity {
     bool valid = true;
     std::string reason;  ///< GEOS's reason ("Self-intersection[x y]") when not valid
@@ -38,7 +40,7 @@ struct SliverReport {
     std::size_t overlapCount() const;
 };
 
-/// Owns one GEOS context: use an instance from one thread at a time. Throws std::runtime_error on GEOS failure.
+/// Owns one GEOS context (GeosContext): use an instance from one thread at a time. Throws std::runtime_error on GEOS failure.
 class Topology {
 public:
     Topology();
@@ -56,8 +58,7 @@ public:
     SliverReport slivers(const std::vector<MultiPolygon>& parts, double minArea = 0) const;
 
 private:
-    struct Context;
-    std::unique_ptr<Context> m_context;
+    std::unique_ptr<GeosContext> m_geos;
 };
 
 }  // namespace geo

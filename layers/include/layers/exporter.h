@@ -4,8 +4,8 @@
 // window's export dialog.
 //
 // Shapefiles: text in UTF-8 (with .cpg) or GBK (code page 936) for older ArcGIS; field names longer than
-// 10 bytes get deterministic, collision-free short names, listed with the full names and descriptions in a
-// <layer>.fields.csv sidecar; text fields are widened to the longest value (in the target encoding) up to
+// 10 bytes get deterministic, collision-free short names; every field is listed with its DBF name, full name,
+// type and description in a <layer>.fields.csv sidecar, always; text fields are widened to the longest value (in the target encoding) up to
 // the DBF limit of 254 bytes, and a longer value is never cut silently: the DBF holds it cut at a character
 // boundary with a trailing "…", the full value goes to <layer>.long_values.csv and the report says so.
 //
@@ -59,9 +59,9 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
 
 /// Exports one layer of any vector dataset GDAL reads (sourceLayer empty: its only layer) to out (a file with
 /// the format's extension, or a folder to put <layer>.<ext> in), with the guarantees of exportTables: atomic
-/// temporary folder and rename, force, shapefile text in UTF-8 or GBK with .cpg, short DBF names with a
-/// <layer>.fields.csv sidecar when a name exceeds 10 bytes, values over 254 bytes cut visibly and kept in
-/// <layer>.long_values.csv. options.crs empty keeps the source's CRS. Features are streamed, never held all
+/// temporary folder and rename, force, and the same shapefile as exportTables writes for the same fields
+/// (text in UTF-8 or GBK with .cpg, short DBF names, <layer>.fields.csv, values over 254 bytes cut visibly and
+/// kept in <layer>.long_values.csv). options.crs empty keeps the source's CRS. Features are streamed, never held all
 /// in memory: a reader thread with its own dataset handle decodes, reprojects and prepares them and hands
 /// batches through a bounded queue to the writing thread; a GeoPackage is written in one transaction (its
 /// temporary file unsynchronised, as it only becomes the target by the final rename) with the spatial index
