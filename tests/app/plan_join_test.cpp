@@ -18,11 +18,10 @@
 
 namespace {
 
-QJsonObject runJson(int (*command)(const layers::PlanQuery&, const app::cli::Arguments&, std::ostream&, std::ostream&), const std::string& id)
+QJsonObject runJson(int (*command)(const layers::PlanQuery&, const app::cli::Arguments&, std::ostream&, std::ostream&), const std::string& name,
+                    const std::string& id)
 {
-    app::cli::Arguments args;
-    args.positional = {QString::fromStdString(id)};
-    args.flags.insert("json");
+    const app::cli::Arguments args = test::arguments({name, id, "--json"});
     std::ostringstream out, err;
     EXPECT_EQ(command(test::query(), args, out, err), 0) << err.str();
     return QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();
@@ -92,7 +91,7 @@ TEST(PlanJoin, ExportTablesMapDataAndGzplanClassAgreeOnEveryCountysClasses)
     }
 
     for (const auto& cls : plan.classes) {
-        const QJsonObject o = runJson(app::cli::classCommand, cls.id);
+        const QJsonObject o = runJson(app::cli::classCommand, "class", cls.id);
         for (const QJsonValue& m : o["members"].toArray()) {
             const std::string county = m.toObject()["code"].toString().toStdString();
             classCommand[county].insert(cls.id);
@@ -120,8 +119,7 @@ TEST(PlanJoin, ExportTablesMapDataAndGzplanClassAgreeOnEveryCountysClasses)
     EXPECT_GT(any, 60);
 
     // gzplan classes: the counts and the overlap matrix come from the same join.
-    app::cli::Arguments args;
-    args.flags.insert("json");
+    const app::cli::Arguments args = test::arguments({"classes", "--json"});
     std::ostringstream out;
     ASSERT_EQ(app::cli::classesCommand(test::query(), args, out), 0);
     const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();
@@ -155,7 +153,7 @@ TEST(PlanJoin, ZoneMembersAgreeAcrossQueryGeometryExportAndGzplanZone)
                 codes.push_back(m->code);
                 byZone[m->code].insert(z.id);
             }
-        const QJsonObject o = runJson(app::cli::zoneCommand, z.id);
+        const QJsonObject o = runJson(app::cli::zoneCommand, "zone", z.id);
         std::vector<std::string> command;
         for (const QJsonValue& m : o["members"].toArray())
             command.push_back(m.toObject()["code"].toString().toStdString());

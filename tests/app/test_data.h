@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "cli/arguments.h"
 #include "geo/projection.h"
 #include "layers/geography.h"
 #include "layers/plan.h"
@@ -19,6 +20,16 @@ inline const layers::Geography& geography()
 {
     static const layers::Geography g = layers::Geography::load(GZ_TEST_GEOPACKAGE);
     return g;
+}
+
+/// A command line read by the one grammar, as gzplan would read `gzplan <words…>`.
+inline app::cli::Arguments arguments(std::vector<std::string> words)
+{
+    words.insert(words.begin(), "gzplan");
+    std::vector<char*> argv;
+    for (std::string& w : words)
+        argv.push_back(w.data());
+    return app::cli::Arguments(app::cli::CommandLine::parse(static_cast<int>(argv.size()), argv.data()));
 }
 
 /// The shipped style (share/styles/default.json); a test fails loudly if it does not load.
