@@ -57,6 +57,23 @@ struct Walk {
         return true;
     }
 };
+
+/// Row y of a polygon whose edges cross it at xs (n crossings, any order): sorts them and fills the pixels whose
+/// centres lie inside, between each pair (even-odd), with colour (written if opaque, else blended over).
+inline void fillRow(const PixelTarget& t, int y, float* xs, std::size_t n, std::uint32_t colour, bool opaque)
+{
+    std::sort(xs, xs + n);
+    std::uint32_t* row = t.pixels + static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride;
+    for (std::size_t k = 0; k + 1 < n; k += 2) {
+        const int x0 = std::max(0, static_cast<int>(std::ceil(xs[k] - 0.5f)));
+        const int x1 = std::min(t.width, static_cast<int>(std::ceil(xs[k + 1] - 0.5f)));
+        if (opaque)
+            std::fill(row + x0, row + std::max(x0, x1), colour);
+        else
+            for (int x = x0; x < x1; ++x)
+                row[x] = blendOver(row[x], colour);
+    }
+}
 }  // namespace
 
 void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const std::uint32_t* ringEnds, int ringCount, std::uint32_t colour)
@@ -98,17 +115,7 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
             for (const Edge& e : m_edges)
                 if (y >= e.yTop && y < e.yBottom)
                     xs[n++] = e.xAt(y);
-            std::sort(xs, xs + n);
-            std::uint32_t* row = t.pixels + static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride;
-            for (int k = 0; k + 1 < n; k += 2) {
-                const int x0 = std::max(0, static_cast<int>(std::ceil(xs[k] - 0.5f)));
-                const int x1 = std::min(t.width, static_cast<int>(std::ceil(xs[k + 1] - 0.5f)));
-                if (opaque)
-                    std::fill(row + x0, row + std::max(x0, x1), colour);
-                else
-                    for (int x = x0; x < x1; ++x)
-                        row[x] = blendOver(row[x], colour);
-            }
+            fillRow(t, y, xs, static_cast<std::size_t>(n), colour, opaque);
         }
         return;
     }
@@ -126,17 +133,7 @@ void ScanlineFill::fill(const PixelTarget& t, const ScreenPoint* points, const s
             const Edge& e = m_edges[static_cast<std::size_t>(i)];
             m_xs.push_back(e.xAt(y));
         }
-        std::sort(m_xs.begin(), m_xs.end());
-        std::uint32_t* row = t.pixels + static_cast<std::ptrdiff_t>(y - t.rowBegin) * t.stride;
-        for (std::size_t k = 0; k + 1 < m_xs.size(); k += 2) {
-            const int x0 = std::max(0, static_cast<int>(std::ceil(m_xs[k] - 0.5f)));
-            const int x1 = std::min(t.width, static_cast<int>(std::ceil(m_xs[k + 1] - 0.5f)));
-            if (opaque)
-                std::fill(row + x0, row + std::max(x0, x1), colour);
-            else
-                for (int x = x0; x < x1; ++x)
-                    row[x] = blendOver(row[x], colour);
-        }
+        fillRow(t, y, m_xs.data(), m_xs.size(), colour, opaque);
     }
 }
 

@@ -34,11 +34,7 @@ public:
             quote(c.quote, c.provenance);
         }
         for (const auto& m : m_plan.classMembers) {
-            provenance(m.provenance);
-            code(m.code, m.county, m.provenance);
-            if (!m_plan.countyClass(m.classId))
-                error(m.provenance, "unknown class '" + m.classId + "'");
-            unique("class_members.csv", m.classId + "/" + m.code, m.provenance);
+            member(m, "class_members.csv", "class", m.classId, m_plan.countyClass(m.classId) != nullptr);
             if (m.classId == "satellite" && !kOrbits.count(m.orbit))
                 error(m.provenance, "satellite county seat needs an orbit (guiyang or zunyi), found '" + m.orbit + "'");
             if (m.classId != "satellite" && !m.orbit.empty())
@@ -56,14 +52,8 @@ public:
             provenance(c.provenance);
             unique("central_cities.csv", c.id, c.provenance);
         }
-        for (const auto& m : m_plan.centralCityMembers) {
-            provenance(m.provenance);
-            code(m.code, m.county, m.provenance);
-            if (!m_plan.centralCity(m.cityId))
-                error(m.provenance, "unknown central city '" + m.cityId + "'");
-            vocabulary(kExtents, m.extent, "extent", m.provenance);
-            unique("central_city_members.csv", m.cityId + "/" + m.code, m.provenance);
-        }
+        for (const auto& m : m_plan.centralCityMembers)
+            member(m, "central_city_members.csv", "central city", m.cityId, m_plan.centralCity(m.cityId) != nullptr);
         for (const auto& z : m_plan.zones) {
             provenance(z.provenance);
             unique("zones.csv", z.id, z.provenance);
@@ -71,14 +61,8 @@ public:
                 error(z.provenance, "unknown parent zone '" + z.parentZone + "'");
             parentCycle(z);
         }
-        for (const auto& m : m_plan.zoneMembers) {
-            provenance(m.provenance);
-            code(m.code, m.county, m.provenance);
-            if (!m_plan.zone(m.zoneId))
-                error(m.provenance, "unknown zone '" + m.zoneId + "'");
-            vocabulary(kExtents, m.extent, "extent", m.provenance);
-            unique("zone_members.csv", m.zoneId + "/" + m.code, m.provenance);
-        }
+        for (const auto& m : m_plan.zoneMembers)
+            member(m, "zone_members.csv", "zone", m.zoneId, m_plan.zone(m.zoneId) != nullptr);
         for (const auto& c : m_plan.corridors) {
             provenance(c.provenance);
             unique("corridors.csv", c.id, c.provenance);
@@ -156,6 +140,21 @@ private:
             }
             path.push_back(at->parentZone);
         }
+    }
+
+    /// A row of a member table (class, central city or zone members), in this order: its provenance, its
+    /// county, its group (groupKind names the group's table in the message), its extent if the table has one,
+    /// one row per group and county.
+    template <typename Member>
+    void member(const Member& m, const char* table, const char* groupKind, const std::string& group, bool groupKnown)
+    {
+        provenance(m.provenance);
+        code(m.code, m.county, m.provenance);
+        if (!groupKnown)
+            error(m.provenance, "unknown " + std::string(groupKind) + " '" + group + "'");
+        if constexpr (requires { m.extent; })
+            vocabulary(kExtents, m.extent, "extent", m.provenance);
+        unique(table, group + "/" + m.code, m.provenance);
     }
 
     void provenance(const Provenance& p)

@@ -77,6 +77,17 @@ geo::MultiPolygon withoutSlivers(const geo::Projection& albers, const geo::Multi
     }
     return out;
 }
+
+/// Calls visit(row, county), in table order, for each member row of group id (group: the row's group column)
+/// whose county the geography has (checkPlan reports the others).
+template <typename Member, typename Visit>
+void eachMemberCounty(const std::vector<Member>& members, std::string Member::*group, const std::string& id, const Geography& geography, Visit visit)
+{
+    for (const Member& m : members)
+        if (m.*group == id)
+            if (const County* c = geography.county(m.code))
+                visit(m, *c);
+}
 }  // namespace
 
 PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography, const std::vector<ZoneShape>& shapes)
@@ -147,19 +158,14 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
         f.city = &city;
         std::vector<const geo::MultiPolygon*> parts;
         bool symbolSet = false;
-        for (const CentralCityMember& m : plan.centralCityMembers) {
-            if (m.cityId != city.id)
-                continue;
-            const County* c = geography.county(m.code);
-            if (!c)
-                continue;
+        eachMemberCounty(plan.centralCityMembers, &CentralCityMember::cityId, city.id, geography, [&](const CentralCityMember& m, const County& c) {
             if (m.extent == "full")
-                parts.push_back(&c->shape);
+                parts.push_back(&c.shape);
             if (!symbolSet && m.part == "core") {
-                f.symbol = c->seat;
+                f.symbol = c.seat;
                 symbolSet = true;
             }
-        }
+        });
         if (!parts.empty())
             f.shape = withoutSlivers(albers, topology.unite(parts));
         if (!symbolSet && !f.shape.empty())

@@ -65,6 +65,8 @@ struct Case {
     const char* renderCrs = nullptr;  ///< render --crs (a layer already in the display CRS)
 };
 void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+/// A case both commands end alike: the same exit code, the same words.
+constexpr Case both(const char* name, const char* file, int code, const char* says) { return {name, file, code, says, code, says}; }
 
 // Valid-but-odd files load and export: a careful GIS keeps a self-intersecting or zero-area ring as the data
 // holds it (repairing would change the planner's data; ogr2ogr copies it too), takes mixed geometry types
@@ -73,37 +75,33 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
 // refuses any feature it cannot read whole (--skip-bad leaves it out, counted); export copies coordinates
 // without interpreting them (as ogr2ogr does), so it keeps them.
 const Case kCases[] = {
-    {"EmptyGeoJson", "empty.geojson", 1, "is empty (0 bytes)", 1, "is empty (0 bytes)"},
-    {"TruncatedGeoJson", "truncated.geojson", 1, "cannot open as a vector dataset: At line 1, character 170: Unterminated object", 1,
-     "cannot open as a vector dataset: At line 1, character 170: Unterminated object"},
-    {"TextNamedGeoJson", "not_vector.geojson", 1, "not a format GDAL reads as vector data", 1, "not a format GDAL reads as vector data"},
-    {"MixedGeometryTypes", "mixed_types.geojson", 0, "3 features", 0, "3 features"},
-    {"SelfIntersectingRing", "self_intersecting.geojson", 0, "1 features", 0, "1 features"},
-    {"ZeroAreaRing", "zero_area.geojson", 0, "2 features", 0, "2 features"},
-    {"ZeroFeatures", "zero_features.geojson", 0, "0 features", 0, "0 features"},
+    both("EmptyGeoJson", "empty.geojson", 1, "is empty (0 bytes)"),
+    both("TruncatedGeoJson", "truncated.geojson", 1, "cannot open as a vector dataset: At line 1, character 170: Unterminated object"),
+    both("TextNamedGeoJson", "not_vector.geojson", 1, "not a format GDAL reads as vector data"),
+    both("MixedGeometryTypes", "mixed_types.geojson", 0, "3 features"),
+    both("SelfIntersectingRing", "self_intersecting.geojson", 0, "1 features"),
+    both("ZeroAreaRing", "zero_area.geojson", 0, "2 features"),
+    both("ZeroFeatures", "zero_features.geojson", 0, "0 features"),
     {"HugeCoordinate", "huge_coordinate.geojson", 1, "feature 1: vertex 2 (1e+308, 26.5) has a coordinate that is beyond ±1e10", 0, "2 features"},
     {"NanCoordinate", "nan_coordinate.geojson", 1, "feature 1: vertex 2 (nan, 26.5) has a coordinate that is not a finite number", 0, "2 features"},
-    {"NanInDisplayCrs", "gen/nan_4545.gpkg", 1, "feature 2: vertex 2 (nan, 2.9e+06) has a coordinate that is not a finite number", 0, "2 features",
-     "EPSG:4545"},
+    {"NanInDisplayCrs", "gen/nan_4545.gpkg", 1, "feature 2: vertex 2 (nan, 2.9e+06) has a coordinate that is not a finite number", 0, "2 features", "EPSG:4545"},
     {"CsvWithoutCrs", "no_crs.csv", 0, "has no CRS (no .prj?); its coordinates are degrees, read as CGCS2000", 0, "has no coordinate reference system"},
-    {"EmptyShapefile", "gen/empty.shp", 1, "is empty (0 bytes)", 1, "is empty (0 bytes)"},
+    both("EmptyShapefile", "gen/empty.shp", 1, "is empty (0 bytes)"),
     {"TruncatedShapefile", "gen/truncated.shp", 1, "layer 'truncated', feature 0", 1, "truncated.shp, layer truncated, feature 0"},
-    {"ShapefileWithoutShx", "gen/no_shx.shp", 1, "no_shx.shx (the shape index) missing", 1, "no_shx.shx (the shape index) missing"},
-    {"ShapefileWithoutDbf", "gen/no_dbf.shp", 1, "no_dbf.dbf (the attribute table) missing", 1, "no_dbf.dbf (the attribute table) missing"},
-    {"ShapefileWithoutPrj", "gen/no_prj.shp", 0, "has no CRS (no .prj?); its coordinates are degrees, read as CGCS2000", 0,
-     "has no coordinate reference system"},
-    {"GbkDbfWithoutCpg", "gen/gbk_no_cpg.shp", 0, "read as GBK", 0, "read as GBK"},
-    {"EmptyGeoPackage", "gen/empty.gpkg", 1, "is empty (0 bytes)", 1, "is empty (0 bytes)"},
-    {"TruncatedGeoPackage", "gen/truncated.gpkg", 1, "truncated.gpkg: cannot open as a vector dataset: database disk image is malformed", 1,
-     "truncated.gpkg: cannot open as a vector dataset: database disk image is malformed"},
-    {"RandomBytes", "gen/random_bytes.gpkg", 1, "not a format GDAL reads as vector data", 1, "not a format GDAL reads as vector data"},
-    {"FolderNamedLikeAFile", "special/folder.geojson", 1, "is a folder, not a file", 1, "is a folder, not a file"},
-    {"FifoNamedLikeAFile", "special/fifo.geojson", 1, "is a named pipe (FIFO), not a regular file", 1, "is a named pipe (FIFO), not a regular file"},
-    {"CharacterDevice", "/dev/null", 1, "is a character device, not a regular file", 1, "is a character device, not a regular file"},
-    {"MissingFile", "special/missing.geojson", 1, "does not exist", 1, "does not exist"},
+    both("ShapefileWithoutShx", "gen/no_shx.shp", 1, "no_shx.shx (the shape index) missing"),
+    both("ShapefileWithoutDbf", "gen/no_dbf.shp", 1, "no_dbf.dbf (the attribute table) missing"),
+    {"ShapefileWithoutPrj", "gen/no_prj.shp", 0, "has no CRS (no .prj?); its coordinates are degrees, read as CGCS2000", 0, "has no coordinate reference system"},
+    both("GbkDbfWithoutCpg", "gen/gbk_no_cpg.shp", 0, "read as GBK"),
+    both("EmptyGeoPackage", "gen/empty.gpkg", 1, "is empty (0 bytes)"),
+    both("TruncatedGeoPackage", "gen/truncated.gpkg", 1, "truncated.gpkg: cannot open as a vector dataset: database disk image is malformed"),
+    both("RandomBytes", "gen/random_bytes.gpkg", 1, "not a format GDAL reads as vector data"),
+    both("FolderNamedLikeAFile", "special/folder.geojson", 1, "is a folder, not a file"),
+    both("FifoNamedLikeAFile", "special/fifo.geojson", 1, "is a named pipe (FIFO), not a regular file"),
+    both("CharacterDevice", "/dev/null", 1, "is a character device, not a regular file"),
+    both("MissingFile", "special/missing.geojson", 1, "does not exist"),
     {"MissingFolder", "special/no such folder/x.geojson", 1, "(the folder", 1, "does not exist"},
-    {"SpacesAndChinese", "路径 含空格/用地 图斑.geojson", 0, "2 features", 0, "2 features"},
-    {"SpacesAndChineseEmpty", "路径 含空格/空 文件.geojson", 1, "路径 含空格/空 文件.geojson: is empty", 1, "路径 含空格/空 文件.geojson: is empty"},
+    both("SpacesAndChinese", "路径 含空格/用地 图斑.geojson", 0, "2 features"),
+    both("SpacesAndChineseEmpty", "路径 含空格/空 文件.geojson", 1, "路径 含空格/空 文件.geojson: is empty"),
 };
 
 class BadFile : public ::testing::TestWithParam<Case> {

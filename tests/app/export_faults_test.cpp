@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include "../common/gz_test_files.h"
 #include "run_gzplan.h"
 
 namespace {
@@ -47,14 +48,6 @@ QByteArray contents(const QString& file)
 {
     QFile f(file);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-void put(const QString& file, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(file).absolutePath());
-    QFile f(file);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly)) << file.toStdString();
-    f.write(bytes);
 }
 
 /// Names in a folder (hidden ones too, recursively), sorted: what a user would find there.
@@ -92,27 +85,32 @@ bool killOnceWriting(QProcess& p, const QString& folder, int laterMs)
     return p.exitStatus() == QProcess::CrashExit;
 }
 
-/// A small tmpfs mounted on a folder for the test (root with CAP_SYS_ADMIN); unmounted at the end.
+/// A small tmpfs mounted on a folder of its own for the test (root with CAP_SYS_ADMIN); unmounted at the end.
+/// Where it cannot be mounted, the folder is a plain one.
 class SmallFileSystem {
 public:
-    SmallFileSystem(const QString& folder, const char* size) : m_folder(folder)
+    explicit SmallFileSystem(const char* size) : m_folder(m_dir.filePath("small"))
     {
-        QDir().mkpath(folder);
+        QDir().mkpath(m_folder);
         const std::string options = std::string("size=") + size;
-        m_mounted = ::mount("tmpfs", folder.toLocal8Bit().constData(), "tmpfs", 0, options.c_str()) == 0;
+        m_mounted = ::mount("tmpfs", m_folder.toLocal8Bit().constData(), "tmpfs", 0, options.c_str()) == 0;
     }
     ~SmallFileSystem()
     {
         if (m_mounted)
             ::umount2(m_folder.toLocal8Bit().constData(), MNT_DETACH);
     }
+    const QString& folder() const { return m_folder; }
     bool mounted() const { return m_mounted; }
     bool makeReadOnly()
     {
         return ::mount("tmpfs", m_folder.toLocal8Bit().constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
     }
 
+    static constexpr const char* kCannotMount = "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
+
 private:
+    QTemporaryDir m_dir;
     QString m_folder;
     bool m_mounted = false;
 };
@@ -135,7 +133,7 @@ void everyFormatFailsAndKeepsTheTarget(const QString& folder, const Run& run, co
         SCOPED_TRACE(std::string(c.layer) + " " + c.format);
         const QString target = folder + "/" + c.file;
         const QByteArray previous = QByteArray("previous export of ") + c.layer;
-        put(target, previous);
+        test::writeFile(target, previous);
         const Result r = run({"export", "--layer", c.layer, "--format", c.format, "--out", target, "--force"});
         EXPECT_NE(r.code, 0) << r.out.toStdString();
         EXPECT_FALSE(r.out.contains(c.file)) << "reported as written: " << r.out.toStdString();
@@ -156,10 +154,10 @@ TEST(ExportFaults, ForceReplacesOnlyTheFilesTheExportWrites)
 {
     QTemporaryDir dir;
     const QString docs = dir.filePath("mydocs");
-    put(docs + "/thesis.docx", "my thesis");
-    put(docs + "/photos/a.jpg", "a photo");
-    put(docs + "/counties_notes.txt", "notes on the counties");
-    put(docs + "/counties.long_values.csv", "stale sidecar of an earlier export");
+    test::writeFile(docs + "/thesis.docx", "my thesis");
+    test::writeFile(docs + "/photos/a.jpg", "a photo");
+    test::writeFile(docs + "/counties_notes.txt", "notes on the counties");
+    test::writeFile(docs + "/counties.long_values.csv", "stale sidecar of an earlier export");
 
     // Into an existing folder: nothing there clashes with a file of this export except the stale sidecar,
     // which belongs to counties.shp: refused without --force, and nothing changed.
@@ -207,23 +205,20 @@ TEST(ExportFaults, FileSizeLimitFailsEveryFormatAndKeepsThePreviousTarget)
 
 TEST(ExportFaults, FullDiskFailsEveryFormatAndKeepsThePreviousTarget)
 {
-    QTemporaryDir dir;
-    const QString folder = dir.filePath("small");
-    SmallFileSystem fs(folder, "64k");
+    SmallFileSystem fs("64k");
     if (!fs.mounted())
-        GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN); the file-size-limit test covers the same paths";
-    everyFormatFailsAndKeepsTheTarget(folder, [](const QStringList& args) { return gzplan(args); },
+        GTEST_SKIP() << SmallFileSystem::kCannotMount << "; the file-size-limit test covers the same paths";
+    everyFormatFailsAndKeepsTheTarget(fs.folder(), [](const QStringList& args) { return gzplan(args); },
                                       {"no space left", "disk is full", "database or disk is full"});
 }
 
 TEST(ExportFaults, ReadOnlyFolderFailsAndKeepsThePreviousTarget)
 {
-    QTemporaryDir dir;
-    const QString folder = dir.filePath("ro");
-    SmallFileSystem fs(folder, "4m");
+    SmallFileSystem fs("4m");
     if (!fs.mounted())
-        GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
-    put(folder + "/counties.geojson", "previous");
+        GTEST_SKIP() << SmallFileSystem::kCannotMount;
+    const QString& folder = fs.folder();
+    test::writeFile(folder + "/counties.geojson", "previous");
     ASSERT_TRUE(fs.makeReadOnly());
     const Result r = gzplan({"export", "--layer", "counties", "--format", "geojson", "--out", folder + "/counties.geojson", "--force"});
     EXPECT_EQ(r.code, 1);
@@ -236,18 +231,14 @@ TEST(ExportFaults, RunKilledHalfWayIsCleanedUpByTheNextRun)
     // A source big enough that the export runs for a while: 150,000 squares in a CSV.
     QTemporaryDir dir;
     const QString source = dir.filePath("squares.csv");
-    {
-        QFile csv(source);
-        ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
-        QByteArray text = "WKT,id,landuse\n";
-        for (int i = 0; i < 150000; ++i) {
-            const double x = 106 + (i % 400) * 0.002, y = 26 + (i / 400) * 0.002;
-            text += QStringLiteral("\"POLYGON ((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))\",%5,林地\n")
-                        .arg(x, 0, 'f', 4).arg(y, 0, 'f', 4).arg(x + 0.001, 0, 'f', 4).arg(y + 0.001, 0, 'f', 4).arg(i)
-                        .toUtf8();
-        }
-        csv.write(text);
+    QByteArray text = "WKT,id,landuse\n";
+    for (int i = 0; i < 150000; ++i) {
+        const double x = 106 + (i % 400) * 0.002, y = 26 + (i / 400) * 0.002;
+        text += QStringLiteral("\"POLYGON ((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))\",%5,林地\n")
+                    .arg(x, 0, 'f', 4).arg(y, 0, 'f', 4).arg(x + 0.001, 0, 'f', 4).arg(y + 0.001, 0, 'f', 4).arg(i)
+                    .toUtf8();
     }
+    ASSERT_TRUE(test::writeFile(source, text));
     const QString out = dir.filePath("out");
     QDir().mkpath(out);
     QProcess p;
@@ -260,7 +251,7 @@ TEST(ExportFaults, RunKilledHalfWayIsCleanedUpByTheNextRun)
 
     // A temporary folder of a live process (this test's) is not touched by the next run.
     const QString live = out + "/.gzplan-export-" + QString::number(::getpid()) + "-0";
-    put(live + "/x.shp", "in use");
+    test::writeFile(live + "/x.shp", "in use");
     const Result r = gzplan({"export", "--layer", "prefectures", "--format", "geojson", "--out", out + "/prefectures.geojson"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(listing(out), (QStringList{".gzplan-export-" + QString::number(::getpid()) + "-0", ".gzplan-export-" + QString::number(::getpid()) + "-0/x.shp",
@@ -303,7 +294,7 @@ TEST(ExportFaults, RenderDoesNotOverwriteWithoutForce)
 {
     QTemporaryDir dir;
     const QString out = dir.filePath("map.png");
-    put(out, "my own map");
+    test::writeFile(out, "my own map");
     Result r = gzplan({"render", "--out", out, "--size", "320x240"});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("--force")) << r.err.toStdString();
@@ -317,9 +308,9 @@ TEST(ExportFaults, FeaturesThatCannotBeReadAreNeverDroppedSilently)
 {
     QTemporaryDir dir;
     const QString csv = dir.filePath("bad.csv");
-    put(csv, "WKT,name\n\"POINT (106 26)\",a\n\"POINT (106 \",b\n\"LINESTRING (106 26, 107 27)\",c\n");
+    test::writeFile(csv, "WKT,name\n\"POINT (106 26)\",a\n\"POINT (106 \",b\n\"LINESTRING (106 26, 107 27)\",c\n");
     const QString geojson = dir.filePath("bad.geojson");
-    put(geojson, R"({"type":"FeatureCollection","features":[)"
+    test::writeFile(geojson, R"({"type":"FeatureCollection","features":[)"
                  R"({"type":"Feature","properties":{"a":1},"geometry":{"type":"Point","coordinates":[106,26]}},)"
                  R"({"type":"Feature","properties":{"a":2},"geometry":{"type":"Polygon","coordinates":[[1,2]]}},)"
                  R"({"type":"Feature","properties":{"a":3},"geometry":{"type":"Point","coordinates":[107,27]}}]})");
@@ -426,13 +417,12 @@ TEST(ExportFaults, GeoPackageBuildKilledHalfWayIsCleanedUpByTheNextBuild)
 
 TEST(ExportFaults, MapOnAFullDiskFailsAndKeepsThePreviousFile)
 {
-    QTemporaryDir dir;
-    const QString folder = dir.filePath("small");
-    SmallFileSystem fs(folder, "64k");
+    SmallFileSystem fs("64k");
+    const QString& folder = fs.folder();
     for (const char* suffix : {"png", "svg", "pdf"}) {
         SCOPED_TRACE(suffix);
         const QString out = folder + "/map." + suffix;
-        put(out, "my previous map");
+        test::writeFile(out, "my previous map");
         // Without the tmpfs, a file-size limit does the same.
         const QStringList args{"render", "--out", out, "--size", "1200x900", "--force"};
         const Result r = fs.mounted() ? gzplan(args) : gzplanWithFileLimit(48, args);

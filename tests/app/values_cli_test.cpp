@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include "../common/gz_test_files.h"
 #include "run_gzplan.h"
 
 namespace {
@@ -88,11 +89,7 @@ TEST(ValuesCli, CrsNamingAFileIsRefusedForExportAndRender)
 {
     QTemporaryDir dir;
     const QString grid = dir.filePath("grid.gsb");
-    {
-        QFile f(grid);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write("not a grid");
-    }
+    ASSERT_TRUE(test::writeFile(grid, "not a grid"));
     for (const QString& crs : {"+proj=longlat +ellps=GRS80 +nadgrids=" + grid + " +type=crs",
                                "+proj=longlat +ellps=GRS80 +nadgrids=@" + grid + " +type=crs",
                                "+proj=longlat +ellps=GRS80 +geoidgrids=" + grid + " +type=crs",

@@ -9,7 +9,6 @@
 
 #include <thread>
 
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -18,6 +17,7 @@
 #include "layers/plan.h"
 #include "layers/plan_geometry.h"
 #include "render/map_renderer.h"
+#include "../common/gz_bench_main.h"
 
 namespace {
 std::shared_ptr<const app::render::MapRenderer> renderer()
@@ -138,10 +138,5 @@ BENCHMARK_CAPTURE(layer, labels_only, "labels")->Unit(benchmark::kMillisecond)->
 
 int main(int argc, char** argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return test::runHeadlessBenchmarks(argc, argv);
 }

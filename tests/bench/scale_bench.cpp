@@ -14,13 +14,14 @@
 
 #include <sys/resource.h>
 
-#include <QGuiApplication>
 #include <QImage>
 
 #include "geo/projection.h"
 #include "layers/feature_layer.h"
 #include "render/feature_layers.h"
 #include "render/style.h"
+#include "../common/gz_bench_main.h"
+#include "../common/gz_lonlat_view.h"
 
 namespace {
 
@@ -44,29 +45,15 @@ std::shared_ptr<const layers::FeatureLayer> parcels(const std::string& file)
     return l;
 }
 
-/// A view of 1920×1080 showing the lon/lat box whole.
-render::MapView viewOf(double minLon, double minLat, double maxLon, double maxLat, double margin = 0)
-{
-    geo::Projection toAlbers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
-    geo::Box box = geo::Box::empty();
-    for (int j = 0; j <= 8; ++j)
-        for (int i = 0; i <= 8; ++i) {
-            geo::Point p{minLon + (maxLon - minLon) * i / 8, minLat + (maxLat - minLat) * j / 8};
-            toAlbers.forward(p);
-            box.expand(p);
-        }
-    return render::MapView::fit(box, QSizeF(1920, 1080), margin);
-}
-
 const render::MapView& fullView()
 {
-    static const render::MapView v = viewOf(103.6, 24.62, 109.6, 29.22, 0.02);  // Guizhou's bounds
+    static const render::MapView v = test::lonLatView(103.6, 24.62, 109.6, 29.22, {1920, 1080}, 0.02);  // Guizhou's bounds
     return v;
 }
 /// 0.36° × 0.2° on Guiyang (the zoom).
 const render::MapView& guiyangView()
 {
-    static const render::MapView v = viewOf(106.53, 26.47, 106.89, 26.67);
+    static const render::MapView v = test::lonLatView(106.53, 26.47, 106.89, 26.67);
     return v;
 }
 
@@ -173,10 +160,5 @@ BENCHMARK_CAPTURE(identify, brute_force_1m, "GZ_PARCELS_1M", "parcels-1m.gpkg", 
 
 int main(int argc, char** argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return test::runHeadlessBenchmarks(argc, argv);
 }
