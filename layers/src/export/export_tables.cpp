@@ -1,0 +1,457 @@
+#include "layers/export_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "io/gdal_drivers.h"
+#include "layers/errors.h"
+#include "layers/plan_query.h"
+#include "layers/table_rows.h"
+#include "io/ogr_convert.h"
+
+namespace layers {
+
+namespace {
+void provenanceFields(ExportTable& t)
+{
+    t.fields.push_back({"source", FieldType::String, "source document: GZ2023, GY2025 or REFERENCE"});
+    t.fields.push_back({"clause", FieldType::String, "clause of the document, e.g. 四(八)23"});
+    t.fields.push_back({"basis", FieldType::String, "stated (in the document) | reference (references.md) | assumed (the project's choice)"});
+}
+
+void provenanceValues(std::vector<ExportValue>& v, const Provenance& p)
+{
+    v.push_back(p.source);
+    v.push_back(p.clause);
+    v.push_back(p.basis);
+}
+
+ExportTable counties(const Geography& g, const PlanData& plan)
+{
+    ExportTable t{"counties", "县级行政区及县城分类", GeometryKind::Polygon, {}, {}};
+    t.fields = {{"code", FieldType::String, "GB/T 2260 code (2023)"},
+                {"name", FieldType::String, "full name"},
+                {"short_name", FieldType::String, "short name as the plan documents write it"},
+                {"old_name", FieldType::String, "name in the polygon source before a renaming"},
+                {"old_code", FieldType::String, "code in the polygon source before a renaming"},
+                {"prefecture_code", FieldType::String, "prefecture-level code", "pref_code"},
+                {"prefecture_name", FieldType::String, "prefecture-level name", "pref_name"},
+                {"seat_lon", FieldType::Real, "county seat longitude, CGCS2000, approximate"},
+                {"seat_lat", FieldType::Real, "county seat latitude, CGCS2000, approximate"},
+                {"area_km2", FieldType::Real, "area in Albers equal-area, km2"}};
+    static const std::map<std::string, std::string> classShortNames{{"regional_pivot", "c_pivot"}, {"node_city", "c_node"}, {"satellite", "c_satell"},
+                                                                    {"specialized", "c_special"}, {"agricultural", "c_agri"}, {"ecological", "c_eco"}};
+    for (const CountyClass& c : plan.classes)
+        t.fields.push_back({c.id, FieldType::Boolean, "county seat in class " + c.name + " (" + c.nameEn + "), GZ2023 " + c.provenance.clause,
+                            classShortNames.count(c.id) ? classShortNames.at(c.id) : std::string()});
+    t.fields.push_back({"satellite_orbit", FieldType::String, "city a satellite county seat orbits: guiyang or zunyi", "sat_orbit"});
+    t.fields.push_back({"class_count", FieldType::Integer, "number of county-seat classes held", "n_classes"});
+    t.fields.push_back({"classes", FieldType::String, "class ids held, ';'-separated"});
+    t.fields.push_back({"class_names", FieldType::String, "class names held, '、'-separated", "cls_names"});
+    t.fields.push_back({"class_source", FieldType::String, "source of the class memberships", "cls_source"});
+    t.fields.push_back({"boundary_source", FieldType::String, "source of the boundary", "bnd_source"});
+    const PlanQuery query(g, plan);
+    const std::string boundarySource = g.package(packages::kCounties) + " (reference; for planning illustration, not survey)";
+    for (const County& c : g.counties) {
+        ExportFeature f;
+        f.geometry = c.shape;
+        f.label = c.shortName;
+        f.values = {c.code, c.name, c.shortName, c.oldName, c.oldCode, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y, c.areaKm2};
+        std::vector<std::string> ids, names;
+        std::string orbit;
+        std::vector<bool> member(plan.classes.size(), false);
+        for (const HeldClass& held : query.classesOf(c.code)) {
+            member[held.index] = true;
+            ids.push_back(held.countyClass->id);
+            names.push_back(held.countyClass->name);
+            f.groups.push_back(held.countyClass->id);
+            if (!held.member->orbit.empty())
+                orbit = held.member->orbit;
+        }
+        for (const bool held : member)
+            f.values.push_back(held);
+        f.values.push_back(orbit);
+        f.values.push_back(static_cast<long long>(ids.size()));
+        f.values.push_back(joinList(ids));
+        f.values.push_back(joinList(names, "、"));
+        f.values.push_back(ids.empty() ? std::string() : std::string("GZ2023 四(八)23 (stated)"));
+        f.values.push_back(boundarySource);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable prefectures(const Geography& g)
+{
+    ExportTable t{"prefectures", "市州", GeometryKind::Polygon, {}, {}};
+    t.fields = {{"code", FieldType::String, "prefecture code"}, {"name", FieldType::String, "name"}, {"short_name", FieldType::String, "short name"},
+                {"county_count", FieldType::Integer, "county-level units", "n_counties"}, {"area_km2", FieldType::Real, "area in Albers equal-area, km2"}};
+    for (const Prefecture& p : g.prefectures)
+        t.features.push_back({p.shape, {p.code, p.name, p.shortName, static_cast<long long>(p.countyCount), p.areaKm2}, p.shortName, {}});
+    return t;
+}
+
+ExportTable province(const Geography& g)
+{
+    ExportTable t{"province", "省域", GeometryKind::Polygon, {}, {}};
+    t.fields = {{"code", FieldType::String, "province code"}, {"name", FieldType::String, "name"}, {"county_count", FieldType::Integer, "county-level units", "n_counties"}};
+    t.features.push_back({g.province.shape, {g.province.code, g.province.name, static_cast<long long>(g.counties.size())}, g.province.name, {}});
+    return t;
+}
+
+ExportTable zones(const PlanGeometry& pg)
+{
+    ExportTable t{"zones", "规划分区", GeometryKind::Polygon, {}, {}};
+    t.fields = {{"zone_id", FieldType::String, "zone id"}, {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"},
+                {"layout", FieldType::String, "layout: 一群三带, 都市圈, 一核三心多组团, 一市三县, 强省会"}, {"kind", FieldType::String, "kind of zone"},
+                {"functions", FieldType::String, "functions in the document's words, ';'-separated"}, {"members", FieldType::String, "member county codes"}};
+    provenanceFields(t);
+    t.fields.push_back({"geometry_basis", FieldType::String, "how the drawn extent was obtained", "geom_basis"});
+    t.fields.push_back({"geometry_note", FieldType::String, "note on the drawn extent", "geom_note"});
+    for (const ZoneFeature& z : pg.zones) {
+        ExportFeature f{z.shape, {z.zone->id, z.zone->name, z.zone->nameEn, z.zone->layout, z.zone->kind, joinList(z.zone->functions), joinList(z.memberCodes)},
+                        z.zone->name, {}};
+        provenanceValues(f.values, z.zone->provenance);
+        f.values.push_back(z.geometryBasis);
+        f.values.push_back(z.geometryNote);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable corridors(const PlanGeometry& pg)
+{
+    ExportTable t{"corridors", "交通廊道与发展带", GeometryKind::Line, {}, {}};
+    t.fields = {{"corridor_id", FieldType::String, "corridor id", "corr_id"}, {"name", FieldType::String, "name"},
+                {"mode", FieldType::String, "belt, high_speed_rail, rail, expressway, urban_road, metro, waterway"},
+                {"status", FieldType::String, "existing | under_construction | planned | study"}, {"status_words", FieldType::String, "the document's words", "status_txt"},
+                {"nodes", FieldType::String, "node sequence"}};
+    provenanceFields(t);
+    t.fields.push_back({"geometry_note", FieldType::String, "schematic alignment", "geom_note"});
+    for (const CorridorFeature& c : pg.corridors) {
+        ExportFeature f;
+        if (c.line.size() >= 2)
+            f.geometry = c.line;
+        f.label = c.corridor->name;
+        f.values = {c.corridor->id, c.corridor->name, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joinList(c.corridor->nodeNames, "→")};
+        provenanceValues(f.values, c.corridor->provenance);
+        f.values.push_back(std::string("schematic: straight segments between the county seats of its nodes in Guizhou"));
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable places(const PlanGeometry& pg, const Geography& g)
+{
+    ExportTable t{"places", "节点与枢纽", GeometryKind::Point, {}, {}};
+    t.fields = {{"place_id", FieldType::String, "place id"}, {"name", FieldType::String, "name"}, {"kind", FieldType::String, "kind"},
+                {"code", FieldType::String, "county code"}, {"county", FieldType::String, "county name"},
+                {"position", FieldType::String, "surveyed | approximate (approximate points sit at the county seat)"},
+                {"status", FieldType::String, "normalised status"}, {"status_words", FieldType::String, "the document's words", "status_txt"}, {"note", FieldType::String, "note"}};
+    provenanceFields(t);
+    for (const PlaceFeature& p : pg.places) {
+        const County* c = g.county(p.place->code);
+        ExportFeature f{p.point, {p.place->id, p.place->name, p.place->kind, p.place->code, c ? c->name : std::string(), p.place->positionQuality,
+                                  p.place->status, p.place->statusWords, p.place->note}, p.place->name, {}};
+        provenanceValues(f.values, p.place->provenance);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable centralCities(const PlanGeometry& pg)
+{
+    ExportTable t{"central_cities", "区域中心城市", GeometryKind::Polygon, {}, {}};
+    t.fields = {{"city_id", FieldType::String, "city id"}, {"name", FieldType::String, "name"}, {"structure", FieldType::String, "spatial structure in the document's words"},
+                {"industries", FieldType::String, "leading industries, ';'-separated"}, {"role", FieldType::String, "what it is to become"},
+                {"population_2025", FieldType::Real, "2025 population target, 10^4 people", "pop_2025"}, {"symbol_lon", FieldType::Real, "symbol point longitude"},
+                {"symbol_lat", FieldType::Real, "symbol point latitude"}};
+    provenanceFields(t);
+    for (const CentralCityFeature& c : pg.centralCities) {
+        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->structure, joinList(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
+                        c.city->name, {}};
+        provenanceValues(f.values, c.city->provenance);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable targets(const PlanData& plan)
+{
+    ExportTable t{"targets", "规划目标", GeometryKind::None, {}, {}};
+    t.fields = {{"target_id", FieldType::String, "target id"}, {"scope_kind", FieldType::String, "province, zone, city, county, place, corridor", "scope_kind"},
+                {"scope_id", FieldType::String, "id of the scope"}, {"indicator", FieldType::String, "indicator"}, {"value", FieldType::Real, "target value"},
+                {"unit", FieldType::String, "unit"}, {"comparator", FieldType::String, "≥ (以上), ≈ (左右), ≤ (以内), = (none), > (突破)"},
+                {"year", FieldType::Integer, "target year"}};
+    provenanceFields(t);
+    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
+    for (const Target& x : plan.targets) {
+        ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.indicator, x.value, x.unit, x.comparator, static_cast<long long>(x.year)}, "", {}};
+        provenanceValues(f.values, x.provenance);
+        f.values.push_back(x.quote);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+}  // namespace
+
+std::vector<ExportTable> buildExportTables(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry)
+{
+    std::vector<ExportTable> tables;
+    tables.push_back(counties(geography, plan));
+    tables.push_back(prefectures(geography));
+    tables.push_back(province(geography));
+    tables.push_back(zones(planGeometry));
+    tables.push_back(corridors(planGeometry));
+    tables.push_back(places(planGeometry, geography));
+    tables.push_back(centralCities(planGeometry));
+    tables.push_back(targets(plan));
+    return tables;
+}
+
+const std::vector<ExportLayerInfo>& exportLayers()
+{
+    static const std::vector<ExportLayerInfo> layers{{"counties", "县级行政区及县城分类", GeometryKind::Polygon},
+                                                     {"prefectures", "市州", GeometryKind::Polygon},
+                                                     {"province", "省域", GeometryKind::Polygon},
+                                                     {"zones", "规划分区", GeometryKind::Polygon},
+                                                     {"corridors", "交通廊道与发展带", GeometryKind::Line},
+                                                     {"places", "节点与枢纽", GeometryKind::Point},
+                                                     {"central_cities", "区域中心城市", GeometryKind::Polygon},
+                                                     {"targets", "规划目标", GeometryKind::None}};
+    return layers;
+}
+
+namespace {
+/// Reads the build's GeoPackage once, table by table, as Geography::load, PlanData::loadGeoPackage and
+/// loadPlanGeometry do (same fields, same order, same errors), but only the tables asked for.
+class GeoPackageReader {
+public:
+    explicit GeoPackageReader(const std::filesystem::path& file) : m_file(file)
+    {
+        if (!std::filesystem::exists(file))
+            throw DataError(file.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
+        detail::registerDriver("GPKG");
+        const char* const drivers[] = {"GPKG", nullptr};
+        m_ds.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+        if (!m_ds)
+            throw DataError(file.string(), std::string("cannot open as a GeoPackage: ") + CPLGetLastErrorMsg() + detail::lockedHint(CPLGetLastErrorMsg()));
+    }
+
+    OGRLayer& layer(const std::string& name, bool geometry = true)
+    {
+        OGRLayer* l = m_ds->GetLayerByName(name.c_str());
+        if (!l)
+            throw DataError(m_file.string(), "no layer '" + name + "' (rebuild the data: cmake --build)");
+        if (!geometry) {
+            const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+            l->SetIgnoredFields(ignored);
+        }
+        l->ResetReading();
+        return *l;
+    }
+
+    /// Rows of plan_<table>, checked for the columns (and the provenance columns) as PlanData::loadGeoPackage does.
+    std::vector<TableRow> rows(const std::string& table, std::vector<std::string> columns, bool withProvenance = true)
+    {
+        if (withProvenance)
+            for (const char* c : {"source", "clause", "basis"})
+                columns.push_back(c);
+        OGRLayer* l = m_ds->GetLayerByName(("plan_" + table).c_str());
+        if (!l)
+            throw DataError(m_file.string(), "no table plan_" + table + " (rebuild the data)");
+        const OGRFeatureDefn* defn = l->GetLayerDefn();
+        for (const std::string& c : columns)
+            if (defn->GetFieldIndex(c.c_str()) < 0)
+                throw DataError(m_file.string(), "plan_" + table + " has no column '" + c + "'");
+        std::vector<TableRow> out;
+        for (auto& f : *l) {
+            TableRow row;
+            row.file = table + ".csv";
+            row.line = f->GetFieldAsInteger("csv_line");
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                row.fields[defn->GetFieldDefn(i)->GetNameRef()] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
+    DataError unknown(const char* layerName, const std::string& id) const
+    {
+        return DataError(m_file.string(), std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
+    }
+
+private:
+    std::filesystem::path m_file;
+    GDALDatasetUniquePtr m_ds;
+};
+
+Provenance provenanceOf(const TableRow& r) { return {r["source"], r["clause"], r["basis"], r.file, r.line}; }
+
+geo::MultiPolygon shapeOf(const OGRFeature& f, bool geometry) { return geometry ? detail::toMultiPolygon(f.GetGeometryRef()) : geo::MultiPolygon{}; }
+}  // namespace
+
+std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackage, const std::vector<std::string>& ids, bool geometry)
+{
+    for (const std::string& id : ids)
+        if (std::none_of(exportLayers().begin(), exportLayers().end(), [&](const ExportLayerInfo& l) { return l.id == id; })) {
+            std::string known;
+            for (const ExportLayerInfo& l : exportLayers())
+                known += " " + l.id;
+            throw DataError(id, "no such layer; layers:" + known);
+        }
+    auto wanted = [&](const char* id) { return ids.empty() || std::find(ids.begin(), ids.end(), id) != ids.end(); };
+
+    GeoPackageReader gpkg(geopackage);
+    Geography g;
+    PlanData plan;
+    PlanGeometry pg;
+
+    // Geography: counties (their polygons only for the counties table), prefectures, province.
+    if (wanted("counties") || wanted("province") || wanted("places")) {
+        const bool shapes = geometry && wanted("counties");
+        for (auto& f : gpkg.layer(layer_names::kCounties, shapes)) {
+            County c;
+            c.code = f->GetFieldAsString("code");
+            c.name = f->GetFieldAsString("name");
+            c.shortName = f->GetFieldAsString("short_name");
+            c.oldCode = f->GetFieldAsString("old_code");
+            c.oldName = f->GetFieldAsString("old_name");
+            c.prefectureCode = f->GetFieldAsString("prefecture_code");
+            c.prefectureName = f->GetFieldAsString("prefecture_name");
+            c.seat = {f->GetFieldAsDouble("seat_lon"), f->GetFieldAsDouble("seat_lat")};
+            c.areaKm2 = f->GetFieldAsDouble("area_km2");
+            c.shape = shapeOf(*f, shapes);
+            g.counties.push_back(std::move(c));
+        }
+        std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
+        for (auto& f : gpkg.layer(layer_names::kSources, false))  // the boundary_source column names the pinned package
+            g.sources.push_back({f->GetFieldAsString("package"), f->GetFieldAsString("file"), f->GetFieldAsString("licence"),
+                                 f->GetFieldAsString("integrity"), f->GetFieldAsString("note")});
+    }
+    if (wanted("prefectures")) {
+        for (auto& f : gpkg.layer(layer_names::kPrefectures, geometry)) {
+            Prefecture p;
+            p.code = f->GetFieldAsString("code");
+            p.name = f->GetFieldAsString("name");
+            p.shortName = f->GetFieldAsString("short_name");
+            p.countyCount = f->GetFieldAsInteger("county_count");
+            p.areaKm2 = f->GetFieldAsDouble("area_km2");
+            p.shape = shapeOf(*f, geometry);
+            g.prefectures.push_back(std::move(p));
+        }
+        std::sort(g.prefectures.begin(), g.prefectures.end(), [](const Prefecture& a, const Prefecture& b) { return a.code < b.code; });
+    }
+    if (wanted("province"))
+        for (auto& f : gpkg.layer(layer_names::kProvince, geometry))
+            g.province = {f->GetFieldAsString("code"), f->GetFieldAsString("name"), shapeOf(*f, geometry)};
+
+    // Plan tables, as PlanData::loadGeoPackage reads them.
+    if (wanted("counties")) {
+        for (const TableRow& r : gpkg.rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote"}))
+            plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenanceOf(r)});
+        for (const TableRow& r : gpkg.rows("class_members", {"class_id", "code", "county", "orbit", "note"}))
+            plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenanceOf(r)});
+    }
+    if (wanted("central_cities"))
+        for (const TableRow& r : gpkg.rows("central_cities", {"city_id", "name", "counties_text", "structure", "industries", "role"}))
+            plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenanceOf(r)});
+    if (wanted("zones"))
+        for (const TableRow& r : gpkg.rows("zones", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note"}))
+            plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
+                                  provenanceOf(r)});
+    if (wanted("corridors"))
+        for (const TableRow& r : gpkg.rows("corridors", {"corridor_id", "name", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
+            Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
+                       splitList(r["node_codes"]), provenanceOf(r)};
+            if (c.nodeCodes.empty())
+                c.nodeCodes.resize(c.nodeNames.size());
+            plan.corridors.push_back(std::move(c));
+        }
+    if (wanted("places"))
+        for (const TableRow& r : gpkg.rows("places", {"place_id", "name", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"}))
+            plan.places.push_back({r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt,
+                                   provenanceOf(r)});  // the position is not exported: the places layer holds the point
+    if (wanted("targets"))
+        for (const TableRow& r : gpkg.rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
+            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r), {}};
+            char* end = nullptr;
+            t.value = std::strtod(t.valueText.c_str(), &end);
+            if (t.valueText.empty() || *end != '\0')
+                t.value = std::nan("");
+            t.year = std::atoi(r["year"].c_str());
+            plan.targets.push_back(std::move(t));
+        }
+
+    // Plan geometry, as loadPlanGeometry reads it (the plan vectors above no longer change).
+    if (wanted("zones"))
+        for (auto& f : gpkg.layer("zones", geometry)) {
+            const std::string id = f->GetFieldAsString("zone_id");
+            ZoneFeature z;
+            z.zone = plan.zone(id);
+            if (!z.zone)
+                throw gpkg.unknown("zones", id);
+            z.shape = shapeOf(*f, geometry);
+            z.geometryBasis = f->GetFieldAsString("geometry_basis");
+            z.geometryNote = f->GetFieldAsString("geometry_note");
+            z.memberCodes = splitList(f->GetFieldAsString("members"));
+            pg.zones.push_back(std::move(z));
+        }
+    if (wanted("corridors"))
+        for (auto& f : gpkg.layer("corridors", geometry)) {
+            const std::string id = f->GetFieldAsString("corridor_id");
+            CorridorFeature c{plan.corridor(id), {}};
+            if (!c.corridor)
+                throw gpkg.unknown("corridors", id);
+            if (const OGRGeometry* line = f->GetGeometryRef(); line && wkbFlatten(line->getGeometryType()) == wkbLineString)
+                for (const OGRPoint& p : *line->toLineString())
+                    c.line.push_back({p.getX(), p.getY()});
+            pg.corridors.push_back(std::move(c));
+        }
+    if (wanted("places"))
+        for (auto& f : gpkg.layer("places")) {
+            const std::string id = f->GetFieldAsString("place_id");
+            const Place* place = plan.place(id);
+            const OGRGeometry* point = f->GetGeometryRef();
+            if (!place)
+                throw gpkg.unknown("places", id);
+            if (!point || wkbFlatten(point->getGeometryType()) != wkbPoint)
+                continue;
+            pg.places.push_back({place, {point->toPoint()->getX(), point->toPoint()->getY()}});
+        }
+    if (wanted("central_cities"))
+        for (auto& f : gpkg.layer("central_cities", geometry)) {
+            const std::string id = f->GetFieldAsString("city_id");
+            CentralCityFeature c;
+            c.city = plan.centralCity(id);
+            if (!c.city)
+                throw gpkg.unknown("central_cities", id);
+            c.shape = shapeOf(*f, geometry);
+            c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
+            c.population2025 = f->GetFieldAsDouble("population_2025");
+            pg.centralCities.push_back(std::move(c));
+        }
+
+    std::vector<ExportTable> tables;
+    if (wanted("counties"))
+        tables.push_back(counties(g, plan));
+    if (wanted("prefectures"))
+        tables.push_back(prefectures(g));
+    if (wanted("province"))
+        tables.push_back(province(g));
+    if (wanted("zones"))
+        tables.push_back(zones(pg));
+    if (wanted("corridors"))
+        tables.push_back(corridors(pg));
+    if (wanted("places"))
+        tables.push_back(places(pg, g));
+    if (wanted("central_cities"))
+        tables.push_back(centralCities(pg));
+    if (wanted("targets"))
+        tables.push_back(targets(plan));
+    return tables;
+}
+
+}  // namespace layers

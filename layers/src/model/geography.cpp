@@ -1,0 +1,121 @@
+#include "layers/geography.h"
+
+#include <algorithm>
+
+#include "layers/errors.h"
+#include "io/ogr_convert.h"
+
+namespace layers {
+
+namespace {
+OGRLayer* requireLayer(GDALDataset& ds, const std::filesystem::path& file, const char* name)
+{
+    OGRLayer* layer = ds.GetLayerByName(name);
+    if (!layer)
+        throw DataError(file.string(), std::string("no layer '") + name + "' (rebuild the data: cmake --build)");
+    return layer;
+}
+
+std::string text(const OGRFeature& f, const char* field) { return f.GetFieldAsString(field); }
+}  // namespace
+
+Geography Geography::load(const std::filesystem::path& geopackage)
+{
+    if (!std::filesystem::exists(geopackage))
+        throw DataError(geopackage.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
+    auto ds = detail::openVector(geopackage.string());
+    Geography g;
+
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kCounties)) {
+        County c;
+        c.code = text(*f, "code");
+        c.name = text(*f, "name");
+        c.shortName = text(*f, "short_name");
+        c.oldCode = text(*f, "old_code");
+        c.oldName = text(*f, "old_name");
+        c.prefectureCode = text(*f, "prefecture_code");
+        c.prefectureName = text(*f, "prefecture_name");
+        c.seat = {f->GetFieldAsDouble("seat_lon"), f->GetFieldAsDouble("seat_lat")};
+        c.areaKm2 = f->GetFieldAsDouble("area_km2");
+        c.shape = detail::toMultiPolygon(f->GetGeometryRef());
+        g.counties.push_back(std::move(c));
+    }
+    std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
+
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kPrefectures)) {
+        Prefecture p;
+        p.code = text(*f, "code");
+        p.name = text(*f, "name");
+        p.shortName = text(*f, "short_name");
+        p.countyCount = f->GetFieldAsInteger("county_count");
+        p.areaKm2 = f->GetFieldAsDouble("area_km2");
+        p.shape = detail::toMultiPolygon(f->GetGeometryRef());
+        g.prefectures.push_back(std::move(p));
+    }
+    std::sort(g.prefectures.begin(), g.prefectures.end(), [](const Prefecture& a, const Prefecture& b) { return a.code < b.code; });
+
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kProvince))
+        g.province = {text(*f, "code"), text(*f, "name"), detail::toMultiPolygon(f->GetGeometryRef())};
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kNeighbours))
+        g.neighbours.push_back({text(*f, "code"), text(*f, "name"), detail::toMultiPolygon(f->GetGeometryRef())});
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kSources))
+        g.sources.push_back({text(*f, "package"), text(*f, "file"), text(*f, "licence"), text(*f, "integrity"), text(*f, "note")});
+    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kBuildLog))
+        g.log.push_back({text(*f, "kind"), text(*f, "subject"), text(*f, "detail"), f->GetFieldAsDouble("value")});
+    return g;
+}
+
+std::string SourceRecord::name() const
+{
+    const std::size_t at = package.rfind('@');
+    return at == std::string::npos || at == 0 ? package : package.substr(0, at);
+}
+
+std::string SourceRecord::version() const
+{
+    const std::size_t at = package.rfind('@');
+    return at == std::string::npos || at == 0 ? std::string() : package.substr(at + 1);
+}
+
+std::string Geography::package(const std::string& name) const
+{
+    for (const SourceRecord& s : sources)
+        if (s.name() == name)
+            return s.package;
+    throw DataError(layer_names::kSources, "no source record for the package " + name + " (rebuild the data: cmake --build build)");
+}
+
+std::string Geography::sourceList() const
+{
+    std::string out;
+    for (const SourceRecord& s : sources)
+        out += (out.empty() ? "" : ", ") + s.name() + " " + s.version() + (s.licence.empty() ? "" : " (" + s.licence + ")");
+    return out;
+}
+
+const County* Geography::county(const std::string& code) const
+{
+    for (const County& c : counties)
+        if (c.code == code)
+            return &c;
+    return nullptr;
+}
+
+const Prefecture* Geography::prefecture(const std::string& code) const
+{
+    for (const Prefecture& p : prefectures)
+        if (p.code == code)
+            return &p;
+    return nullptr;
+}
+
+geo::Box Geography::bounds() const
+{
+    geo::Box b = geo::bounds(province.shape);
+    if (b.isEmpty())
+        for (const County& c : counties)
+            b.expand(geo::bounds(c.shape));
+    return b;
+}
+
+}  // namespace layers

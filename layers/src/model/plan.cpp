@@ -1,0 +1,193 @@
+#include "layers/plan.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+
+#include "layers/errors.h"
+#include "layers/table_rows.h"
+#include "io/ogr_convert.h"
+
+namespace layers {
+
+std::string Provenance::where() const
+{
+    return std::filesystem::path(file).filename().string() + ":" + std::to_string(line);
+}
+
+std::vector<std::string> splitList(const std::string& cell)
+{
+    std::vector<std::string> out;
+    if (cell.empty())
+        return out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = cell.find(';', start);
+        std::string item = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto first = item.find_first_not_of(" \t");
+        const auto last = item.find_last_not_of(" \t");
+        out.push_back(first == std::string::npos ? std::string() : item.substr(first, last - first + 1));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinList(const std::vector<std::string>& items, const char* separator)
+{
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += separator;
+        out += item;
+    }
+    return out;
+}
+
+namespace {
+Provenance provenance(const TableRow& r)
+{
+    return {r["source"], r["clause"], r["basis"], r.file, r.line};
+}
+
+using RowSource = std::function<std::vector<TableRow>(const std::string& table, const std::vector<std::string>& columns)>;
+
+struct Rows {
+    const RowSource& source;
+    std::vector<TableRow> operator()(const std::filesystem::path&, const char* name, std::vector<std::string> columns, bool withProvenance = true) const
+    {
+        if (withProvenance)
+            for (const char* c : {"source", "clause", "basis"})
+                columns.push_back(c);
+        std::string table = name;
+        table.resize(table.size() - 4);  // without .csv
+        return source(table, columns);
+    }
+};
+
+PlanData loadFrom(const RowSource& source);
+
+template <typename T>
+const T* findId(const std::vector<T>& items, const std::string& id)
+{
+    for (const T& item : items)
+        if (item.id == id)
+            return &item;
+    return nullptr;
+}
+}  // namespace
+
+const std::vector<std::string>& PlanData::tableNames()
+{
+    static const std::vector<std::string> names{"documents", "county_classes", "class_members", "central_cities", "central_city_members",
+                                                "zones", "zone_members", "corridors", "places", "targets"};
+    return names;
+}
+
+PlanData PlanData::load(const std::filesystem::path& dir)
+{
+    return loadFrom([&](const std::string& table, const std::vector<std::string>& columns) {
+        return readCsvRows(dir / (table + ".csv"), columns);
+    });
+}
+
+PlanData PlanData::loadGeoPackage(const std::filesystem::path& geopackage)
+{
+    auto ds = detail::openVector(geopackage.string());
+    return loadFrom([&](const std::string& table, const std::vector<std::string>& columns) {
+        OGRLayer* layer = ds->GetLayerByName(("plan_" + table).c_str());
+        if (!layer)
+            throw DataError(geopackage.string(), "no table plan_" + table + " (rebuild the data)");
+        for (const std::string& c : columns)
+            if (layer->GetLayerDefn()->GetFieldIndex(c.c_str()) < 0)
+                throw DataError(geopackage.string(), "plan_" + table + " has no column '" + c + "'");
+        std::vector<TableRow> rows;
+        const OGRFeatureDefn* defn = layer->GetLayerDefn();
+        for (auto& f : *layer) {
+            TableRow row;
+            row.file = table + ".csv";
+            row.line = f->GetFieldAsInteger("csv_line");
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                row.fields[defn->GetFieldDefn(i)->GetNameRef()] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    });
+}
+
+namespace {
+PlanData loadFrom(const RowSource& source)
+{
+    const std::filesystem::path dir;
+    const Rows rows{source};
+    PlanData plan;
+    for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "issuer", "date", "file"}, false))
+        plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"]});
+
+    for (const TableRow& r : rows(dir, "county_classes.csv", {"class_id", "name", "name_en", "expected_count", "quote"}))
+        plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r)});
+
+    for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note"}))
+        plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r)});
+
+    for (const TableRow& r : rows(dir, "central_cities.csv", {"city_id", "name", "counties_text", "structure", "industries", "role"}))
+        plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenance(r)});
+
+    for (const TableRow& r : rows(dir, "central_city_members.csv", {"city_id", "code", "county", "part", "extent", "note"}))
+        plan.centralCityMembers.push_back({r["city_id"], r["code"], r["county"], r["part"], r["extent"], r["note"], provenance(r)});
+
+    for (const TableRow& r : rows(dir, "zones.csv", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note"}))
+        plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
+                              provenance(r)});
+
+    for (const TableRow& r : rows(dir, "zone_members.csv", {"zone_id", "code", "county", "extent", "note"}))
+        plan.zoneMembers.push_back({r["zone_id"], r["code"], r["county"], r["extent"], r["note"], provenance(r)});
+
+    for (const TableRow& r : rows(dir, "corridors.csv", {"corridor_id", "name", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
+        Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
+                   splitList(r["node_codes"]), provenance(r)};
+        if (c.nodeCodes.empty())  // an empty cell: every node lies outside Guizhou
+            c.nodeCodes.resize(c.nodeNames.size());
+        plan.corridors.push_back(std::move(c));
+    }
+
+    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"})) {
+        Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r)};
+        if (!r["lon"].empty() || !r["lat"].empty()) {
+            char* endX = nullptr;
+            char* endY = nullptr;
+            const double x = std::strtod(r["lon"].c_str(), &endX);
+            const double y = std::strtod(r["lat"].c_str(), &endY);
+            if (*endX == '\0' && *endY == '\0' && !r["lon"].empty() && !r["lat"].empty())
+                p.position = geo::Point{x, y};
+            else
+                p.position = geo::Point{std::nan(""), std::nan("")};  // reported by checkPlan
+        }
+        plan.places.push_back(std::move(p));
+    }
+
+    for (const TableRow& r : rows(dir, "targets.csv", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
+        Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r), {}};
+        char* end = nullptr;
+        t.value = std::strtod(t.valueText.c_str(), &end);
+        if (t.valueText.empty() || *end != '\0')
+            t.value = std::nan("");
+        // Strictly a whole number: "abc" or "2025x" is reported by checkPlan as written, not as year 0.
+        t.yearText = r["year"];
+        char* yearEnd = nullptr;
+        const long year = std::strtol(t.yearText.c_str(), &yearEnd, 10);
+        t.year = !t.yearText.empty() && *yearEnd == '\0' && year > 0 && year < 10000 ? static_cast<int>(year) : 0;
+        plan.targets.push_back(std::move(t));
+    }
+    return plan;
+}
+}  // namespace
+
+const CountyClass* PlanData::countyClass(const std::string& id) const { return findId(classes, id); }
+const Zone* PlanData::zone(const std::string& id) const { return findId(zones, id); }
+const CentralCity* PlanData::centralCity(const std::string& id) const { return findId(centralCities, id); }
+const Place* PlanData::place(const std::string& id) const { return findId(places, id); }
+const Corridor* PlanData::corridor(const std::string& id) const { return findId(corridors, id); }
+
+}  // namespace layers
