@@ -11,8 +11,6 @@
 namespace app::render {
 
 namespace {
-QString legend(const char* text) { return QCoreApplication::translate("app::render::Legend", text); }
-
 QColor scaledAlpha(QColor colour, double opacity)
 {
     colour.setAlpha(static_cast<int>(colour.alpha() * opacity));
@@ -65,15 +63,15 @@ void drawLegend(const LayerContext& c)
             none += held.empty();
         for (std::size_t i = 0; i < c.data.classes.size(); ++i)
             swatch(c.symbols.classFills[i], QStringLiteral("%1 (%2)").arg(c.data.classes[i].name).arg(c.data.classes[i].count));
-        swatch(style.symbol("counties", view).fill, legend("未列入分类 (%1)").arg(none));
-        note(legend("多类县城按类别分色条纹显示"));
+        swatch(style.symbol("counties", view).fill, QCoreApplication::translate("app::render::Legend", "未列入分类 (%1)").arg(none));
+        note(QCoreApplication::translate("app::render::Legend", "多类县城按类别分色条纹显示"));
         break;
     }
     case View::OneClusterThreeBelts: {
         const double opacity = c.s.opacity("zones");
-        swatch(scaledAlpha(zone({{"kind", "agglomeration"}}).fill, opacity), legend("黔中城市群"));
+        swatch(scaledAlpha(zone({{"kind", "agglomeration"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "黔中城市群"));
         const Symbol metro = zone({{"kind", "metropolitan_area"}});
-        line(QPen(metro.band, metro.bandWidth * k), legend("贵阳—贵安—安顺都市圈 (范围示意)"));
+        line(QPen(metro.band, metro.bandWidth * k), QCoreApplication::translate("app::render::Legend", "贵阳—贵安—安顺都市圈 (范围示意)"));
         for (std::size_t i = 0; i < c.data.corridors.size(); ++i)
             if (c.data.corridors[i].mode == "belt")
                 line(QPen(c.symbols.belts[i].band, 8 * k), c.data.corridors[i].name);
@@ -81,16 +79,16 @@ void drawLegend(const LayerContext& c)
         p.setPen(QPen(city.stroke, city.width * k));
         p.setBrush(city.fill);
         p.drawEllipse(QPointF(x + 9 * k, y + fm.height() / 2), 6 * k, 6 * k);
-        text(x + 24 * k, legend("区域中心城市 (面积∝2025年人口目标)"));
+        text(x + 24 * k, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"));
         break;
     }
     case View::OneCoreThreeCentres: {
         const double opacity = c.s.opacity("zones");
-        swatch(scaledAlpha(zone({{"kind", "core"}}).fill, opacity), legend("一核"));
-        swatch(scaledAlpha(zone({{"kind", "centre"}}).fill, opacity), legend("三心"));
-        swatch(scaledAlpha(zone({{"kind", "cluster"}}).fill, opacity), legend("多组团 (县城, 范围示意)"));
-        swatch(scaledAlpha(zone({{"kind", "county_group"}}).fill, opacity), legend("一市三县"));
-        swatch(QBrush(zone({{"kind", "new_area"}}).fill, Qt::BDiagPattern), legend("贵安新区 (跨四县区部分, 范围示意)"));
+        swatch(scaledAlpha(zone({{"kind", "core"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "一核"));
+        swatch(scaledAlpha(zone({{"kind", "centre"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "三心"));
+        swatch(scaledAlpha(zone({{"kind", "cluster"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "多组团 (县城, 范围示意)"));
+        swatch(scaledAlpha(zone({{"kind", "county_group"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "一市三县"));
+        swatch(QBrush(zone({{"kind", "new_area"}}).fill, Qt::BDiagPattern), QCoreApplication::translate("app::render::Legend", "贵安新区 (跨四县区部分, 范围示意)"));
         break;
     }
     case View::Transport: {
@@ -101,13 +99,13 @@ void drawLegend(const LayerContext& c)
                                                                  {"metro", QT_TRANSLATE_NOOP("app::render::Legend", "城市轨道交通")},
                                                                  {"waterway", QT_TRANSLATE_NOOP("app::render::Legend", "航道")}};
         for (const auto& [mode, name] : modes)
-            line(QPen(style.symbol("corridors", view, {{"mode", mode}, {"status", "existing"}}).stroke, 2.6 * k), legend(name));
+            line(QPen(style.symbol("corridors", view, {{"mode", mode}, {"status", "existing"}}).stroke, 2.6 * k), QCoreApplication::translate("app::render::Legend", name));
         static const std::pair<const char*, const char*> statuses[]{{"under_construction", QT_TRANSLATE_NOOP("app::render::Legend", "在建/加快建设")},
                                                                     {"planned", QT_TRANSLATE_NOOP("app::render::Legend", "开工/推进/规划")},
                                                                     {"study", QT_TRANSLATE_NOOP("app::render::Legend", "研究/前期工作")}};
         for (const auto& [status, name] : statuses)
-            line(QPen(style.legendOutline.colour, 2 * k, style.symbol("corridors", view, {{"status", status}}).dash), legend(name));
-        note(legend("空心符号: 位置近似 (置于县城)"));
+            line(QPen(style.legendOutline.colour, 2 * k, style.symbol("corridors", view, {{"status", status}}).dash), QCoreApplication::translate("app::render::Legend", name));
+        note(QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"));
         break;
     }
     }

@@ -140,10 +140,10 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="79"/>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
@@ -164,12 +164,12 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="79"/>
-        <location filename="../../app/gui/info_html.cpp" line="103"/>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="105"/>
+        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
@@ -189,205 +189,205 @@
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="92"/>
+        <location filename="../../app/gui/info_html.cpp" line="93"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="101"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="101"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="101"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="102"/>
+        <location filename="../../app/gui/info_html.cpp" line="104"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103"/>
+        <location filename="../../app/gui/info_html.cpp" line="105"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103"/>
+        <location filename="../../app/gui/info_html.cpp" line="105"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103"/>
+        <location filename="../../app/gui/info_html.cpp" line="105"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="108"/>
-        <location filename="../../app/gui/info_html.cpp" line="117"/>
-        <location filename="../../app/gui/info_html.cpp" line="155"/>
-        <location filename="../../app/gui/info_html.cpp" line="215"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="119"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="108"/>
-        <location filename="../../app/gui/info_html.cpp" line="117"/>
-        <location filename="../../app/gui/info_html.cpp" line="155"/>
-        <location filename="../../app/gui/info_html.cpp" line="215"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="119"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="114"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="114"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
-        <location filename="../../app/gui/info_html.cpp" line="190"/>
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
-        <location filename="../../app/gui/info_html.cpp" line="189"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="191"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
-        <location filename="../../app/gui/info_html.cpp" line="172"/>
-        <location filename="../../app/gui/info_html.cpp" line="190"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="174"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="131"/>
+        <location filename="../../app/gui/info_html.cpp" line="133"/>
         <source>另有全省目标 %1 项</source>
         <translation>plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="146"/>
+        <location filename="../../app/gui/info_html.cpp" line="148"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="149"/>
+        <location filename="../../app/gui/info_html.cpp" line="151"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="220"/>
+        <location filename="../../app/gui/info_html.cpp" line="161"/>
+        <location filename="../../app/gui/info_html.cpp" line="222"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="172"/>
+        <location filename="../../app/gui/info_html.cpp" line="174"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="175"/>
+        <location filename="../../app/gui/info_html.cpp" line="177"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="189"/>
+        <location filename="../../app/gui/info_html.cpp" line="191"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="190"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="206"/>
+        <location filename="../../app/gui/info_html.cpp" line="208"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="208"/>
+        <location filename="../../app/gui/info_html.cpp" line="210"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="210"/>
+        <location filename="../../app/gui/info_html.cpp" line="212"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="238"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -415,22 +415,22 @@
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="111"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="124"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="111"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="124"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="116"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="129"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="117"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="130"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -438,97 +438,109 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="68"/>
+        <location filename="../../app/gui/main_window.cpp" line="69"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="203"/>
+        <location filename="../../app/gui/main_window.cpp" line="202"/>
         <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="208"/>
+        <location filename="../../app/gui/main_window.cpp" line="207"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="212"/>
+        <location filename="../../app/gui/main_window.cpp" line="211"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="212"/>
+        <location filename="../../app/gui/main_window.cpp" line="211"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="217"/>
+        <location filename="../../app/gui/main_window.cpp" line="216"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="217"/>
+        <location filename="../../app/gui/main_window.cpp" line="216"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="217"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="217"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219"/>
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219"/>
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="219"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="219"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="221"/>
-        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="367"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="221"/>
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
-        <location filename="../../app/gui/main_window.cpp" line="578"/>
-        <location filename="../../app/gui/main_window.cpp" line="594"/>
+        <location filename="../../app/gui/main_window.cpp" line="221"/>
+        <location filename="../../app/gui/main_window.cpp" line="617"/>
+        <location filename="../../app/gui/main_window.cpp" line="632"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="221"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="347"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <source>地图样式</source>
+        <translation>Map style</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
+        <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/main_window.cpp" line="223"/>
-        <location filename="../../app/gui/main_window.cpp" line="567"/>
+        <location filename="../../app/gui/main_window.cpp" line="606"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -593,46 +605,63 @@
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="341"/>
+        <source>样式: %1</source>
+        <translation>Style: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="347"/>
+        <source>样式文件 (*.json)</source>
+        <translation>Style files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <source>样式文件未采用:
+%1</source>
+        <translation>The style file was not used:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="368"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="368"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="332"/>
-        <location filename="../../app/gui/main_window.cpp" line="358"/>
-        <location filename="../../app/gui/main_window.cpp" line="424"/>
-        <location filename="../../app/gui/main_window.cpp" line="431"/>
+        <location filename="../../app/gui/main_window.cpp" line="371"/>
+        <location filename="../../app/gui/main_window.cpp" line="397"/>
+        <location filename="../../app/gui/main_window.cpp" line="463"/>
+        <location filename="../../app/gui/main_window.cpp" line="470"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="333"/>
-        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <location filename="../../app/gui/main_window.cpp" line="372"/>
+        <location filename="../../app/gui/main_window.cpp" line="398"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="367"/>
+        <location filename="../../app/gui/main_window.cpp" line="406"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="367"/>
+        <location filename="../../app/gui/main_window.cpp" line="406"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="446"/>
+        <location filename="../../app/gui/main_window.cpp" line="485"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="447"/>
+        <location filename="../../app/gui/main_window.cpp" line="486"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -645,49 +674,49 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="458"/>
+        <location filename="../../app/gui/main_window.cpp" line="497"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="463"/>
+        <location filename="../../app/gui/main_window.cpp" line="502"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="479"/>
+        <location filename="../../app/gui/main_window.cpp" line="518"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="483"/>
+        <location filename="../../app/gui/main_window.cpp" line="522"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="506"/>
+        <location filename="../../app/gui/main_window.cpp" line="545"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="514"/>
+        <location filename="../../app/gui/main_window.cpp" line="553"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="567"/>
+        <location filename="../../app/gui/main_window.cpp" line="606"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="572"/>
+        <location filename="../../app/gui/main_window.cpp" line="611"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="579"/>
+        <location filename="../../app/gui/main_window.cpp" line="618"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -696,22 +725,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="591"/>
+        <location filename="../../app/gui/main_window.cpp" line="629"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="596"/>
+        <location filename="../../app/gui/main_window.cpp" line="634"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="629"/>
+        <location filename="../../app/gui/main_window.cpp" line="667"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="640"/>
+        <location filename="../../app/gui/main_window.cpp" line="678"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -765,113 +794,112 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::render::Legend</name>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="261"/>
+        <location filename="../../app/render/layout_layers.cpp" line="148"/>
         <source> (示意)</source>
         <translation> (schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="364"/>
-        <location filename="../../app/render/plan_overlays.cpp" line="389"/>
+        <location filename="../../app/render/layout_layers.cpp" line="219"/>
         <source>%1 %2万</source>
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="495"/>
+        <location filename="../../app/render/legend.cpp" line="66"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="496"/>
+        <location filename="../../app/render/legend.cpp" line="67"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="500"/>
+        <location filename="../../app/render/legend.cpp" line="72"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="501"/>
+        <location filename="../../app/render/legend.cpp" line="74"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="508"/>
+        <location filename="../../app/render/legend.cpp" line="82"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
+        <location filename="../../app/render/legend.cpp" line="87"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="512"/>
+        <location filename="../../app/render/legend.cpp" line="88"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="513"/>
+        <location filename="../../app/render/legend.cpp" line="89"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="514"/>
+        <location filename="../../app/render/legend.cpp" line="90"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="515"/>
+        <location filename="../../app/render/legend.cpp" line="91"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="519"/>
+        <location filename="../../app/render/legend.cpp" line="95"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="520"/>
+        <location filename="../../app/render/legend.cpp" line="96"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="521"/>
+        <location filename="../../app/render/legend.cpp" line="97"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="522"/>
+        <location filename="../../app/render/legend.cpp" line="98"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="523"/>
+        <location filename="../../app/render/legend.cpp" line="99"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="524"/>
+        <location filename="../../app/render/legend.cpp" line="100"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="528"/>
+        <location filename="../../app/render/legend.cpp" line="103"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="529"/>
+        <location filename="../../app/render/legend.cpp" line="104"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="530"/>
+        <location filename="../../app/render/legend.cpp" line="105"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/plan_overlays.cpp" line="531"/>
+        <location filename="../../app/render/legend.cpp" line="108"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
@@ -879,77 +907,77 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::render::MapViews</name>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="16"/>
+        <location filename="../../app/render/map_views.cpp" line="15"/>
         <source>行政区划</source>
         <translation>Administrative</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="17"/>
+        <location filename="../../app/render/map_views.cpp" line="16"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="18"/>
+        <location filename="../../app/render/map_views.cpp" line="17"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="19"/>
+        <location filename="../../app/render/map_views.cpp" line="18"/>
         <source>一核三心多组团</source>
         <translation>One core, three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="20"/>
+        <location filename="../../app/render/map_views.cpp" line="19"/>
         <source>交通廊道与枢纽</source>
         <translation>Transport corridors and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="28"/>
+        <location filename="../../app/render/map_views.cpp" line="27"/>
         <source>周边省区</source>
         <translation>Neighbouring provinces</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="29"/>
+        <location filename="../../app/render/map_views.cpp" line="28"/>
         <source>县级行政区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30"/>
+        <location filename="../../app/render/map_views.cpp" line="29"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31"/>
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32"/>
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33"/>
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34"/>
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>
