@@ -37,8 +37,9 @@ ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View v
             s.fill = s.palette[c.prefectureIndex % s.palette.size()];
         v.counties.push_back(std::move(s));
     }
-    for (const ClassItem& c : data.classes)
-        v.classFills.push_back(style.symbol("counties", v.view, {{"class", c.id}}).fill);
+    if (style.symbol("counties", v.view).splitByClass)
+        for (const ClassItem& c : data.classes)
+            v.classFills.push_back(style.symbol("counties", v.view, {{"class", c.id}}).fill);
     for (const ZoneItem& z : data.zones)
         v.zones.push_back(style.symbol("zones", v.view, zoneAttributes(z)));
     for (const CorridorItem& c : data.corridors) {

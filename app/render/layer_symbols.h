@@ -27,7 +27,7 @@ struct ViewSymbols {
     QString view;  ///< view id
     Symbol neighbours, prefectureBorders, province;
     std::vector<Symbol> counties;    ///< per county: fill (a prefecture's, a view's), outline, label priority
-    std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill in this view
+    std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill, in views that split by class
     std::vector<Symbol> zones, corridors, belts, places, cities;  ///< per item of MapData, same order
 
     static ViewSymbols resolve(const MapData& data, const Style& style, View view);

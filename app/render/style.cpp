@@ -180,7 +180,8 @@ Setter property(const QString& key, const QJsonValue& v, const QString& where)
     for (const auto& [name, field] : numbers)
         if (key == name)
             return set(field, numberAt(v, where));
-    static const std::pair<const char*, bool Symbol::*> flags[]{{"label", &Symbol::label}, {"label_bold", &Symbol::labelBold}, {"extent", &Symbol::extent}};
+    static const std::pair<const char*, bool Symbol::*> flags[]{{"label", &Symbol::label}, {"label_bold", &Symbol::labelBold}, {"extent", &Symbol::extent},
+                                                                {"split_by_class", &Symbol::splitByClass}};
     for (const auto& [name, field] : flags)
         if (key == name)
             return set(field, boolAt(v, where));

@@ -95,9 +95,11 @@ TEST(PackageVersions, TheBuildsSourcesAreThePinsAndNoSourceFileSpellsAVersion)
             const std::string relative = std::filesystem::relative(entry.path(), root).generic_string();
             const std::string text = read(entry.path());
             for (const Pin& p : pinned)
-                for (const std::string& spelt : {p.name + "@" + p.version, p.name + " " + p.version})
-                    if (!pending.count(relative))
+                for (const std::string& spelt : {p.name + "@" + p.version, p.name + " " + p.version}) {
+                    if (!pending.count(relative)) {
                         EXPECT_EQ(text.find(spelt), std::string::npos) << relative << " spells " << spelt << ": read it from Geography::sources";
+                    }
+                }
         }
     EXPECT_GT(files, 50);
 

@@ -203,3 +203,20 @@ TEST(Style, TheWindowTakesAStyleFile)
     }
     EXPECT_EQ(&window.renderer()->data(), &test::plannedRenderer()->data()) << "the same data, a new style";
 }
+
+TEST(Style, OnlyTheClassViewSplitsCountiesByClass)
+{
+    // The overview fills every county with its prefecture's colour, classes or not (a class rule without
+    // split_by_class must not turn counties into stripes of the neutral fill).
+    const auto r = test::plannedRenderer();
+    RenderSettings s = r->settingsFor(View::Overview);
+    s.view = MapView::fit(r->viewExtent(View::Overview), QSize(800, 600));
+    s.setVisible("labels", false);
+    const QImage image = r->renderImage(s);
+    const QColor neutral = r->style().symbol("counties", "transport").fill;
+    EXPECT_LT(countNear(image, neutral), 50);
+    for (int i = 0; i < static_cast<int>(r->data().prefectures.size()); ++i)
+        EXPECT_GT(countNear(image, r->prefectureFill(i)), 500) << r->data().prefectures[static_cast<std::size_t>(i)].name.toStdString();
+    EXPECT_TRUE(r->symbols(View::Overview).classFills.empty());
+    EXPECT_EQ(r->symbols(View::CountyClasses).classFills.size(), r->data().classes.size());
+}
