@@ -26,12 +26,16 @@ namespace geo {
 /// Use an instance from one thread at a time; it must outlive every geometry it made.
 class GeosContext {
 public:
+    // Constructors rather than default member initializers: clang cannot default-construct a nested class with
+    // one inside its enclosing class (the sanitizer build's std::vector<Geometry>(n) needs it).
     struct GeometryDeleter {
-        GEOSContextHandle_t handle = nullptr;
+        GeometryDeleter(GEOSContextHandle_t h = nullptr) : handle(h) {}
+        GEOSContextHandle_t handle;
         void operator()(GEOSGeometry* g) const;
     };
     struct PreparedDeleter {
-        GEOSContextHandle_t handle = nullptr;
+        PreparedDeleter(GEOSContextHandle_t h = nullptr) : handle(h) {}
+        GEOSContextHandle_t handle;
         void operator()(const GEOSPreparedGeometry* g) const;
     };
     using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
