@@ -18,44 +18,44 @@ ExportDialog::ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable
     : QDialog(parent), m_tables(std::move(tables))
 {
     setWindowTitle(tr("导出数据"));
-    m_layer = new QComboBox(this);
-    m_layer->addItem(tr("全部图层"), "all");
+    m_ui.layer = new QComboBox(this);
+    m_ui.layer->addItem(tr("全部图层"), "all");
     for (const auto& t : *m_tables)
-        m_layer->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(t.title), QString::fromStdString(t.id)), QString::fromStdString(t.id));
-    m_format = new QComboBox(this);
-    m_format->addItem("ESRI Shapefile (.shp)", "shp");
-    m_format->addItem("GeoPackage (.gpkg)", "gpkg");
-    m_format->addItem("GeoJSON (.geojson)", "geojson");
-    m_format->addItem("KML (.kml, WGS 84)", "kml");
-    m_format->addItem("CSV (.csv, WKT)", "csv");
-    m_format->addItem("DXF (.dxf, CAD)", "dxf");
-    m_crs = new QComboBox(this);
-    m_crs->setEditable(true);  // any EPSG code or PROJ string
-    m_crs->addItem(tr("EPSG:4490 CGCS2000 经纬度"), "EPSG:4490");
-    m_crs->addItem(tr("EPSG:4326 WGS 84 经纬度"), "EPSG:4326");
-    m_crs->addItem(tr("EPSG:4543 CGCS2000 高斯-克吕格 3° 102°E"), "EPSG:4543");
-    m_crs->addItem(tr("EPSG:4544 CGCS2000 高斯-克吕格 3° 105°E"), "EPSG:4544");
-    m_crs->addItem(tr("EPSG:4545 CGCS2000 高斯-克吕格 3° 108°E"), "EPSG:4545");
-    m_crs->addItem(tr("EPSG:4546 CGCS2000 高斯-克吕格 3° 111°E"), "EPSG:4546");
-    m_crs->addItem(tr("EPSG:3857 Web Mercator"), "EPSG:3857");
-    m_encoding = new QComboBox(this);
-    m_encoding->addItem(tr("UTF-8 (带 .cpg)"), "UTF-8");
-    m_encoding->addItem(tr("GBK (旧版 ArcGIS)"), "GBK");
-    m_target = new QLineEdit(this);
+        m_ui.layer->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(t.title), QString::fromStdString(t.id)), QString::fromStdString(t.id));
+    m_ui.format = new QComboBox(this);
+    m_ui.format->addItem("ESRI Shapefile (.shp)", "shp");
+    m_ui.format->addItem("GeoPackage (.gpkg)", "gpkg");
+    m_ui.format->addItem("GeoJSON (.geojson)", "geojson");
+    m_ui.format->addItem("KML (.kml, WGS 84)", "kml");
+    m_ui.format->addItem("CSV (.csv, WKT)", "csv");
+    m_ui.format->addItem("DXF (.dxf, CAD)", "dxf");
+    m_ui.crs = new QComboBox(this);
+    m_ui.crs->setEditable(true);  // any EPSG code or PROJ string
+    m_ui.crs->addItem(tr("EPSG:4490 CGCS2000 经纬度"), "EPSG:4490");
+    m_ui.crs->addItem(tr("EPSG:4326 WGS 84 经纬度"), "EPSG:4326");
+    m_ui.crs->addItem(tr("EPSG:4543 CGCS2000 高斯-克吕格 3° 102°E"), "EPSG:4543");
+    m_ui.crs->addItem(tr("EPSG:4544 CGCS2000 高斯-克吕格 3° 105°E"), "EPSG:4544");
+    m_ui.crs->addItem(tr("EPSG:4545 CGCS2000 高斯-克吕格 3° 108°E"), "EPSG:4545");
+    m_ui.crs->addItem(tr("EPSG:4546 CGCS2000 高斯-克吕格 3° 111°E"), "EPSG:4546");
+    m_ui.crs->addItem(tr("EPSG:3857 Web Mercator"), "EPSG:3857");
+    m_ui.encoding = new QComboBox(this);
+    m_ui.encoding->addItem(tr("UTF-8 (带 .cpg)"), "UTF-8");
+    m_ui.encoding->addItem(tr("GBK (旧版 ArcGIS)"), "GBK");
+    m_ui.target = new QLineEdit(this);
     auto* browse = new QPushButton(tr("浏览…"), this);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto* targetRow = new QHBoxLayout;
-    targetRow->addWidget(m_target);
+    targetRow->addWidget(m_ui.target);
     targetRow->addWidget(browse);
-    m_force = new QCheckBox(tr("覆盖已有文件"), this);
+    m_ui.force = new QCheckBox(tr("覆盖已有文件"), this);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("图层"), m_layer);
-    form->addRow(tr("格式"), m_format);
-    form->addRow(tr("坐标系"), m_crs);
-    form->addRow(tr("Shapefile 文字编码"), m_encoding);
+    form->addRow(tr("图层"), m_ui.layer);
+    form->addRow(tr("格式"), m_ui.format);
+    form->addRow(tr("坐标系"), m_ui.crs);
+    form->addRow(tr("Shapefile 文字编码"), m_ui.encoding);
     form->addRow(tr("保存到"), targetRow);
-    form->addRow(QString(), m_force);
+    form->addRow(QString(), m_ui.force);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (runExport())
@@ -69,12 +69,12 @@ ExportDialog::ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable
 
 void ExportDialog::browse()
 {
-    const QString format = m_format->currentData().toString();
-    const bool folder = m_layer->currentData() == "all" && format != "gpkg";
+    const QString format = m_ui.format->currentData().toString();
+    const bool folder = m_ui.layer->currentData() == "all" && format != "gpkg";
     const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("导出到文件夹"))
                                 : QFileDialog::getSaveFileName(this, tr("导出到"), QString(), QStringLiteral("*.%1").arg(QString::fromStdString(layers::formatExtension(format.toStdString()))));
     if (!path.isEmpty())
-        m_target->setText(folder ? path + "/guizhou_plan_" + format : path);
+        m_ui.target->setText(folder ? path + "/guizhou_plan_" + format : path);
 }
 
 bool ExportDialog::runExport(bool quiet)
@@ -82,19 +82,19 @@ bool ExportDialog::runExport(bool quiet)
     m_error.clear();
     std::vector<const layers::ExportTable*> chosen;
     for (const auto& t : *m_tables)
-        if (m_layer->currentData() == "all" || m_layer->currentData().toString().toStdString() == t.id)
+        if (m_ui.layer->currentData() == "all" || m_ui.layer->currentData().toString().toStdString() == t.id)
             chosen.push_back(&t);
     layers::ExportOptions options;
-    options.format = m_format->currentData().toString().toStdString();
-    const QString crs = m_crs->currentText() == m_crs->itemText(m_crs->currentIndex()) ? m_crs->currentData().toString() : m_crs->currentText();
+    options.format = m_ui.format->currentData().toString().toStdString();
+    const QString crs = m_ui.crs->currentText() == m_ui.crs->itemText(m_ui.crs->currentIndex()) ? m_ui.crs->currentData().toString() : m_ui.crs->currentText();
     options.crs = crs.section(' ', 0, 0).toStdString();
-    options.encoding = m_encoding->currentData().toString().toStdString();
-    options.force = m_force->isChecked();
+    options.encoding = m_ui.encoding->currentData().toString().toStdString();
+    options.force = m_ui.force->isChecked();
     QProgressDialog progress(tr("正在导出…"), tr("取消"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     try {
-        m_report = layers::exportTables(chosen, m_target->text().toStdString(), options, [&](double done, const std::string& what) {
+        m_report = layers::exportTables(chosen, m_ui.target->text().toStdString(), options, [&](double done, const std::string& what) {
             progress.setValue(static_cast<int>(done * 1000));
             progress.setLabelText(tr("正在导出 %1…").arg(QString::fromStdString(what)));
             QApplication::processEvents();

@@ -20,12 +20,13 @@ class ExportDialog : public QDialog {
 public:
     ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable>> tables, QWidget* parent = nullptr);
 
-    QComboBox* layer() const { return m_layer; }
-    QComboBox* format() const { return m_format; }
-    QComboBox* crs() const { return m_crs; }
-    QComboBox* encoding() const { return m_encoding; }
-    QLineEdit* target() const { return m_target; }
-    QCheckBox* force() const { return m_force; }
+    /// The dialog's controls (as Qt Designer's Ui struct), for tests and scripted use.
+    struct Ui {
+        QComboBox *layer, *format, *crs, *encoding;
+        QLineEdit* target;
+        QCheckBox* force;
+    };
+    const Ui& ui() const { return m_ui; }
 
     /// Exports with the dialog's choices, showing progress; false (with a message box unless quiet) on error
     /// or cancel. The last report or error stays readable.
@@ -37,12 +38,7 @@ private:
     void browse();
 
     std::shared_ptr<const std::vector<layers::ExportTable>> m_tables;
-    QComboBox* m_layer;
-    QComboBox* m_format;
-    QComboBox* m_crs;
-    QComboBox* m_encoding;
-    QLineEdit* m_target;
-    QCheckBox* m_force;
+    Ui m_ui{};
     layers::ExportReport m_report;
     QString m_error;
 };

@@ -8,6 +8,13 @@ namespace app::gui {
 
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QStringList q(const std::vector<std::string>& list)
+{
+    QStringList out;
+    for (const std::string& s : list)
+        out << q(s);
+    return out;
+}
 
 QString basisBadge(const std::string& basis)
 {
@@ -167,11 +174,8 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     const layers::Corridor* c = query.plan().corridor(id);
     if (!c)
         return {};
-    QStringList nodes;
-    for (const auto& n : c->nodeNames)
-        nodes << q(n);
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4 (%5)</p><p>%6: %7</p><p>%8</p>")
-                       .arg(q(c->name), q(c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), q(c->status), QCoreApplication::translate("app::gui::Info", "节点"), nodes.join(" → "), source(c->provenance));
+                       .arg(q(c->name), q(c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), q(c->status), QCoreApplication::translate("app::gui::Info", "节点"), q(c->nodeNames).join(" → "), source(c->provenance));
     if (!c->quote.empty())
         html += "<blockquote>“" + q(c->quote) + "”</blockquote>";
     html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点县城的直线段") + "</small></p>";
@@ -200,9 +204,7 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id)
     const layers::CentralCity* city = query.plan().centralCity(id);
     if (!city)
         return {};
-    QStringList industries;
-    for (const auto& i : city->industries)
-        industries << q(i);
+    const QStringList industries = q(city->industries);
     QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(q(city->name), source(city->provenance));
     if (!city->structure.empty())
         html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "空间结构") + ":</b> " + q(city->structure) + "</p>";

@@ -83,6 +83,12 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// Loads a user layer in crs behind a cancellable progress dialog; null on failure or cancel, with error saying
+    /// why and *unreadable (if given) whether it failed on features that cannot be read whole (then skipBad loads the rest).
+    std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {},
+                                                          bool skipBad = false, bool* unreadable = nullptr);
+    void chooseLayerFile();
+    void userLayersChanged();
     void buildActions();
     void buildDocks();
     void retranslate();
@@ -91,13 +97,6 @@ private:
     void selectClass(int index);
     void zoomToSelection();
     void exportMap();
-    void chooseLayerFile();
-    /// Loads a layer in crs behind the progress dialog; null with error set on failure or cancel.
-    /// Loads a user layer behind a cancellable progress dialog; on failure error says why, and *unreadable
-    /// (if given) whether it failed on features that cannot be read whole (then skipBad loads the rest).
-    std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {},
-                                                          bool skipBad = false, bool* unreadable = nullptr);
-    void userLayersChanged();
 
     std::shared_ptr<const render::MapRenderer> m_renderer;
     const layers::PlanQuery& m_query;

@@ -90,6 +90,21 @@ bool contains(const MultiPolygon& shape, Point p)
     return false;
 }
 
+double boundaryDistance(const MultiPolygon& shape, Point p)
+{
+    double best = std::numeric_limits<double>::infinity();
+    const auto ring = [&](const Ring& r) {
+        for (std::size_t i = 1; i < r.size(); ++i)
+            best = std::min(best, segmentDistanceSquared(p, r[i - 1], r[i]));
+    };
+    for (const Polygon& polygon : shape) {
+        ring(polygon.outer);
+        for (const Ring& hole : polygon.holes)
+            ring(hole);
+    }
+    return std::sqrt(best);
+}
+
 std::size_t vertexCount(const MultiPolygon& shape)
 {
     std::size_t n = 0;

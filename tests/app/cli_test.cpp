@@ -7,11 +7,8 @@
 
 #include "run_gzplan.h"
 
-namespace {
-
 using Result = test::GzplanResult;
-Result gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return test::runGzplan(args, extraEnv); }
-}  // namespace
+using test::gzplan;
 
 TEST(Cli, WithoutDisplayRendersTheOverviewAndSummarises)
 {

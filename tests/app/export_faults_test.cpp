@@ -27,7 +27,7 @@
 namespace {
 
 using Result = test::GzplanResult;
-Result gzplan(const QStringList& args) { return test::runGzplan(args); }
+using test::gzplan;
 
 /// gzplan under a shell limit: ulimit -f (1 KiB blocks) with SIGXFSZ ignored, so writes past it fail with EFBIG.
 Result gzplanWithFileLimit(int kib, const QStringList& args)

@@ -14,9 +14,8 @@ namespace {
 constexpr int kSquares = 2000;
 const char* const kLanduse[] = {"耕地", "林地", "城镇住宅用地", "水域及水利设施用地"};
 
-
 using Result = test::GzplanResult;
-Result gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return test::runGzplan(args, extraEnv); }
+using test::gzplan;
 
 /// squares.csv (+ .csvt for the types): WKT, id, county, landuse, area_m2.
 QString writeSquares(const QTemporaryDir& dir)

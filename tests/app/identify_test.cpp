@@ -71,20 +71,8 @@ QString where(geo::Point lonLat)
 /// Distance (degrees) from p to the nearest ring edge of a county.
 double borderDistance(const QString& code, geo::Point p)
 {
-    double best = INFINITY;
     const layers::County* c = test::geography().county(code.toStdString());
-    if (!c)
-        return best;
-    const auto ring = [&](const geo::Ring& r) {
-        for (std::size_t i = 1; i < r.size(); ++i)
-            best = std::min(best, geo::segmentDistance(p, r[i - 1], r[i]));
-    };
-    for (const geo::Polygon& polygon : c->shape) {
-        ring(polygon.outer);
-        for (const geo::Ring& hole : polygon.holes)
-            ring(hole);
-    }
-    return best;
+    return c ? geo::boundaryDistance(c->shape, p) : INFINITY;
 }
 
 }  // namespace

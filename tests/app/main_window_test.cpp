@@ -231,11 +231,11 @@ TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
     auto tables = std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(test::geography(), test::plan(), geometry));
     app::gui::ExportDialog dialog(tables);
     QTemporaryDir dir;
-    dialog.layer()->setCurrentIndex(dialog.layer()->findData("counties"));
-    dialog.format()->setCurrentIndex(dialog.format()->findData("shp"));
-    dialog.crs()->setCurrentIndex(dialog.crs()->findData("EPSG:4545"));
-    dialog.encoding()->setCurrentIndex(dialog.encoding()->findData("GBK"));
-    dialog.target()->setText(dir.filePath("counties.shp"));
+    dialog.ui().layer->setCurrentIndex(dialog.ui().layer->findData("counties"));
+    dialog.ui().format->setCurrentIndex(dialog.ui().format->findData("shp"));
+    dialog.ui().crs->setCurrentIndex(dialog.ui().crs->findData("EPSG:4545"));
+    dialog.ui().encoding->setCurrentIndex(dialog.ui().encoding->findData("GBK"));
+    dialog.ui().target->setText(dir.filePath("counties.shp"));
     ASSERT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
     EXPECT_EQ(dialog.report().features, 88u);
     QFile cpg(dir.filePath("counties.cpg"));
@@ -247,7 +247,7 @@ TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
     // A second export without "overwrite" is refused and names the file.
     EXPECT_FALSE(dialog.runExport(true));
     EXPECT_TRUE(dialog.error().contains("exists")) << dialog.error().toStdString();
-    dialog.force()->setChecked(true);
+    dialog.ui().force->setChecked(true);
     EXPECT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
 }
 

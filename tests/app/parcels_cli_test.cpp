@@ -7,33 +7,27 @@
 
 #include "run_gzplan.h"
 
-namespace {
-
 using Result = test::GzplanResult;
-Result gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return test::runGzplan(args, extraEnv); }
-}  // namespace
+using test::gzplan;
 
 TEST(ParcelsCli, BadArgumentsGetAClearError)
 {
     QTemporaryDir dir;
     const QString out = dir.filePath("p.gpkg");
-    Result r = gzplan({"make-parcels"});
-    EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains("--out <file.gpkg> is required")) << r.err.toStdString();
-    r = gzplan({"make-parcels", "--out", out, "--count", "many"});
-    EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains("--count must be a whole number")) << r.err.toStdString();
-    r = gzplan({"make-parcels", "--out", out, "--count", "10"});
-    EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains("--count")) << r.err.toStdString();
-    r = gzplan({"make-parcels", "--out", out, "--seed", "-1"});
-    EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains("--seed")) << r.err.toStdString();
-    r = gzplan({"make-parcels", "--out", out, "--colour", "red"});
-    EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains("unknown option --colour for gzplan make-parcels")) << r.err.toStdString();
+    const std::pair<QStringList, QString> cases[] = {
+        {{}, "--out <file.gpkg> is required"},
+        {{"--out", out, "--count", "many"}, "--count must be a whole number"},
+        {{"--out", out, "--count", "10"}, "--count"},
+        {{"--out", out, "--seed", "-1"}, "--seed"},
+        {{"--out", out, "--colour", "red"}, "unknown option --colour for gzplan make-parcels"},
+    };
+    for (const auto& [args, says] : cases) {
+        const Result r = gzplan(QStringList{"make-parcels"} + args);
+        EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains(says)) << r.err.toStdString();
+    }
     EXPECT_FALSE(QFile::exists(out));
-    r = gzplan({"help"});
+    const Result r = gzplan({"help"});
     EXPECT_TRUE(r.out.contains("make-parcels"));
 }
 

@@ -32,4 +32,7 @@ inline GzplanResult runGzplan(const QStringList& args, const QStringList& extraE
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
+/// runGzplan with the default timeout: what most tests call.
+inline GzplanResult gzplan(const QStringList& args, const QStringList& extraEnv = {}) { return runGzplan(args, extraEnv); }
+
 }  // namespace test

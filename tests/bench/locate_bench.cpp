@@ -64,6 +64,22 @@ void finish(benchmark::State& state)
     state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(data().points.size()));
 }
 
+/// Times locate(point) over every point, one call per point; returns the last answers.
+template <class Locate>
+std::vector<int> locateEach(benchmark::State& state, const Locate& locate)
+{
+    const auto& points = data().points;
+    std::vector<int> out(points.size());
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < points.size(); ++i)
+            out[i] = locate(points[i]);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    finish(state);
+    return out;
+}
+
 void locator_batch(benchmark::State& state)
 {
     const auto& l = locator(int(state.range(0)));
@@ -83,15 +99,7 @@ void locator_batch(benchmark::State& state)
 void locator_single(benchmark::State& state)
 {
     const auto& l = locator(int(state.range(0)));
-    const auto& points = data().points;
-    std::vector<int> out(points.size());
-    for (auto _ : state) {
-        for (std::size_t i = 0; i < points.size(); ++i)
-            out[i] = l.locate(points[i]);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    finish(state);
+    locateEach(state, [&](geo::Point p) { return l.locate(p); });
 }
 
 void locator_build(benchmark::State& state)
@@ -208,14 +216,7 @@ void geos_strtree_prepared(benchmark::State& state)
 {
     Geos geos;
     const auto& points = data().points;
-    std::vector<int> out(points.size());
-    for (auto _ : state) {
-        for (std::size_t i = 0; i < points.size(); ++i)
-            out[i] = geos.locate(points[i]);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    finish(state);
+    const std::vector<int> out = locateEach(state, [&](geo::Point p) { return geos.locate(p); });
     // Agreement with the locator (GEOS's contains excludes the boundary; random points never hit it).
     std::vector<int> mine(points.size());
     locator(1024).locate(points, mine);

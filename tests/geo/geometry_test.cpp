@@ -1,3 +1,5 @@
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "geo/geometry.h"
@@ -88,4 +90,15 @@ TEST(Geometry, SegmentDistance)
     EXPECT_DOUBLE_EQ(geo::segmentDistance({13, 4}, {0, 0}, {10, 0}), 5);
     EXPECT_DOUBLE_EQ(geo::segmentDistance({3, 4}, {0, 0}, {0, 0}), 5);      // a point
     EXPECT_DOUBLE_EQ(geo::segmentDistanceSquared({1, 1}, {0, 0}, {2, 2}), 0);
+}
+
+TEST(Geometry, BoundaryDistanceCountsHolesAndEveryPart)
+{
+    const geo::Ring outer{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, hole{{4, 4}, {6, 4}, {6, 6}, {4, 6}, {4, 4}};
+    const geo::Ring far{{20, 0}, {21, 0}, {21, 1}, {20, 1}, {20, 0}};
+    const geo::MultiPolygon shape{{outer, {hole}}, {far, {}}};
+    EXPECT_DOUBLE_EQ(geo::boundaryDistance(shape, {2, 5}), 2);    // nearer the outer ring than the hole
+    EXPECT_DOUBLE_EQ(geo::boundaryDistance(shape, {5, 5}), 1);    // in the hole: to its edge
+    EXPECT_DOUBLE_EQ(geo::boundaryDistance(shape, {18, 0.5}), 2); // to the second part
+    EXPECT_EQ(geo::boundaryDistance({}, {0, 0}), std::numeric_limits<double>::infinity());
 }

@@ -38,25 +38,6 @@ int bruteForce(const std::vector<geo::MultiPolygon>& shapes, geo::Point p)
     return -1;
 }
 
-double boundaryDistance(const geo::MultiPolygon& shape, geo::Point p)
-{
-    double best = std::numeric_limits<double>::infinity();
-    const auto ring = [&](const geo::Ring& r) {
-        for (std::size_t i = 1; i < r.size(); ++i) {
-            const geo::Point a = r[i - 1], b = r[i];
-            const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
-            const double t = l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
-            best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
-        }
-    };
-    for (const geo::Polygon& polygon : shape) {
-        ring(polygon.outer);
-        for (const geo::Ring& hole : polygon.holes)
-            ring(hole);
-    }
-    return best;
-}
-
 /// The locator's answer equals the exact test, or differs only through shapes whose boundary passes within
 /// tolerance of p (where either answer is right): got must contain p or pass near it, and every lower id must
 /// not contain p or pass near it.
@@ -67,7 +48,7 @@ double boundaryDistance(const geo::MultiPolygon& shape, geo::Point p)
     const int want = bruteForce(shapes, p);
     if (got == want)
         return ::testing::AssertionSuccess();
-    const auto near = [&](std::size_t id) { return boundaryDistance(shapes[id], p) < tolerance; };
+    const auto near = [&](std::size_t id) { return geo::boundaryDistance(shapes[id], p) < tolerance; };
     bool ok = got < 0 || geo::contains(shapes[std::size_t(got)], p) || near(std::size_t(got));
     const std::size_t below = got < 0 ? shapes.size() : std::size_t(got);
     for (std::size_t id = 0; ok && id < below; ++id)

@@ -260,8 +260,7 @@ TEST(ExportSource, CancelLeavesNothing)
     TempDir dir;
     const auto source = makeParcels(dir.path);
     for (const char* format : {"shp", "gpkg"}) {
-        layers::ExportOptions options;
-        options.format = format;
+        const layers::ExportOptions options{.format = format};
         int calls = 0;
         EXPECT_THROW(layers::exportSource(source, "", dir.path / (std::string("cancelled.") + format), options,
                                           [&](double, const std::string&) { return ++calls < 1; }),
@@ -329,8 +328,7 @@ TEST(ExportSource, OtherFormatsStream)
     TempDir dir;
     const auto source = makeParcels(dir.path);
     for (const char* format : {"geojson", "csv"}) {
-        layers::ExportOptions options;
-        options.format = format;
+        const layers::ExportOptions options{.format = format};
         const auto report = layers::exportSource(source, "", dir.path, options);
         EXPECT_EQ(report.features, static_cast<std::size_t>(kParcels));
         Opened o = open(dir.path / (std::string("parcels.") + format));

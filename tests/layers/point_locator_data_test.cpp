@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <iomanip>
 #include <iostream>
 #include <limits>
@@ -47,6 +48,17 @@ bool countyContains(std::size_t id, geo::Point p)
     return false;
 }
 
+/// n uniformly random points in the bounds of the counties (a fixed seed: the same points every run).
+std::vector<geo::Point> randomPoints(std::size_t n, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> x(counties().bounds.minX, counties().bounds.maxX), y(counties().bounds.minY, counties().bounds.maxY);
+    std::vector<geo::Point> points(n);
+    for (auto& p : points)
+        p = {x(rng), y(rng)};
+    return points;
+}
+
 /// geo::contains over every county in order, the first match.
 int bruteForce(geo::Point p)
 {
@@ -54,25 +66,6 @@ int bruteForce(geo::Point p)
         if (countyContains(id, p))
             return int(id);
     return -1;
-}
-
-double boundaryDistance(const geo::MultiPolygon& shape, geo::Point p)
-{
-    double best = std::numeric_limits<double>::infinity();
-    const auto ring = [&](const geo::Ring& r) {
-        for (std::size_t i = 1; i < r.size(); ++i) {
-            const geo::Point a = r[i - 1], b = r[i];
-            const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
-            const double t = l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
-            best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
-        }
-    };
-    for (const geo::Polygon& polygon : shape) {
-        ring(polygon.outer);
-        for (const geo::Ring& hole : polygon.holes)
-            ring(hole);
-    }
-    return best;
 }
 
 /// Equal to the exact test, or different only through counties whose boundary passes within 1e-9° of p (where
@@ -84,7 +77,7 @@ double boundaryDistance(const geo::MultiPolygon& shape, geo::Point p)
     if (got == want)
         return ::testing::AssertionSuccess();
     const auto& shapes = counties().shapes;
-    const auto near = [&](std::size_t id) { return boundaryDistance(shapes[id], p) < 1e-9; };
+    const auto near = [&](std::size_t id) { return geo::boundaryDistance(shapes[id], p) < 1e-9; };
     bool ok = got < 0 || countyContains(std::size_t(got), p) || near(std::size_t(got));
     const std::size_t below = got < 0 ? shapes.size() : std::size_t(got);
     for (std::size_t id = 0; ok && id < below; ++id)
@@ -121,11 +114,7 @@ TEST(PointLocatorData, RandomPointsInTheBoundsMatchTheExactTest)
     const auto& c = counties();
     ASSERT_EQ(c.shapes.size(), 88u);
     const auto& l = locator();
-    std::mt19937_64 rng(20240601);
-    std::uniform_real_distribution<double> x(c.bounds.minX, c.bounds.maxX), y(c.bounds.minY, c.bounds.maxY);
-    std::vector<geo::Point> points(200000);
-    for (auto& p : points)
-        p = {x(rng), y(rng)};
+    const std::vector<geo::Point> points = randomPoints(200000, 20240601);
     std::vector<int> batch(points.size());
     l.locate(points, batch);
     std::size_t inside = 0, viaBoundaryCells = 0;
@@ -204,11 +193,7 @@ TEST(PointLocatorData, OutsideTheBoundsIsMinusOne)
 TEST(PointLocatorData, EveryGridSizeGivesTheSameAnswers)
 {
     const auto& c = counties();
-    std::mt19937_64 rng(5);
-    std::uniform_real_distribution<double> x(c.bounds.minX, c.bounds.maxX), y(c.bounds.minY, c.bounds.maxY);
-    std::vector<geo::Point> points(20000);
-    for (auto& p : points)
-        p = {x(rng), y(rng)};
+    const std::vector<geo::Point> points = randomPoints(20000, 5);
     std::vector<int> want(points.size());
     for (std::size_t k = 0; k < points.size(); ++k)
         want[k] = bruteForce(points[k]);

@@ -89,6 +89,9 @@ inline double segmentDistanceSquared(Point p, Point a, Point b)
 }
 inline double segmentDistance(Point p, Point a, Point b) { return std::sqrt(segmentDistanceSquared(p, a, b)); }
 
+/// Distance from p to the nearest edge of any ring (outer or hole) of shape; infinity for an empty shape.
+double boundaryDistance(const MultiPolygon& shape, Point p);
+
 std::size_t vertexCount(const MultiPolygon& shape);
 
 }  // namespace geo

@@ -10,9 +10,7 @@
 
 #include "geo/geometry.h"
 
-namespace geo {
-
-namespace crs {
+namespace geo::crs {
 inline constexpr const char* kCgcs2000 = "EPSG:4490";
 inline constexpr const char* kWgs84 = "EPSG:4326";
 inline constexpr const char* kWebMercator = "EPSG:3857";
@@ -26,7 +24,10 @@ std::string gaussKrugerFor(double longitude);
 /// PARAMETERFILE["…","/x"] in WKT). Grid names PROJ resolves in its own data folder (+nadgrids=@null,
 /// +geoidgrids=egm96_15.gtx) are allowed. Projection and the exporter refuse such strings.
 std::string fileReference(const std::string& crs);
-}  // namespace crs
+
+}  // namespace geo::crs
+
+namespace geo {
 
 class ProjectionError : public std::runtime_error {
 public:

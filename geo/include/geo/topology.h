@@ -44,9 +44,7 @@ struct SliverReport {
 class Topology {
 public:
     Topology();
-    ~Topology();
-    Topology(const Topology&) = delete;
-    Topology& operator=(const Topology&) = delete;
+    ~Topology();  // not copyable: it owns its GEOS context
 
     Validity validity(const MultiPolygon& shape) const;
     Repair repair(const MultiPolygon& shape) const;

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/core/noncopyable.hpp>
+
 #include "layers/errors.h"
 #include "layers/export_tables.h"
 
@@ -85,12 +87,10 @@ bool cancelRequested();
 
 /// While in scope the watchdog of installCancelSignals does not end the process (a map file being written
 /// through a temporary file and renamed, which must not be left half done).
-class CancelShield {
+class CancelShield : private boost::noncopyable {
 public:
     CancelShield();
     ~CancelShield();
-    CancelShield(const CancelShield&) = delete;
-    CancelShield& operator=(const CancelShield&) = delete;
 };
 
 }  // namespace layers

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/core/noncopyable.hpp>
+
 namespace layers::detail {
 
 inline constexpr std::size_t kDbfLimit = 254;
@@ -46,12 +48,10 @@ std::vector<std::string> sidecarNames(const std::string& mainFile);
 std::vector<std::filesystem::path> commitFiles(const std::filesystem::path& staged, const std::filesystem::path& target, bool force);
 
 /// Collects the failures GDAL reports on this thread while in scope (warnings go on to the previous handler).
-class GdalFailures {
+class GdalFailures : private boost::noncopyable {
 public:
     GdalFailures();
     ~GdalFailures();
-    GdalFailures(const GdalFailures&) = delete;
-    GdalFailures& operator=(const GdalFailures&) = delete;
     /// The first failure's message, or empty.
     const std::string& first() const { return m_first; }
     void note(const char* message)

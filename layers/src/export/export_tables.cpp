@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <string_view>
 
 #include "io/gdal_drivers.h"
+#include "io/gpkg_reader.h"
 #include "layers/errors.h"
 #include "layers/plan_query.h"
 #include "layers/table_rows.h"
@@ -225,8 +227,8 @@ const std::vector<ExportLayerInfo>& exportLayers()
 }
 
 namespace {
-/// Reads the build's GeoPackage once, table by table, as Geography::load, PlanData::loadGeoPackage and
-/// loadPlanGeometry do (same fields, same order, same errors), but only the tables asked for.
+/// The build's GeoPackage, opened once for the tables asked for; read through the readers of Geography::load,
+/// PlanData::loadGeoPackage and loadPlanGeometry (io/gpkg_reader.h): the same fields and errors.
 class GeoPackageReader {
 public:
     explicit GeoPackageReader(const std::filesystem::path& file) : m_file(file)
@@ -240,48 +242,17 @@ public:
             throw DataError(file.string(), std::string("cannot open as a GeoPackage: ") + CPLGetLastErrorMsg() + detail::lockedHint(CPLGetLastErrorMsg()));
     }
 
-    OGRLayer& layer(const std::string& name, bool geometry = true)
-    {
-        OGRLayer* l = m_ds->GetLayerByName(name.c_str());
-        if (!l)
-            throw DataError(m_file.string(), "no layer '" + name + "' (rebuild the data: cmake --build)");
-        if (!geometry) {
-            const char* ignored[] = {"OGR_GEOMETRY", nullptr};
-            l->SetIgnoredFields(ignored);
-        }
-        l->ResetReading();
-        return *l;
-    }
-
     /// Rows of plan_<table>, checked for the columns (and the provenance columns) as PlanData::loadGeoPackage does.
     std::vector<TableRow> rows(const std::string& table, std::vector<std::string> columns, bool withProvenance = true)
     {
         if (withProvenance)
             for (const char* c : {"source", "clause", "basis"})
                 columns.push_back(c);
-        OGRLayer* l = m_ds->GetLayerByName(("plan_" + table).c_str());
-        if (!l)
-            throw DataError(m_file.string(), "no table plan_" + table + " (rebuild the data)");
-        const OGRFeatureDefn* defn = l->GetLayerDefn();
-        for (const std::string& c : columns)
-            if (defn->GetFieldIndex(c.c_str()) < 0)
-                throw DataError(m_file.string(), "plan_" + table + " has no column '" + c + "'");
-        std::vector<TableRow> out;
-        for (auto& f : *l) {
-            TableRow row;
-            row.file = table + ".csv";
-            row.line = f->GetFieldAsInteger("csv_line");
-            for (int i = 0; i < defn->GetFieldCount(); ++i)
-                row.fields[defn->GetFieldDefn(i)->GetNameRef()] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
-            out.push_back(std::move(row));
-        }
-        return out;
+        return detail::readPlanTable(*m_ds, m_file.string(), table, columns);
     }
 
-    DataError unknown(const char* layerName, const std::string& id) const
-    {
-        return DataError(m_file.string(), std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
-    }
+    GDALDataset& dataset() { return *m_ds; }
+    const std::filesystem::path& file() const { return m_file; }
 
 private:
     std::filesystem::path m_file;
@@ -290,7 +261,6 @@ private:
 
 Provenance provenanceOf(const TableRow& r) { return {r["source"], r["clause"], r["basis"], r.file, r.line}; }
 
-geo::MultiPolygon shapeOf(const OGRFeature& f, bool geometry) { return geometry ? detail::toMultiPolygon(f.GetGeometryRef()) : geo::MultiPolygon{}; }
 }  // namespace
 
 std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackage, const std::vector<std::string>& ids, bool geometry)
@@ -309,44 +279,16 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
     PlanData plan;
     PlanGeometry pg;
 
-    // Geography: counties (their polygons only for the counties table), prefectures, province.
-    if (wanted("counties") || wanted("province") || wanted("places")) {
-        const bool shapes = geometry && wanted("counties");
-        for (auto& f : gpkg.layer(layer_names::kCounties, shapes)) {
-            County c;
-            c.code = f->GetFieldAsString("code");
-            c.name = f->GetFieldAsString("name");
-            c.shortName = f->GetFieldAsString("short_name");
-            c.oldCode = f->GetFieldAsString("old_code");
-            c.oldName = f->GetFieldAsString("old_name");
-            c.prefectureCode = f->GetFieldAsString("prefecture_code");
-            c.prefectureName = f->GetFieldAsString("prefecture_name");
-            c.seat = {f->GetFieldAsDouble("seat_lon"), f->GetFieldAsDouble("seat_lat")};
-            c.areaKm2 = f->GetFieldAsDouble("area_km2");
-            c.shape = shapeOf(*f, shapes);
-            g.counties.push_back(std::move(c));
-        }
-        std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
-        for (auto& f : gpkg.layer(layer_names::kSources, false))  // the boundary_source column names the pinned package
-            g.sources.push_back({f->GetFieldAsString("package"), f->GetFieldAsString("file"), f->GetFieldAsString("licence"),
-                                 f->GetFieldAsString("integrity"), f->GetFieldAsString("note")});
-    }
-    if (wanted("prefectures")) {
-        for (auto& f : gpkg.layer(layer_names::kPrefectures, geometry)) {
-            Prefecture p;
-            p.code = f->GetFieldAsString("code");
-            p.name = f->GetFieldAsString("name");
-            p.shortName = f->GetFieldAsString("short_name");
-            p.countyCount = f->GetFieldAsInteger("county_count");
-            p.areaKm2 = f->GetFieldAsDouble("area_km2");
-            p.shape = shapeOf(*f, geometry);
-            g.prefectures.push_back(std::move(p));
-        }
-        std::sort(g.prefectures.begin(), g.prefectures.end(), [](const Prefecture& a, const Prefecture& b) { return a.code < b.code; });
-    }
-    if (wanted("province"))
-        for (auto& f : gpkg.layer(layer_names::kProvince, geometry))
-            g.province = {f->GetFieldAsString("code"), f->GetFieldAsString("name"), shapeOf(*f, geometry)};
+    // Geography: counties (their polygons only for the counties table) with the package records, prefectures,
+    // province.
+    const bool withCounties = wanted("counties") || wanted("province") || wanted("places");
+    const auto is = [](const char* a, const char* b) { return std::string_view(a) == b; };
+    g = detail::readGeography(gpkg.dataset(), gpkg.file().string(),
+                              {[&](const char* l) {
+                                   return (withCounties && (is(l, layer_names::kCounties) || is(l, layer_names::kSources))) ||
+                                          (wanted("prefectures") && is(l, layer_names::kPrefectures)) || (wanted("province") && is(l, layer_names::kProvince));
+                               },
+                               [&](const char* l) { return geometry && (!is(l, layer_names::kCounties) || wanted("counties")); }});
 
     // Plan tables, as PlanData::loadGeoPackage reads them.
     if (wanted("counties")) {
@@ -386,53 +328,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
         }
 
     // Plan geometry, as loadPlanGeometry reads it (the plan vectors above no longer change).
-    if (wanted("zones"))
-        for (auto& f : gpkg.layer("zones", geometry)) {
-            const std::string id = f->GetFieldAsString("zone_id");
-            ZoneFeature z;
-            z.zone = plan.zone(id);
-            if (!z.zone)
-                throw gpkg.unknown("zones", id);
-            z.shape = shapeOf(*f, geometry);
-            z.geometryBasis = f->GetFieldAsString("geometry_basis");
-            z.geometryNote = f->GetFieldAsString("geometry_note");
-            z.memberCodes = splitList(f->GetFieldAsString("members"));
-            pg.zones.push_back(std::move(z));
-        }
-    if (wanted("corridors"))
-        for (auto& f : gpkg.layer("corridors", geometry)) {
-            const std::string id = f->GetFieldAsString("corridor_id");
-            CorridorFeature c{plan.corridor(id), {}};
-            if (!c.corridor)
-                throw gpkg.unknown("corridors", id);
-            if (const OGRGeometry* line = f->GetGeometryRef(); line && wkbFlatten(line->getGeometryType()) == wkbLineString)
-                for (const OGRPoint& p : *line->toLineString())
-                    c.line.push_back({p.getX(), p.getY()});
-            pg.corridors.push_back(std::move(c));
-        }
-    if (wanted("places"))
-        for (auto& f : gpkg.layer("places")) {
-            const std::string id = f->GetFieldAsString("place_id");
-            const Place* place = plan.place(id);
-            const OGRGeometry* point = f->GetGeometryRef();
-            if (!place)
-                throw gpkg.unknown("places", id);
-            if (!point || wkbFlatten(point->getGeometryType()) != wkbPoint)
-                continue;
-            pg.places.push_back({place, {point->toPoint()->getX(), point->toPoint()->getY()}});
-        }
-    if (wanted("central_cities"))
-        for (auto& f : gpkg.layer("central_cities", geometry)) {
-            const std::string id = f->GetFieldAsString("city_id");
-            CentralCityFeature c;
-            c.city = plan.centralCity(id);
-            if (!c.city)
-                throw gpkg.unknown("central_cities", id);
-            c.shape = shapeOf(*f, geometry);
-            c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
-            c.population2025 = f->GetFieldAsDouble("population_2025");
-            pg.centralCities.push_back(std::move(c));
-        }
+    pg = detail::readPlanGeometry(gpkg.dataset(), gpkg.file().string(), plan, {wanted, geometry});
 
     std::vector<ExportTable> tables;
     if (wanted("counties"))

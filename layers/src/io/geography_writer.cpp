@@ -25,85 +25,38 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
     const std::string countySource = g.package(packages::kCounties);
     const std::string countyRecord = countySource + " (shape); " + g.package(packages::kDivision) + " (code, name)";
     for (const County& c : g.counties)
-        w.add(counties, [&](OGRFeature& f) {
-            f.SetField("code", c.code.c_str());
-            f.SetField("name", c.name.c_str());
-            f.SetField("short_name", c.shortName.c_str());
-            f.SetField("old_code", c.oldCode.c_str());
-            f.SetField("old_name", c.oldName.c_str());
-            f.SetField("prefecture_code", c.prefectureCode.c_str());
-            f.SetField("prefecture_name", c.prefectureName.c_str());
-            f.SetField("seat_lon", c.seat.x);
-            f.SetField("seat_lat", c.seat.y);
-            f.SetField("area_km2", c.areaKm2);
-            f.SetField("source", countyRecord.c_str());
-            f.SetField("basis", "reference");
-            detail::setShape(f, c.shape);
-        });
+        w.add(counties, {c.code, c.name, c.shortName, c.oldCode, c.oldName, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y,
+                         c.areaKm2, countyRecord, "reference"}, detail::toOgr(c.shape));
 
     OGRLayer* seats = w.layer(layer_names::kCountySeats, wkbPoint,
                               {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString}, {"prefecture_code", OFTString},
                                {"position", OFTString}, {"source", OFTString}});
     for (const County& c : g.counties)
-        w.add(seats, [&](OGRFeature& f) {
-            f.SetField("code", c.code.c_str());
-            f.SetField("name", c.name.c_str());
-            f.SetField("short_name", c.shortName.c_str());
-            f.SetField("prefecture_code", c.prefectureCode.c_str());
-            f.SetField("position", "approximate");
-            f.SetField("source", (countySource + " properties.cp").c_str());
-            OGRPoint p(c.seat.x, c.seat.y);
-            f.SetGeometry(&p);
-        });
+        w.add(seats, {c.code, c.name, c.shortName, c.prefectureCode, "approximate", countySource + " properties.cp"},
+              OGRPoint(c.seat.x, c.seat.y));
 
     OGRLayer* prefectures = w.layer(layer_names::kPrefectures, wkbMultiPolygon,
                                     {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString},
                                      {"county_count", OFTInteger}, {"area_km2", OFTReal}});
     for (const Prefecture& p : g.prefectures)
-        w.add(prefectures, [&](OGRFeature& f) {
-            f.SetField("code", p.code.c_str());
-            f.SetField("name", p.name.c_str());
-            f.SetField("short_name", p.shortName.c_str());
-            f.SetField("county_count", p.countyCount);
-            f.SetField("area_km2", p.areaKm2);
-            detail::setShape(f, p.shape);
-        });
+        w.add(prefectures, {p.code, p.name, p.shortName, p.countyCount, p.areaKm2}, detail::toOgr(p.shape));
 
     OGRLayer* province = w.layer(layer_names::kProvince, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
-    w.add(province, [&](OGRFeature& f) {
-        f.SetField("code", g.province.code.c_str());
-        f.SetField("name", g.province.name.c_str());
-        detail::setShape(f, g.province.shape);
-    });
+    w.add(province, {g.province.code, g.province.name}, detail::toOgr(g.province.shape));
 
     OGRLayer* neighbours = w.layer(layer_names::kNeighbours, wkbMultiPolygon, {{"code", OFTString}, {"name", OFTString}});
     for (const Region& r : g.neighbours)
-        w.add(neighbours, [&](OGRFeature& f) {
-            f.SetField("code", r.code.c_str());
-            f.SetField("name", r.name.c_str());
-            detail::setShape(f, r.shape);
-        });
+        w.add(neighbours, {r.code, r.name}, detail::toOgr(r.shape));
 
     OGRLayer* sources = w.layer(layer_names::kSources, wkbNone,
                                 {{"package", OFTString}, {"file", OFTString}, {"licence", OFTString}, {"integrity", OFTString}, {"note", OFTString}});
     for (const SourceRecord& s : g.sources)
-        w.add(sources, [&](OGRFeature& f) {
-            f.SetField("package", s.package.c_str());
-            f.SetField("file", s.file.c_str());
-            f.SetField("licence", s.licence.c_str());
-            f.SetField("integrity", s.integrity.c_str());
-            f.SetField("note", s.note.c_str());
-        });
+        w.add(sources, {s.package, s.file, s.licence, s.integrity, s.note});
 
     OGRLayer* log = w.layer(layer_names::kBuildLog, wkbNone,
                             {{"kind", OFTString}, {"subject", OFTString}, {"detail", OFTString}, {"value", OFTReal}});
     for (const LogRecord& r : g.log)
-        w.add(log, [&](OGRFeature& f) {
-            f.SetField("kind", r.kind.c_str());
-            f.SetField("subject", r.subject.c_str());
-            f.SetField("detail", r.detail.c_str());
-            f.SetField("value", r.value);
-        });
+        w.add(log, {r.kind, r.subject, r.detail, r.value});
 }
 
 void Geography::save(const std::filesystem::path& geopackage) const

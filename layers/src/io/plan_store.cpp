@@ -1,38 +1,31 @@
 #include "layers/plan_store.h"
 
+#include "io/gpkg_reader.h"
 #include "io/gpkg_writer.h"
 #include "layers/table_rows.h"
 
 namespace layers {
 
 namespace {
-void setProvenance(OGRFeature& f, const Provenance& p)
-{
-    f.SetField("source", p.source.c_str());
-    f.SetField("clause", p.clause.c_str());
-    f.SetField("basis", p.basis.c_str());
-}
-
 /// Copies a CSV verbatim into an attribute table: every column as text plus csv_line.
 void copyTable(detail::Writer& w, const std::filesystem::path& csv, const std::string& table)
 {
     const std::vector<TableRow> rows = readCsvRows(csv, {});
-    OGRLayer* layer = w.layer(("plan_" + table).c_str(), wkbNone, {{"csv_line", OFTInteger}});
-    std::vector<std::string> columns;
+    std::vector<detail::Field> fields{{"csv_line", OFTInteger}};
     if (!rows.empty())
         for (const auto& [name, value] : rows.front().fields)
-            columns.push_back(name);
-    for (const std::string& c : columns) {
-        OGRFieldDefn defn(c.c_str(), OFTString);
-        layer->CreateField(&defn);
+            fields.push_back({name.c_str(), OFTString});
+    OGRLayer* layer = w.layer(("plan_" + table).c_str(), wkbNone, fields);
+    for (const TableRow& r : rows) {
+        std::vector<detail::Value> values{r.line};
+        for (std::size_t i = 1; i < fields.size(); ++i)
+            values.emplace_back(r[fields[i].name]);
+        w.add(layer, values);
     }
-    for (const TableRow& r : rows)
-        w.add(layer, [&](OGRFeature& f) {
-            f.SetField("csv_line", r.line);
-            for (const std::string& c : columns)
-                f.SetField(c.c_str(), r[c].c_str());
-        });
 }
+
+// The provenance columns every plan layer ends with, and their values.
+const detail::Field kSource{"source", OFTString}, kClause{"clause", OFTString}, kBasis{"basis", OFTString};
 }  // namespace
 
 void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& geography, const std::filesystem::path& planDir,
@@ -46,140 +39,144 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
 
         OGRLayer* zones = w.layer("zones", wkbMultiPolygon,
                                   {{"zone_id", OFTString}, {"name", OFTString}, {"name_en", OFTString}, {"layout", OFTString}, {"kind", OFTString},
-                                   {"functions", OFTString}, {"members", OFTString}, {"source", OFTString}, {"clause", OFTString},
-                                   {"basis", OFTString}, {"geometry_basis", OFTString}, {"geometry_note", OFTString}});
-        for (const ZoneFeature& z : pg.zones)
-            w.add(zones, [&](OGRFeature& f) {
-                f.SetField("zone_id", z.zone->id.c_str());
-                f.SetField("name", z.zone->name.c_str());
-                f.SetField("name_en", z.zone->nameEn.c_str());
-                f.SetField("layout", z.zone->layout.c_str());
-                f.SetField("kind", z.zone->kind.c_str());
-                f.SetField("functions", joinList(z.zone->functions).c_str());
-                f.SetField("members", joinList(z.memberCodes).c_str());
-                setProvenance(f, z.zone->provenance);
-                f.SetField("geometry_basis", z.geometryBasis.c_str());
-                f.SetField("geometry_note", z.geometryNote.c_str());
-                detail::setShape(f, z.shape);
-            });
+                                   {"functions", OFTString}, {"members", OFTString}, kSource, kClause, kBasis, {"geometry_basis", OFTString},
+                                   {"geometry_note", OFTString}});
+        for (const ZoneFeature& z : pg.zones) {
+            const Zone& d = *z.zone;
+            w.add(zones, {d.id, d.name, d.nameEn, d.layout, d.kind, joinList(d.functions), joinList(z.memberCodes), d.provenance.source,
+                          d.provenance.clause, d.provenance.basis, z.geometryBasis, z.geometryNote}, detail::toOgr(z.shape));
+        }
 
         OGRLayer* corridors = w.layer("corridors", wkbLineString,
                                       {{"corridor_id", OFTString}, {"name", OFTString}, {"mode", OFTString}, {"status", OFTString},
-                                       {"status_words", OFTString}, {"nodes", OFTString}, {"source", OFTString}, {"clause", OFTString},
-                                       {"basis", OFTString}, {"geometry_note", OFTString}});
-        for (const CorridorFeature& c : pg.corridors)
-            w.add(corridors, [&](OGRFeature& f) {
-                f.SetField("corridor_id", c.corridor->id.c_str());
-                f.SetField("name", c.corridor->name.c_str());
-                f.SetField("mode", c.corridor->mode.c_str());
-                f.SetField("status", c.corridor->status.c_str());
-                f.SetField("status_words", c.corridor->statusWords.c_str());
-                f.SetField("nodes", joinList(c.corridor->nodeNames, "→").c_str());
-                setProvenance(f, c.corridor->provenance);
-                f.SetField("geometry_note", "schematic: straight segments between the county seats of its nodes");
-                if (c.line.size() >= 2) {
-                    OGRLineString line;
-                    for (const geo::Point& p : c.line)
-                        line.addPoint(p.x, p.y);
-                    f.SetGeometry(&line);
-                }
-            });
+                                       {"status_words", OFTString}, {"nodes", OFTString}, kSource, kClause, kBasis, {"geometry_note", OFTString}});
+        for (const CorridorFeature& c : pg.corridors) {
+            const Corridor& d = *c.corridor;
+            OGRLineString line;
+            for (const geo::Point& p : c.line)
+                line.addPoint(p.x, p.y);
+            w.add(corridors, {d.id, d.name, d.mode, d.status, d.statusWords, joinList(d.nodeNames, "→"), d.provenance.source, d.provenance.clause,
+                              d.provenance.basis, "schematic: straight segments between the county seats of its nodes"},
+                  c.line.size() >= 2 ? &line : nullptr);
+        }
 
         OGRLayer* places = w.layer("places", wkbPoint,
                                    {{"place_id", OFTString}, {"name", OFTString}, {"kind", OFTString}, {"code", OFTString},
                                     {"position", OFTString}, {"status", OFTString}, {"status_words", OFTString}, {"note", OFTString},
-                                    {"source", OFTString}, {"clause", OFTString}, {"basis", OFTString}});
-        for (const PlaceFeature& p : pg.places)
-            w.add(places, [&](OGRFeature& f) {
-                f.SetField("place_id", p.place->id.c_str());
-                f.SetField("name", p.place->name.c_str());
-                f.SetField("kind", p.place->kind.c_str());
-                f.SetField("code", p.place->code.c_str());
-                f.SetField("position", p.place->positionQuality.c_str());
-                f.SetField("status", p.place->status.c_str());
-                f.SetField("status_words", p.place->statusWords.c_str());
-                f.SetField("note", p.place->note.c_str());
-                setProvenance(f, p.place->provenance);
-                OGRPoint point(p.point.x, p.point.y);
-                f.SetGeometry(&point);
-            });
+                                    kSource, kClause, kBasis});
+        for (const PlaceFeature& p : pg.places) {
+            const Place& d = *p.place;
+            w.add(places, {d.id, d.name, d.kind, d.code, d.positionQuality, d.status, d.statusWords, d.note, d.provenance.source,
+                           d.provenance.clause, d.provenance.basis}, OGRPoint(p.point.x, p.point.y));
+        }
 
         OGRLayer* cities = w.layer("central_cities", wkbMultiPolygon,
                                    {{"city_id", OFTString}, {"name", OFTString}, {"structure", OFTString}, {"industries", OFTString},
-                                    {"population_2025", OFTReal}, {"symbol_lon", OFTReal}, {"symbol_lat", OFTReal}, {"source", OFTString},
-                                    {"clause", OFTString}, {"basis", OFTString}});
-        for (const CentralCityFeature& c : pg.centralCities)
-            w.add(cities, [&](OGRFeature& f) {
-                f.SetField("city_id", c.city->id.c_str());
-                f.SetField("name", c.city->name.c_str());
-                f.SetField("structure", c.city->structure.c_str());
-                f.SetField("industries", joinList(c.city->industries).c_str());
-                f.SetField("population_2025", c.population2025);
-                f.SetField("symbol_lon", c.symbol.x);
-                f.SetField("symbol_lat", c.symbol.y);
-                setProvenance(f, c.city->provenance);
-                detail::setShape(f, c.shape);
-            });
+                                    {"population_2025", OFTReal}, {"symbol_lon", OFTReal}, {"symbol_lat", OFTReal}, kSource, kClause, kBasis});
+        for (const CentralCityFeature& c : pg.centralCities) {
+            const CentralCity& d = *c.city;
+            w.add(cities, {d.id, d.name, d.structure, joinList(d.industries), c.population2025, c.symbol.x, c.symbol.y, d.provenance.source,
+                           d.provenance.clause, d.provenance.basis}, detail::toOgr(c.shape));
+        }
     });
 }
+
+namespace detail {
+
+std::vector<TableRow> readPlanTable(GDALDataset& ds, const std::string& file, const std::string& table, const std::vector<std::string>& columns)
+{
+    OGRLayer* layer = ds.GetLayerByName(("plan_" + table).c_str());
+    if (!layer)
+        throw DataError(file, "no table plan_" + table + " (rebuild the data)");
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (const std::string& c : columns)
+        if (defn->GetFieldIndex(c.c_str()) < 0)
+            throw DataError(file, "plan_" + table + " has no column '" + c + "'");
+    layer->ResetReading();
+    std::vector<TableRow> rows;
+    for (auto& f : *layer) {
+        TableRow row;
+        row.file = table + ".csv";
+        row.line = f->GetFieldAsInteger("csv_line");
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            row.fields[defn->GetFieldDefn(i)->GetNameRef()] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const PlanData& plan, const PlanLayerSelection& selection)
+{
+    auto layer = [&](const char* name, bool shapes) -> OGRLayer& {
+        OGRLayer* l = ds.GetLayerByName(name);
+        if (!l)
+            throw DataError(file, std::string("no layer '") + name + "' (rebuild the data)");
+        const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+        l->SetIgnoredFields(shapes ? nullptr : ignored);
+        l->ResetReading();
+        return *l;
+    };
+    auto unknown = [&](const char* layerName, const std::string& id) {
+        return DataError(file, std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
+    };
+    auto shapeOf = [&](OGRFeature& f) { return selection.shapes ? toMultiPolygon(f.GetGeometryRef()) : geo::MultiPolygon{}; };
+    PlanGeometry g;
+    if (selection.wanted("zones"))
+        for (auto& f : layer("zones", selection.shapes)) {
+            const std::string id = f->GetFieldAsString("zone_id");
+            ZoneFeature z;
+            z.zone = plan.zone(id);
+            if (!z.zone)
+                throw unknown("zones", id);
+            z.shape = shapeOf(*f);
+            z.geometryBasis = f->GetFieldAsString("geometry_basis");
+            z.geometryNote = f->GetFieldAsString("geometry_note");
+            z.memberCodes = splitList(f->GetFieldAsString("members"));
+            g.zones.push_back(std::move(z));
+        }
+    if (selection.wanted("corridors"))
+        for (auto& f : layer("corridors", true)) {
+            const std::string id = f->GetFieldAsString("corridor_id");
+            CorridorFeature c{plan.corridor(id), {}};
+            if (!c.corridor)
+                throw unknown("corridors", id);
+            if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
+                for (const OGRPoint& p : *geometry->toLineString())
+                    c.line.push_back({p.getX(), p.getY()});
+            g.corridors.push_back(std::move(c));
+        }
+    if (selection.wanted("places"))
+        for (auto& f : layer("places", true)) {
+            const std::string id = f->GetFieldAsString("place_id");
+            const Place* place = plan.place(id);
+            const OGRGeometry* geometry = f->GetGeometryRef();
+            if (!place)
+                throw unknown("places", id);
+            if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint)
+                continue;
+            g.places.push_back({place, {geometry->toPoint()->getX(), geometry->toPoint()->getY()}});
+        }
+    if (selection.wanted("central_cities"))
+        for (auto& f : layer("central_cities", selection.shapes)) {
+            const std::string id = f->GetFieldAsString("city_id");
+            CentralCityFeature c;
+            c.city = plan.centralCity(id);
+            if (!c.city)
+                throw unknown("central_cities", id);
+            c.shape = shapeOf(*f);
+            c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
+            c.population2025 = f->GetFieldAsDouble("population_2025");
+            g.centralCities.push_back(std::move(c));
+        }
+    return g;
+}
+
+}  // namespace detail
 
 PlanGeometry loadPlanGeometry(const std::filesystem::path& geopackage, const PlanData& plan)
 {
     auto ds = detail::openVector(geopackage.string());
-    auto layer = [&](const char* name) {
-        OGRLayer* l = ds->GetLayerByName(name);
-        if (!l)
-            throw DataError(geopackage.string(), std::string("no layer '") + name + "' (rebuild the data)");
-        return l;
-    };
-    auto unknown = [&](const char* layerName, const std::string& id) {
-        return DataError(geopackage.string(), std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
-    };
-    PlanGeometry g;
-    for (auto& f : *layer("zones")) {
-        const std::string id = f->GetFieldAsString("zone_id");
-        ZoneFeature z;
-        z.zone = plan.zone(id);
-        if (!z.zone)
-            throw unknown("zones", id);
-        z.shape = detail::toMultiPolygon(f->GetGeometryRef());
-        z.geometryBasis = f->GetFieldAsString("geometry_basis");
-        z.geometryNote = f->GetFieldAsString("geometry_note");
-        z.memberCodes = splitList(f->GetFieldAsString("members"));
-        g.zones.push_back(std::move(z));
-    }
-    for (auto& f : *layer("corridors")) {
-        const std::string id = f->GetFieldAsString("corridor_id");
-        CorridorFeature c{plan.corridor(id), {}};
-        if (!c.corridor)
-            throw unknown("corridors", id);
-        if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
-            for (const OGRPoint& p : *geometry->toLineString())
-                c.line.push_back({p.getX(), p.getY()});
-        g.corridors.push_back(std::move(c));
-    }
-    for (auto& f : *layer("places")) {
-        const std::string id = f->GetFieldAsString("place_id");
-        const Place* place = plan.place(id);
-        const OGRGeometry* geometry = f->GetGeometryRef();
-        if (!place)
-            throw unknown("places", id);
-        if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint)
-            continue;
-        g.places.push_back({place, {geometry->toPoint()->getX(), geometry->toPoint()->getY()}});
-    }
-    for (auto& f : *layer("central_cities")) {
-        const std::string id = f->GetFieldAsString("city_id");
-        CentralCityFeature c;
-        c.city = plan.centralCity(id);
-        if (!c.city)
-            throw unknown("central_cities", id);
-        c.shape = detail::toMultiPolygon(f->GetGeometryRef());
-        c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
-        c.population2025 = f->GetFieldAsDouble("population_2025");
-        g.centralCities.push_back(std::move(c));
-    }
-    return g;
+    return detail::readPlanGeometry(*ds, geopackage.string(), plan);
 }
 
 }  // namespace layers

@@ -3,66 +3,79 @@
 #include <algorithm>
 
 #include "layers/errors.h"
+#include "io/gpkg_reader.h"
 #include "io/ogr_convert.h"
 
 namespace layers {
 
 namespace {
-OGRLayer* requireLayer(GDALDataset& ds, const std::filesystem::path& file, const char* name)
-{
-    OGRLayer* layer = ds.GetLayerByName(name);
-    if (!layer)
-        throw DataError(file.string(), std::string("no layer '") + name + "' (rebuild the data: cmake --build)");
-    return layer;
-}
-
 std::string text(const OGRFeature& f, const char* field) { return f.GetFieldAsString(field); }
 }  // namespace
+
+namespace detail {
+
+Geography readGeography(GDALDataset& ds, const std::string& file, const GeographySelection& selection)
+{
+    // Each wanted layer, from its first feature, its geometry left unread where its shape is not wanted.
+    auto layer = [&](const char* name) -> OGRLayer* {
+        if (!selection.wanted(name))
+            return nullptr;
+        OGRLayer* l = ds.GetLayerByName(name);
+        if (!l)
+            throw DataError(file, std::string("no layer '") + name + "' (rebuild the data: cmake --build)");
+        const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+        l->SetIgnoredFields(selection.shapes(name) ? nullptr : ignored);
+        l->ResetReading();
+        return l;
+    };
+    auto shape = [&](const OGRFeature& f) { return detail::toMultiPolygon(f.GetGeometryRef()); };
+    Geography g;
+    if (OGRLayer* l = layer(layer_names::kCounties)) {
+        for (auto& f : *l) {
+            County c;
+            c.code = text(*f, "code");
+            c.name = text(*f, "name");
+            c.shortName = text(*f, "short_name");
+            c.oldCode = text(*f, "old_code");
+            c.oldName = text(*f, "old_name");
+            c.prefectureCode = text(*f, "prefecture_code");
+            c.prefectureName = text(*f, "prefecture_name");
+            c.seat = {f->GetFieldAsDouble("seat_lon"), f->GetFieldAsDouble("seat_lat")};
+            c.areaKm2 = f->GetFieldAsDouble("area_km2");
+            c.shape = shape(*f);
+            g.counties.push_back(std::move(c));
+        }
+        std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
+    }
+    if (OGRLayer* l = layer(layer_names::kPrefectures)) {
+        for (auto& f : *l)
+            g.prefectures.push_back({text(*f, "code"), text(*f, "name"), text(*f, "short_name"), f->GetFieldAsInteger("county_count"),
+                                     f->GetFieldAsDouble("area_km2"), shape(*f)});
+        std::sort(g.prefectures.begin(), g.prefectures.end(), [](const Prefecture& a, const Prefecture& b) { return a.code < b.code; });
+    }
+    if (OGRLayer* l = layer(layer_names::kProvince))
+        for (auto& f : *l)
+            g.province = {text(*f, "code"), text(*f, "name"), shape(*f)};
+    if (OGRLayer* l = layer(layer_names::kNeighbours))
+        for (auto& f : *l)
+            g.neighbours.push_back({text(*f, "code"), text(*f, "name"), shape(*f)});
+    if (OGRLayer* l = layer(layer_names::kSources))
+        for (auto& f : *l)
+            g.sources.push_back({text(*f, "package"), text(*f, "file"), text(*f, "licence"), text(*f, "integrity"), text(*f, "note")});
+    if (OGRLayer* l = layer(layer_names::kBuildLog))
+        for (auto& f : *l)
+            g.log.push_back({text(*f, "kind"), text(*f, "subject"), text(*f, "detail"), f->GetFieldAsDouble("value")});
+    return g;
+}
+
+}  // namespace detail
 
 Geography Geography::load(const std::filesystem::path& geopackage)
 {
     if (!std::filesystem::exists(geopackage))
         throw DataError(geopackage.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
     auto ds = detail::openVector(geopackage.string());
-    Geography g;
-
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kCounties)) {
-        County c;
-        c.code = text(*f, "code");
-        c.name = text(*f, "name");
-        c.shortName = text(*f, "short_name");
-        c.oldCode = text(*f, "old_code");
-        c.oldName = text(*f, "old_name");
-        c.prefectureCode = text(*f, "prefecture_code");
-        c.prefectureName = text(*f, "prefecture_name");
-        c.seat = {f->GetFieldAsDouble("seat_lon"), f->GetFieldAsDouble("seat_lat")};
-        c.areaKm2 = f->GetFieldAsDouble("area_km2");
-        c.shape = detail::toMultiPolygon(f->GetGeometryRef());
-        g.counties.push_back(std::move(c));
-    }
-    std::sort(g.counties.begin(), g.counties.end(), [](const County& a, const County& b) { return a.code < b.code; });
-
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kPrefectures)) {
-        Prefecture p;
-        p.code = text(*f, "code");
-        p.name = text(*f, "name");
-        p.shortName = text(*f, "short_name");
-        p.countyCount = f->GetFieldAsInteger("county_count");
-        p.areaKm2 = f->GetFieldAsDouble("area_km2");
-        p.shape = detail::toMultiPolygon(f->GetGeometryRef());
-        g.prefectures.push_back(std::move(p));
-    }
-    std::sort(g.prefectures.begin(), g.prefectures.end(), [](const Prefecture& a, const Prefecture& b) { return a.code < b.code; });
-
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kProvince))
-        g.province = {text(*f, "code"), text(*f, "name"), detail::toMultiPolygon(f->GetGeometryRef())};
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kNeighbours))
-        g.neighbours.push_back({text(*f, "code"), text(*f, "name"), detail::toMultiPolygon(f->GetGeometryRef())});
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kSources))
-        g.sources.push_back({text(*f, "package"), text(*f, "file"), text(*f, "licence"), text(*f, "integrity"), text(*f, "note")});
-    for (auto& f : *requireLayer(*ds, geopackage, layer_names::kBuildLog))
-        g.log.push_back({text(*f, "kind"), text(*f, "subject"), text(*f, "detail"), f->GetFieldAsDouble("value")});
-    return g;
+    return detail::readGeography(*ds, geopackage.string());
 }
 
 std::string SourceRecord::name() const

@@ -6,6 +6,7 @@
 
 #include "layers/errors.h"
 #include "layers/table_rows.h"
+#include "io/gpkg_reader.h"
 #include "io/ogr_convert.h"
 
 namespace layers {
@@ -96,23 +97,7 @@ PlanData PlanData::loadGeoPackage(const std::filesystem::path& geopackage)
 {
     auto ds = detail::openVector(geopackage.string());
     return loadFrom([&](const std::string& table, const std::vector<std::string>& columns) {
-        OGRLayer* layer = ds->GetLayerByName(("plan_" + table).c_str());
-        if (!layer)
-            throw DataError(geopackage.string(), "no table plan_" + table + " (rebuild the data)");
-        for (const std::string& c : columns)
-            if (layer->GetLayerDefn()->GetFieldIndex(c.c_str()) < 0)
-                throw DataError(geopackage.string(), "plan_" + table + " has no column '" + c + "'");
-        std::vector<TableRow> rows;
-        const OGRFeatureDefn* defn = layer->GetLayerDefn();
-        for (auto& f : *layer) {
-            TableRow row;
-            row.file = table + ".csv";
-            row.line = f->GetFieldAsInteger("csv_line");
-            for (int i = 0; i < defn->GetFieldCount(); ++i)
-                row.fields[defn->GetFieldDefn(i)->GetNameRef()] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
-            rows.push_back(std::move(row));
-        }
-        return rows;
+        return detail::readPlanTable(*ds, geopackage.string(), table, columns);
     });
 }
 

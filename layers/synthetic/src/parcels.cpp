@@ -236,11 +236,8 @@ ParcelReport makeParcels(const Geography& geography, const std::filesystem::path
             {"cut", "cells inside one county whole; others intersected with each county (GEOS), one feature per polygon"},
             {"area", "area_m2: Albers equal-area " + std::string(geo::crs::kAlbersChina)},
             {"note", "synthetic data for performance work; land use is random, not survey"}};
-        for (const auto& row : rows)  // not a structured binding: clang 14 (the sanitizer build) cannot capture one
-            w.add(about, [&](OGRFeature& f) {
-                f.SetField("key", row.first.c_str());
-                f.SetField("value", row.second.c_str());
-            });
+        for (const auto& row : rows)
+            w.add(about, {row.first, row.second});
         if (progress && !progress(0.95, "spatial index"))
             throw ParcelsCancelled();
     };
