@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <string_view>
 
@@ -197,20 +198,26 @@ ExportTable targets(const PlanData& plan)
     }
     return t;
 }
+
+/// The tables whose layer id wanted accepts, in the order of exportLayers().
+std::vector<ExportTable> tablesOf(const Geography& g, const PlanData& plan, const PlanGeometry& pg, const std::function<bool(const char*)>& wanted)
+{
+    const std::map<std::string, std::function<ExportTable()>> make{
+        {"counties", [&] { return counties(g, plan); }},    {"prefectures", [&] { return prefectures(g); }},
+        {"province", [&] { return province(g); }},          {"zones", [&] { return zones(pg); }},
+        {"corridors", [&] { return corridors(pg); }},       {"places", [&] { return places(pg, g); }},
+        {"central_cities", [&] { return centralCities(pg); }}, {"targets", [&] { return targets(plan); }}};
+    std::vector<ExportTable> tables;
+    for (const ExportLayerInfo& l : exportLayers())
+        if (wanted(l.id.c_str()))
+            tables.push_back(make.at(l.id)());
+    return tables;
+}
 }  // namespace
 
 std::vector<ExportTable> buildExportTables(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry)
 {
-    std::vector<ExportTable> tables;
-    tables.push_back(counties(geography, plan));
-    tables.push_back(prefectures(geography));
-    tables.push_back(province(geography));
-    tables.push_back(zones(planGeometry));
-    tables.push_back(corridors(planGeometry));
-    tables.push_back(places(planGeometry, geography));
-    tables.push_back(centralCities(planGeometry));
-    tables.push_back(targets(plan));
-    return tables;
+    return tablesOf(geography, plan, planGeometry, [](const char*) { return true; });
 }
 
 const std::vector<ExportLayerInfo>& exportLayers()
@@ -330,24 +337,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
     // Plan geometry, as loadPlanGeometry reads it (the plan vectors above no longer change).
     pg = detail::readPlanGeometry(gpkg.dataset(), gpkg.file().string(), plan, {wanted, geometry});
 
-    std::vector<ExportTable> tables;
-    if (wanted("counties"))
-        tables.push_back(counties(g, plan));
-    if (wanted("prefectures"))
-        tables.push_back(prefectures(g));
-    if (wanted("province"))
-        tables.push_back(province(g));
-    if (wanted("zones"))
-        tables.push_back(zones(pg));
-    if (wanted("corridors"))
-        tables.push_back(corridors(pg));
-    if (wanted("places"))
-        tables.push_back(places(pg, g));
-    if (wanted("central_cities"))
-        tables.push_back(centralCities(pg));
-    if (wanted("targets"))
-        tables.push_back(targets(plan));
-    return tables;
+    return tablesOf(g, plan, pg, wanted);
 }
 
 }  // namespace layers

@@ -116,58 +116,47 @@ PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const Pl
         l->ResetReading();
         return *l;
     };
-    auto unknown = [&](const char* layerName, const std::string& id) {
-        return DataError(file, std::string("layer ") + layerName + ": id '" + id + "' is not in the plan tables (rebuild the data)");
+    // The plan item a feature stands for, by its id field; DataError if the plan has none.
+    auto linked = [&](OGRLayer& l, OGRFeature& f, const char* idField, const auto& find) {
+        const std::string id = f.GetFieldAsString(idField);
+        const auto* item = find(id);
+        if (!item)
+            throw DataError(file, std::string("layer ") + l.GetName() + ": id '" + id + "' is not in the plan tables (rebuild the data)");
+        return item;
     };
     auto shapeOf = [&](OGRFeature& f) { return selection.shapes ? toMultiPolygon(f.GetGeometryRef()) : geo::MultiPolygon{}; };
     PlanGeometry g;
-    if (selection.wanted("zones"))
-        for (auto& f : layer("zones", selection.shapes)) {
-            const std::string id = f->GetFieldAsString("zone_id");
-            ZoneFeature z;
-            z.zone = plan.zone(id);
-            if (!z.zone)
-                throw unknown("zones", id);
-            z.shape = shapeOf(*f);
-            z.geometryBasis = f->GetFieldAsString("geometry_basis");
-            z.geometryNote = f->GetFieldAsString("geometry_note");
-            z.memberCodes = splitList(f->GetFieldAsString("members"));
-            g.zones.push_back(std::move(z));
-        }
-    if (selection.wanted("corridors"))
-        for (auto& f : layer("corridors", true)) {
-            const std::string id = f->GetFieldAsString("corridor_id");
-            CorridorFeature c{plan.corridor(id), {}};
-            if (!c.corridor)
-                throw unknown("corridors", id);
+    if (selection.wanted("zones")) {
+        OGRLayer& l = layer("zones", selection.shapes);
+        for (auto& f : l)
+            g.zones.push_back({linked(l, *f, "zone_id", [&](const std::string& id) { return plan.zone(id); }), shapeOf(*f),
+                               f->GetFieldAsString("geometry_basis"), f->GetFieldAsString("geometry_note"), splitList(f->GetFieldAsString("members"))});
+    }
+    if (selection.wanted("corridors")) {
+        OGRLayer& l = layer("corridors", true);
+        for (auto& f : l) {
+            CorridorFeature c{linked(l, *f, "corridor_id", [&](const std::string& id) { return plan.corridor(id); }), {}};
             if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
                 for (const OGRPoint& p : *geometry->toLineString())
                     c.line.push_back({p.getX(), p.getY()});
             g.corridors.push_back(std::move(c));
         }
-    if (selection.wanted("places"))
-        for (auto& f : layer("places", true)) {
-            const std::string id = f->GetFieldAsString("place_id");
-            const Place* place = plan.place(id);
-            const OGRGeometry* geometry = f->GetGeometryRef();
-            if (!place)
-                throw unknown("places", id);
-            if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint)
-                continue;
-            g.places.push_back({place, {geometry->toPoint()->getX(), geometry->toPoint()->getY()}});
+    }
+    if (selection.wanted("places")) {
+        OGRLayer& l = layer("places", true);
+        for (auto& f : l) {
+            const Place* place = linked(l, *f, "place_id", [&](const std::string& id) { return plan.place(id); });
+            if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbPoint)
+                g.places.push_back({place, {geometry->toPoint()->getX(), geometry->toPoint()->getY()}});
         }
-    if (selection.wanted("central_cities"))
-        for (auto& f : layer("central_cities", selection.shapes)) {
-            const std::string id = f->GetFieldAsString("city_id");
-            CentralCityFeature c;
-            c.city = plan.centralCity(id);
-            if (!c.city)
-                throw unknown("central_cities", id);
-            c.shape = shapeOf(*f);
-            c.symbol = {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")};
-            c.population2025 = f->GetFieldAsDouble("population_2025");
-            g.centralCities.push_back(std::move(c));
-        }
+    }
+    if (selection.wanted("central_cities")) {
+        OGRLayer& l = layer("central_cities", selection.shapes);
+        for (auto& f : l)
+            g.centralCities.push_back({linked(l, *f, "city_id", [&](const std::string& id) { return plan.centralCity(id); }), shapeOf(*f),
+                                       {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")},
+                                       f->GetFieldAsDouble("population_2025")});
+    }
     return g;
 }
 
