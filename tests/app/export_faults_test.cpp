@@ -120,9 +120,11 @@ struct Case {
     const char* format;
     const char* file;  // the target file the export writes
 };
-// Every format, and a shapefile of a table without geometry (its .dbf alone).
+// Every format, and a shapefile of a table without geometry (its .dbf alone). KML with the province alone (one
+// polygon, 0.6 MB of KML, 0.35 s): GDAL's LIBKML driver serialises the whole document at close and takes 5 s for the
+// counties (60 s under ASan), the same failure path either way.
 const Case kCases[] = {{"counties", "shp", "counties.shp"},     {"counties", "gpkg", "counties.gpkg"}, {"counties", "geojson", "counties.geojson"},
-                       {"counties", "kml", "counties.kml"},     {"counties", "csv", "counties.csv"},   {"counties", "dxf", "counties.dxf"},
+                       {"province", "kml", "province.kml"},     {"counties", "csv", "counties.csv"},   {"counties", "dxf", "counties.dxf"},
                        {"targets", "shp", "targets.dbf"}};
 
 /// Runs every case into folder over a previous target file, expecting failure with cause and the target kept.
