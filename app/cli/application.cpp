@@ -152,9 +152,9 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
         return 2;
     }
-    const auto view = render::viewFromId(args.value("view", "overview"));
+    const auto view = render::viewNamed(args.value("view", "overview"));
     if (!view) {
-        std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
+        std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewChoices().toStdString() << "\n";
         return 2;
     }
     const QString page = args.value("page");
@@ -198,7 +198,10 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     try {
         const render::Style style = loadStyle(args, share);
         try {
-            renderer = makeRenderer(geography, plan, planGeometry, style, args.value("crs", geo::crs::kAlbersChina));
+            const std::string crs = args.value("crs", geo::crs::kAlbersChina).toStdString();
+            if (const std::string problem = geo::crs::extentProblem(crs, geography.bounds()); !problem.empty() && !args.flag("any-crs"))
+                throw std::runtime_error(problem + "; --any-crs draws it anyway");
+            renderer = makeRenderer(geography, plan, planGeometry, style, QString::fromStdString(crs));
         } catch (const std::exception& e) {
             throw std::runtime_error(std::string("--crs: ") + e.what());
         }
@@ -354,8 +357,8 @@ int run(int argc, char** argv)
     // serves a caller of gzplan_main. Every file is closed and renamed by then: no exit-time destructors.
     if (args.line.spec->qtFree)
         exitNow(exportMain(args.line));
-    if (args.command.isEmpty() && args.has("view") && !render::viewFromId(args.value("view"))) {
-        std::cerr << "gzplan: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewIds().join(", ").toStdString() << "\n";
+    if (args.command.isEmpty() && args.has("view") && !render::viewNamed(args.value("view"))) {
+        std::cerr << "gzplan: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewChoices().toStdString() << "\n";
         return 2;
     }
     const bool window = args.command.isEmpty() && hasDisplay() && !args.flag("headless");
@@ -425,7 +428,7 @@ int run(int argc, char** argv)
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");
     mainWindow.show();
-    if (const auto view = render::viewFromId(args.value("view", "overview")))
+    if (const auto view = render::viewNamed(args.value("view", "overview")))
         mainWindow.showView(*view);
     if (args.has("find")) {
         const gui::Hit hit = mainWindow.searchBox()->find(args.value("find"));

@@ -1,5 +1,7 @@
 #include "cli/export_command.h"
 
+#include "geo/projection.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -147,11 +149,12 @@ int exportCommand(const std::string& data, const CommandLine& args, std::ostream
         chosen.push_back(&t);
     layers::ExportOptions options;
     options.format = args.value("format", "shp");
-    options.crs = args.value("crs", source ? "" : "EPSG:4490");  // a source keeps its CRS unless told
+    options.crs = geo::crs::normalised(args.value("crs", source ? "" : "EPSG:4490"));  // a source keeps its CRS unless told
     options.encoding = args.value("encoding", "UTF-8");  // spelled as the grammar allows it
     options.csvGeometry = args.value("csv-geometry", "wkt");
     options.force = args.flag("force");
     options.skipBad = args.flag("skip-bad");
+    options.anyCrs = args.flag("any-crs");
     if (options.encoding == "UTF8")
         options.encoding = "UTF-8";
     if (options.format == "kml" && !options.crs.empty() && options.crs != "EPSG:4326" && options.crs != "EPSG:4490")

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <QJsonArray>
@@ -73,22 +74,15 @@ QJsonObject countyBrief(const layers::County& c)
     return {{"code", q(c.code)}, {"name", q(c.name)}, {"short_name", q(c.shortName)}};
 }
 
-void lookupError(const layers::CountyLookup& lookup, const QString& text, std::ostream& err)
+/// The one object text names among kinds (its id), or empty with the problem (candidates, other kinds, suggestions)
+/// written to err.
+std::string resolveId(const PlanQuery& query, const QString& text, const std::vector<layers::PlanKind>& kinds, std::ostream& err)
 {
-    if (!lookup.candidates.empty()) {
-        err << "gzplan: '" << s(text) << "' is ambiguous; it matches:";
-        for (const auto* c : lookup.candidates)
-            err << " " << c->name << " (" << c->code << ")";
-        err << "\n";
-        return;
-    }
-    err << "gzplan: no county named '" << s(text) << "'";
-    if (!lookup.suggestions.empty()) {
-        err << "; did you mean:";
-        for (const auto* c : lookup.suggestions)
-            err << " " << c->name << " (" << c->shortName << ", " << c->code << ")";
-    }
-    err << "\n";
+    const layers::NameLookup lookup = query.resolve(s(text), kinds);
+    if (const layers::PlanObject* one = lookup.one())
+        return one->id;
+    err << "gzplan: " << lookup.problem(s(text), kinds) << "\n";
+    return {};
 }
 }  // namespace
 
@@ -98,12 +92,10 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
         err << "usage: gzplan county <name|short name|old name|code> [--json]\n";
         return 2;
     }
-    const layers::CountyLookup lookup = query.findCounty(s(args.positional.front()));
-    if (!lookup.county) {
-        lookupError(lookup, args.positional.front(), err);
+    const std::string code = resolveId(query, args.positional.front(), {layers::PlanKind::County}, err);
+    if (code.empty())
         return 1;
-    }
-    const layers::CountyReport r = query.county(*lookup.county);
+    const layers::CountyReport r = query.county(*query.geography().county(code));
     const layers::County& c = *r.county;
     const layers::PlanData& plan = query.plan();
     if (args.flag("json")) {
@@ -208,14 +200,16 @@ int classCommand(const PlanQuery& query, const Arguments& args, std::ostream& ou
 {
     const layers::PlanData& plan = query.plan();
     const QString id = args.positional.value(0);
-    const layers::CountyClass* cls = plan.countyClass(s(id));
-    if (!cls) {
-        err << "gzplan: no class '" << s(id) << "'; classes:";
+    if (id.isEmpty()) {
+        err << "usage: gzplan class <id or name>; classes:";
         for (const auto& c : plan.classes)
-            err << " " << c.id;
+            err << " " << c.id << " (" << c.name << ")";
         err << "\n";
-        return id.isEmpty() ? 2 : 1;
+        return 2;
     }
+    const layers::CountyClass* cls = plan.countyClass(resolveId(query, id, {layers::PlanKind::CountyClass}, err));
+    if (!cls)
+        return 1;
     const auto members = query.classMembers(cls->id);
     if (args.flag("json")) {
         QJsonArray a;
@@ -297,14 +291,16 @@ int classesCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
 int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
 {
     const QString id = args.positional.value(0);
-    const layers::Zone* zone = query.plan().zone(s(id));
-    if (!zone) {
-        err << "gzplan: no zone '" << s(id) << "'; zones:";
+    if (id.isEmpty()) {
+        err << "usage: gzplan zone <id or name>; zones:";
         for (const auto& z : query.plan().zones)
-            err << " " << z.id;
+            err << " " << z.id << " (" << z.name << ")";
         err << "\n";
-        return id.isEmpty() ? 2 : 1;
+        return 2;
     }
+    const layers::Zone* zone = query.plan().zone(resolveId(query, id, {layers::PlanKind::Zone}, err));
+    if (!zone)
+        return 1;
     const layers::ZoneReport r = query.zone(*zone);
     if (args.flag("json")) {
         QJsonArray members, children, targets;
@@ -385,15 +381,25 @@ int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
         err << "gzplan targets: --scope must be one of " << s(kinds.join(", ")) << ", optionally with :id (city:zunyi)\n";
         return 2;
     }
-    if (kind == "county" && !id.isEmpty()) {
-        const auto lookup = query.findCounty(s(id));
-        if (!lookup.county) {
-            lookupError(lookup, id, err);
-            return 1;
-        }
-        id = q(lookup.county->code);
+    // The scope's object by any of its names; the province is the only one of its kind.
+    static const std::map<QString, layers::PlanKind> objectKinds{{"zone", layers::PlanKind::Zone}, {"city", layers::PlanKind::CentralCity},
+                                                                 {"county", layers::PlanKind::County}, {"place", layers::PlanKind::Place},
+                                                                 {"corridor", layers::PlanKind::Corridor}};
+    if (kind == "province" && !id.isEmpty() && id != "guizhou" && id != "贵州" && id != "贵州省") {
+        err << "gzplan targets: the province scope is guizhou (贵州省), not '" << s(id) << "'\n";
+        return 1;
     }
-    const auto targets = query.targets(s(kind), s(id));
+    if (kind == "province")
+        id = "guizhou";
+    else if (!id.isEmpty()) {
+        const std::string resolved = resolveId(query, id, {objectKinds.at(kind)}, err);
+        if (resolved.empty())
+            return 1;
+        id = q(resolved);
+    }
+    // A county's targets are those that concern it: scoped to it, its zones, its central city or its places (as
+    // gzplan county lists them); no target is scoped to a county alone.
+    const auto targets = kind == "county" && !id.isEmpty() ? query.county(*query.geography().county(s(id))).targets : query.targets(s(kind), s(id));
     if (args.flag("json")) {
         QJsonArray a;
         for (const auto* t : targets)
@@ -403,6 +409,9 @@ int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
     }
     targetTable(out, targets);
     out << targets.size() << " targets\n";
+    if (kind == "county" && !id.isEmpty())
+        out << "(scoped to " << query.geography().county(s(id))->name << ", its zones, central city and places; plus "
+            << query.targets("province", "").size() << " province-wide targets: gzplan targets --scope province)\n";
     return 0;
 }
 

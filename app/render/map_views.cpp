@@ -53,6 +53,22 @@ std::optional<View> viewFromId(const QString& id)
     return std::nullopt;
 }
 
+std::optional<View> viewNamed(const QString& text)
+{
+    for (const auto& v : kViews)
+        if (text.compare(QLatin1String(v.id), Qt::CaseInsensitive) == 0 || text == QString::fromUtf8(v.title) || text == viewTitle(v.view))
+            return v.view;
+    return std::nullopt;
+}
+
+QString viewChoices()
+{
+    QStringList out;
+    for (const auto& v : kViews)
+        out << QStringLiteral("%1 (%2)").arg(QLatin1String(v.id), QString::fromUtf8(v.title));
+    return out.join(", ");
+}
+
 QStringList viewIds()
 {
     QStringList ids;

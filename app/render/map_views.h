@@ -19,6 +19,10 @@ enum class View { Overview, CountyClasses, OneClusterThreeBelts, OneCoreThreeCen
 /// Stable ids used on the command line and in tests.
 QString viewId(View view);
 std::optional<View> viewFromId(const QString& id);
+/// A view by its id (any case), its Chinese title or its title in the current language: what users type.
+std::optional<View> viewNamed(const QString& text);
+/// "overview (行政区划), county_classes (县城分类), …": for messages.
+QString viewChoices();
 QStringList viewIds();
 /// Title of the view in the interface language (Chinese with the English in brackets on exported maps).
 QString viewTitle(View view);

@@ -17,6 +17,53 @@ std::string crs::gaussKrugerFor(double longitude)
     return "EPSG:" + std::to_string(4543 + zone);
 }
 
+std::string crs::normalised(const std::string& crs)
+{
+    const bool digits = !crs.empty() && crs.size() <= 6 && std::all_of(crs.begin(), crs.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? "EPSG:" + crs : crs;
+}
+
+crs::AreaOfUse crs::areaOfUse(const std::string& text)
+{
+    AreaOfUse area;
+    PJ_CONTEXT* context = proj_context_create();
+    if (PJ* pj = proj_create(context, normalised(text).c_str())) {
+        const char* name = nullptr;
+        area.found = proj_get_area_of_use(context, pj, &area.west, &area.south, &area.east, &area.north, &name) && area.west > -1000;
+        area.name = name ? name : "";
+        if (const char* crsName = proj_get_name(pj))
+            area.crsName = crsName;
+        proj_destroy(pj);
+    }
+    proj_context_destroy(context);
+    return area;
+}
+
+std::string crs::extentProblem(const std::string& text, const Box& lonLat)
+{
+    const AreaOfUse a = areaOfUse(text);
+    if (!a.found || lonLat.isEmpty())
+        return {};
+    // The data must at least touch the area of use widened by one 3° zone: a Gauss-Krüger zone is often used a
+    // little beyond its band (Guizhou spans 6° of longitude and is commonly written whole in EPSG:4545), never for
+    // data in another part of the world. Areas crossing the antimeridian have west > east.
+    constexpr double margin = 3.0;
+    const double west = a.west - margin, east = a.east + margin;
+    const bool lonMeets = a.west <= a.east ? lonLat.maxX >= west && lonLat.minX <= east : lonLat.maxX >= west || lonLat.minX <= east;
+    const bool latMeets = lonLat.maxY >= a.south - margin && lonLat.minY <= a.north + margin;
+    if (lonMeets && latMeets)
+        return {};
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(1);
+    out << normalised(text) << " (" << a.crsName << ") is for " << a.west << "°E–" << a.east << "°E, " << a.south << "°N–" << a.north
+        << "°N (" << a.name << "); the data lie at " << lonLat.minX << "°E–" << lonLat.maxX << "°E, " << lonLat.minY << "°N–" << lonLat.maxY
+        << "°N, outside it";
+    const std::string first = gaussKrugerFor(lonLat.minX), last = gaussKrugerFor(lonLat.maxX);
+    out << ". CGCS2000 3° Gauss-Krüger for this extent: " << (first == last ? first : first + " to " + last) << " (central meridians 102°E, 105°E, 108°E, 111°E: EPSG:4543–4546)";
+    return out.str();
+}
+
 namespace {
 /// A parameter value PROJ would open as a file by that name rather than look up in its data folder.
 bool isPath(std::string v)
@@ -103,7 +150,7 @@ Projection::Projection(const std::string& source, const std::string& target)
         if (const std::string why = crs::fileReference(*crs); !why.empty())
             throw ProjectionError("refused CRS '" + *crs + "': " + why);
     m_handle->context = proj_context_create();
-    PJ* raw = proj_create_crs_to_crs(m_handle->context, source.c_str(), target.c_str(), nullptr);
+    PJ* raw = proj_create_crs_to_crs(m_handle->context, crs::normalised(source).c_str(), crs::normalised(target).c_str(), nullptr);
     if (!raw) {
         const int code = proj_context_errno(m_handle->context);
         throw ProjectionError("cannot create a transformation from '" + source + "' to '" + target +

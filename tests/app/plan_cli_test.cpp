@@ -157,3 +157,76 @@ TEST(PlanCli, CheckPassesOnShippedDataAndNamesTheRowOfABrokenCopy)
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("class_members.csv:%1: unknown county code '529999'").arg(line))) << r.err.toStdString();
 }
+
+TEST(PlanCli, EveryNameTakingArgumentTakesChineseAndOldNamesAndRefusesUnknownOnes)
+{
+    // Chinese names where ids are expected.
+    Output r = gzplan({"class", "卫星县城", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object()["id"].toString(), "satellite");
+    r = gzplan({"zone", "贵安新区", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object()["id"].toString(), "guian_new_area");
+    // A target scope by Chinese name: the same targets as by id (遵义 has 5), never an empty answer.
+    r = gzplan({"targets", "--scope", "city:遵义", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const Output byId = gzplan({"targets", "--scope", "city:zunyi", "--json"});
+    EXPECT_EQ(r.json().array().size(), byId.json().array().size());
+    EXPECT_GE(r.json().array().size(), 5);
+    r = gzplan({"targets", "--scope", "county:盘县", "--json"});  // an old name
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    // Unknown names: exit 1 with suggestions or what else the name means; no output.
+    r = gzplan({"targets", "--scope", "city:遵叉"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("遵义 (zunyi)")) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
+    r = gzplan({"county", "遵义"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("prefecture 遵义市")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("central city 遵义")) << r.err.toStdString();
+    EXPECT_FALSE(r.err.contains("兴义")) << r.err.toStdString();
+    r = gzplan({"zone", "贵安新城"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("贵安新区")) << r.err.toStdString();
+    r = gzplan({"targets", "--scope", "province:云南"});
+    EXPECT_EQ(r.code, 1);
+}
+
+TEST(PlanCli, ViewsByChineseTitle)
+{
+    QTemporaryDir dir;
+    Output r = gzplan({"render", "--view", "县城分类", "--size", "320x240", "--out", dir.filePath("a.png")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath("a.png")));
+    r = gzplan({"render", "--view", "classes", "--size", "320x240", "--out", dir.filePath("b.png")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("county_classes (县城分类)")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("b.png")));
+}
+
+TEST(PlanCli, CrsGuardrails)
+{
+    QTemporaryDir dir;
+    // EPSG:4554 (CM 135°E) for 4545: refused, nothing written, the right zones named.
+    Output r = gzplan({"export", "--layer", "counties", "--crs", "EPSG:4554", "--out", dir.filePath("a.shp")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("EPSG:4544 to EPSG:4546")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("--any-crs")) << r.err.toStdString();
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    // --any-crs writes it anyway; a bare number is an EPSG code.
+    r = gzplan({"export", "--layer", "counties", "--crs", "EPSG:4554", "--any-crs", "--out", dir.filePath("a.shp")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    r = gzplan({"export", "--layer", "counties", "--crs", "4545", "--out", dir.filePath("b.shp")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("EPSG:4545")) << r.out.toStdString();
+    QFile prj(dir.filePath("b.prj"));
+    ASSERT_TRUE(prj.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(prj.readAll().contains("108E")) << "CGCS2000 / 3-degree Gauss-Kruger CM 108E";
+    // The same rule for the display CRS of a map.
+    r = gzplan({"render", "--crs", "EPSG:32650", "--size", "320x240", "--out", dir.filePath("m.png")});
+    EXPECT_NE(r.code, 0);
+    EXPECT_TRUE(r.err.contains("UTM zone 50N")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("m.png")));
+    r = gzplan({"render", "--crs", "4545", "--size", "320x240", "--out", dir.filePath("g.png")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+}

@@ -47,3 +47,28 @@ TEST(Projection, UnknownCrsThrowsWithTheName)
         EXPECT_NE(std::string(e.what()).find("EPSG:999999"), std::string::npos);
     }
 }
+
+TEST(Projection, ABareNumberIsAnEpsgCode)
+{
+    EXPECT_EQ(geo::crs::normalised("4545"), "EPSG:4545");
+    EXPECT_EQ(geo::crs::normalised("EPSG:4545"), "EPSG:4545");
+    EXPECT_EQ(geo::crs::normalised("+proj=longlat"), "+proj=longlat");
+    const geo::Projection p("4490", "4545");
+    geo::Point gk{108, 27};
+    ASSERT_TRUE(p.forward(gk));
+    EXPECT_NEAR(gk.x, 500000, 1);  // on the central meridian (108°E): the false easting
+}
+
+TEST(Projection, ExtentProblemRefusesACrsForAnotherPartOfTheWorld)
+{
+    const geo::Box guizhou{103.6, 24.6, 109.6, 29.2};
+    // EPSG:4554 (CM 135°E), a typo for 4545; UTM 50N (114–120°E): refused, naming both extents and the zones to use.
+    const std::string typo = geo::crs::extentProblem("EPSG:4554", guizhou);
+    EXPECT_NE(typo.find("133.5°E"), std::string::npos) << typo;
+    EXPECT_NE(typo.find("103.6°E–109.6°E"), std::string::npos) << typo;
+    EXPECT_NE(typo.find("EPSG:4544 to EPSG:4546"), std::string::npos) << typo;
+    EXPECT_FALSE(geo::crs::extentProblem("EPSG:32650", guizhou).empty());
+    // The province's own zones, CGCS2000 and WGS 84 degrees, and a PROJ string without an area: accepted.
+    for (const char* crs : {"EPSG:4544", "EPSG:4545", "4546", "EPSG:4490", "EPSG:4326", geo::crs::kAlbersChina})
+        EXPECT_EQ(geo::crs::extentProblem(crs, guizhou), "") << crs;
+}

@@ -150,3 +150,50 @@ TEST(PlanQuery, BatchLocationEqualsOnePointAtATimeAndTheExactTest)
     }
     EXPECT_GT(inside, 8000);
 }
+
+TEST(PlanQuery, ResolvesEveryKindOfObjectByIdChineseNameAndAlias)
+{
+    using layers::PlanKind;
+    const auto id = [](const std::string& text, PlanKind kind) {
+        const auto lookup = query().resolve(text, {kind});
+        return lookup.one() ? lookup.one()->id : "<" + lookup.problem(text, {kind}) + ">";
+    };
+    EXPECT_EQ(id("satellite", PlanKind::CountyClass), "satellite");
+    EXPECT_EQ(id("大城市周边县城", PlanKind::CountyClass), "satellite");
+    EXPECT_EQ(id("卫星县城", PlanKind::CountyClass), "satellite");  // the document's other name (aliases column)
+    EXPECT_EQ(id("卫星", PlanKind::CountyClass), "satellite");      // a part of a name
+    EXPECT_EQ(id("SATELLITE", PlanKind::CountyClass), "satellite");  // ASCII case ignored
+    EXPECT_EQ(id("贵安新区", PlanKind::Zone), "guian_new_area");
+    EXPECT_EQ(id("Gui'an New Area", PlanKind::Zone), "guian_new_area");
+    EXPECT_EQ(id("遵义", PlanKind::CentralCity), "zunyi");
+    EXPECT_EQ(id("遵义市", PlanKind::Prefecture), "5203");
+    EXPECT_EQ(id("盘县", PlanKind::County), "520281");  // the old name
+    EXPECT_EQ(id("520222", PlanKind::County), "520281");  // the old code
+}
+
+TEST(PlanQuery, ResolveSaysWhatElseANameMeansAndSuggests)
+{
+    using layers::PlanKind;
+    // 遵义 is no county: the prefecture and the central city are named, never an unrelated county.
+    auto lookup = query().resolve("遵义", {PlanKind::County});
+    EXPECT_EQ(lookup.one(), nullptr);
+    std::set<std::string> other;
+    for (const auto& o : lookup.otherKinds)
+        other.insert(o.id);
+    EXPECT_EQ(other, (std::set<std::string>{"5203", "zunyi"}));
+    const std::string problem = lookup.problem("遵义", {PlanKind::County});
+    EXPECT_NE(problem.find("prefecture 遵义市"), std::string::npos) << problem;
+    EXPECT_EQ(problem.find("兴义"), std::string::npos) << problem;
+    // Two zones share 贵安: ambiguous, both listed.
+    lookup = query().resolve("贵安", {PlanKind::Zone});
+    EXPECT_EQ(lookup.matches.size(), 2u);
+    EXPECT_NE(lookup.problem("贵安", {PlanKind::Zone}).find("ambiguous"), std::string::npos);
+    // A typo: the nearest name; nothing close among the six classes: all six to choose from.
+    lookup = query().resolve("盘洲", {PlanKind::County});
+    ASSERT_EQ(lookup.suggestions.size(), 1u);
+    EXPECT_EQ(lookup.suggestions.front().id, "520281");
+    lookup = query().resolve("capital", {PlanKind::CountyClass});
+    EXPECT_TRUE(lookup.everyOne);
+    EXPECT_EQ(lookup.suggestions.size(), 6u);
+    EXPECT_TRUE(query().resolve("", {PlanKind::Zone}).matches.empty());
+}

@@ -24,6 +24,21 @@ std::string gaussKrugerFor(double longitude);
 /// PARAMETERFILE["…","/x"] in WKT). Grid names PROJ resolves in its own data folder (+nadgrids=@null,
 /// +geoidgrids=egm96_15.gtx) are allowed. Projection and the exporter refuse such strings.
 std::string fileReference(const std::string& crs);
+/// A bare number is an EPSG code ("4545" → "EPSG:4545"); anything else unchanged.
+std::string normalised(const std::string& crs);
+
+/// Where PROJ's database says a CRS may be used (lon/lat degrees), and its name; found false for a CRS without one
+/// (a PROJ string, a custom WKT).
+struct AreaOfUse {
+    bool found = false;
+    double west = 0, south = 0, east = 0, north = 0;
+    std::string name, crsName;
+};
+AreaOfUse areaOfUse(const std::string& crs);
+/// Why data spanning lonLat (CGCS2000 degrees) should not be written or drawn in crs, or empty: the data do not
+/// even touch the CRS's area of use widened by 3° (a Gauss-Krüger zone of another part of China, a UTM zone
+/// elsewhere). The message names both extents and the 3° Gauss-Krüger zones that fit the data.
+std::string extentProblem(const std::string& crs, const Box& lonLat);
 
 }  // namespace geo::crs
 

@@ -33,6 +33,7 @@ struct ExportOptions {
     std::string csvGeometry = "wkt";   ///< csv: wkt (WKT column) or xy (X/Y columns, point layers)
     bool force = false;                ///< replace existing files (only those the export writes)
     bool skipBad = false;              ///< exportSource: leave out features GDAL cannot read whole, counted in a warning
+    bool anyCrs = false;               ///< write in crs even where its area of use (PROJ) misses the data
 };
 
 struct ExportReport {

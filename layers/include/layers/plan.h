@@ -30,6 +30,7 @@ struct CountyClass {
     std::string id, name, nameEn, quote;
     int expectedCount = 0;
     Provenance provenance;
+    std::vector<std::string> aliases;  ///< other names the document uses for the class (卫星县城)
 };
 
 struct ClassMember {

@@ -22,6 +22,28 @@ struct CountyLookup {
     std::vector<const County*> suggestions;    ///< nothing matched: the closest names
 };
 
+/// The kinds of plan object a name can stand for.
+enum class PlanKind { County, Prefecture, CountyClass, Zone, CentralCity, Corridor, Place };
+/// The word for a kind in messages ("county", "prefecture", "class", "zone", "central city", "corridor", "place").
+const char* kindWord(PlanKind kind);
+
+struct PlanObject {
+    PlanKind kind = PlanKind::County;
+    std::string id;    ///< the county or prefecture code, else the plan table's id
+    std::string name;  ///< its Chinese name
+};
+
+/// What a name stands for (PlanQuery::resolve).
+struct NameLookup {
+    std::vector<PlanObject> matches;      ///< of the kinds asked: one, the answer; several, ambiguous
+    std::vector<PlanObject> otherKinds;   ///< objects of other kinds the text names exactly (遵义: a prefecture, a central city)
+    std::vector<PlanObject> suggestions;  ///< nothing matched: the closest names among the kinds asked
+    bool everyOne = false;                ///< suggestions are all the objects of the kinds asked (few, none close)
+    const PlanObject* one() const { return matches.size() == 1 ? &matches.front() : nullptr; }
+    /// Why the lookup gave no single answer, with the candidates, the other kinds or the suggestions: for an error.
+    std::string problem(const std::string& text, const std::vector<PlanKind>& kinds) const;
+};
+
 struct CountyReport {
     const County* county = nullptr;
     std::vector<const ClassMember*> classes;
@@ -51,8 +73,12 @@ class PlanQuery {
 public:
     PlanQuery(const Geography& geography, const PlanData& plan);
 
-    /// By full, short or old name, or by today's or the old code.
+    /// By full, short or old name, or by today's or the old code (resolve for counties).
     CountyLookup findCounty(const std::string& text) const;
+    /// The plan objects of the given kinds that text names: by id, code, Chinese name, short name, English name
+    /// or old name (ASCII case ignored); failing that, by a part of a Chinese name (卫星 → 卫星县城) or a county's
+    /// short name inside the text (盘州市人民政府); failing that, suggestions within an edit distance of half the text.
+    NameLookup resolve(const std::string& text, const std::vector<PlanKind>& kinds) const;
     CountyReport county(const County& county) const;
     /// The county→class join: the classes county `code` holds, in PlanData::classes order (each once: plan
     /// check refuses a repeated membership). The map, the export tables and every command read it from here.

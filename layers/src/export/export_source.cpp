@@ -351,6 +351,15 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             if (!check)
                 throw DataError(options.crs, "no transformation from the CRS of " + where);
             plan.reproject = true;
+            // A CRS whose area of use misses the layer (its extent in CGCS2000 degrees) is refused.
+            OGREnvelope e;
+            OGRSpatialReference lonLat = detail::spatialReference("EPSG:4490");
+            std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(&plan.from, &lonLat));
+            geo::Box box = geo::Box::empty();
+            if (!options.anyCrs && toLonLat && layer->GetExtent(&e, FALSE) == OGRERR_NONE &&
+                toLonLat->TransformBounds(e.MinX, e.MinY, e.MaxX, e.MaxY, &box.minX, &box.minY, &box.maxX, &box.maxY, 21))
+                if (const std::string problem = geo::crs::extentProblem(options.crs, box); !problem.empty())
+                    throw DataError("--crs", problem + "; --any-crs writes it anyway");
         }
         hasSrs = true;
     } else if (!hasSrs && geomType != wkbNone) {

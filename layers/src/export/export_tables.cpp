@@ -299,8 +299,9 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
 
     // Plan tables, as PlanData::loadGeoPackage reads them.
     if (wanted("counties")) {
-        for (const TableRow& r : gpkg.rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote"}))
-            plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenanceOf(r)});
+        for (const TableRow& r : gpkg.rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
+            plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenanceOf(r),
+                                 splitList(r["aliases"])});
         for (const TableRow& r : gpkg.rows("class_members", {"class_id", "code", "county", "orbit", "note"}))
             plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenanceOf(r)});
     }

@@ -17,6 +17,26 @@ namespace layers {
 
 
 namespace {
+/// The extent of every geometry of the tables (EPSG:4490 degrees).
+geo::Box lonLatBounds(const std::vector<const ExportTable*>& tables)
+{
+    geo::Box box = geo::Box::empty();
+    const auto add = [&](geo::Point p) { box.expand({p.x, p.y, p.x, p.y}); };
+    for (const ExportTable* t : tables)
+        for (const ExportFeature& f : t->features) {
+            if (const auto* p = std::get_if<geo::Point>(&f.geometry))
+                add(*p);
+            else if (const auto* line = std::get_if<std::vector<geo::Point>>(&f.geometry))
+                for (const geo::Point& q : *line)
+                    add(q);
+            else if (const auto* shape = std::get_if<geo::MultiPolygon>(&f.geometry))
+                box.expand(geo::bounds(*shape));
+        }
+    return box;
+}
+}  // namespace
+
+namespace {
 struct Driver {
     const char* format;
     const char* gdalName;
@@ -282,6 +302,10 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
             throw;  // refused because it names a file: the message says which
         throw DataError(options.crs, "not a coordinate reference system GDAL/PROJ knows");
     }
+    // A CRS whose area of use misses the data (EPSG:4554, a zone in the north-east, typed for 4545) is refused.
+    if (!options.anyCrs)
+        if (const std::string problem = geo::crs::extentProblem(options.crs, lonLatBounds(tables)); !problem.empty())
+            throw DataError("--crs", problem + "; --any-crs writes it anyway");
     // The tables are in EPSG:4490: no second CRS from PROJ's database and no comparison when that is the target.
     std::unique_ptr<OGRCoordinateTransformation> transform;
     if (const OGRSpatialReference source = options.crs == "EPSG:4490" ? target : detail::spatialReference("EPSG:4490"); !target.IsSame(&source)) {

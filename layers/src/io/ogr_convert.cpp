@@ -108,7 +108,7 @@ OGRSpatialReference spatialReference(const std::string& crs)
     if (const std::string why = geo::crs::fileReference(crs); !why.empty())
         throw DataError(crs, "refused as a coordinate reference system: " + why);
     OGRSpatialReference srs;
-    if (srs.SetFromUserInput(crs.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
+    if (srs.SetFromUserInput(geo::crs::normalised(crs).c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
         throw DataError(crs, "not a coordinate reference system GDAL knows");
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;

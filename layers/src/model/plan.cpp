@@ -110,8 +110,9 @@ PlanData loadFrom(const RowSource& source)
     for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "issuer", "date", "file"}, false))
         plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"]});
 
-    for (const TableRow& r : rows(dir, "county_classes.csv", {"class_id", "name", "name_en", "expected_count", "quote"}))
-        plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r)});
+    for (const TableRow& r : rows(dir, "county_classes.csv", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
+        plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r),
+                                 splitList(r["aliases"])});
 
     for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note"}))
         plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r)});

@@ -19,16 +19,6 @@ std::vector<const Row*> rowsWhere(const std::vector<Row>& rows, Match match)
     return out;
 }
 
-std::vector<std::string> namesOf(const County& c)
-{
-    std::vector<std::string> names{c.name, c.shortName, c.code};
-    if (!c.oldName.empty()) {
-        names.push_back(c.oldName);
-        names.push_back(countyShortName(c.oldName));
-        names.push_back(c.oldCode);
-    }
-    return names;
-}
 }  // namespace
 
 std::size_t editDistance(const std::string& a8, const std::string& b8)
@@ -60,45 +50,6 @@ const geo::PointLocator& PlanQuery::locator() const
         m_locator = std::make_unique<geo::PointLocator>(shapes);
     });
     return *m_locator;
-}
-
-CountyLookup PlanQuery::findCounty(const std::string& text) const
-{
-    CountyLookup result;
-    for (const County& c : m_geography.counties)
-        for (const std::string& name : namesOf(c))
-            if (name == text) {
-                result.county = &c;
-                return result;
-            }
-    // Partial: the text inside a name (威宁彝族 → 威宁彝族回族苗族自治县) or a name inside the text (盘州市人民政府).
-    for (const County& c : m_geography.counties) {
-        const bool match = (codePointCount(text) >= 1 && c.name.find(text) != std::string::npos) ||
-                           (!c.shortName.empty() && text.find(c.shortName) != std::string::npos);
-        if (match)
-            result.candidates.push_back(&c);
-    }
-    if (result.candidates.size() == 1) {
-        result.county = result.candidates.front();
-        result.candidates.clear();
-        return result;
-    }
-    if (!result.candidates.empty())
-        return result;
-    std::vector<std::pair<std::size_t, const County*>> scored;
-    for (const County& c : m_geography.counties) {
-        std::size_t best = SIZE_MAX;
-        for (const std::string& name : namesOf(c))
-            best = std::min(best, editDistance(text, name));
-        scored.push_back({best, &c});
-    }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    // The closest names only, and only when they differ in at most half the characters typed.
-    const std::size_t limit = std::max<std::size_t>(1, codePointCount(text) / 2);
-    for (std::size_t i = 0; i < scored.size() && result.suggestions.size() < 5; ++i)
-        if (scored[i].first <= limit && scored[i].first == scored.front().first)
-            result.suggestions.push_back(scored[i].second);
-    return result;
 }
 
 CountyReport PlanQuery::county(const County& c) const
