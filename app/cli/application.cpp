@@ -199,7 +199,9 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         const render::Style style = loadStyle(args, share);
         try {
             const std::string crs = args.value("crs", geo::crs::kAlbersChina).toStdString();
-            if (const std::string problem = geo::crs::extentProblem(crs, geography.bounds()); !problem.empty() && !args.flag("any-crs"))
+            // Only a CRS the user gave is checked (PROJ's database is not opened for the default Albers).
+            if (const std::string problem = args.has("crs") ? geo::crs::extentProblem(crs, geography.bounds()) : std::string();
+                !problem.empty() && !args.flag("any-crs"))
                 throw std::runtime_error(problem + "; --any-crs draws it anyway");
             renderer = makeRenderer(geography, plan, planGeometry, style, QString::fromStdString(crs));
         } catch (const std::exception& e) {

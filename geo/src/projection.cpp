@@ -39,9 +39,10 @@ crs::AreaOfUse crs::areaOfUse(const std::string& text)
     return area;
 }
 
-std::string crs::extentProblem(const std::string& text, const Box& lonLat)
+std::string crs::extentProblem(const std::string& text, const Box& lonLat) { return extentProblem(areaOfUse(text), text, lonLat); }
+
+std::string crs::extentProblem(const AreaOfUse& a, const std::string& text, const Box& lonLat)
 {
-    const AreaOfUse a = areaOfUse(text);
     if (!a.found || lonLat.isEmpty())
         return {};
     // The data must at least touch the area of use widened by one 3° zone: a Gauss-Krüger zone is often used a

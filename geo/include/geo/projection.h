@@ -39,6 +39,9 @@ AreaOfUse areaOfUse(const std::string& crs);
 /// even touch the CRS's area of use widened by 3° (a Gauss-Krüger zone of another part of China, a UTM zone
 /// elsewhere). The message names both extents and the 3° Gauss-Krüger zones that fit the data.
 std::string extentProblem(const std::string& crs, const Box& lonLat);
+/// The same with the area already known (GDAL's OGRSpatialReference::GetAreaOfUse, which reuses its PROJ context:
+/// the exporter's way, 30–80 ms cheaper than a new PROJ context per call).
+std::string extentProblem(const AreaOfUse& area, const std::string& crs, const Box& lonLat);
 
 }  // namespace geo::crs
 

@@ -358,7 +358,7 @@ ExportReport exportSource(const std::filesystem::path& source, const std::string
             geo::Box box = geo::Box::empty();
             if (!options.anyCrs && toLonLat && layer->GetExtent(&e, FALSE) == OGRERR_NONE &&
                 toLonLat->TransformBounds(e.MinX, e.MinY, e.MaxX, e.MaxY, &box.minX, &box.minY, &box.maxX, &box.maxY, 21))
-                if (const std::string problem = geo::crs::extentProblem(options.crs, box); !problem.empty())
+                if (const std::string problem = detail::extentProblem(plan.to, options.crs, box); !problem.empty())
                     throw DataError("--crs", problem + "; --any-crs writes it anyway");
         }
         hasSrs = true;

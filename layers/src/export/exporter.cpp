@@ -304,7 +304,7 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
     }
     // A CRS whose area of use misses the data (EPSG:4554, a zone in the north-east, typed for 4545) is refused.
     if (!options.anyCrs)
-        if (const std::string problem = geo::crs::extentProblem(options.crs, lonLatBounds(tables)); !problem.empty())
+        if (const std::string problem = detail::extentProblem(target, options.crs, lonLatBounds(tables)); !problem.empty())
             throw DataError("--crs", problem + "; --any-crs writes it anyway");
     // The tables are in EPSG:4490: no second CRS from PROJ's database and no comparison when that is the target.
     std::unique_ptr<OGRCoordinateTransformation> transform;

@@ -114,6 +114,16 @@ OGRSpatialReference spatialReference(const std::string& crs)
     return srs;
 }
 
+std::string extentProblem(const OGRSpatialReference& srs, const std::string& crs, const geo::Box& lonLat)
+{
+    geo::crs::AreaOfUse area;
+    const char* name = nullptr;
+    area.found = srs.GetAreaOfUse(&area.west, &area.south, &area.east, &area.north, &name) && area.west > -1000;
+    area.name = name ? name : "";
+    area.crsName = srs.GetName() ? srs.GetName() : "";
+    return geo::crs::extentProblem(area, crs, lonLat);
+}
+
 namespace {
 bool isFile(const std::filesystem::path& p)
 {

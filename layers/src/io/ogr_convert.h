@@ -39,6 +39,8 @@ OGRMultiPolygon toOgr(const geo::MultiPolygon& shape);
 
 /// A spatial reference for "EPSG:n" or a PROJ string, with lon/lat (traditional GIS) axis order.
 OGRSpatialReference spatialReference(const std::string& crs);
+/// geo::crs::extentProblem for srs (crs as the user wrote it), with the area of use GDAL knows.
+std::string extentProblem(const OGRSpatialReference& srs, const std::string& crs, const geo::Box& lonLat);
 
 /// Opens a vector dataset read-only; throws layers::DataError naming the file and why on failure (does not
 /// exist, permission denied, a folder, a pipe or device, empty, an incomplete shapefile, no GDAL format).
