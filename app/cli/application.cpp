@@ -398,6 +398,7 @@ int run(int argc, char** argv)
     if (c == "zones") return zonesCommand(query, args, std::cout);
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
+    if (c == "crs") return crsCommand(query, args, std::cout, std::cerr);
     if (c == "make-parcels") return makeParcelsCommand(geography, args.line, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
     if (c == "render") return renderCommand(geography, plan, planGeometry, share, args);

@@ -1,6 +1,7 @@
 #include "cli/plan_commands.h"
 
 #include <cmath>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -412,6 +413,94 @@ int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
     if (kind == "county" && !id.isEmpty())
         out << "(scoped to " << query.geography().county(s(id))->name << ", its zones, central city and places; plus "
             << query.targets("province", "").size() << " province-wide targets: gzplan targets --scope province)\n";
+    return 0;
+}
+
+int crsCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    if (args.positional.value(0) != "suggest" || args.positional.size() > 2 || (args.positional.size() == 2 && args.has("extent"))) {
+        err << "usage: gzplan crs suggest [<county, prefecture, zone or central city>] [--extent minLon,minLat,maxLon,maxLat] [--json]\n";
+        return 2;
+    }
+    // What to cover: an extent, a named object (a zone or a central city through its member counties), or the province.
+    const layers::Geography& g = query.geography();
+    geo::Box box = geo::Box::empty();
+    std::string what = g.province.name;
+    const auto addCounty = [&](const std::string& code) {
+        if (const layers::County* c = g.county(code))
+            box.expand(geo::bounds(c->shape));
+    };
+    if (args.has("extent")) {
+        const QStringList parts = args.value("extent").split(',');
+        bool ok = parts.size() == 4;
+        double v[4] = {};
+        for (int i = 0; ok && i < 4; ++i)
+            v[i] = parts[i].trimmed().toDouble(&ok);
+        if (!ok || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+            err << "gzplan crs: --extent must be minLon,minLat,maxLon,maxLat in degrees with min < max\n";
+            return 2;
+        }
+        box = {v[0], v[1], v[2], v[3]};
+        what = "the extent " + s(args.value("extent"));
+    } else if (args.positional.size() == 2) {
+        using layers::PlanKind;
+        const std::vector<PlanKind> kinds{PlanKind::County, PlanKind::Prefecture, PlanKind::Zone, PlanKind::CentralCity};
+        const layers::NameLookup lookup = query.resolve(s(args.positional[1]), kinds);
+        const layers::PlanObject* o = lookup.one();
+        if (!o) {
+            err << "gzplan crs: " << lookup.problem(s(args.positional[1]), kinds) << "\n";
+            return 1;
+        }
+        what = std::string(layers::kindWord(o->kind)) + " " + o->name;
+        if (o->kind == PlanKind::County)
+            addCounty(o->id);
+        else if (o->kind == PlanKind::Prefecture)
+            box = geo::bounds(g.prefecture(o->id)->shape);
+        else if (o->kind == PlanKind::Zone)
+            for (const auto* m : query.zoneMembers(o->id))
+                addCounty(m->code);
+        else
+            for (const auto& m : query.plan().centralCityMembers)
+                if (m.cityId == o->id)
+                    addCounty(m.code);
+        if (o->kind == PlanKind::Zone || o->kind == PlanKind::CentralCity)
+            what += " (the extent of its member counties, whole)";
+    } else {
+        box = g.bounds();
+    }
+    // The zone whose central meridian is nearest the centre; the distortion at the farthest edge: the GK scale
+    // factor there is about 1 + (Δλ·cos φ)²/2 (Δλ in radians from the central meridian).
+    const double centre = (box.minX + box.maxX) / 2;
+    const std::string zone = geo::crs::gaussKrugerFor(centre);
+    const int epsg = std::stoi(zone.substr(5));
+    const double meridian = 102 + 3 * (epsg - 4543);
+    const double offset = std::max(std::abs(box.minX - meridian), std::abs(box.maxX - meridian));
+    const double pi = std::acos(-1.0);
+    const double cosLat = std::cos(std::min(std::abs(box.minY), std::abs(box.maxY)) * pi / 180);
+    const double ppm = std::pow(offset * pi / 180 * cosLat, 2) / 2 * 1e6;
+    const std::string west = geo::crs::gaussKrugerFor(box.minX), east = geo::crs::gaussKrugerFor(box.maxX);
+    if (args.flag("json")) {
+        printJson(out, QJsonObject{{"for", q(what)},
+                                   {"extent", QJsonArray{box.minX, box.minY, box.maxX, box.maxY}},
+                                   {"crs", q(zone)},
+                                   {"central_meridian", meridian},
+                                   {"zones_spanned", QJsonArray{q(west), q(east)}},
+                                   {"max_offset_deg", std::round(offset * 100) / 100},
+                                   {"max_scale_error_ppm", std::round(ppm)}});
+        return 0;
+    }
+    out.setf(std::ios::fixed);
+    out.precision(2);
+    out << what << ": " << box.minX << "°E–" << box.maxX << "°E, " << box.minY << "°N–" << box.maxY << "°N\n";
+    out << "use " << zone << " (CGCS2000 / 3-degree Gauss-Kruger CM " << static_cast<int>(meridian) << "E): its central meridian is nearest the centre ("
+        << centre << "°E)\n";
+    out.precision(0);
+    if (west == east)
+        out << "the whole extent lies in that zone's band; ";
+    else
+        out << "the extent spans " << west << " to " << east << "; in " << zone << " ";
+    out << "the farthest edge is " << std::setprecision(2) << offset << "° from the central meridian: lengths there are about "
+        << std::setprecision(0) << ppm << " ppm (" << std::setprecision(2) << ppm / 1000 << " m per km) too long\n";
     return 0;
 }
 

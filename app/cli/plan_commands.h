@@ -16,6 +16,8 @@ int classesCommand(const layers::PlanQuery& query, const Arguments& args, std::o
 int zoneCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
 int zonesCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out);
 int targetsCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
+/// gzplan crs suggest [name] [--extent …]: the 3° Gauss-Krüger zone (EPSG:4543–4546) to use and why.
+int crsCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
 int whereCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
 /// Validates the plan tables of planDir against the geography and the document texts.
 int checkCommand(const layers::Geography& geography, const QString& planDir, const QString& documentsDir, const Arguments& args,

@@ -61,7 +61,7 @@ std::string crs::extentProblem(const AreaOfUse& a, const std::string& text, cons
         << "°N (" << a.name << "); the data lie at " << lonLat.minX << "°E–" << lonLat.maxX << "°E, " << lonLat.minY << "°N–" << lonLat.maxY
         << "°N, outside it";
     const std::string first = gaussKrugerFor(lonLat.minX), last = gaussKrugerFor(lonLat.maxX);
-    out << ". CGCS2000 3° Gauss-Krüger for this extent: " << (first == last ? first : first + " to " + last) << " (central meridians 102°E, 105°E, 108°E, 111°E: EPSG:4543–4546)";
+    out << ". CGCS2000 3° Gauss-Krüger for this extent: " << (first == last ? first : first + " to " + last) << " (gzplan crs suggest)";
     return out.str();
 }
 

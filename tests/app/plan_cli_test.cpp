@@ -230,3 +230,26 @@ TEST(PlanCli, CrsGuardrails)
     r = gzplan({"render", "--crs", "4545", "--size", "320x240", "--out", dir.filePath("g.png")});
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
 }
+
+TEST(PlanCli, CrsSuggestNamesTheZoneAndItsDistortion)
+{
+    Output r = gzplan({"crs", "suggest", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QJsonObject o = r.json().object();
+    EXPECT_EQ(o["crs"].toString(), "EPSG:4545");  // the province's centre, 106.6°E, is nearest CM 108°E
+    EXPECT_EQ(o["central_meridian"].toDouble(), 108);
+    EXPECT_NEAR(o["max_offset_deg"].toDouble(), 4.4, 0.05);  // its western edge, 103.6°E
+    // A county in the west lies in the CM 105°E zone; by its old name.
+    r = gzplan({"crs", "suggest", "盘县", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    o = r.json().object();
+    EXPECT_EQ(o["crs"].toString(), "EPSG:4544");
+    EXPECT_LT(o["max_scale_error_ppm"].toDouble(), 100);
+    r = gzplan({"crs", "suggest", "--extent", "110.6,25,111.4,26"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains("EPSG:4546")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("m per km")) << r.out.toStdString();
+    EXPECT_EQ(gzplan({"crs", "suggest", "nowhere"}).code, 1);
+    EXPECT_EQ(gzplan({"crs", "propose"}).code, 2);
+    EXPECT_EQ(gzplan({"crs", "suggest", "--extent", "108,27,107,28"}).code, 2);
+}
