@@ -359,11 +359,16 @@ int run(int argc, char** argv)
     // serves a caller of gzplan_main. Every file is closed and renamed by then: no exit-time destructors.
     if (args.line.spec->qtFree)
         exitNow(exportMain(args.line));
-    if (args.command.isEmpty() && args.has("view") && !render::viewNamed(args.value("view"))) {
-        std::cerr << "gzplan: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewChoices().toStdString() << "\n";
-        return 2;
-    }
     const bool window = args.command.isEmpty() && hasDisplay() && !args.flag("headless");
+    // An unknown --view: without a window a usage error (exit 2, before anything is loaded); with one, the window
+    // opens on the overview and says so at the top of the map (a user who started it from a menu or a script sees
+    // no terminal). The terminal hears it in both cases.
+    const bool unknownView = args.command.isEmpty() && args.has("view") && !render::viewNamed(args.value("view"));
+    if (unknownView) {
+        std::cerr << "gzplan: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewChoices().toStdString() << "\n";
+        if (!window)
+            return 2;
+    }
     if (!window)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     ensureRuntimeDir();
@@ -431,23 +436,27 @@ int run(int argc, char** argv)
     if (args.value("lang") == "en")
         mainWindow.setLanguage("en");
     mainWindow.show();
-    if (const auto view = render::viewNamed(args.value("view", "overview")))
-        mainWindow.showView(*view);
-    if (args.has("find")) {
-        const gui::Hit hit = mainWindow.searchBox()->find(args.value("find"));
-        if (hit.kind == gui::Hit::Kind::None)
-            std::cerr << "gzplan: nothing found for '" << args.value("find").toStdString() << "'\n";
-        else
-            emit mainWindow.searchBox()->found(hit);  // zooms to it and identifies it, as choosing a search result does
-    }
-    // gzplan --add <file> …: user layers, loaded once the window is up (with the same progress dialog as Ctrl+O).
+    mainWindow.showView(render::viewNamed(args.value("view", "overview")).value_or(render::View::Overview));
+    if (unknownView)
+        mainWindow.showError("view", QCoreApplication::translate("app::cli::Application", "未知视图“%1”, 已显示行政区划. 可用视图: %2")
+                                         .arg(args.value("view"), render::viewChoices()));
+    // gzplan --add <file> …: user layers, loaded once the window is up (with the same progress dialog as Ctrl+O);
+    // a file that cannot be added is named with the cause at the top of the map, and on the terminal.
     const QStringList addFiles = args.all("add");
     if (!addFiles.isEmpty())
         QTimer::singleShot(0, &mainWindow, [&mainWindow, addFiles] {
-            for (const QString& file : addFiles)
-                if (const QString error = mainWindow.addLayerFile(file); !error.isEmpty())
-                    std::cerr << "gzplan: --add " << file.toStdString() << ": " << error.toStdString() << "\n";
+            for (const QString& failure : mainWindow.addLayerFiles(addFiles))
+                std::cerr << "gzplan: --add: " << failure.toStdString() << "\n";
         });
+    // gzplan --find <name>: as typing it in the search box and pressing Return (the candidates or the suggestions
+    // offered under the box, the message at the top of the map), once the window is laid out and
+    // after the --add files (a progress dialog would close the list of candidates).
+    if (args.has("find")) {
+        const QString text = args.value("find");
+        if (const layers::NameLookup names = mainWindow.searchBox()->lookup(text); !names.one())
+            std::cerr << "gzplan: --find: " << names.problem(text.toStdString(), gui::kSearchKinds) << "\n";
+        QTimer::singleShot(0, &mainWindow, [&mainWindow, text] { mainWindow.find(text); });
+    }
     return qt->exec();
 }
 

@@ -39,7 +39,10 @@ std::vector<CommandSpec> makeCommands()
         {"",
          "open the map window; without a display, render the province overview to a PNG ($GZPLAN_OUTPUT_DIR)",
          {},
-         {option("view", "id", "open on this view: " + viewIds), option("find", "name", "identify a place: full, short or old name, or code"),
+         {option("view", "id", "open on this view: " + viewIds),
+          option("find", "name",
+                 "search as the search box does: a county, prefecture, class, zone, central city, corridor or place by "
+                 "name, short or old name, code or id"),
           option("lang", "zh|en", "the window's language (default zh)", {"zh", "en"}), repeatable(option("add", "vector file", addHelp)),
           flag("headless", "render the overview to a PNG even when a display is there"), kStyle},
          {},

@@ -125,6 +125,11 @@ geo::Box hitBounds(const render::MapData& data, const Hit& hit)
             if (c.id == hit.id)
                 b.expand(c.at);
         break;
+    case Hit::Kind::Prefecture:
+        for (const auto& c : data.counties)
+            if (c.prefectureCode == hit.id)
+                b.expand(c.bounds);
+        break;
     case Hit::Kind::None:
         break;
     }

@@ -12,9 +12,9 @@
 namespace app::gui {
 
 struct Hit {
-    enum class Kind { None, County, Zone, Corridor, Place, City };
+    enum class Kind { None, County, Zone, Corridor, Place, City, Prefecture };
     Kind kind = Kind::None;
-    QString id;  ///< county code or plan id
+    QString id;  ///< county or prefecture code, or plan id
     bool operator==(const Hit&) const = default;
 };
 

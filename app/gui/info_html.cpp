@@ -1,5 +1,6 @@
 #include "gui/info_html.h"
 
+#include <algorithm>
 #include <map>
 
 #include <QCoreApplication>
@@ -199,6 +200,31 @@ QString placeHtml(const layers::PlanQuery& query, const std::string& id)
     return html;
 }
 
+QString prefectureHtml(const layers::PlanQuery& query, const std::string& code)
+{
+    const auto& prefectures = query.geography().prefectures;
+    const auto p = std::find_if(prefectures.begin(), prefectures.end(), [&](const auto& x) { return x.code == code; });
+    if (p == prefectures.end())
+        return {};
+    QList<QStringList> counties;
+    for (const layers::County& c : query.geography().counties)
+        if (c.prefectureCode == code) {
+            QStringList classes;
+            for (const layers::HeldClass& held : query.classesOf(c.code))
+                classes << q(held.countyClass->name);
+            counties << QStringList{q(c.name), q(c.code),
+                                    classes.join(QCoreApplication::translate("app::gui::Info", "、"))};
+        }
+    QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5</p>")
+                       .arg(q(p->name), q(p->code), QCoreApplication::translate("app::gui::Info", "简称"), q(p->shortName),
+                            QCoreApplication::translate("app::gui::Info", "面积 %L1 km²").arg(p->areaKm2, 0, 'f', 0));
+    const QString unit = QCoreApplication::translate("app::gui::Info", "县级单位");
+    html += "<h3>" + unit + QStringLiteral(" (%1)</h3>").arg(counties.size());
+    return html + table({unit, QCoreApplication::translate("app::gui::Info", "代码"),
+                         QCoreApplication::translate("app::gui::Info", "县城分类")},
+                        counties);
+}
+
 QString cityHtml(const layers::PlanQuery& query, const std::string& id)
 {
     const layers::CentralCity* city = query.plan().centralCity(id);
@@ -235,6 +261,7 @@ QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, co
     case Hit::Kind::Corridor: return corridorHtml(query, id);
     case Hit::Kind::Place: return placeHtml(query, id);
     case Hit::Kind::City: return cityHtml(query, id);
+    case Hit::Kind::Prefecture: return prefectureHtml(query, id);
     case Hit::Kind::None: break;
     }
     return "<p>" + QCoreApplication::translate("app::gui::Info", "点击地图上的县、分区、廊道或节点查看规划内容。") + "</p>";

@@ -25,6 +25,7 @@
 #include <QToolBar>
 #include <QScreen>
 #include <QTranslator>
+#include <QVBoxLayout>
 
 #include <atomic>
 
@@ -33,6 +34,7 @@
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/membership_table.h"
+#include "gui/message_bar.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
 #include "layers/errors.h"
@@ -53,7 +55,15 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     m_renderers.push_back(m_renderer);
     m_selection = new Selection(this);
     m_canvas = new MapCanvas(m_renderer, this);
-    setCentralWidget(m_canvas);
+    // Above the map, where the user looks: errors from the command line and searches without one answer.
+    m_messages = new MessageBar(this);
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_messages);
+    column->addWidget(m_canvas, 1);
+    setCentralWidget(centre);
     buildDocks();
     buildActions();
 
@@ -69,11 +79,12 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
     connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
     connect(m_selection, &Selection::changed, this, [this] { m_canvas->setHighlight(m_selection->counties(), m_selection->feature()); });
-    connect(m_search, &SearchBox::found, this, [this](const Hit& hit) {
-        const geo::Box b = hitBounds(m_renderer->data(), hit);
-        if (!b.isEmpty())
-            m_canvas->zoomTo(b);
-        identify(hit);
+    connect(m_search, &SearchBox::chosen, this, &MainWindow::showObject);
+    connect(m_search, &SearchBox::messageChanged, this, [this](const QString& text, bool notFound) {
+        if (text.isEmpty())
+            m_messages->withdraw("search");
+        else
+            m_messages->post("search", text, notFound ? MessageBar::Level::Warning : MessageBar::Level::Info);
     });
     connect(m_layers, &LayerPanel::layerChanged, m_canvas, &MapCanvas::setLayer);
     connect(m_layers, &LayerPanel::orderChanged, m_canvas, &MapCanvas::setLayerOrder);
@@ -170,7 +181,7 @@ void MainWindow::buildActions()
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     add(StyleAction, [this] { chooseStyleFile(); });
-    m_search = new SearchBox(m_renderer->data(), this);
+    m_search = new SearchBox(m_query, this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
 
@@ -245,7 +256,7 @@ void MainWindow::retranslate()
         const auto& c = classes[static_cast<std::size_t>(i)];
         m_classList->item(i)->setText(QStringLiteral("%1 (%2)").arg(m_language == "en" ? c.nameEn : c.name).arg(c.count));
     }
-    m_search->setPlaceholderText(tr("搜索县、分区、节点… (名称、简称、旧名或代码)"));
+    m_search->retranslate();
     m_layers->retranslate();
     m_table->retranslate();
     m_info->setHtml(infoHtml(m_query, m_renderer->data(), m_identified));
@@ -486,8 +497,8 @@ QString MainWindow::addLayerFile(const QString& file)
                               tr("%1\n\n跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.").arg(error),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes)
         data = loadLayer(file, m_renderer->data().crs, error, {}, true);
-    if (!data)
-        return error;
+    if (!data)  // nothing was added: the layer list and the map are as they were
+        return error.isEmpty() ? tr("%1: 无法读取 (GDAL 未说明原因)").arg(file) : error;
     render::UserLayer layer;
     layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
     layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
@@ -505,6 +516,27 @@ QString MainWindow::addLayerFile(const QString& file)
                              data->skipped() || !data->notes().empty() ? 0 : 10000);
     userLayersChanged();
     return {};
+}
+
+QStringList MainWindow::addLayerFiles(const QStringList& files)
+{
+    QStringList failures;
+    for (const QString& file : files) {
+        const QString error = addLayerFile(file);
+        if (error.isEmpty() || error == tr("已取消"))
+            continue;
+        // The loader's errors name the file; one that does not is named here.
+        const QString message =
+            error.contains(file) ? tr("无法添加图层: %1").arg(error) : tr("无法添加图层 %1: %2").arg(file, error);
+        showError("add:" + file, message);
+        failures << (error.contains(file) ? error : file + ": " + error);
+    }
+    return failures;
+}
+
+void MainWindow::showError(const QString& key, const QString& text)
+{
+    m_messages->post(key, text, MessageBar::Level::Error);
 }
 
 void MainWindow::userLayersChanged()
@@ -567,12 +599,45 @@ void MainWindow::identify(const Hit& hit)
 {
     m_identified = hit;
     m_info->setHtml(infoHtml(m_query, m_renderer->data(), hit));
-    if (hit.kind == Hit::Kind::County)
+    if (hit.kind == Hit::Kind::County) {
         m_selection->setCounties({hit.id}, m_canvas);
-    else if (hit.kind != Hit::Kind::None)
+    } else if (hit.kind == Hit::Kind::Prefecture) {
+        QSet<QString> codes;
+        for (const auto& c : m_renderer->data().counties)
+            if (c.prefectureCode == hit.id)
+                codes.insert(c.code);
+        m_selection->setCounties(codes, m_canvas);
+    } else if (hit.kind != Hit::Kind::None)
         m_selection->setFeature(hit.id, m_canvas);
     else
         m_selection->clear(m_canvas);
+}
+
+void MainWindow::showObject(const layers::PlanObject& object)
+{
+    if (object.kind == layers::PlanKind::CountyClass) {
+        // As a click in the class list: the row current and its members selected (also when it is current already).
+        const auto& classes = m_renderer->data().classes;
+        for (int i = 0; i < static_cast<int>(classes.size()); ++i)
+            if (classes[static_cast<std::size_t>(i)].id.toStdString() == object.id) {
+                if (m_classList->currentRow() == i)
+                    selectClass(i);
+                else
+                    m_classList->setCurrentRow(i);
+            }
+        return;
+    }
+    const Hit hit = hitOf(object);
+    const geo::Box b = hitBounds(m_renderer->data(), hit);
+    if (!b.isEmpty())
+        m_canvas->zoomTo(b);
+    identify(hit);
+}
+
+void MainWindow::find(const QString& text)
+{
+    m_search->setText(text);
+    m_search->search(text);
 }
 
 void MainWindow::selectClass(int index)

@@ -26,6 +26,7 @@ namespace app::gui {
 
 class LayerPanel;
 class MapCanvas;
+class MessageBar;
 class MembershipTable;
 class SearchBox;
 class Selection;
@@ -44,11 +45,20 @@ public:
     LayerPanel* layerPanel() const { return m_layers; }
     QTextBrowser* infoPanel() const { return m_info; }
     const Hit& identified() const { return m_identified; }
+    /// The bar across the top of the map: errors from the command line, searches without one answer.
+    MessageBar* messageBar() const { return m_messages; }
+    /// Shows an error in the message bar (key: a later error with the same key replaces it).
+    void showError(const QString& key, const QString& text);
 
     void showView(render::View view);
     /// Identifies what lies at a screen point of the canvas and shows it.
     void identifyAt(QPointF screen);
     void identify(const Hit& hit);
+    /// Shows a plan object as choosing it in the search does: a county, zone, corridor, place or central city is
+    /// zoomed to and identified; a class is selected in the class list; a prefecture's counties are selected.
+    void showObject(const layers::PlanObject& object);
+    /// Searches as typing text in the search box and pressing Return does (gzplan --find).
+    void find(const QString& text);
     /// The layers the data export offers (built by the caller from the geography and the plan).
     void setExportTables(std::shared_ptr<const std::vector<layers::ExportTable>> tables) { m_exportTables = std::move(tables); }
     void exportData();
@@ -68,6 +78,9 @@ public:
     /// display CRS, on a worker thread behind a progress dialog that can cancel. Returns an empty string on
     /// success, else the error (cancelling returns tr("已取消")).
     QString addLayerFile(const QString& file);
+    /// addLayerFile for each file (gzplan --add), every failure shown in the message bar; returns the failures (the
+    /// loader's errors, each naming its file and the cause; a cancel is none) for the terminal.
+    QStringList addLayerFiles(const QStringList& files);
     const std::vector<render::UserLayer>& userLayers() const { return m_userLayers; }
     QListWidget* userLayerList() const { return m_userLayerList; }
     /// The user feature at a screen point (topmost layer first): layer index and feature, or {-1, 0}.
@@ -107,6 +120,7 @@ private:
     MembershipTable* m_table = nullptr;
     QListWidget* m_classList = nullptr;
     QTextBrowser* m_info = nullptr;
+    MessageBar* m_messages = nullptr;
     SearchBox* m_search = nullptr;
     QActionGroup* m_viewActions = nullptr;
     QLabel* m_position = nullptr;

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>app::cli::Application</name>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="438"/>
+        <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
+        <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::ExportDialog</name>
     <message>
         <location filename="../../app/gui/export_dialog.cpp" line="20"/>
@@ -124,270 +132,284 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15"/>
+        <location filename="../../app/gui/info_html.cpp" line="23"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15"/>
+        <location filename="../../app/gui/info_html.cpp" line="23"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="15"/>
+        <location filename="../../app/gui/info_html.cpp" line="23"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79"/>
-        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="87"/>
         <location filename="../../app/gui/info_html.cpp" line="122"/>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="219"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79"/>
+        <location filename="../../app/gui/info_html.cpp" line="87"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79"/>
+        <location filename="../../app/gui/info_html.cpp" line="87"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79"/>
+        <location filename="../../app/gui/info_html.cpp" line="87"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="79"/>
-        <location filename="../../app/gui/info_html.cpp" line="105"/>
-        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="87"/>
+        <location filename="../../app/gui/info_html.cpp" line="113"/>
         <location filename="../../app/gui/info_html.cpp" line="122"/>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="219"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="97"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="97"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="91"/>
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="93"/>
+        <location filename="../../app/gui/info_html.cpp" line="101"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="101"/>
+        <location filename="../../app/gui/info_html.cpp" line="109"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="101"/>
+        <location filename="../../app/gui/info_html.cpp" line="109"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="101"/>
+        <location filename="../../app/gui/info_html.cpp" line="109"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="104"/>
+        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="224"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="105"/>
+        <location filename="../../app/gui/info_html.cpp" line="113"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="105"/>
+        <location filename="../../app/gui/info_html.cpp" line="113"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="105"/>
+        <location filename="../../app/gui/info_html.cpp" line="113"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
-        <location filename="../../app/gui/info_html.cpp" line="119"/>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="118"/>
+        <location filename="../../app/gui/info_html.cpp" line="127"/>
+        <location filename="../../app/gui/info_html.cpp" line="165"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
-        <location filename="../../app/gui/info_html.cpp" line="119"/>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="118"/>
+        <location filename="../../app/gui/info_html.cpp" line="127"/>
+        <location filename="../../app/gui/info_html.cpp" line="165"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
-        <location filename="../../app/gui/info_html.cpp" line="219"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="134"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="134"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
-        <location filename="../../app/gui/info_html.cpp" line="191"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="196"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
-        <location filename="../../app/gui/info_html.cpp" line="174"/>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="179"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="133"/>
+        <location filename="../../app/gui/info_html.cpp" line="141"/>
         <source>另有全省目标 %1 项</source>
         <translation>plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="148"/>
+        <location filename="../../app/gui/info_html.cpp" line="156"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="151"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="219"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="221"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="223"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="161"/>
-        <location filename="../../app/gui/info_html.cpp" line="222"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
+        <location filename="../../app/gui/info_html.cpp" line="250"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="174"/>
+        <location filename="../../app/gui/info_html.cpp" line="179"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="177"/>
+        <location filename="../../app/gui/info_html.cpp" line="182"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="191"/>
+        <location filename="../../app/gui/info_html.cpp" line="196"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="208"/>
+        <location filename="../../app/gui/info_html.cpp" line="216"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="220"/>
+        <source>面积 %L1 km²</source>
+        <translation>area %L1 km²</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="210"/>
+        <location filename="../../app/gui/info_html.cpp" line="238"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="212"/>
+        <location filename="../../app/gui/info_html.cpp" line="240"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="238"/>
+        <location filename="../../app/gui/info_html.cpp" line="267"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -438,230 +460,231 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="69"/>
+        <location filename="../../app/gui/main_window.cpp" line="79"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="202"/>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="213"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="207"/>
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="211"/>
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="211"/>
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="216"/>
+        <location filename="../../app/gui/main_window.cpp" line="227"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="216"/>
+        <location filename="../../app/gui/main_window.cpp" line="227"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="217"/>
+        <location filename="../../app/gui/main_window.cpp" line="228"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="217"/>
+        <location filename="../../app/gui/main_window.cpp" line="228"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="229"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="229"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219"/>
+        <location filename="../../app/gui/main_window.cpp" line="230"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219"/>
+        <location filename="../../app/gui/main_window.cpp" line="230"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
-        <location filename="../../app/gui/main_window.cpp" line="367"/>
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="378"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="221"/>
-        <location filename="../../app/gui/main_window.cpp" line="617"/>
-        <location filename="../../app/gui/main_window.cpp" line="632"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="682"/>
+        <location filename="../../app/gui/main_window.cpp" line="697"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="221"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
-        <location filename="../../app/gui/main_window.cpp" line="347"/>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="358"/>
+        <location filename="../../app/gui/main_window.cpp" line="363"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="223"/>
-        <location filename="../../app/gui/main_window.cpp" line="606"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="671"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="223"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="240"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="242"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="244"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="237"/>
+        <location filename="../../app/gui/main_window.cpp" line="248"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="238"/>
+        <location filename="../../app/gui/main_window.cpp" line="249"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="239"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="240"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="241"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="248"/>
-        <source>搜索县、分区、节点… (名称、简称、旧名或代码)</source>
-        <translation>Search counties, zones, places… (name, short name, old name or code)</translation>
+        <location filename="../../app/gui/main_window.cpp" line="501"/>
+        <source>%1: 无法读取 (GDAL 未说明原因)</source>
+        <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
+        <location filename="../../app/gui/main_window.cpp" line="296"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="306"/>
+        <location filename="../../app/gui/main_window.cpp" line="317"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="341"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="347"/>
+        <location filename="../../app/gui/main_window.cpp" line="358"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="363"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="368"/>
+        <location filename="../../app/gui/main_window.cpp" line="379"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="368"/>
+        <location filename="../../app/gui/main_window.cpp" line="379"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="371"/>
-        <location filename="../../app/gui/main_window.cpp" line="397"/>
-        <location filename="../../app/gui/main_window.cpp" line="463"/>
-        <location filename="../../app/gui/main_window.cpp" line="470"/>
+        <location filename="../../app/gui/main_window.cpp" line="382"/>
+        <location filename="../../app/gui/main_window.cpp" line="408"/>
+        <location filename="../../app/gui/main_window.cpp" line="474"/>
+        <location filename="../../app/gui/main_window.cpp" line="481"/>
+        <location filename="../../app/gui/main_window.cpp" line="526"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="372"/>
-        <location filename="../../app/gui/main_window.cpp" line="398"/>
+        <location filename="../../app/gui/main_window.cpp" line="383"/>
+        <location filename="../../app/gui/main_window.cpp" line="409"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="406"/>
+        <location filename="../../app/gui/main_window.cpp" line="417"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="406"/>
+        <location filename="../../app/gui/main_window.cpp" line="417"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="485"/>
+        <location filename="../../app/gui/main_window.cpp" line="496"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="486"/>
+        <location filename="../../app/gui/main_window.cpp" line="497"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -674,49 +697,59 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="497"/>
+        <location filename="../../app/gui/main_window.cpp" line="508"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="502"/>
+        <location filename="../../app/gui/main_window.cpp" line="513"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="518"/>
+        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <source>无法添加图层: %1</source>
+        <translation>Cannot add the layer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <source>无法添加图层 %1: %2</source>
+        <translation>Cannot add the layer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="550"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="522"/>
+        <location filename="../../app/gui/main_window.cpp" line="554"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="545"/>
+        <location filename="../../app/gui/main_window.cpp" line="577"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="553"/>
+        <location filename="../../app/gui/main_window.cpp" line="585"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="606"/>
+        <location filename="../../app/gui/main_window.cpp" line="671"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="611"/>
+        <location filename="../../app/gui/main_window.cpp" line="676"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="618"/>
+        <location filename="../../app/gui/main_window.cpp" line="683"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -725,22 +758,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="629"/>
+        <location filename="../../app/gui/main_window.cpp" line="694"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="634"/>
+        <location filename="../../app/gui/main_window.cpp" line="699"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="667"/>
+        <location filename="../../app/gui/main_window.cpp" line="732"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="678"/>
+        <location filename="../../app/gui/main_window.cpp" line="743"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -774,21 +807,89 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
 </context>
 <context>
+    <name>app::gui::MessageBar</name>
+    <message>
+        <location filename="../../app/gui/message_bar.cpp" line="69"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::SearchBox</name>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="15"/>
+        <location filename="../../app/gui/search_box.cpp" line="19"/>
+        <source>县级单位</source>
+        <translation>county</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="20"/>
+        <source>市州</source>
+        <translation>prefecture</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="21"/>
+        <source>县城分类</source>
+        <translation>county-seat class</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="22"/>
+        <source>分区</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="24"/>
+        <source>廊道</source>
+        <translation>corridor</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="25"/>
+        <source>节点</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="38"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="111"/>
         <source>原</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="22"/>
-        <source>区域中心城市</source>
-        <translation>Regional central cities</translation>
+        <location filename="../../app/gui/search_box.cpp" line="147"/>
+        <source>搜索县、市州、县城分类、分区、中心城市、廊道、节点… (名称、简称、旧名或代码)</source>
+        <translation>Search counties, prefectures, county-seat classes, zones, central cities, corridors, places… (name, short name, old name or code)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="38"/>
-        <source>搜索县、分区、节点… (名称、简称、旧名或代码)</source>
-        <translation>Search counties, zones, places… (name, short name, old name or code)</translation>
+        <location filename="../../app/gui/search_box.cpp" line="195"/>
+        <source>“%1”有 %2 个结果, 请在搜索框下的列表中选择: %3</source>
+        <translation>“%1” names %2 objects; choose one in the list under the search box: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="200"/>
+        <source>找不到“%1”</source>
+        <translation>Nothing named “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="202"/>
+        <source>; 请输入县、市州、县城分类、分区、中心城市、廊道或节点的名称、简称或代码</source>
+        <translation>; type the name, short name or code of a county, prefecture, county-seat class, zone, central city, corridor or place</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="204"/>
+        <source>; 可选: %1</source>
+        <translation>; choose one of: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="206"/>
+        <source>; 是否要找: %1</source>
+        <translation>; did you mean: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/search_box.cpp" line="23"/>
+        <source>区域中心城市</source>
+        <translation>regional central city</translation>
     </message>
 </context>
 <context>
