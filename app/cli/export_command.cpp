@@ -1,7 +1,5 @@
 #include "cli/export_command.h"
 
-#include "geo/projection.h"
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,8 +12,10 @@
 #include <optional>
 
 #include "cli/text_table.h"
+#include "geo/projection.h"
 #include "layers/export_tables.h"
 #include "layers/exporter.h"
+#include "layers/plan_query.h"
 
 namespace app::cli {
 
@@ -125,15 +125,23 @@ int exportCommand(const std::string& data, const CommandLine& args, std::ostream
     }
     std::vector<std::string> ids;
     if (!source && layer != "all") {
+        // By id or by its Chinese title (县级行政区及县城分类 → counties); else the nearest id and every layer.
         const auto& known = layers::exportLayers();
-        if (std::none_of(known.begin(), known.end(), [&](const layers::ExportLayerInfo& l) { return l.id == layer; })) {
-            err << "gzplan export: no layer '" << layer << "'; layers:";
+        const auto named = std::find_if(known.begin(), known.end(), [&](const layers::ExportLayerInfo& l) { return l.id == layer || l.title == layer; });
+        if (named == known.end()) {
+            const auto nearest = std::min_element(known.begin(), known.end(), [&](const auto& a, const auto& b) {
+                return layers::editDistance(layer, a.id) < layers::editDistance(layer, b.id);
+            });
+            err << "gzplan export: no layer '" << layer << "'";
+            if (layers::editDistance(layer, nearest->id) <= std::max<std::size_t>(2, layer.size() / 3))
+                err << "; did you mean " << nearest->id << "?";
+            err << " layers:";
             for (const auto& l : known)
-                err << " " << l.id;
+                err << " " << l.id << " (" << l.title << ")";
             err << " all\n";
             return 2;
         }
-        ids.push_back(layer);
+        ids.push_back(named->id);
     }
     std::vector<layers::ExportTable> tables;
     if (!source) {

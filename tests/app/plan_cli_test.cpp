@@ -253,3 +253,15 @@ TEST(PlanCli, CrsSuggestNamesTheZoneAndItsDistortion)
     EXPECT_EQ(gzplan({"crs", "propose"}).code, 2);
     EXPECT_EQ(gzplan({"crs", "suggest", "--extent", "108,27,107,28"}).code, 2);
 }
+
+TEST(PlanCli, ExportLayersByChineseTitleAndMisspelledIdsGetTheNearest)
+{
+    QTemporaryDir dir;
+    Output r = gzplan({"export", "--layer", "县级行政区及县城分类", "--out", dir.filePath("c.shp")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath("c.shp")));
+    r = gzplan({"export", "--layer", "countys", "--out", dir.filePath("d.shp")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("did you mean counties?")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("d.shp")));
+}
