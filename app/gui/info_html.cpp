@@ -9,6 +9,13 @@ namespace app::gui {
 
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+/// A table's term id (a kind, mode, status, part) as a word in the window's language (share/plan/glossary.csv). The
+/// window's language is that of the installed translator: English when it translates the panel's words.
+QString term(const layers::PlanQuery& query, const std::string& id)
+{
+    const bool english = QCoreApplication::translate("app::gui::Info", "全部") != QStringLiteral("全部");
+    return q(query.plan().termText(id, english));
+}
 QStringList q(const std::vector<std::string>& list)
 {
     QStringList out;
@@ -124,14 +131,14 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
     QList<QStringList> cities;
     for (const auto* m : r.centralCities) {
         const auto* city = plan.centralCity(m->cityId);
-        cities << QStringList{city ? q(city->name) : q(m->cityId), q(m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
+        cities << QStringList{city ? q(city->name) : q(m->cityId), term(query, m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
     }
     if (!cities.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "区域中心城市") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "城市"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, cities);
 
     QList<QStringList> places;
     for (const auto* p : r.places)
-        places << QStringList{q(p->name), q(p->kind), p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似") : QCoreApplication::translate("app::gui::Info", "实测"), q(p->statusWords), source(p->provenance)};
+        places << QStringList{q(p->name), term(query, p->kind), p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似") : QCoreApplication::translate("app::gui::Info", "实测"), q(p->statusWords), source(p->provenance)};
     if (!places.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "节点与项目") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"), QCoreApplication::translate("app::gui::Info", "位置"), QCoreApplication::translate("app::gui::Info", "状态"), QCoreApplication::translate("app::gui::Info", "出处")}, places);
 
@@ -176,7 +183,7 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     if (!c)
         return {};
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4 (%5)</p><p>%6: %7</p><p>%8</p>")
-                       .arg(q(c->name), q(c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), q(c->status), QCoreApplication::translate("app::gui::Info", "节点"), q(c->nodeNames).join(" → "), source(c->provenance));
+                       .arg(q(c->name), term(query, c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), term(query, c->status), QCoreApplication::translate("app::gui::Info", "节点"), q(c->nodeNames).join(" → "), source(c->provenance));
     if (!c->quote.empty())
         html += "<blockquote>“" + q(c->quote) + "”</blockquote>";
     html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点县城的直线段") + "</small></p>";
@@ -193,7 +200,7 @@ QString placeHtml(const layers::PlanQuery& query, const std::string& id)
         return {};
     const layers::County* c = query.geography().county(p->code);
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 %4</p><p>%5: %6 · %7: %8</p><p>%9</p>")
-                       .arg(q(p->name), q(p->kind), QCoreApplication::translate("app::gui::Info", "位于"), c ? q(c->name) : q(p->code), QCoreApplication::translate("app::gui::Info", "位置"),
+                       .arg(q(p->name), term(query, p->kind), QCoreApplication::translate("app::gui::Info", "位于"), c ? q(c->name) : q(p->code), QCoreApplication::translate("app::gui::Info", "位置"),
                             p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), q(p->statusWords), source(p->provenance));
     if (!p->note.empty())
         html += "<p><small>" + q(p->note) + "</small></p>";

@@ -82,6 +82,11 @@ struct Target {
     std::string yearText;  ///< as written in the table
 };
 
+/// A term of the tables (a kind, mode, status or part id) in both languages (glossary.csv).
+struct GlossaryTerm {
+    std::string term, zh, en;
+};
+
 class PlanData {
 public:
     /// Reads every table of a plan folder (share/plan). Throws DataError naming the file when a table is
@@ -102,7 +107,11 @@ public:
     std::vector<Corridor> corridors;
     std::vector<Place> places;
     std::vector<Target> targets;
+    std::vector<GlossaryTerm> glossary;
 
+    /// The word for a term id in Chinese (or English): what a window or a map shows instead of the id; the id
+    /// itself when the glossary lacks it (a table value checkPlan would flag).
+    std::string termText(const std::string& term, bool english) const;
     const CountyClass* countyClass(const std::string& id) const;
     const Zone* zone(const std::string& id) const;
     const CentralCity* centralCity(const std::string& id) const;

@@ -82,7 +82,7 @@ const T* findId(const std::vector<T>& items, const std::string& id)
 const std::vector<std::string>& PlanData::tableNames()
 {
     static const std::vector<std::string> names{"documents", "county_classes", "class_members", "central_cities", "central_city_members",
-                                                "zones", "zone_members", "corridors", "places", "targets"};
+                                                "zones", "zone_members", "corridors", "places", "targets", "glossary"};
     return names;
 }
 
@@ -107,6 +107,8 @@ PlanData loadFrom(const RowSource& source)
     const std::filesystem::path dir;
     const Rows rows{source};
     PlanData plan;
+    for (const TableRow& r : rows(dir, "glossary.csv", {"term", "zh", "en"}, false))
+        plan.glossary.push_back({r["term"], r["zh"], r["en"]});
     for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "issuer", "date", "file"}, false))
         plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"]});
 
@@ -169,6 +171,14 @@ PlanData loadFrom(const RowSource& source)
     return plan;
 }
 }  // namespace
+
+std::string PlanData::termText(const std::string& term, bool english) const
+{
+    for (const GlossaryTerm& g : glossary)
+        if (g.term == term)
+            return english ? g.en : g.zh;
+    return term;
+}
 
 const CountyClass* PlanData::countyClass(const std::string& id) const { return findId(classes, id); }
 const Zone* PlanData::zone(const std::string& id) const { return findId(zones, id); }

@@ -60,6 +60,7 @@ public:
             if (!z.parentZone.empty() && !m_plan.zone(z.parentZone))
                 error(z.provenance, "unknown parent zone '" + z.parentZone + "'");
             parentCycle(z);
+            glossed(z.kind, "kind", z.provenance);
         }
         for (const auto& m : m_plan.zoneMembers)
             member(m, "zone_members.csv", "zone", m.zoneId, m_plan.zone(m.zoneId) != nullptr);
@@ -67,6 +68,8 @@ public:
             provenance(c.provenance);
             unique("corridors.csv", c.id, c.provenance);
             vocabulary(kStatuses, c.status, "status", c.provenance);
+            glossed(c.mode, "mode", c.provenance);
+            glossed(c.status, "status", c.provenance);
             quote(c.quote, c.provenance);
             if (c.nodeNames.size() != c.nodeCodes.size())
                 error(c.provenance, "node_names has " + std::to_string(c.nodeNames.size()) + " items but node_codes " +
@@ -85,6 +88,7 @@ public:
             unique("places.csv", p.id, p.provenance);
             const County* county = code(p.code, "", p.provenance);
             vocabulary(kPositions, p.positionQuality, "position", p.provenance);
+            glossed(p.kind, "kind", p.provenance);
             if (!p.status.empty())
                 vocabulary(kStatuses, p.status, "status", p.provenance);
             if (p.position) {
@@ -117,6 +121,13 @@ public:
 
 private:
     void error(const Provenance& p, const std::string& message) { m_issues.push_back({p.where(), message}); }
+    /// A term id the window and maps show as a word must have its Chinese and English in glossary.csv.
+    void glossed(const std::string& term, const char* column, const Provenance& p)
+    {
+        const auto it = std::find_if(m_plan.glossary.begin(), m_plan.glossary.end(), [&](const GlossaryTerm& g) { return g.term == term; });
+        if (it == m_plan.glossary.end() || it->zh.empty() || it->en.empty())
+            error(p, std::string(column) + " '" + term + "' has no Chinese and English word in glossary.csv");
+    }
 
     /// parent_zone references must end at a zone without a parent: a zone that is its own parent, or any
     /// longer cycle, is reported on each zone of the cycle.
