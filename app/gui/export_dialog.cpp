@@ -5,12 +5,15 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+
+#include "gui/settings.h"
 
 namespace app::gui {
 
@@ -71,10 +74,13 @@ void ExportDialog::browse()
 {
     const QString format = m_ui.format->currentData().toString();
     const bool folder = m_ui.layer->currentData() == "all" && format != "gpkg";
-    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("导出到文件夹"))
-                                : QFileDialog::getSaveFileName(this, tr("导出到"), QString(), QStringLiteral("*.%1").arg(QString::fromStdString(layers::formatExtension(format.toStdString()))));
-    if (!path.isEmpty())
-        m_ui.target->setText(folder ? path + "/guizhou_plan_" + format : path);
+    const QString start = settings::lastFolder(settings::Folder::ExportData);
+    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("导出到文件夹"), start)
+                                : QFileDialog::getSaveFileName(this, tr("导出到"), start, QStringLiteral("*.%1").arg(QString::fromStdString(layers::formatExtension(format.toStdString()))));
+    if (path.isEmpty())
+        return;
+    settings::rememberFolder(settings::Folder::ExportData, path);
+    m_ui.target->setText(folder ? path + "/guizhou_plan_" + format : path);
 }
 
 bool ExportDialog::runExport(bool quiet)
@@ -107,6 +113,9 @@ bool ExportDialog::runExport(bool quiet)
         return false;
     }
     progress.setValue(1000);
+    // Also a typed target: the next export starts beside this one. Its parent folder, as the target of "all layers"
+    // may be a folder the export made.
+    settings::rememberFolder(settings::Folder::ExportData, QFileInfo(m_ui.target->text()).absolutePath());
     if (!quiet && !m_report.warnings.empty()) {
         QStringList warnings;
         for (const auto& w : m_report.warnings)

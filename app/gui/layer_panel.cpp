@@ -1,5 +1,6 @@
 #include "gui/layer_panel.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPainter>
@@ -8,6 +9,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 namespace app::gui {
 
@@ -87,6 +89,10 @@ LayerPanel::LayerPanel(const render::MapRenderer& renderer, QWidget* parent) : Q
             spin->setSuffix("%");
             spin->setValue(100);
             spin->setFixedWidth(72);
+            // A wheel turned to scroll the list must not change an opacity the pointer happens to pass over:
+            // the box takes the wheel only once clicked or tabbed into (eventFilter hands it on otherwise).
+            spin->setFocusPolicy(Qt::StrongFocus);
+            spin->installEventFilter(this);
             m_tree->setItemWidget(item, 1, spin);
             m_opacity[id] = spin;
             connect(spin, &QSpinBox::valueChanged, this, [this, id] { emitState(id); });
@@ -115,6 +121,23 @@ LayerPanel::LayerPanel(const render::MapRenderer& renderer, QWidget* parent) : Q
     layout->addWidget(m_tree);
     layout->addLayout(buttons);
     retranslate();
+}
+
+bool LayerPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* spin = qobject_cast<QSpinBox*>(watched);
+    if (event->type() != QEvent::Wheel || !spin || spin->hasFocus())
+        return QWidget::eventFilter(watched, event);
+    // Handed to the list's viewport (which scrolls) rather than ignored and left to propagate: QApplication
+    // propagates only spontaneous wheel events to the parent, and a synthesised one (sent by a test or another
+    // widget) must scroll the list too instead of doing nothing.
+    const auto* wheel = static_cast<QWheelEvent*>(event);
+    QWidget* viewport = m_tree->viewport();
+    QWheelEvent forwarded(viewport->mapFromGlobal(wheel->globalPosition()), wheel->globalPosition(), wheel->pixelDelta(), wheel->angleDelta(),
+                          wheel->buttons(), wheel->modifiers(), wheel->phase(), wheel->inverted(), wheel->source());
+    QCoreApplication::sendEvent(viewport, &forwarded);
+    event->accept();  // handled here: a spontaneous wheel must not also reach the list by propagation
+    return true;
 }
 
 void LayerPanel::retranslate()

@@ -29,6 +29,10 @@ public:
     const QStringList& order() const { return m_order; }
     void retranslate();
 
+protected:
+    /// The opacity boxes ignore the wheel unless focused: it scrolls the list instead.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void layerChanged(const QString& layerId, const app::render::LayerState& state);
     void orderChanged(const QStringList& bottomToTop);

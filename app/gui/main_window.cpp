@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
@@ -37,6 +38,7 @@
 #include "gui/message_bar.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
+#include "gui/settings.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
 #include "render/map_export.h"
@@ -189,10 +191,10 @@ void MainWindow::buildActions()
     language->setObjectName("languageMenu");
     QAction* zh = language->addAction(QStringLiteral("中文"));
     zh->setData(static_cast<int>(ChineseAction));
-    connect(zh, &QAction::triggered, this, [this] { setLanguage("zh"); });
+    connect(zh, &QAction::triggered, this, [this] { chooseLanguage("zh"); });
     QAction* en = language->addAction(QStringLiteral("English"));
     en->setData(static_cast<int>(EnglishAction));
-    connect(en, &QAction::triggered, this, [this] { setLanguage("en"); });
+    connect(en, &QAction::triggered, this, [this] { chooseLanguage("en"); });
     QMenu* projection = menuBar()->addMenu(QString());
     projection->setObjectName("projectionMenu");
     auto* projections = new QActionGroup(this);
@@ -285,6 +287,33 @@ void MainWindow::setLanguage(const QString& language)
     retranslate();  // also when no LanguageChange arrives (switching back to the source language)
 }
 
+void MainWindow::chooseLanguage(const QString& language)
+{
+    setLanguage(language);
+    settings::setLanguage(language);
+}
+
+void MainWindow::restoreSettings(const QString& language)
+{
+    // A layout from another screen or an older set of docks is refused by Qt and the defaults stay.
+    restoreGeometry(settings::windowGeometry());
+    restoreState(settings::windowState());
+    const QString chosen = language.isEmpty() ? settings::language() : language;
+    if (!chosen.isEmpty() && chosen != m_language)
+        setLanguage(chosen);
+}
+
+void MainWindow::saveSettings()
+{
+    settings::setWindowLayout(saveGeometry(), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
 bool MainWindow::setDisplayCrs(const QString& crs)
 {
     if (!m_rendererFactory || crs == m_renderer->data().crs)
@@ -375,8 +404,10 @@ void MainWindow::showView(render::View view)
 void MainWindow::chooseLayerFile()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("添加图层"), QString(),
+        this, tr("添加图层"), settings::lastFolder(settings::Folder::AddLayer),
         tr("矢量数据") + " (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.gml *.sqlite *.tab *.mif *.csv);;" + tr("所有文件") + " (*)");
+    if (!files.isEmpty())
+        settings::rememberFolder(settings::Folder::AddLayer, files.front());
     for (const QString& file : files) {
         const QString error = addLayerFile(file);
         if (!error.isEmpty() && error != tr("已取消"))
@@ -679,10 +710,12 @@ void MainWindow::exportData()
 void MainWindow::exportMap()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), "gzplan-map.pdf",
+    const QString folder = settings::lastFolder(settings::Folder::ExportMap);
+    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), folder.isEmpty() ? "gzplan-map.pdf" : QDir(folder).filePath("gzplan-map.pdf"),
                                                       tr("PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)"), &filter);
     if (path.isEmpty())
         return;
+    settings::rememberFolder(settings::Folder::ExportMap, path);
     const QString page = filter.contains("A3") ? "A3" : filter.contains("A4") ? "A4" : QString();
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = 150;

@@ -86,12 +86,21 @@ public:
     /// The user feature at a screen point (topmost layer first): layer index and feature, or {-1, 0}.
     std::pair<int, std::uint32_t> userFeatureAt(QPointF screen) const;
 
-    /// "zh" or "en".
+    /// "zh" or "en". Kept for the next session only when the user picks it from the menu (chooseLanguage): a
+    /// language given for one run (--lang) does not replace the stored one.
     void setLanguage(const QString& language);
     QString language() const { return m_language; }
+    /// setLanguage, remembered for the next session (the language menu).
+    void chooseLanguage(const QString& language);
+    /// Restores what the last session kept (settings.h): the window's geometry and dock layout, and its language
+    /// unless language (the command line's --lang) is given, which wins. Call before show().
+    void restoreSettings(const QString& language = {});
+    /// Keeps the window's geometry and dock layout for the next session (also done on close).
+    void saveSettings();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 

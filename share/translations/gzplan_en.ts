@@ -4,7 +4,7 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="438"/>
+        <location filename="../../app/cli/application.cpp" line="441"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -12,119 +12,119 @@
 <context>
     <name>app::gui::ExportDialog</name>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="20"/>
-        <location filename="../../app/gui/export_dialog.cpp" line="106"/>
-        <location filename="../../app/gui/export_dialog.cpp" line="114"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="23"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="123"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="22"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="25"/>
         <source>全部图层</source>
         <translation>All layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="34"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="37"/>
         <source>EPSG:4490 CGCS2000 经纬度</source>
         <translation>EPSG:4490 CGCS2000 lon/lat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="35"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="38"/>
         <source>EPSG:4326 WGS 84 经纬度</source>
         <translation>EPSG:4326 WGS 84 lon/lat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="36"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="39"/>
         <source>EPSG:4543 CGCS2000 高斯-克吕格 3° 102°E</source>
         <translation>EPSG:4543 CGCS2000 Gauss-Kruger 3° 102°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="40"/>
         <source>EPSG:4544 CGCS2000 高斯-克吕格 3° 105°E</source>
         <translation>EPSG:4544 CGCS2000 Gauss-Kruger 3° 105°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="38"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="41"/>
         <source>EPSG:4545 CGCS2000 高斯-克吕格 3° 108°E</source>
         <translation>EPSG:4545 CGCS2000 Gauss-Kruger 3° 108°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="39"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="42"/>
         <source>EPSG:4546 CGCS2000 高斯-克吕格 3° 111°E</source>
         <translation>EPSG:4546 CGCS2000 Gauss-Kruger 3° 111°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="40"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="43"/>
         <source>EPSG:3857 Web Mercator</source>
         <translation>EPSG:3857 Web Mercator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="42"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="45"/>
         <source>UTF-8 (带 .cpg)</source>
         <translation>UTF-8 (with .cpg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="43"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="46"/>
         <source>GBK (旧版 ArcGIS)</source>
         <translation>GBK (older ArcGIS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="45"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="48"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="50"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="53"/>
         <source>覆盖已有文件</source>
         <translation>Overwrite existing files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="53"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="56"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="54"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="57"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="55"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="58"/>
         <source>坐标系</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="56"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="59"/>
         <source>Shapefile 文字编码</source>
         <translation>Shapefile text encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="57"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="60"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="74"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="78"/>
         <source>导出到文件夹</source>
         <translation>Export to folder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="79"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="93"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="93"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="105"/>
         <source>正在导出 %1…</source>
         <translation>Exporting %1…</translation>
     </message>
@@ -417,42 +417,42 @@
 <context>
     <name>app::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="23"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="25"/>
         <source>基础地理</source>
         <translation>Base geography</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="24"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="25"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="27"/>
         <source>规划分区 (一群三带 · 一核三心多组团)</source>
         <translation>Plan zones (one cluster three belts · one core three centres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="28"/>
         <source>交通</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="124"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="124"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="129"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="152"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="130"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="153"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -460,231 +460,231 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="79"/>
+        <location filename="../../app/gui/main_window.cpp" line="81"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="213"/>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
+        <location filename="../../app/gui/main_window.cpp" line="215"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="224"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="224"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="227"/>
+        <location filename="../../app/gui/main_window.cpp" line="229"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="227"/>
+        <location filename="../../app/gui/main_window.cpp" line="229"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="228"/>
+        <location filename="../../app/gui/main_window.cpp" line="230"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="228"/>
+        <location filename="../../app/gui/main_window.cpp" line="230"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
-        <location filename="../../app/gui/main_window.cpp" line="378"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="407"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
-        <location filename="../../app/gui/main_window.cpp" line="682"/>
-        <location filename="../../app/gui/main_window.cpp" line="697"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="714"/>
+        <location filename="../../app/gui/main_window.cpp" line="730"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
-        <location filename="../../app/gui/main_window.cpp" line="358"/>
-        <location filename="../../app/gui/main_window.cpp" line="363"/>
+        <location filename="../../app/gui/main_window.cpp" line="235"/>
+        <location filename="../../app/gui/main_window.cpp" line="387"/>
+        <location filename="../../app/gui/main_window.cpp" line="392"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="235"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
-        <location filename="../../app/gui/main_window.cpp" line="671"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="702"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="240"/>
+        <location filename="../../app/gui/main_window.cpp" line="242"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="242"/>
+        <location filename="../../app/gui/main_window.cpp" line="244"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <location filename="../../app/gui/main_window.cpp" line="246"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="248"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="249"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="501"/>
+        <location filename="../../app/gui/main_window.cpp" line="532"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="296"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317"/>
+        <location filename="../../app/gui/main_window.cpp" line="346"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="381"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="358"/>
+        <location filename="../../app/gui/main_window.cpp" line="387"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="363"/>
+        <location filename="../../app/gui/main_window.cpp" line="392"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="379"/>
+        <location filename="../../app/gui/main_window.cpp" line="408"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="379"/>
+        <location filename="../../app/gui/main_window.cpp" line="408"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="382"/>
-        <location filename="../../app/gui/main_window.cpp" line="408"/>
-        <location filename="../../app/gui/main_window.cpp" line="474"/>
-        <location filename="../../app/gui/main_window.cpp" line="481"/>
-        <location filename="../../app/gui/main_window.cpp" line="526"/>
+        <location filename="../../app/gui/main_window.cpp" line="413"/>
+        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <location filename="../../app/gui/main_window.cpp" line="505"/>
+        <location filename="../../app/gui/main_window.cpp" line="512"/>
+        <location filename="../../app/gui/main_window.cpp" line="557"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="383"/>
-        <location filename="../../app/gui/main_window.cpp" line="409"/>
+        <location filename="../../app/gui/main_window.cpp" line="414"/>
+        <location filename="../../app/gui/main_window.cpp" line="440"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="417"/>
+        <location filename="../../app/gui/main_window.cpp" line="448"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="417"/>
+        <location filename="../../app/gui/main_window.cpp" line="448"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="496"/>
+        <location filename="../../app/gui/main_window.cpp" line="527"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="497"/>
+        <location filename="../../app/gui/main_window.cpp" line="528"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -697,59 +697,59 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="508"/>
+        <location filename="../../app/gui/main_window.cpp" line="539"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="513"/>
+        <location filename="../../app/gui/main_window.cpp" line="544"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <location filename="../../app/gui/main_window.cpp" line="561"/>
         <source>无法添加图层: %1</source>
         <translation>Cannot add the layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <location filename="../../app/gui/main_window.cpp" line="561"/>
         <source>无法添加图层 %1: %2</source>
         <translation>Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="550"/>
+        <location filename="../../app/gui/main_window.cpp" line="581"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="554"/>
+        <location filename="../../app/gui/main_window.cpp" line="585"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="577"/>
+        <location filename="../../app/gui/main_window.cpp" line="608"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="585"/>
+        <location filename="../../app/gui/main_window.cpp" line="616"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="671"/>
+        <location filename="../../app/gui/main_window.cpp" line="702"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="676"/>
+        <location filename="../../app/gui/main_window.cpp" line="707"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="683"/>
+        <location filename="../../app/gui/main_window.cpp" line="715"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -758,22 +758,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="694"/>
+        <location filename="../../app/gui/main_window.cpp" line="727"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="699"/>
+        <location filename="../../app/gui/main_window.cpp" line="732"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="732"/>
+        <location filename="../../app/gui/main_window.cpp" line="765"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="743"/>
+        <location filename="../../app/gui/main_window.cpp" line="776"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>

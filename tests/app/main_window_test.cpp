@@ -6,8 +6,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QScrollBar>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QWheelEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -24,6 +31,7 @@
 #include "gui/membership_table.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
+#include "gui/settings.h"
 #include "test_data.h"
 
 using app::gui::Hit;
@@ -47,6 +55,11 @@ struct Window {
         return window.canvas()->view().toScreen(seat);
     }
 };
+
+QString canonical(const QString& path)
+{
+    return QFileInfo(path).canonicalFilePath();
+}
 
 QSet<QString> members(const std::string& classId)
 {
@@ -238,6 +251,8 @@ TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
     dialog.ui().target->setText(dir.filePath("counties.shp"));
     ASSERT_TRUE(dialog.runExport(true)) << dialog.error().toStdString();
     EXPECT_EQ(dialog.report().features, 88u);
+    // The next export's Browse… starts where this one went.
+    EXPECT_EQ(canonical(app::gui::settings::lastFolder(app::gui::settings::Folder::ExportData)), canonical(dir.path()));
     QFile cpg(dir.filePath("counties.cpg"));
     ASSERT_TRUE(cpg.open(QIODevice::ReadOnly));
     EXPECT_EQ(cpg.readAll(), "936");
@@ -296,4 +311,124 @@ TEST(MainWindow, HoveringAZoneShowsItsFunctions)
     QTest::mouseMove(w.window.canvas(), w.window.canvas()->view().toScreen(yunyan).toPoint());
     const QString tip = w.window.canvas()->toolTip();
     EXPECT_TRUE(tip.contains("政务服务")) << tip.toStdString();
+}
+
+namespace {
+/// The window's action with a shortcut (the toolbar's texts change with the language, its shortcuts do not).
+QAction* actionWithShortcut(const MainWindow& window, const QKeySequence& key)
+{
+    for (QAction* action : window.findChildren<QAction*>())
+        if (action->shortcut() == key)
+            return action;
+    return nullptr;
+}
+
+/// Triggers action and answers the modal file dialog it opens as a user would (answer gets the dialog). False
+/// when no file dialog opened.
+bool answerFileDialog(QAction* action, const std::function<void(QFileDialog*)>& answer)
+{
+    bool answered = false;
+    QTimer poll;  // the dialog runs its own event loop: look for it from there
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget()); dialog && !answered) {
+            answered = true;
+            answer(dialog);
+        }
+    });
+    poll.start(20);
+    action->trigger();
+    return answered;
+}
+
+}  // namespace
+
+TEST(MainWindow, SettingsKeepLanguageLayoutAndFoldersForTheNextSession)
+{
+    QTemporaryDir maps;
+    const QString pdf = maps.filePath("map.pdf");
+    {
+        Window w;
+        // The language as a user picks it: the menu.
+        QAction* english = nullptr;
+        for (QAction* action : w.window.findChildren<QAction*>())
+            if (action->text() == "English")
+                english = action;
+        ASSERT_NE(english, nullptr);
+        english->trigger();
+        EXPECT_EQ(w.window.language(), "en");
+        // Export the map into a folder through the dialog (Ctrl+S).
+        QAction* exportMap = actionWithShortcut(w.window, QKeySequence(QKeySequence::Save));
+        ASSERT_NE(exportMap, nullptr);
+        ASSERT_TRUE(answerFileDialog(exportMap, [&](QFileDialog* dialog) {
+            dialog->selectFile(pdf);
+            QMetaObject::invokeMethod(dialog, "accept");  // protected: as the Save button does
+        }));
+        EXPECT_TRUE(QFileInfo(pdf).size() > 0);
+        w.window.findChild<QDockWidget*>("classes")->hide();
+        w.window.close();  // keeps the layout
+    }
+    EXPECT_EQ(canonical(app::gui::settings::lastFolder(app::gui::settings::Folder::ExportMap)), canonical(maps.path()));
+    EXPECT_TRUE(app::gui::settings::lastFolder(app::gui::settings::Folder::AddLayer).isEmpty());  // each dialog its own
+
+    Window next;
+    EXPECT_EQ(next.window.language(), "zh");  // a window made without restoring (as every other test) is as shipped
+    next.window.restoreSettings();
+    EXPECT_EQ(next.window.language(), "en");
+    EXPECT_EQ(next.window.windowTitle(), "Guizhou New Urbanisation Plan Map");
+    EXPECT_TRUE(next.window.findChild<QDockWidget*>("classes")->isHidden());
+    // The export dialog opens where the last map went.
+    QString opened;
+    ASSERT_TRUE(answerFileDialog(actionWithShortcut(next.window, QKeySequence(QKeySequence::Save)), [&](QFileDialog* dialog) {
+        opened = dialog->directory().absolutePath();
+        dialog->reject();
+    }));
+    EXPECT_EQ(canonical(opened), canonical(maps.path()));
+}
+
+TEST(MainWindow, CommandLineLanguageWinsOverTheStoredOne)
+{
+    app::gui::settings::setLanguage("en");
+    {
+        Window w;
+        w.window.restoreSettings("zh");  // gzplan --lang zh
+        EXPECT_EQ(w.window.language(), "zh");
+        EXPECT_EQ(w.window.windowTitle(), "贵州省新型城镇化规划图");
+    }
+    // A language for one run is not kept: the stored one is still the user's choice.
+    EXPECT_EQ(app::gui::settings::language(), "en");
+    app::gui::settings::setLanguage("zh");
+    Window w;
+    w.window.restoreSettings("en");  // gzplan --lang en
+    EXPECT_EQ(w.window.language(), "en");
+    EXPECT_EQ(app::gui::settings::language(), "zh");
+}
+
+TEST(MainWindow, WheelOverTheLayerListScrollsInsteadOfChangingOpacity)
+{
+    Window w;
+    auto* tree = w.window.layerPanel()->findChild<QTreeWidget*>();
+    ASSERT_NE(tree, nullptr);
+    tree->setFixedHeight(120);  // too short for every layer: the list can scroll
+    QTRY_VERIFY_WITH_TIMEOUT(tree->verticalScrollBar()->maximum() > 0, 5000);
+    tree->verticalScrollBar()->setValue(0);
+    QSpinBox* spin = w.window.layerPanel()->opacity("labels");  // the first layer: on screen at the top
+    ASSERT_NE(spin, nullptr);
+    ASSERT_FALSE(spin->hasFocus());
+    const int before = spin->value();
+    ASSERT_GT(before, 0);  // a step down would show
+    auto wheelDown = [spin] {
+        const QPointF at = spin->rect().center();
+        QWheelEvent wheel(at, spin->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(spin, &wheel);
+    };
+    wheelDown();
+    EXPECT_EQ(spin->value(), before);
+    EXPECT_GT(tree->verticalScrollBar()->value(), 0);
+    // Clicked into, the box takes the wheel as any spin box does.
+    w.window.activateWindow();
+    spin->setFocus(Qt::MouseFocusReason);
+    if (!QTest::qWaitFor([spin] { return spin->hasFocus(); }, 2000))
+        GTEST_SKIP() << "the platform gives no focus";
+    wheelDown();
+    EXPECT_EQ(spin->value(), before - 1);
 }
