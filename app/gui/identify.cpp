@@ -96,6 +96,17 @@ Hit hitTest(const render::MapRenderer& renderer, const render::RenderSettings& s
     return {};
 }
 
+namespace {
+/// Grows b by the point (at) of every item whose id is id.
+template <class Items>
+void expandById(geo::Box& b, const Items& items, const QString& id)
+{
+    for (const auto& item : items)
+        if (item.id == id)
+            b.expand(item.at);
+}
+}  // namespace
+
 geo::Box hitBounds(const render::MapData& data, const Hit& hit)
 {
     geo::Box b = geo::Box::empty();
@@ -116,14 +127,10 @@ geo::Box hitBounds(const render::MapData& data, const Hit& hit)
                     b.expand(geo::Point{p.x(), p.y()});
         break;
     case Hit::Kind::Place:
-        for (const auto& p : data.places)
-            if (p.id == hit.id)
-                b.expand(p.at);
+        expandById(b, data.places, hit.id);
         break;
     case Hit::Kind::City:
-        for (const auto& c : data.cities)
-            if (c.id == hit.id)
-                b.expand(c.at);
+        expandById(b, data.cities, hit.id);
         break;
     case Hit::Kind::Prefecture:
         for (const auto& c : data.counties)

@@ -9,13 +9,8 @@ namespace app::gui {
 
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-/// A table's term id (a kind, mode, status, part) as a word in the window's language (share/plan/glossary.csv). The
-/// window's language is that of the installed translator: English when it translates the panel's words.
-QString term(const layers::PlanQuery& query, const std::string& id)
-{
-    const bool english = QCoreApplication::translate("app::gui::Info", "全部") != QStringLiteral("全部");
-    return q(query.plan().termText(id, english));
-}
+/// A table's term id (a kind, mode, status, part) as a word in the window's language (share/plan/glossary.csv).
+QString term(const layers::PlanQuery& query, const std::string& id) { return q(query.plan().termText(id, englishShown())); }
 QStringList q(const std::vector<std::string>& list)
 {
     QStringList out;
@@ -272,6 +267,12 @@ QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, co
     case Hit::Kind::None: break;
     }
     return "<p>" + QCoreApplication::translate("app::gui::Info", "点击地图上的县、分区、廊道或节点查看规划内容。") + "</p>";
+}
+
+bool englishShown()
+{
+    // The window's language is that of the installed translator: English when it translates the panel's words.
+    return QCoreApplication::translate("app::gui::Info", "全部") != QStringLiteral("全部");
 }
 
 }  // namespace app::gui

@@ -12,4 +12,7 @@ namespace app::gui {
 
 QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit);
 
+/// Whether the window shows English (its translator is installed): for words taken from data (the glossary).
+bool englishShown();
+
 }  // namespace app::gui

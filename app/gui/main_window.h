@@ -99,10 +99,10 @@ public:
     void saveSettings();
 
 protected:
-    void changeEvent(QEvent* event) override;
-    void closeEvent(QCloseEvent* event) override;
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
+    void changeEvent(QEvent*) override;
+    void closeEvent(QCloseEvent*) override;
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
 
 private:
     /// Loads a user layer in crs behind a cancellable progress dialog; null on failure or cancel, with error saying
@@ -132,9 +132,7 @@ private:
     MessageBar* m_messages = nullptr;
     SearchBox* m_search = nullptr;
     QActionGroup* m_viewActions = nullptr;
-    QLabel* m_position = nullptr;
-    QLabel* m_scale = nullptr;
-    QLabel* m_renderTime = nullptr;
+    QLabel *m_position = nullptr, *m_scale = nullptr, *m_renderTime = nullptr;  ///< the status bar's fields
     Hit m_identified;
     std::vector<render::UserLayer> m_userLayers;
     QListWidget* m_userLayerList = nullptr;

@@ -4,6 +4,8 @@
 #include <QCompleter>
 #include <QStringListModel>
 
+#include "gui/info_html.h"
+
 namespace app::gui {
 
 using layers::PlanKind;
@@ -56,23 +58,8 @@ Hit hitOf(const PlanObject& o)
 
 SearchBox::SearchBox(const layers::PlanQuery& query, QWidget* parent) : QLineEdit(parent), m_query(query)
 {
-    // Every object resolve() knows, in kSearchKinds order: the completion list offers them all.
-    const layers::Geography& g = query.geography();
-    const layers::PlanData& plan = query.plan();
-    for (const auto& c : g.counties)
-        m_objects.push_back({PlanKind::County, c.code, c.name});
-    for (const auto& p : g.prefectures)
-        m_objects.push_back({PlanKind::Prefecture, p.code, p.name});
-    for (const auto& c : plan.classes)
-        m_objects.push_back({PlanKind::CountyClass, c.id, c.name});
-    for (const auto& z : plan.zones)
-        m_objects.push_back({PlanKind::Zone, z.id, z.name});
-    for (const auto& c : plan.centralCities)
-        m_objects.push_back({PlanKind::CentralCity, c.id, c.name});
-    for (const auto& c : plan.corridors)
-        m_objects.push_back({PlanKind::Corridor, c.id, c.name});
-    for (const auto& p : plan.places)
-        m_objects.push_back({PlanKind::Place, p.id, p.name});
+    // Every object resolve() knows: the completion list offers them all.
+    m_objects = query.objects(kSearchKinds);
 
     m_model = new QStringListModel(this);
     m_completer = new QCompleter(m_model, this);
@@ -112,22 +99,11 @@ QString SearchBox::display(const PlanObject& o) const
         }
         break;
     case PlanKind::Prefecture: parts << s(o.id); break;
-    case PlanKind::CountyClass:
-        if (const layers::CountyClass* c = plan.countyClass(o.id))
-            parts << s(c->nameEn);
-        break;
-    case PlanKind::Zone:
-        if (const layers::Zone* z = plan.zone(o.id))
-            parts << s(z->layout);
-        break;
-    case PlanKind::Corridor:
-        if (const layers::Corridor* c = plan.corridor(o.id))
-            parts << s(c->mode);
-        break;
-    case PlanKind::Place:
-        if (const layers::Place* p = plan.place(o.id))
-            parts << s(p->kind);
-        break;
+    // The objects come from the plan itself (PlanQuery::objects): their ids are there. Kinds and modes as words.
+    case PlanKind::CountyClass: parts << s(plan.countyClass(o.id)->nameEn); break;
+    case PlanKind::Zone: parts << s(plan.zone(o.id)->layout); break;
+    case PlanKind::Corridor: parts << s(plan.termText(plan.corridor(o.id)->mode, englishShown())); break;
+    case PlanKind::Place: parts << s(plan.termText(plan.place(o.id)->kind, englishShown())); break;
     case PlanKind::CentralCity: break;
     }
     parts.removeAll(QString());

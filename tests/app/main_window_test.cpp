@@ -32,21 +32,14 @@
 #include "gui/search_box.h"
 #include "gui/selection.h"
 #include "gui/settings.h"
+#include "shown_window.h"
 #include "test_data.h"
 
 using app::gui::Hit;
 using app::gui::MainWindow;
 
 namespace {
-struct Window {
-    MainWindow window{test::plannedRenderer(), test::query(), "summary"};
-    Window()
-    {
-        window.resize(1400, 900);
-        window.show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        window.canvas()->zoomToProvince();
-    }
+struct Window : test::ShownWindow {
     QPointF seatOnScreen(const std::string& code) const
     {
         geo::Point seat = test::geography().county(code)->seat;
@@ -64,9 +57,8 @@ QString canonical(const QString& path)
 QSet<QString> members(const std::string& classId)
 {
     QSet<QString> codes;
-    for (const auto& m : test::plan().classMembers)
-        if (m.classId == classId)
-            codes.insert(QString::fromStdString(m.code));
+    for (const auto* m : test::query().classMembers(classId))
+        codes.insert(QString::fromStdString(m->code));
     return codes;
 }
 }  // namespace

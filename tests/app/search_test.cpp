@@ -14,6 +14,7 @@
 #include "gui/message_bar.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
+#include "shown_window.h"
 #include "test_data.h"
 
 using app::gui::Hit;
@@ -21,15 +22,7 @@ using app::gui::MainWindow;
 using app::gui::MessageBar;
 
 namespace {
-struct Window {
-    MainWindow window{test::plannedRenderer(), test::query(), "summary"};
-    Window()
-    {
-        window.resize(1400, 900);
-        window.show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        window.canvas()->zoomToProvince();
-    }
+struct Window : test::ShownWindow {
     MessageBar* bar() const { return window.messageBar(); }
     QString info() const { return window.infoPanel()->toPlainText(); }
     /// The bar is shown to whoever looks at the window (not merely holding text).
@@ -63,9 +56,8 @@ QSet<QString> countiesOf(const std::string& prefecture)
 QSet<QString> classMembers(const std::string& classId)
 {
     QSet<QString> codes;
-    for (const auto& m : test::plan().classMembers)
-        if (m.classId == classId)
-            codes.insert(QString::fromStdString(m.code));
+    for (const auto* m : test::query().classMembers(classId))
+        codes.insert(QString::fromStdString(m->code));
     return codes;
 }
 

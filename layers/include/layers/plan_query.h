@@ -79,6 +79,9 @@ public:
     /// or old name (ASCII case ignored); failing that, by a part of a Chinese name (卫星 → 卫星县城) or a county's
     /// short name inside the text (盘州市人民政府); failing that, suggestions within an edit distance of half the text.
     NameLookup resolve(const std::string& text, const std::vector<PlanKind>& kinds) const;
+    /// Every object of the given kinds, kind by kind in PlanKind order, each in table order (what a completion
+    /// list offers).
+    std::vector<PlanObject> objects(const std::vector<PlanKind>& kinds) const;
     CountyReport county(const County& county) const;
     /// The county→class join: the classes county `code` holds, in PlanData::classes order (each once: plan
     /// check refuses a repeated membership). The map, the export tables and every command read it from here.

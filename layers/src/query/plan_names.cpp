@@ -129,6 +129,15 @@ NameLookup PlanQuery::resolve(const std::string& text, const std::vector<PlanKin
     return result;
 }
 
+std::vector<PlanObject> PlanQuery::objects(const std::vector<PlanKind>& kinds) const
+{
+    std::vector<PlanObject> out;
+    for (const Named& n : everyName(m_geography, m_plan))
+        if (std::find(kinds.begin(), kinds.end(), n.object.kind) != kinds.end())
+            out.push_back(n.object);
+    return out;
+}
+
 std::string NameLookup::problem(const std::string& text, const std::vector<PlanKind>& kinds) const
 {
     std::string out;
