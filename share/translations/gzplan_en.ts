@@ -132,284 +132,285 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="23"/>
+        <location filename="../../app/gui/info_html.cpp" line="25"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="23"/>
+        <location filename="../../app/gui/info_html.cpp" line="25"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="23"/>
+        <location filename="../../app/gui/info_html.cpp" line="25"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="87"/>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
+        <location filename="../../app/gui/info_html.cpp" line="249"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="87"/>
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="87"/>
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="87"/>
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="87"/>
-        <location filename="../../app/gui/info_html.cpp" line="113"/>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="115"/>
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
+        <location filename="../../app/gui/info_html.cpp" line="249"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="97"/>
-        <location filename="../../app/gui/info_html.cpp" line="219"/>
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="221"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="97"/>
+        <location filename="../../app/gui/info_html.cpp" line="99"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="101"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="101"/>
+        <location filename="../../app/gui/info_html.cpp" line="103"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="109"/>
+        <location filename="../../app/gui/info_html.cpp" line="111"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="109"/>
+        <location filename="../../app/gui/info_html.cpp" line="111"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="109"/>
+        <location filename="../../app/gui/info_html.cpp" line="111"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="112"/>
-        <location filename="../../app/gui/info_html.cpp" line="224"/>
+        <location filename="../../app/gui/info_html.cpp" line="114"/>
+        <location filename="../../app/gui/info_html.cpp" line="226"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="113"/>
+        <location filename="../../app/gui/info_html.cpp" line="115"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="113"/>
+        <location filename="../../app/gui/info_html.cpp" line="115"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="113"/>
+        <location filename="../../app/gui/info_html.cpp" line="115"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="118"/>
-        <location filename="../../app/gui/info_html.cpp" line="127"/>
-        <location filename="../../app/gui/info_html.cpp" line="165"/>
-        <location filename="../../app/gui/info_html.cpp" line="245"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="129"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="275"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="118"/>
-        <location filename="../../app/gui/info_html.cpp" line="127"/>
-        <location filename="../../app/gui/info_html.cpp" line="165"/>
-        <location filename="../../app/gui/info_html.cpp" line="245"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="129"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="247"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="130"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="249"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="134"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="134"/>
-        <location filename="../../app/gui/info_html.cpp" line="197"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
-        <location filename="../../app/gui/info_html.cpp" line="196"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="198"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
-        <location filename="../../app/gui/info_html.cpp" line="179"/>
-        <location filename="../../app/gui/info_html.cpp" line="197"/>
+        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="181"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="140"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="141"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
         <source>另有全省目标 %1 项</source>
         <translation>plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="156"/>
+        <location filename="../../app/gui/info_html.cpp" line="158"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="161"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="221"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
+        <location filename="../../app/gui/info_html.cpp" line="223"/>
+        <location filename="../../app/gui/info_html.cpp" line="249"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="223"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
+        <location filename="../../app/gui/info_html.cpp" line="225"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="169"/>
-        <location filename="../../app/gui/info_html.cpp" line="250"/>
+        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="252"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="179"/>
+        <location filename="../../app/gui/info_html.cpp" line="181"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="182"/>
+        <location filename="../../app/gui/info_html.cpp" line="184"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="196"/>
+        <location filename="../../app/gui/info_html.cpp" line="198"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="197"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="216"/>
+        <location filename="../../app/gui/info_html.cpp" line="218"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="220"/>
+        <location filename="../../app/gui/info_html.cpp" line="222"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="238"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="238"/>
+        <location filename="../../app/gui/info_html.cpp" line="240"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="240"/>
+        <location filename="../../app/gui/info_html.cpp" line="242"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="267"/>
+        <location filename="../../app/gui/info_html.cpp" line="269"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -527,7 +528,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="233"/>
-        <location filename="../../app/gui/main_window.cpp" line="407"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="33"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
@@ -538,8 +539,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="234"/>
-        <location filename="../../app/gui/main_window.cpp" line="714"/>
-        <location filename="../../app/gui/main_window.cpp" line="730"/>
+        <location filename="../../app/gui/main_window.cpp" line="519"/>
+        <location filename="../../app/gui/main_window.cpp" line="535"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
@@ -562,7 +563,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="236"/>
-        <location filename="../../app/gui/main_window.cpp" line="702"/>
+        <location filename="../../app/gui/main_window.cpp" line="507"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -612,7 +613,7 @@
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="532"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
@@ -644,47 +645,47 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="408"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="34"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="408"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="34"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="413"/>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
-        <location filename="../../app/gui/main_window.cpp" line="505"/>
-        <location filename="../../app/gui/main_window.cpp" line="512"/>
-        <location filename="../../app/gui/main_window.cpp" line="557"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="65"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="131"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="138"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="183"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="414"/>
-        <location filename="../../app/gui/main_window.cpp" line="440"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="40"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="66"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="448"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="74"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="448"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="74"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="527"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="153"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="528"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="154"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -697,59 +698,59 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="539"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="165"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="544"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="170"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="561"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
         <source>无法添加图层: %1</source>
         <translation>Cannot add the layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="561"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
         <source>无法添加图层 %1: %2</source>
         <translation>Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="581"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="202"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="585"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="206"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="608"/>
+        <location filename="../../app/gui/main_window.cpp" line="413"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="616"/>
+        <location filename="../../app/gui/main_window.cpp" line="421"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="702"/>
+        <location filename="../../app/gui/main_window.cpp" line="507"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="707"/>
+        <location filename="../../app/gui/main_window.cpp" line="512"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="715"/>
+        <location filename="../../app/gui/main_window.cpp" line="520"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -758,22 +759,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="727"/>
+        <location filename="../../app/gui/main_window.cpp" line="532"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="732"/>
+        <location filename="../../app/gui/main_window.cpp" line="537"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="765"/>
+        <location filename="../../app/gui/main_window.cpp" line="570"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="776"/>
+        <location filename="../../app/gui/main_window.cpp" line="581"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -817,77 +818,77 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::SearchBox</name>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="19"/>
+        <location filename="../../app/gui/search_box.cpp" line="21"/>
         <source>县级单位</source>
         <translation>county</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="20"/>
+        <location filename="../../app/gui/search_box.cpp" line="22"/>
         <source>市州</source>
         <translation>prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="21"/>
+        <location filename="../../app/gui/search_box.cpp" line="23"/>
         <source>县城分类</source>
         <translation>county-seat class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="22"/>
+        <location filename="../../app/gui/search_box.cpp" line="24"/>
         <source>分区</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="24"/>
+        <location filename="../../app/gui/search_box.cpp" line="26"/>
         <source>廊道</source>
         <translation>corridor</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="25"/>
+        <location filename="../../app/gui/search_box.cpp" line="27"/>
         <source>节点</source>
         <translation>place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="38"/>
+        <location filename="../../app/gui/search_box.cpp" line="40"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="111"/>
+        <location filename="../../app/gui/search_box.cpp" line="98"/>
         <source>原</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="147"/>
+        <location filename="../../app/gui/search_box.cpp" line="123"/>
         <source>搜索县、市州、县城分类、分区、中心城市、廊道、节点… (名称、简称、旧名或代码)</source>
         <translation>Search counties, prefectures, county-seat classes, zones, central cities, corridors, places… (name, short name, old name or code)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="195"/>
+        <location filename="../../app/gui/search_box.cpp" line="171"/>
         <source>“%1”有 %2 个结果, 请在搜索框下的列表中选择: %3</source>
         <translation>“%1” names %2 objects; choose one in the list under the search box: %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="200"/>
+        <location filename="../../app/gui/search_box.cpp" line="176"/>
         <source>找不到“%1”</source>
         <translation>Nothing named “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="202"/>
+        <location filename="../../app/gui/search_box.cpp" line="178"/>
         <source>; 请输入县、市州、县城分类、分区、中心城市、廊道或节点的名称、简称或代码</source>
         <translation>; type the name, short name or code of a county, prefecture, county-seat class, zone, central city, corridor or place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="204"/>
+        <location filename="../../app/gui/search_box.cpp" line="180"/>
         <source>; 可选: %1</source>
         <translation>; choose one of: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="206"/>
+        <location filename="../../app/gui/search_box.cpp" line="182"/>
         <source>; 是否要找: %1</source>
         <translation>; did you mean: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="23"/>
+        <location filename="../../app/gui/search_box.cpp" line="25"/>
         <source>区域中心城市</source>
         <translation>regional central city</translation>
     </message>

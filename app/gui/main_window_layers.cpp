@@ -1,0 +1,225 @@
+// MainWindow's user layers: adding them (file dialog, drag and drop, the command line's --add) behind a cancellable
+// progress dialog, the user-layer list, and the user feature under a point. The rest of the window: main_window.cpp.
+#include "gui/main_window.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+#include "gui/layer_panel.h"
+#include "gui/map_canvas.h"
+#include "gui/message_bar.h"
+#include "gui/settings.h"
+#include "layers/errors.h"
+#include "layers/feature_layer.h"
+
+namespace app::gui {
+
+void MainWindow::chooseLayerFile()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("添加图层"), settings::lastFolder(settings::Folder::AddLayer),
+        tr("矢量数据") + " (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.gml *.sqlite *.tab *.mif *.csv);;" + tr("所有文件") + " (*)");
+    if (!files.isEmpty())
+        settings::rememberFolder(settings::Folder::AddLayer, files.front());
+    for (const QString& file : files) {
+        const QString error = addLayerFile(file);
+        if (!error.isEmpty() && error != tr("已取消"))
+            QMessageBox::warning(this, tr("无法添加图层"), error);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        for (const QUrl& url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    event->acceptProposedAction();
+    // Loading shows its own modal progress; leave the drop handler first.
+    QTimer::singleShot(0, this, [this, files] {
+        for (const QString& file : files) {
+            const QString error = addLayerFile(file);
+            if (!error.isEmpty() && error != tr("已取消"))
+                QMessageBox::warning(this, tr("无法添加图层"), error);
+        }
+    });
+}
+
+std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName, bool skipBad,
+                                                                  bool* unreadable)
+{
+    QProgressDialog progress(tr("正在加载 %1 …").arg(QFileInfo(file).fileName()), tr("取消"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    struct Loaded {
+        std::shared_ptr<const layers::FeatureLayer> layer;
+        QString error;
+        bool cancelled = false;
+        bool unreadable = false;
+    };
+    // Shared with the worker, which may outlive this call: Cancel returns at once even while GDAL is inside one
+    // call that cannot be interrupted (parsing a huge GeoJSON feature); the worker then ends on its own and its
+    // result is dropped.
+    struct State {
+        std::atomic<int> done{0};
+        std::atomic<bool> cancel{false};
+        layers::FeatureLayerOptions options;
+    };
+    auto state = std::make_shared<State>();
+    state->options.displayCrs = crs.toStdString();
+    state->options.layer = layerName;
+    state->options.skipBad = skipBad;
+    // Exceptions are caught on the worker: QtConcurrent only carries QException across threads.
+    QFuture<Loaded> future = QtConcurrent::run([state, path = file.toStdString()] {
+        Loaded out;
+        try {
+            out.layer = layers::FeatureLayer::load(path, state->options, [state](double share) {
+                state->done = static_cast<int>(share * 1000);
+                return !state->cancel.load();
+            });
+        } catch (const layers::LoadCancelled&) {
+            out.cancelled = true;
+        } catch (const layers::UnreadableFeatures& e) {
+            out.unreadable = true;
+            out.error = QString::fromUtf8(e.what());
+        } catch (const std::exception& e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    });
+    QFutureWatcher<Loaded> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] {
+        progress.setValue(state->done);
+        if (progress.wasCanceled()) {
+            state->cancel = true;
+            loop.quit();  // within 50 ms of the click, whatever the worker is doing
+        }
+    });
+    tick.start(50);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();  // user input reaches the progress dialog (its Cancel); the dialog is modal to the window
+    tick.stop();
+    progress.setValue(1000);
+    if (state->cancel && !future.isFinished()) {
+        error = tr("已取消");
+        if (unreadable)
+            *unreadable = false;
+        return nullptr;
+    }
+    const Loaded loaded = future.result();
+    if (loaded.cancelled)
+        error = tr("已取消");
+    else if (!loaded.layer)
+        error = loaded.error;
+    if (unreadable)
+        *unreadable = loaded.unreadable;
+    return loaded.layer;
+}
+
+QString MainWindow::addLayerFile(const QString& file)
+{
+    QString error;
+    bool unreadable = false;
+    auto data = loadLayer(file, m_renderer->data().crs, error, {}, false, &unreadable);
+    // Features that cannot be read whole are never dropped silently: the user decides, knowing which.
+    if (!data && unreadable &&
+        QMessageBox::question(this, tr("无法完整读取的要素"),
+                              tr("%1\n\n跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.").arg(error),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes)
+        data = loadLayer(file, m_renderer->data().crs, error, {}, true);
+    if (!data)  // nothing was added: the layer list and the map are as they were
+        return error.isEmpty() ? tr("%1: 无法读取 (GDAL 未说明原因)").arg(file) : error;
+    render::UserLayer layer;
+    layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
+    layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
+    layer.style = render::defaultFeatureStyle(*data, m_renderer->style());
+    layer.data = data;
+    m_userLayers.push_back(layer);
+    statusBar()->showMessage(tr("已添加 %1: %2 个要素, %3 s, 内存 %4 MB")
+                                 .arg(layer.title)
+                                 .arg(data->size())
+                                 .arg(data->loadSeconds(), 0, 'f', 2)
+                                 .arg(double(data->memoryBytes()) / 1048576.0, 0, 'f', 1) +
+                                 (data->skipped() ? tr("; 跳过 %1 个无法读取的要素").arg(data->skipped()) : QString()) +
+                                 // how the file was read (an encoding or CRS assumed): shown until the next message
+                                 (data->notes().empty() ? QString() : QStringLiteral(" · ") + QString::fromStdString(data->notes().front())),
+                             data->skipped() || !data->notes().empty() ? 0 : 10000);
+    userLayersChanged();
+    return {};
+}
+
+QStringList MainWindow::addLayerFiles(const QStringList& files)
+{
+    QStringList failures;
+    for (const QString& file : files) {
+        const QString error = addLayerFile(file);
+        if (error.isEmpty() || error == tr("已取消"))
+            continue;
+        // The loader's errors name the file; one that does not is named here.
+        const QString message =
+            error.contains(file) ? tr("无法添加图层: %1").arg(error) : tr("无法添加图层 %1: %2").arg(file, error);
+        showError("add:" + file, message);
+        failures << (error.contains(file) ? error : file + ": " + error);
+    }
+    return failures;
+}
+
+void MainWindow::userLayersChanged()
+{
+    const QSignalBlocker block(m_userLayerList);
+    m_userLayerList->clear();
+    for (const render::UserLayer& u : m_userLayers) {
+        auto* item = new QListWidgetItem(u.title, m_userLayerList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(u.visible ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("%1\n%2 个要素, %3 个顶点; 分类字段: %4")
+                             .arg(QString::fromStdString(u.data->file().string()))
+                             .arg(u.data->size())
+                             .arg(u.data->vertexCount())
+                             .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
+    }
+    m_canvas->setUserLayers(m_userLayers);
+}
+
+std::pair<int, std::uint32_t> MainWindow::userFeatureAt(QPointF screen) const
+{
+    const render::MapView& view = m_canvas->view();
+    const geo::Point p = view.toMap(screen);
+    for (std::size_t k = m_userLayers.size(); k-- > 0;) {
+        const render::UserLayer& u = m_userLayers[k];
+        if (!u.visible)
+            continue;
+        if (const auto hit = u.data->featureAt(p, 3 * view.unitsPerPixel()))
+            return {static_cast<int>(k), *hit};
+    }
+    return {-1, 0};
+}
+
+}  // namespace app::gui
