@@ -8,6 +8,7 @@
 
 #include "geo/geometry.h"
 #include "layers/names.h"
+#include "layers/plan_text.h"
 
 namespace layers {
 
@@ -35,6 +36,7 @@ public:
         }
         for (const auto& m : m_plan.classMembers) {
             member(m, "class_members.csv", "class", m.classId, m_plan.countyClass(m.classId) != nullptr);
+            namedInClause(m.county, m.provenance);
             if (m.classId == "satellite" && !kOrbits.count(m.orbit))
                 error(m.provenance, "satellite county seat needs an orbit (guiyang or zunyi), found '" + m.orbit + "'");
             if (m.classId != "satellite" && !m.orbit.empty())
@@ -62,8 +64,10 @@ public:
             parentCycle(z);
             glossed(z.kind, "kind", z.provenance);
         }
-        for (const auto& m : m_plan.zoneMembers)
+        for (const auto& m : m_plan.zoneMembers) {
             member(m, "zone_members.csv", "zone", m.zoneId, m_plan.zone(m.zoneId) != nullptr);
+            namedInClause(m.county, m.provenance);
+        }
         for (const auto& c : m_plan.corridors) {
             provenance(c.provenance);
             unique("corridors.csv", c.id, c.provenance);
@@ -174,6 +178,32 @@ private:
             error(p, "no clause");
         vocabulary(kSources, p.source, "source", p);
         vocabulary(kBases, p.basis, "basis", p);
+        clause(p);
+    }
+
+    /// The clause must exist in its document (a REFERENCE row's clause, the one naming the region, in either).
+    void clause(const Provenance& p)
+    {
+        if (p.clause.empty() || m_documents.empty())
+            return;
+        const auto doc = m_documents.find(p.source);
+        if (doc != m_documents.end()) {
+            if (!clauseSpan(doc->second, p.clause))
+                error(p, "clause '" + p.clause + "' not found in " + p.source + " (write it as README.md says: 四(八)23, 三(一), 二, 序)");
+            return;
+        }
+        if (p.source == "REFERENCE" && std::none_of(m_documents.begin(), m_documents.end(), [&](const auto& d) { return clauseSpan(d.second, p.clause).has_value(); }))
+            error(p, "clause '" + p.clause + "' not found in any plan document");
+    }
+
+    /// A stated membership names its county in its clause: the sentence the window shows as its quote.
+    void namedInClause(const std::string& county, const Provenance& p)
+    {
+        const auto doc = m_documents.find(p.source);
+        if (p.basis != "stated" || doc == m_documents.end() || !clauseSpan(doc->second, p.clause))
+            return;
+        if (clauseSentence(doc->second, p.clause, {county}).empty())
+            error(p, "'" + county + "' is not named in " + p.citation());
     }
 
     void vocabulary(const std::set<std::string>& allowed, const std::string& value, const char* column, const Provenance& p)
