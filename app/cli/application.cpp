@@ -433,6 +433,7 @@ int run(int argc, char** argv)
     gui::MainWindow mainWindow(renderer, query, text);
     mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, mainWindow.renderer()->style(), crs); });
     mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
+    mainWindow.setPlanTexts(gui::PlanTexts::read(share + "/documents", plan.documents));
     // The last session's layout and language; --lang (zh or en) wins over the stored language for this run.
     mainWindow.restoreSettings(args.has("lang") ? args.value("lang") : QString());
     mainWindow.show();

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 
+#include "gui/document_panel.h"
+#include "layers/plan_text.h"
+
 namespace app::gui {
 
 namespace {
@@ -26,10 +29,28 @@ QString basisBadge(const std::string& basis)
     return QStringLiteral("<span style='color:%1'>%2 (%3)</span>").arg(colour, word, q(basis));
 }
 
-QString source(const layers::Provenance& p)
+/// A cited source: a link that opens the document panel at the clause (the quote highlighted), its basis, and the
+/// quote itself under it in small grey type.
+QString source(const layers::Provenance& p, const std::string& quote = {})
 {
-    return QStringLiteral("%1 %2 · %3").arg(q(p.source), q(p.clause), basisBadge(p.basis));
+    const QString link = clauseLink(p, QString::fromStdString(quote)).toString(QUrl::FullyEncoded).toHtmlEscaped();
+    QString html = QStringLiteral("<a href='%1'>%2 %3</a> · %4").arg(link, q(p.source), q(p.clause), basisBadge(p.basis));
+    if (!quote.empty())
+        html += QStringLiteral("<br><small style='color:#555555'>“%1”</small>").arg(q(quote));
+    return html;
 }
+
+/// The sentence of a membership's clause that names the county (the tables keep only the clause).
+std::string memberQuote(const InfoOptions& options, const layers::Provenance& p, const std::vector<std::string>& names)
+{
+    if (!options.texts || p.basis != "stated")
+        return {};
+    const auto doc = options.texts->documents.find(p.source);
+    return doc == options.texts->documents.end() ? std::string() : layers::clauseSentence(doc->second, p.clause, names);
+}
+
+/// Names the window shows: the English form in English where the tables have one.
+QString shown(const std::string& zh, const std::string& en) { return q(englishShown() && !en.empty() ? en : zh); }
 
 QString table(const QStringList& header, const QList<QStringList>& rows)
 {
@@ -70,7 +91,7 @@ QString targetTable(const layers::PlanQuery& query, const std::vector<const laye
                 scope = q(query.plan().centralCity(t->scopeId)->name);
             if (t->scopeKind == "place" && query.plan().place(t->scopeId))
                 scope = q(query.plan().place(t->scopeId)->name);
-            rows[key] = {scope, q(t->indicator), q(t->unit), "", "", "", source(t->provenance)};
+            rows[key] = {scope, q(t->indicator), q(t->unit), "", "", "", source(t->provenance, t->quote)};
             order.push_back(key);
         }
         Row& r = rows[key];
@@ -89,7 +110,7 @@ QString targetTable(const layers::PlanQuery& query, const std::vector<const laye
     return table({QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "指标"), "2023", "2025", QCoreApplication::translate("app::gui::Info", "其他年份"), QCoreApplication::translate("app::gui::Info", "单位"), QCoreApplication::translate("app::gui::Info", "出处")}, out);
 }
 
-QString countyHtml(const layers::PlanQuery& query, const std::string& code)
+QString countyHtml(const layers::PlanQuery& query, const std::string& code, const InfoOptions& options)
 {
     const layers::County* c = query.geography().county(code);
     if (!c)
@@ -109,7 +130,7 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
         QString note = q(m->note);
         if (!m->orbit.empty())
             note = QStringLiteral("%1 %2 %3").arg(QCoreApplication::translate("app::gui::Info", "融入"), m->orbit == "guiyang" ? QCoreApplication::translate("app::gui::Info", "贵阳市") : QCoreApplication::translate("app::gui::Info", "遵义市"), note);
-        classes << QStringList{cls ? q(cls->name) : q(m->classId), note, source(m->provenance)};
+        classes << QStringList{cls ? shown(cls->name, cls->nameEn) : q(m->classId), note, source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "县城分类") + QStringLiteral(" (%1)</h3>").arg(classes.size());
     html += classes.isEmpty() ? "<p>" + QCoreApplication::translate("app::gui::Info", "未列入 GZ2023 四(八)23 的县城分类") + "</p>" : table({QCoreApplication::translate("app::gui::Info", "类别"), QCoreApplication::translate("app::gui::Info", "说明"), QCoreApplication::translate("app::gui::Info", "出处")}, classes);
@@ -117,7 +138,7 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
     QList<QStringList> zones;
     for (const auto* m : r.zones) {
         const auto* z = plan.zone(m->zoneId);
-        zones << QStringList{z ? q(z->name) : q(m->zoneId), z ? q(z->layout) : "", m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
+        zones << QStringList{z ? shown(z->name, z->nameEn) : q(m->zoneId), z ? term(query, z->layout) : "", m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "所在分区") + QStringLiteral(" (%1)</h3>").arg(zones.size());
     if (!zones.isEmpty())
@@ -126,7 +147,7 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
     QList<QStringList> cities;
     for (const auto* m : r.centralCities) {
         const auto* city = plan.centralCity(m->cityId);
-        cities << QStringList{city ? q(city->name) : q(m->cityId), term(query, m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
+        cities << QStringList{city ? q(city->name) : q(m->cityId), term(query, m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
     }
     if (!cities.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "区域中心城市") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "城市"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, cities);
@@ -137,20 +158,35 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code)
     if (!places.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "节点与项目") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"), QCoreApplication::translate("app::gui::Info", "位置"), QCoreApplication::translate("app::gui::Info", "状态"), QCoreApplication::translate("app::gui::Info", "出处")}, places);
 
+    // The targets that concern this county first (through its zones, central city, places and corridors), then the
+    // province-wide ones about county seats, then the rest of the province-wide ones: counted, listed on request.
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "适用目标") + QStringLiteral(" (%1)</h3>").arg(r.targets.size());
-    if (!r.targets.empty())
-        html += targetTable(query, r.targets);
-    html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "另有全省目标 %1 项").arg(r.provinceTargets) + "</small></p>";
+    html += r.targets.empty() ? "<p>" + QCoreApplication::translate("app::gui::Info", "没有以本县、其分区、中心城市、节点或廊道为范围的目标") + "</p>"
+                              : targetTable(query, r.targets);
+    html += "<h3>" + QCoreApplication::translate("app::gui::Info", "全省目标中涉及县城、县级、县域的") + QStringLiteral(" (%1)</h3>").arg(r.provinceCountyTargets.size());
+    if (!r.provinceCountyTargets.empty())
+        html += targetTable(query, r.provinceCountyTargets);
+    const std::size_t others = r.provinceTargets - r.provinceCountyTargets.size();
+    if (options.allProvinceTargets) {
+        std::vector<const layers::Target*> rest;
+        for (const layers::Target& t : plan.targets)
+            if (t.scopeKind == "province" && std::find(r.provinceCountyTargets.begin(), r.provinceCountyTargets.end(), &t) == r.provinceCountyTargets.end())
+                rest.push_back(&t);
+        html += "<h3>" + QCoreApplication::translate("app::gui::Info", "其他全省目标") + QStringLiteral(" (%1)</h3>").arg(rest.size()) + targetTable(query, rest);
+    } else {
+        html += QStringLiteral("<p><a href='gzplan:province-targets'>%1</a></p>").arg(QCoreApplication::translate("app::gui::Info", "另有全省目标 %1 项 (展开)").arg(others));
+    }
     return html;
 }
 
-QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, const std::string& id)
+QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, const std::string& id, const InfoOptions& options)
 {
     const layers::Zone* z = query.plan().zone(id);
     if (!z)
         return {};
     const layers::ZoneReport r = query.zone(*z);
-    QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 · %4</p>").arg(q(z->name), q(z->layout), q(z->nameEn), source(z->provenance));
+    // The other language's name beside the shown one: a planner quoting the zone needs its Chinese name.
+    QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 · %4</p>").arg(shown(z->name, z->nameEn), term(query, z->layout), englishShown() ? q(z->name) : q(z->nameEn), source(z->provenance));
     if (!z->functions.empty()) {
         QStringList functions;
         for (const auto& f : z->functions)
@@ -164,7 +200,8 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
     QList<QStringList> members;
     for (const auto* m : r.members) {
         const auto* c = query.geography().county(m->code);
-        members << QStringList{c ? q(c->name) : q(m->county), q(m->code), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance)};
+        members << QStringList{c ? q(c->name) : q(m->county), q(m->code), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
+                               source(m->provenance, memberQuote(options, m->provenance, {m->county, c ? c->shortName : m->county}))};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "范围") + QStringLiteral(" (%1)</h3>").arg(members.size()) + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "代码"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
     if (!r.targets.empty())
@@ -227,7 +264,7 @@ QString prefectureHtml(const layers::PlanQuery& query, const std::string& code)
                         counties);
 }
 
-QString cityHtml(const layers::PlanQuery& query, const std::string& id)
+QString cityHtml(const layers::PlanQuery& query, const std::string& id, const InfoOptions& options)
 {
     const layers::CentralCity* city = query.plan().centralCity(id);
     if (!city)
@@ -244,7 +281,8 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id)
     for (const auto& m : query.plan().centralCityMembers)
         if (m.cityId == id) {
             const auto* c = query.geography().county(m.code);
-            members << QStringList{c ? q(c->name) : q(m.county), q(m.part), m.extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m.provenance)};
+            members << QStringList{c ? q(c->name) : q(m.county), term(query, m.part), m.extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
+                                   source(m.provenance, memberQuote(options, m.provenance, {m.county, c ? c->shortName : m.county}))};
         }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "组成") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
     const auto targets = query.targets("city", id);
@@ -254,15 +292,15 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id)
 }
 }  // namespace
 
-QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit)
+QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit, const InfoOptions& options)
 {
     const std::string id = hit.id.toStdString();
     switch (hit.kind) {
-    case Hit::Kind::County: return countyHtml(query, id);
-    case Hit::Kind::Zone: return zoneHtml(query, data, id);
+    case Hit::Kind::County: return countyHtml(query, id, options);
+    case Hit::Kind::Zone: return zoneHtml(query, data, id, options);
     case Hit::Kind::Corridor: return corridorHtml(query, id);
     case Hit::Kind::Place: return placeHtml(query, id);
-    case Hit::Kind::City: return cityHtml(query, id);
+    case Hit::Kind::City: return cityHtml(query, id, options);
     case Hit::Kind::Prefecture: return prefectureHtml(query, id);
     case Hit::Kind::None: break;
     }

@@ -10,7 +10,17 @@
 
 namespace app::gui {
 
-QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit);
+struct PlanTexts;
+
+/// What the panel shows beyond the plan tables.
+struct InfoOptions {
+    const PlanTexts* texts = nullptr;   ///< the documents, to quote the sentence behind a membership
+    bool allProvinceTargets = false;   ///< a county's province-wide targets listed, not only counted
+};
+
+/// Links in the html: gzplan:clause?… (see clauseLink) opens the document panel; gzplan:province-targets lists a
+/// county's province-wide targets.
+QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit, const InfoOptions& options = {});
 
 /// Whether the window shows English (its translator is installed): for words taken from data (the glossary).
 bool englishShown();

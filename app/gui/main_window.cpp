@@ -35,6 +35,7 @@
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/membership_table.h"
+#include "gui/document_panel.h"
 #include "gui/message_bar.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
@@ -141,6 +142,28 @@ void MainWindow::buildDocks()
     infoDock->setWidget(m_info);
     infoDock->setMinimumWidth(380);
     addDockWidget(Qt::RightDockWidgetArea, infoDock);
+
+    m_documents = new DocumentPanel(this);
+    auto* documentDock = new QDockWidget(this);
+    documentDock->setObjectName("documents");
+    documentDock->setWidget(m_documents);
+    addDockWidget(Qt::RightDockWidgetArea, documentDock);
+    tabifyDockWidget(infoDock, documentDock);
+    infoDock->raise();
+    // A cited clause opens the document at it; the county panel's "more" link lists its province-wide targets.
+    connect(m_info, &QTextBrowser::anchorClicked, this, [this, documentDock](const QUrl& link) {
+        if (link.scheme() != "gzplan")
+            return;
+        if (link.path() == "province-targets") {
+            m_allProvinceTargets = true;
+            showInfo();
+        } else if (link.path() == "clause") {
+            documentDock->show();
+            documentDock->raise();
+            if (!m_documents->open(link))
+                showError("document", tr("无法打开出处: %1").arg(link.toString(QUrl::PrettyDecoded)));
+        }
+    });
 
     m_table = new MembershipTable(m_renderer->data(), m_selection, this);
     auto* tableDock = new QDockWidget(this);
@@ -252,6 +275,7 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "info") dock->setWindowTitle(tr("信息"));
         else if (dock->objectName() == "membership") dock->setWindowTitle(tr("县城分类表"));
         else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
+        else if (dock->objectName() == "documents") dock->setWindowTitle(tr("规划文件"));
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -261,7 +285,8 @@ void MainWindow::retranslate()
     m_search->retranslate();
     m_layers->retranslate();
     m_table->retranslate();
-    m_info->setHtml(infoHtml(m_query, m_renderer->data(), m_identified));
+    m_documents->retranslate();
+    showInfo();
     showScale();
 }
 
@@ -431,10 +456,19 @@ void MainWindow::identifyAt(QPointF screen)
     identify(hit);
 }
 
+void MainWindow::showInfo()
+{
+    m_info->setHtml(infoHtml(m_query, m_renderer->data(), m_identified, {&m_documents->texts(), m_allProvinceTargets}));
+}
+
+void MainWindow::setPlanTexts(PlanTexts texts) { m_documents->setTexts(std::move(texts), m_query.plan().documents); }
+
 void MainWindow::identify(const Hit& hit)
 {
+    if (!(hit == m_identified))
+        m_allProvinceTargets = false;
     m_identified = hit;
-    m_info->setHtml(infoHtml(m_query, m_renderer->data(), hit));
+    showInfo();
     if (hit.kind == Hit::Kind::County) {
         m_selection->setCounties({hit.id}, m_canvas);
     } else if (hit.kind == Hit::Kind::Prefecture) {

@@ -11,6 +11,7 @@
 #include <QMainWindow>
 
 #include "geo/projection.h"
+#include "gui/document_panel.h"
 #include "gui/identify.h"
 #include "layers/export_tables.h"
 #include "layers/plan_query.h"
@@ -24,6 +25,7 @@ class QTranslator;
 
 namespace app::gui {
 
+class DocumentPanel;
 class LayerPanel;
 class MapCanvas;
 class MessageBar;
@@ -44,6 +46,9 @@ public:
     SearchBox* searchBox() const { return m_search; }
     LayerPanel* layerPanel() const { return m_layers; }
     QTextBrowser* infoPanel() const { return m_info; }
+    DocumentPanel* documentPanel() const { return m_documents; }
+    /// The plan documents the document panel shows and the information panel quotes.
+    void setPlanTexts(PlanTexts texts);
     const Hit& identified() const { return m_identified; }
     /// The bar across the top of the map: errors from the command line, searches without one answer.
     MessageBar* messageBar() const { return m_messages; }
@@ -114,6 +119,7 @@ private:
     void buildActions();
     void buildDocks();
     void retranslate();
+    void showInfo();
     void showCursor(geo::Point mapPoint);
     void showScale();
     void selectClass(int index);
@@ -129,6 +135,8 @@ private:
     MembershipTable* m_table = nullptr;
     QListWidget* m_classList = nullptr;
     QTextBrowser* m_info = nullptr;
+    DocumentPanel* m_documents = nullptr;
+    bool m_allProvinceTargets = false;  ///< the county panel lists its province-wide targets (its "more" link)
     MessageBar* m_messages = nullptr;
     SearchBox* m_search = nullptr;
     QActionGroup* m_viewActions = nullptr;

@@ -4,9 +4,36 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="441"/>
+        <location filename="../../app/cli/application.cpp" line="442"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::DocumentPanel</name>
+    <message>
+        <location filename="../../app/gui/document_panel.cpp" line="99"/>
+        <source>REFERENCE 参考资料 (share/documents/references.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/document_panel.cpp" line="128"/>
+        <source>没有文件“%1”</source>
+        <translation>No document “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/document_panel.cpp" line="136"/>
+        <source>参考资料, 关于 %1 %2</source>
+        <translation>References, on %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/document_panel.cpp" line="147"/>
+        <source>%1 中没有条款 %2</source>
+        <translation>%1 has no clause %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="obsolete">%1 %2×10k {1 %2?}</translation>
     </message>
 </context>
 <context>
@@ -132,285 +159,304 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="25"/>
+        <location filename="../../app/gui/info_html.cpp" line="28"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="25"/>
+        <location filename="../../app/gui/info_html.cpp" line="28"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="25"/>
+        <location filename="../../app/gui/info_html.cpp" line="28"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
-        <location filename="../../app/gui/info_html.cpp" line="169"/>
-        <location filename="../../app/gui/info_html.cpp" line="249"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
+        <location filename="../../app/gui/info_html.cpp" line="287"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="89"/>
-        <location filename="../../app/gui/info_html.cpp" line="115"/>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
-        <location filename="../../app/gui/info_html.cpp" line="169"/>
-        <location filename="../../app/gui/info_html.cpp" line="249"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
+        <location filename="../../app/gui/info_html.cpp" line="287"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
-        <location filename="../../app/gui/info_html.cpp" line="221"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="258"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="99"/>
+        <location filename="../../app/gui/info_html.cpp" line="120"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="101"/>
+        <location filename="../../app/gui/info_html.cpp" line="122"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="103"/>
+        <location filename="../../app/gui/info_html.cpp" line="124"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="111"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="111"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="111"/>
+        <location filename="../../app/gui/info_html.cpp" line="132"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="114"/>
-        <location filename="../../app/gui/info_html.cpp" line="226"/>
+        <location filename="../../app/gui/info_html.cpp" line="135"/>
+        <location filename="../../app/gui/info_html.cpp" line="263"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="115"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="115"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="115"/>
+        <location filename="../../app/gui/info_html.cpp" line="136"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="129"/>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
-        <location filename="../../app/gui/info_html.cpp" line="275"/>
+        <location filename="../../app/gui/info_html.cpp" line="141"/>
+        <location filename="../../app/gui/info_html.cpp" line="150"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
+        <location filename="../../app/gui/info_html.cpp" line="284"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="129"/>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
-        <location filename="../../app/gui/info_html.cpp" line="247"/>
+        <location filename="../../app/gui/info_html.cpp" line="141"/>
+        <location filename="../../app/gui/info_html.cpp" line="150"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
+        <location filename="../../app/gui/info_html.cpp" line="284"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
-        <location filename="../../app/gui/info_html.cpp" line="249"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="287"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
-        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
-        <location filename="../../app/gui/info_html.cpp" line="198"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="235"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="138"/>
-        <location filename="../../app/gui/info_html.cpp" line="181"/>
-        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="218"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="140"/>
+        <location filename="../../app/gui/info_html.cpp" line="163"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
-        <source>另有全省目标 %1 项</source>
-        <translation>plus %1 province-wide targets</translation>
+        <location filename="../../app/gui/info_html.cpp" line="164"/>
+        <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="158"/>
+        <location filename="../../app/gui/info_html.cpp" line="166"/>
+        <source>全省目标中涉及县城、县级、县域的</source>
+        <translation>Province-wide targets about county seats, county-level units or counties</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="175"/>
+        <source>其他全省目标</source>
+        <translation>Other province-wide targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="177"/>
+        <source>另有全省目标 %1 项 (展开)</source>
+        <translation>%1 more province-wide targets (show)</translation>
+    </message>
+    <message>
+        <source>另有全省目标 %1 项</source>
+        <translation type="vanished">plus %1 province-wide targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="161"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="169"/>
-        <location filename="../../app/gui/info_html.cpp" line="223"/>
-        <location filename="../../app/gui/info_html.cpp" line="249"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
+        <location filename="../../app/gui/info_html.cpp" line="260"/>
+        <location filename="../../app/gui/info_html.cpp" line="287"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="169"/>
-        <location filename="../../app/gui/info_html.cpp" line="225"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
+        <location filename="../../app/gui/info_html.cpp" line="262"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
-        <location filename="../../app/gui/info_html.cpp" line="252"/>
+        <location filename="../../app/gui/info_html.cpp" line="208"/>
+        <location filename="../../app/gui/info_html.cpp" line="290"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="181"/>
+        <location filename="../../app/gui/info_html.cpp" line="218"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="184"/>
+        <location filename="../../app/gui/info_html.cpp" line="221"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="198"/>
+        <location filename="../../app/gui/info_html.cpp" line="235"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="218"/>
+        <location filename="../../app/gui/info_html.cpp" line="255"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="222"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="238"/>
+        <location filename="../../app/gui/info_html.cpp" line="275"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="240"/>
+        <location filename="../../app/gui/info_html.cpp" line="277"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="242"/>
+        <location filename="../../app/gui/info_html.cpp" line="279"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="269"/>
+        <location filename="../../app/gui/info_html.cpp" line="307"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -461,156 +507,166 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="81"/>
+        <location filename="../../app/gui/main_window.cpp" line="82"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="215"/>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="164"/>
+        <source>无法打开出处: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="238"/>
+        <location filename="../../app/gui/main_window.cpp" line="270"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="243"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="224"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="224"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="33"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
-        <location filename="../../app/gui/main_window.cpp" line="519"/>
-        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="553"/>
+        <location filename="../../app/gui/main_window.cpp" line="569"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="235"/>
-        <location filename="../../app/gui/main_window.cpp" line="387"/>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="412"/>
+        <location filename="../../app/gui/main_window.cpp" line="417"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="235"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
-        <location filename="../../app/gui/main_window.cpp" line="507"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="541"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="242"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <location filename="../../app/gui/main_window.cpp" line="267"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="246"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="273"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="275"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="276"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="277"/>
         <source>用户图层</source>
         <translation>User layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <source>规划文件</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
@@ -618,27 +674,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="350"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="346"/>
+        <location filename="../../app/gui/main_window.cpp" line="371"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="381"/>
+        <location filename="../../app/gui/main_window.cpp" line="406"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="387"/>
+        <location filename="../../app/gui/main_window.cpp" line="412"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
+        <location filename="../../app/gui/main_window.cpp" line="417"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -730,27 +786,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="413"/>
+        <location filename="../../app/gui/main_window.cpp" line="438"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="421"/>
+        <location filename="../../app/gui/main_window.cpp" line="446"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="507"/>
+        <location filename="../../app/gui/main_window.cpp" line="541"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="512"/>
+        <location filename="../../app/gui/main_window.cpp" line="546"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="520"/>
+        <location filename="../../app/gui/main_window.cpp" line="554"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -759,22 +815,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="532"/>
+        <location filename="../../app/gui/main_window.cpp" line="566"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="537"/>
+        <location filename="../../app/gui/main_window.cpp" line="571"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="570"/>
+        <location filename="../../app/gui/main_window.cpp" line="604"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="581"/>
+        <location filename="../../app/gui/main_window.cpp" line="615"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
