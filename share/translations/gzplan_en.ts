@@ -14,7 +14,7 @@
     <message>
         <location filename="../../app/gui/document_panel.cpp" line="99"/>
         <source>REFERENCE 参考资料 (share/documents/references.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>REFERENCE references (share/documents/references.md)</translation>
     </message>
     <message>
         <location filename="../../app/gui/document_panel.cpp" line="128"/>
@@ -360,7 +360,7 @@
     <message>
         <location filename="../../app/gui/info_html.cpp" line="164"/>
         <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
-        <translation type="unfinished"></translation>
+        <translation>No target is scoped to this county, its zones, central city, places or corridors</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="166"/>
@@ -514,7 +514,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="164"/>
         <source>无法打开出处: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the source: %1</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="238"/>
@@ -666,7 +666,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>规划文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan documents</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="158"/>

@@ -51,8 +51,11 @@ struct CountyReport {
     std::vector<const CentralCityMember*> centralCities;
     std::vector<const Place*> places;
     std::vector<const Corridor*> corridors;  ///< corridors with a node in the county
-    std::vector<const Target*> targets;      ///< scoped to the county, its zones, central city or places
+    std::vector<const Target*> targets;      ///< scoped to the county, its zones, central city, places or corridors
     std::size_t provinceTargets = 0;         ///< province-wide targets, which apply everywhere
+    /// The province-wide targets about county seats or county-level units (the indicator names 县: 县城新增城区常住
+    /// 人口, 县级及以上城市空气质量…, 县域医疗次中心), which concern a county seat more than the others.
+    std::vector<const Target*> provinceCountyTargets;
 };
 
 /// A class a county holds: the one county→class join (PlanQuery::classesOf) every caller uses.

@@ -75,13 +75,19 @@ CountyReport PlanQuery::county(const County& c) const
     for (const Corridor& corridor : m_plan.corridors)
         if (std::find(corridor.nodeCodes.begin(), corridor.nodeCodes.end(), c.code) != corridor.nodeCodes.end())
             r.corridors.push_back(&corridor);
+    std::set<std::string> corridorIds;
+    for (const Corridor* corridor : r.corridors)
+        corridorIds.insert(corridor->id);
     for (const Target& t : m_plan.targets) {
         if (t.scopeKind == "province") {
             ++r.provinceTargets;
+            if (t.indicator.find("县") != std::string::npos)
+                r.provinceCountyTargets.push_back(&t);
             continue;
         }
         const bool applies = (t.scopeKind == "county" && t.scopeId == c.code) || (t.scopeKind == "zone" && zoneIds.count(t.scopeId)) ||
-                             (t.scopeKind == "city" && cityIds.count(t.scopeId)) || (t.scopeKind == "place" && placeIds.count(t.scopeId));
+                             (t.scopeKind == "city" && cityIds.count(t.scopeId)) || (t.scopeKind == "place" && placeIds.count(t.scopeId)) ||
+                             (t.scopeKind == "corridor" && corridorIds.count(t.scopeId));
         if (applies)
             r.targets.push_back(&t);
     }
