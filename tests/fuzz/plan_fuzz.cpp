@@ -33,12 +33,13 @@ struct Fixture {
     {
         fuzz::quietGdal();
         fuzz::clearDir(planDir);
-        // The fuzzed tables, and the glossary (not fuzzed: kTables keeps its order, so the first byte of the seeds and
+        // The fuzzed tables, and the glossary and English names (not fuzzed: kTables keeps its order, so the first byte of the seeds and
         // regressions still picks the table it was written for).
         for (const char* t : kTables)
             std::filesystem::copy_file(std::filesystem::path(GZ_FUZZ_SHARE_DIR) / "plan" / (std::string(t) + ".csv"),
                                        planDir / (std::string(t) + ".csv"));
-        std::filesystem::copy_file(std::filesystem::path(GZ_FUZZ_SHARE_DIR) / "plan" / "glossary.csv", planDir / "glossary.csv");
+        for (const char* t : {"glossary.csv", "names_en.csv"})
+            std::filesystem::copy_file(std::filesystem::path(GZ_FUZZ_SHARE_DIR) / "plan" / t, planDir / t);
         documents = layers::readDocuments(std::filesystem::path(GZ_FUZZ_SHARE_DIR) / "documents", layers::PlanData::load(planDir));
     }
 };

@@ -42,6 +42,7 @@ struct CentralCity {
     std::string id, name, countiesText, structure, role;
     std::vector<std::string> industries;
     Provenance provenance;
+    std::string nameEn;
 };
 
 struct CentralCityMember {
@@ -65,12 +66,14 @@ struct Corridor {
     std::vector<std::string> nodeNames;
     std::vector<std::string> nodeCodes;  ///< same length as nodeNames; empty where the node is outside Guizhou
     Provenance provenance;
+    std::string nameEn;
 };
 
 struct Place {
     std::string id, name, kind, code, positionQuality, statusWords, status, note;
     std::optional<geo::Point> position;  ///< lon/lat when the table gives one; else the county seat is used
     Provenance provenance;
+    std::string nameEn;
 };
 
 struct Target {
@@ -80,6 +83,12 @@ struct Target {
     int year = 0;  ///< 0 when yearText is not a whole number
     Provenance provenance;
     std::string yearText;  ///< as written in the table
+    std::string indicatorEn;
+};
+
+/// The English forms of a geographic name the map shows (names_en.csv): a county, prefecture or neighbour.
+struct EnglishName {
+    std::string code, name, shortName, nameEn, shortEn;
 };
 
 /// A term of the tables (a kind, mode, status or part id) in both languages (glossary.csv).
@@ -108,6 +117,10 @@ public:
     std::vector<Place> places;
     std::vector<Target> targets;
     std::vector<GlossaryTerm> glossary;
+    std::vector<EnglishName> englishNames;
+
+    /// The English forms of the county, prefecture (4 digits or 6 with 00) or province (6 digits) with this code.
+    const EnglishName* englishName(const std::string& code) const;
 
     /// The word for a term id in Chinese (or English): what a window or a map shows instead of the id; the id
     /// itself when the glossary lacks it (a table value checkPlan would flag).

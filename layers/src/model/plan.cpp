@@ -82,7 +82,7 @@ const T* findId(const std::vector<T>& items, const std::string& id)
 const std::vector<std::string>& PlanData::tableNames()
 {
     static const std::vector<std::string> names{"documents", "county_classes", "class_members", "central_cities", "central_city_members",
-                                                "zones", "zone_members", "corridors", "places", "targets", "glossary"};
+                                                "zones", "zone_members", "corridors", "places", "targets", "glossary", "names_en"};
     return names;
 }
 
@@ -109,6 +109,8 @@ PlanData loadFrom(const RowSource& source)
     PlanData plan;
     for (const TableRow& r : rows(dir, "glossary.csv", {"term", "zh", "en"}, false))
         plan.glossary.push_back({r["term"], r["zh"], r["en"]});
+    for (const TableRow& r : rows(dir, "names_en.csv", {"code", "name", "short_name", "name_en", "short_en"}, false))
+        plan.englishNames.push_back({r["code"], r["name"], r["short_name"], r["name_en"], r["short_en"]});
     for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "issuer", "date", "file"}, false))
         plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"]});
 
@@ -119,8 +121,9 @@ PlanData loadFrom(const RowSource& source)
     for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note"}))
         plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r)});
 
-    for (const TableRow& r : rows(dir, "central_cities.csv", {"city_id", "name", "counties_text", "structure", "industries", "role"}))
-        plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenance(r)});
+    for (const TableRow& r : rows(dir, "central_cities.csv", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "role"}))
+        plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenance(r),
+                                      r["name_en"]});
 
     for (const TableRow& r : rows(dir, "central_city_members.csv", {"city_id", "code", "county", "part", "extent", "note"}))
         plan.centralCityMembers.push_back({r["city_id"], r["code"], r["county"], r["part"], r["extent"], r["note"], provenance(r)});
@@ -132,16 +135,16 @@ PlanData loadFrom(const RowSource& source)
     for (const TableRow& r : rows(dir, "zone_members.csv", {"zone_id", "code", "county", "extent", "note"}))
         plan.zoneMembers.push_back({r["zone_id"], r["code"], r["county"], r["extent"], r["note"], provenance(r)});
 
-    for (const TableRow& r : rows(dir, "corridors.csv", {"corridor_id", "name", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
+    for (const TableRow& r : rows(dir, "corridors.csv", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
         Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
-                   splitList(r["node_codes"]), provenance(r)};
+                   splitList(r["node_codes"]), provenance(r), r["name_en"]};
         if (c.nodeCodes.empty())  // an empty cell: every node lies outside Guizhou
             c.nodeCodes.resize(c.nodeNames.size());
         plan.corridors.push_back(std::move(c));
     }
 
-    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"})) {
-        Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r)};
+    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"})) {
+        Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r), r["name_en"]};
         if (!r["lon"].empty() || !r["lat"].empty()) {
             char* endX = nullptr;
             char* endY = nullptr;
@@ -155,8 +158,9 @@ PlanData loadFrom(const RowSource& source)
         plan.places.push_back(std::move(p));
     }
 
-    for (const TableRow& r : rows(dir, "targets.csv", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
-        Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r), {}};
+    for (const TableRow& r : rows(dir, "targets.csv", {"target_id", "scope_kind", "scope_id", "indicator", "indicator_en", "value", "unit", "comparator", "year", "quote"})) {
+        Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r), {},
+                 r["indicator_en"]};
         char* end = nullptr;
         t.value = std::strtod(t.valueText.c_str(), &end);
         if (t.valueText.empty() || *end != '\0')
@@ -181,6 +185,15 @@ std::string PlanData::termText(const std::string& term, bool english) const
 }
 
 const CountyClass* PlanData::countyClass(const std::string& id) const { return findId(classes, id); }
+
+const EnglishName* PlanData::englishName(const std::string& code) const
+{
+    const std::string full = code.size() == 4 ? code + "00" : code;
+    for (const EnglishName& n : englishNames)
+        if (n.code == full)
+            return &n;
+    return nullptr;
+}
 const Zone* PlanData::zone(const std::string& id) const { return findId(zones, id); }
 const CentralCity* PlanData::centralCity(const std::string& id) const { return findId(centralCities, id); }
 const Place* PlanData::place(const std::string& id) const { return findId(places, id); }

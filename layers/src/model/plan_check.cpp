@@ -32,6 +32,7 @@ public:
         for (const auto& c : m_plan.classes) {
             provenance(c.provenance);
             unique("county_classes.csv", c.id, c.provenance);
+            english(c.nameEn, "name_en", c.provenance);
             quote(c.quote, c.provenance);
         }
         for (const auto& m : m_plan.classMembers) {
@@ -53,9 +54,13 @@ public:
         for (const auto& c : m_plan.centralCities) {
             provenance(c.provenance);
             unique("central_cities.csv", c.id, c.provenance);
+            english(c.nameEn, "name_en", c.provenance);
         }
-        for (const auto& m : m_plan.centralCityMembers)
+        for (const auto& m : m_plan.centralCityMembers) {
             member(m, "central_city_members.csv", "central city", m.cityId, m_plan.centralCity(m.cityId) != nullptr);
+            glossed(m.part, "part", m.provenance);
+        }
+        englishGeography();
         for (const auto& z : m_plan.zones) {
             provenance(z.provenance);
             unique("zones.csv", z.id, z.provenance);
@@ -63,6 +68,8 @@ public:
                 error(z.provenance, "unknown parent zone '" + z.parentZone + "'");
             parentCycle(z);
             glossed(z.kind, "kind", z.provenance);
+            glossed(z.layout, "layout", z.provenance);
+            english(z.nameEn, "name_en", z.provenance);
         }
         for (const auto& m : m_plan.zoneMembers) {
             member(m, "zone_members.csv", "zone", m.zoneId, m_plan.zone(m.zoneId) != nullptr);
@@ -71,6 +78,7 @@ public:
         for (const auto& c : m_plan.corridors) {
             provenance(c.provenance);
             unique("corridors.csv", c.id, c.provenance);
+            english(c.nameEn, "name_en", c.provenance);
             vocabulary(kStatuses, c.status, "status", c.provenance);
             glossed(c.mode, "mode", c.provenance);
             glossed(c.status, "status", c.provenance);
@@ -90,6 +98,7 @@ public:
         for (const auto& p : m_plan.places) {
             provenance(p.provenance);
             unique("places.csv", p.id, p.provenance);
+            english(p.nameEn, "name_en", p.provenance);
             const County* county = code(p.code, "", p.provenance);
             vocabulary(kPositions, p.positionQuality, "position", p.provenance);
             glossed(p.kind, "kind", p.provenance);
@@ -105,6 +114,8 @@ public:
         for (const auto& t : m_plan.targets) {
             provenance(t.provenance);
             unique("targets.csv", t.id, t.provenance);
+            english(t.indicatorEn, "indicator_en", t.provenance);
+            glossed(t.unit, "unit", t.provenance);
             unique("targets.csv#scope", t.scopeKind + "/" + t.scopeId + "/" + t.indicator + "/" + std::to_string(t.year) + "/" + t.comparator,
                    t.provenance, "same scope, indicator and year as another row");
             vocabulary(kComparators, t.comparator, "comparator", t.provenance);
@@ -126,6 +137,30 @@ public:
 private:
     void error(const Provenance& p, const std::string& message) { m_issues.push_back({p.where(), message}); }
     /// A term id the window and maps show as a word must have its Chinese and English in glossary.csv.
+    /// The English interface shows every name: an English form is required, and in Latin letters.
+    void english(const std::string& text, const char* column, const Provenance& p)
+    {
+        if (text.empty())
+            error(p, std::string("no ") + column + " (the English interface shows it)");
+        else if (std::any_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) == 0xE4 || (static_cast<unsigned char>(ch) >= 0xE5 && static_cast<unsigned char>(ch) <= 0xE9); }))
+            error(p, std::string(column) + " '" + text + "' has Chinese characters");
+    }
+
+    /// Every county and prefecture the map labels has its English forms in names_en.csv.
+    void englishGeography()
+    {
+        std::vector<std::pair<std::string, std::string>> named;
+        for (const County& c : m_geography.counties)
+            named.emplace_back(c.code, c.name);
+        for (const Prefecture& p : m_geography.prefectures)
+            named.emplace_back(p.code, p.name);
+        for (const auto& [code, name] : named) {
+            const EnglishName* n = m_plan.englishName(code);
+            if (!n || n->nameEn.empty() || n->shortEn.empty())
+                m_issues.push_back({"names_en.csv", "no English name for " + code + " " + name});
+        }
+    }
+
     void glossed(const std::string& term, const char* column, const Provenance& p)
     {
         const auto it = std::find_if(m_plan.glossary.begin(), m_plan.glossary.end(), [&](const GlossaryTerm& g) { return g.term == term; });
