@@ -98,6 +98,7 @@ void UserLayerPanel::setLayers(const std::vector<render::UserLayer>& layers)
         above->setToolTip(0, tr("勾选: 覆盖规划分区、县城分类、交通与节点; 不勾选 (默认): 绘于县级底色之上、规划图层之下"));
         above->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         above->setCheckState(0, u.abovePlan ? Qt::Checked : Qt::Unchecked);
+        above->setFirstColumnSpanned(true);  // the opacity column is the layer's: these rows take the width
 
         const std::vector<render::LayerCategory> categories = render::layerCategories(*u.data, u.style);
         for (const render::LayerCategory& c : categories) {
@@ -107,6 +108,7 @@ void UserLayerPanel::setLayers(const std::vector<render::UserLayer>& layers)
             row->setText(0, QStringLiteral("%1 (%2)").arg(name).arg(c.count));
             row->setIcon(0, swatch(c.fill));
             row->setFlags(Qt::ItemIsEnabled);
+            row->setFirstColumnSpanned(true);
         }
         item->setExpanded(true);
     }

@@ -193,6 +193,11 @@ TEST(MainWindowUserLayers, IdentifyShowsTheCountyFirstThenTheParcelAndOutlinesIt
     const QPainterPath shape = featurePath(*window.userLayers()[static_cast<std::size_t>(layer)].data, feature);
     EXPECT_EQ(window.canvas()->featureHighlight().boundingRect(), shape.boundingRect());
     EXPECT_TRUE(window.canvas()->featureHighlight().contains(QPointF(seat.x, seat.y)));
+    if (qEnvironmentVariableIsSet("GZ_DUMP")) {  // to look at: the window as the user sees it after the click
+        window.canvas()->zoomTo({seat.x - 5000, seat.y - 5000, seat.x + 5000, seat.y + 5000});
+        QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 10000);
+        window.grab().save("/tmp/userlayer-identify.png");
+    }
 
     // Esc clears it; so does identifying something else.
     window.canvas()->setFocus();
