@@ -18,11 +18,11 @@
 
 #include <atomic>
 
+#include "gui/info_html.h"
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
 #include "gui/settings.h"
-#include "gui/info_html.h"
 #include "gui/user_layer_panel.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"

@@ -902,7 +902,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/gui/user_layer_panel.cpp" line="91"/>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="118"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
@@ -917,17 +917,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Ticked: drawn over the plan’s zones, county classes, transport and places; unticked (default): drawn over the county fills and under the plan layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="106"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="106"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="118"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
