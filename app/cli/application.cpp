@@ -257,7 +257,8 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: " << out.toStdString() << ": exists; use --force to replace it\n";
         return 1;
     }
-    // --add <file>: user vector layers over the county fills (any GDAL vector format), in the order given.
+    // --add <file>: user vector layers over the county fills and under the plan's overlays (--add-above: over them),
+    // any GDAL vector format, in the order given.
     for (const QString& file : args.all("add")) {
         layers::FeatureLayerOptions options;
         options.displayCrs = renderer->data().crs.toStdString();
@@ -286,8 +287,9 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
                           << " left out (--skip-bad): they cannot be read whole; the first: " << layer->firstSkipped() << "\n";
             render::UserLayer u;
             u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
-            u.title = QFileInfo(file).fileName();
+            u.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(layer->layerName()));  // as the window
             u.style = render::defaultFeatureStyle(*layer, renderer->style());
+            u.abovePlan = args.flag("add-above");
             u.data = std::move(layer);
             s.userLayers.push_back(std::move(u));
         } catch (const std::exception& e) {

@@ -40,6 +40,7 @@
 #include "gui/search_box.h"
 #include "gui/selection.h"
 #include "gui/settings.h"
+#include "gui/user_layer_panel.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
 #include "render/map_export.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
     connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
     connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
+    connect(m_canvas, &MapCanvas::escapePressed, this, [this] { identify({}); });
     connect(m_selection, &Selection::changed, this, [this] { m_canvas->setHighlight(m_selection->counties(), m_selection->feature()); });
     connect(m_search, &SearchBox::chosen, this, &MainWindow::showObject);
     connect(m_search, &SearchBox::messageChanged, this, [this](const QString& text, bool notFound) {
@@ -121,16 +123,18 @@ void MainWindow::buildDocks()
     classDock->setWidget(m_classList);
     addDockWidget(Qt::LeftDockWidgetArea, classDock);
 
-    m_userLayerList = new QListWidget(this);
+    m_userLayerList = new UserLayerPanel(this);
     auto* userDock = new QDockWidget(this);
     userDock->setObjectName("userLayers");
     userDock->setWidget(m_userLayerList);
     addDockWidget(Qt::LeftDockWidgetArea, userDock);
-    connect(m_userLayerList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-        const int row = m_userLayerList->row(item);
-        if (row < 0 || row >= static_cast<int>(m_userLayers.size()))
+    connect(m_userLayerList, &UserLayerPanel::layerChanged, this, [this](int layer, bool visible, double opacity, bool abovePlan) {
+        if (layer < 0 || layer >= static_cast<int>(m_userLayers.size()))
             return;
-        m_userLayers[static_cast<std::size_t>(row)].visible = item->checkState() == Qt::Checked;
+        render::UserLayer& u = m_userLayers[static_cast<std::size_t>(layer)];
+        u.visible = visible;
+        u.opacity = opacity;
+        u.abovePlan = abovePlan;
         m_canvas->setUserLayers(m_userLayers);
     });
     setAcceptDrops(true);
@@ -285,6 +289,7 @@ void MainWindow::retranslate()
     m_search->retranslate();
     m_layers->retranslate();
     m_table->retranslate();
+    m_userLayerList->retranslate();
     m_documents->retranslate();
     showInfo();
     showScale();
@@ -372,8 +377,7 @@ bool MainWindow::setDisplayCrs(const QString& crs)
             it = m_userLayers.erase(it);
         }
     }
-    if (!m_userLayers.empty())
-        userLayersChanged();
+    userLayersChanged();  // also when every layer failed to load again: the list and the map lose them
     showScale();
     return true;
 }
@@ -433,33 +437,20 @@ void MainWindow::showError(const QString& key, const QString& text)
 
 void MainWindow::identifyAt(QPointF screen)
 {
-    if (const auto [layer, feature] = userFeatureAt(screen); layer >= 0) {
-        const render::UserLayer& u = m_userLayers[static_cast<std::size_t>(layer)];
-        QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>").arg(u.title.toHtmlEscaped(), tr("用户图层, 要素 %1").arg(u.data->fid(feature)));
-        try {
-            for (const auto& a : u.data->attributes(feature))
-                html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                            .arg(QString::fromStdString(a.name).toHtmlEscaped(), QString::fromStdString(a.value).toHtmlEscaped());
-        } catch (const std::exception& e) {
-            html += QStringLiteral("<tr><td colspan=2>%1</td></tr>").arg(QString::fromUtf8(e.what()).toHtmlEscaped());
-        }
-        html += QStringLiteral("</table><p><small>%1</small></p>").arg(tr("来源: %1 (用户数据, 非规划文件)").arg(QString::fromStdString(u.data->file().string()).toHtmlEscaped()));
-        m_identified = {};
-        m_info->setHtml(html);
-        m_selection->clear(m_canvas);
-        return;
-    }
-
     render::RenderSettings settings = m_canvas->settings();
     settings.dpi = logicalDpiX();
-    const Hit hit = hitTest(*m_renderer, settings, screen, m_query, *m_toLonLat);
-    identify(hit);
+    identify(hitTest(*m_renderer, settings, screen, m_query, *m_toLonLat));
+    m_identifiedFeatures = userFeaturesAt(screen);
+    if (m_identifiedFeatures.empty())
+        return;
+    QPainterPath outline;
+    for (const auto& [layer, feature] : m_identifiedFeatures)
+        outline.addPath(render::featurePath(*m_userLayers[static_cast<std::size_t>(layer)].data, feature));
+    m_canvas->setFeatureHighlight(outline);
+    showInfo();
 }
 
-void MainWindow::showInfo()
-{
-    m_info->setHtml(infoHtml(m_query, m_renderer->data(), m_identified, {&m_documents->texts(), m_allProvinceTargets}));
-}
+void MainWindow::showInfo() { m_info->setHtml(identifiedHtml()); }
 
 void MainWindow::setPlanTexts(PlanTexts texts) { m_documents->setTexts(std::move(texts), m_query.plan().documents); }
 
@@ -468,6 +459,8 @@ void MainWindow::identify(const Hit& hit)
     if (!(hit == m_identified))
         m_allProvinceTargets = false;
     m_identified = hit;
+    m_identifiedFeatures.clear();
+    m_canvas->setFeatureHighlight({});
     showInfo();
     if (hit.kind == Hit::Kind::County) {
         m_selection->setCounties({hit.id}, m_canvas);

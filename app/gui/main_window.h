@@ -32,6 +32,7 @@ class MessageBar;
 class MembershipTable;
 class SearchBox;
 class Selection;
+class UserLayerPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -56,8 +57,11 @@ public:
     void showError(const QString& key, const QString& text);
 
     void showView(render::View view);
-    /// Identifies what lies at a screen point of the canvas and shows it.
+    /// Identifies what lies at a screen point of the canvas and shows it: the plan object there first (county, zone,
+    /// corridor, place, central city: the plan answers a click), then the user features at that point below it,
+    /// the topmost outlined on the map.
     void identifyAt(QPointF screen);
+    /// Shows a plan object in the information panel and selects it (no user features: their highlight goes).
     void identify(const Hit& hit);
     /// Shows a plan object as choosing it in the search does: a county, zone, corridor, place or central city is
     /// zoomed to and identified; a class is selected in the class list; a prefecture's counties are selected.
@@ -87,9 +91,13 @@ public:
     /// loader's errors, each naming its file and the cause; a cancel is none) for the terminal.
     QStringList addLayerFiles(const QStringList& files);
     const std::vector<render::UserLayer>& userLayers() const { return m_userLayers; }
-    QListWidget* userLayerList() const { return m_userLayerList; }
+    UserLayerPanel* userLayerList() const { return m_userLayerList; }
     /// The user feature at a screen point (topmost layer first): layer index and feature, or {-1, 0}.
     std::pair<int, std::uint32_t> userFeatureAt(QPointF screen) const;
+    /// The user features at a screen point, one per visible layer that has one, topmost layer first.
+    std::vector<std::pair<int, std::uint32_t>> userFeaturesAt(QPointF screen) const;
+    /// The user features the last identify found (shown below the plan object), as userFeaturesAt.
+    const std::vector<std::pair<int, std::uint32_t>>& identifiedFeatures() const { return m_identifiedFeatures; }
 
     /// "zh" or "en". Kept for the next session only when the user picks it from the menu (chooseLanguage): a
     /// language given for one run (--lang) does not replace the stored one.
@@ -116,6 +124,9 @@ private:
                                                           bool skipBad = false, bool* unreadable = nullptr);
     void chooseLayerFile();
     void userLayersChanged();
+    /// The information panel: the identified plan object, then the identified user features' attributes.
+    QString identifiedHtml() const;
+    QString userFeatureHtml(int layer, std::uint32_t feature) const;
     void buildActions();
     void buildDocks();
     void retranslate();
@@ -143,7 +154,8 @@ private:
     QLabel *m_position = nullptr, *m_scale = nullptr, *m_renderTime = nullptr;  ///< the status bar's fields
     Hit m_identified;
     std::vector<render::UserLayer> m_userLayers;
-    QListWidget* m_userLayerList = nullptr;
+    std::vector<std::pair<int, std::uint32_t>> m_identifiedFeatures;
+    UserLayerPanel* m_userLayerList = nullptr;
     int m_nextUserLayer = 1;
     QString m_language = "zh";
     std::unique_ptr<QTranslator> m_translator;

@@ -8,7 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QListWidget>
+#include <QTextBrowser>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -18,10 +18,12 @@
 
 #include <atomic>
 
+#include "gui/info_html.h"
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
 #include "gui/settings.h"
+#include "gui/user_layer_panel.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
 
@@ -193,33 +195,63 @@ QStringList MainWindow::addLayerFiles(const QStringList& files)
 
 void MainWindow::userLayersChanged()
 {
-    const QSignalBlocker block(m_userLayerList);
-    m_userLayerList->clear();
-    for (const render::UserLayer& u : m_userLayers) {
-        auto* item = new QListWidgetItem(u.title, m_userLayerList);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(u.visible ? Qt::Checked : Qt::Unchecked);
-        item->setToolTip(tr("%1\n%2 个要素, %3 个顶点; 分类字段: %4")
-                             .arg(QString::fromStdString(u.data->file().string()))
-                             .arg(u.data->size())
-                             .arg(u.data->vertexCount())
-                             .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
+    // Features identified before are indices into the old layers (a CRS change reads them again): let go of them.
+    if (!m_identifiedFeatures.empty()) {
+        m_identifiedFeatures.clear();
+        m_canvas->setFeatureHighlight({});
+        m_info->setHtml(identifiedHtml());
     }
+    m_userLayerList->setLayers(m_userLayers);
     m_canvas->setUserLayers(m_userLayers);
 }
 
-std::pair<int, std::uint32_t> MainWindow::userFeatureAt(QPointF screen) const
+std::vector<std::pair<int, std::uint32_t>> MainWindow::userFeaturesAt(QPointF screen) const
 {
     const render::MapView& view = m_canvas->view();
     const geo::Point p = view.toMap(screen);
+    std::vector<std::pair<int, std::uint32_t>> out;
     for (std::size_t k = m_userLayers.size(); k-- > 0;) {
         const render::UserLayer& u = m_userLayers[k];
         if (!u.visible)
             continue;
         if (const auto hit = u.data->featureAt(p, 3 * view.unitsPerPixel()))
-            return {static_cast<int>(k), *hit};
+            out.emplace_back(static_cast<int>(k), *hit);
     }
-    return {-1, 0};
+    return out;
+}
+
+std::pair<int, std::uint32_t> MainWindow::userFeatureAt(QPointF screen) const
+{
+    const auto all = userFeaturesAt(screen);
+    return all.empty() ? std::pair<int, std::uint32_t>{-1, 0} : all.front();
+}
+
+QString MainWindow::userFeatureHtml(int layer, std::uint32_t feature) const
+{
+    const render::UserLayer& u = m_userLayers[static_cast<std::size_t>(layer)];
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>").arg(u.title.toHtmlEscaped(), tr("用户图层, 要素 %1").arg(u.data->fid(feature)));
+    try {
+        for (const auto& a : u.data->attributes(feature))
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(QString::fromStdString(a.name).toHtmlEscaped(), QString::fromStdString(a.value).toHtmlEscaped());
+    } catch (const std::exception& e) {
+        html += QStringLiteral("<tr><td colspan=2>%1</td></tr>").arg(QString::fromUtf8(e.what()).toHtmlEscaped());
+    }
+    return html + QStringLiteral("</table><p><small>%1</small></p>").arg(tr("来源: %1 (用户数据, 非规划文件)").arg(QString::fromStdString(u.data->file().string()).toHtmlEscaped()));
+}
+
+QString MainWindow::identifiedHtml() const
+{
+    // The plan object first (the map is the plan's), then what the user's layers hold at that point.
+    const InfoOptions options{&m_documents->texts(), m_allProvinceTargets};
+    if (m_identifiedFeatures.empty())
+        return infoHtml(m_query, m_renderer->data(), m_identified, options);
+    QString html;
+    if (m_identified.kind != Hit::Kind::None)
+        html = infoHtml(m_query, m_renderer->data(), m_identified, options) + QStringLiteral("<hr><p><b>%1</b></p>").arg(tr("此处的用户图层要素"));
+    for (const auto& [layer, feature] : m_identifiedFeatures)
+        html += userFeatureHtml(layer, feature);
+    return html;
 }
 
 }  // namespace app::gui

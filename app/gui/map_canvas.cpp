@@ -80,6 +80,12 @@ void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
     requestRender();
 }
 
+void MapCanvas::setFeatureHighlight(const QPainterPath& mapPath)
+{
+    m_featureHighlight = mapPath;
+    update();
+}
+
 void MapCanvas::zoomToProvince()
 {
     setView(render::MapView::fit(m_renderer->data().extent, size()));
@@ -179,6 +185,28 @@ void MapCanvas::paintEvent(QPaintEvent*)
     const QPointF at = m_settings.view.toScreen(corner);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, scale != 1.0);
     painter.drawImage(QRectF(at, m_imageView.size() * scale), m_image);
+    if (!m_featureHighlight.isEmpty())
+        paintFeatureHighlight(painter);
+}
+
+void MapCanvas::paintFeatureHighlight(QPainter& painter) const
+{
+    // The selection's symbols (the style's "highlight" rules), outlined on a halo of the paper colour so it reads
+    // over any fill; a feature a few pixels across (a point, a small parcel) gets the point symbol's ring as well.
+    const render::Style& style = m_renderer->style();
+    const QString view = render::viewId(m_settings.theme);
+    const render::Symbol area = style.symbol("highlight", view, {{"geometry", "area"}});
+    const render::Symbol point = style.symbol("highlight", view, {{"geometry", "point"}});
+    const QPainterPath path = m_settings.view.transform().map(m_featureHighlight);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    const QRectF b = path.boundingRect();
+    for (const auto& [colour, extra] : {std::pair{style.paper, 2.0}, std::pair{area.stroke, 0.0}}) {
+        painter.setPen(QPen(colour, area.width + extra, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+        if (b.width() < 6 && b.height() < 6)
+            painter.drawEllipse(b.center(), point.size, point.size);
+    }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*)
@@ -262,6 +290,10 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Minus: zoomBy(1 / 1.5); return;
     case Qt::Key_Home:
     case Qt::Key_0: zoomToProvince(); return;
+    case Qt::Key_Escape:
+        setFeatureHighlight({});
+        emit escapePressed();
+        return;
     default: QWidget::keyPressEvent(event); return;
     }
     viewMoved();

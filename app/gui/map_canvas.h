@@ -9,6 +9,7 @@
 
 #include <QFutureWatcher>
 #include <QImage>
+#include <QPainterPath>
 #include <QWidget>
 
 #include "render/map_renderer.h"
@@ -35,6 +36,10 @@ public:
     void setHighlight(const QSet<QString>& counties, const QString& feature);
     /// The user's vector layers, bottom to top.
     void setUserLayers(const std::vector<render::UserLayer>& layers);
+    /// The outline of an identified user feature (display CRS), drawn over everything (the map and its labels)
+    /// on the widget, without a new render; an empty path clears it.
+    void setFeatureHighlight(const QPainterPath& mapPath);
+    const QPainterPath& featureHighlight() const { return m_featureHighlight; }
     /// Milliseconds the last finished render took on the worker.
     double lastRenderMs() const { return m_lastRenderMs; }
     /// True while a render is running or queued.
@@ -53,6 +58,8 @@ signals:
     void clicked(QPointF screen, geo::Point mapPoint);
     /// A render finished and is on screen.
     void rendered();
+    /// Esc: the user lets go of what is identified (the canvas clears its feature highlight itself).
+    void escapePressed();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -70,6 +77,7 @@ private:
     void requestRender();
     void startRender();
     void renderFinished();
+    void paintFeatureHighlight(QPainter& painter) const;
 
     struct Result {
         QImage image;
@@ -91,6 +99,7 @@ private:
     quint64 m_generation = 0;    ///< bumped on every change; a result of an older generation is stale
     bool m_pending = false;
     double m_lastRenderMs = 0;
+    QPainterPath m_featureHighlight;  ///< display CRS
 };
 
 }  // namespace app::gui

@@ -1,5 +1,7 @@
 // The base geography layers, the selection and the layer registry (see map_layers.h).
 
+#include <cmath>
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -154,6 +156,54 @@ void drawCounties(const LayerContext& c)
         countiesFast(c);
     else
         countiesReference(c);
+}
+
+void drawClassOverlay(const LayerContext& c)
+{
+    if (c.symbols.classFills.empty())
+        return;
+    // Diagonal lines in screen space (x + y = n * spacing), so the hatching runs on across county borders and
+    // the user layer shows between the lines. Drawn as lines, not a texture brush: SVG and PDF keep them vector.
+    QPainter& p = c.p;
+    const QRectF screen(QPointF(0, 0), c.s.view.size());
+    const double spacing = 15 * c.k;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
+        const std::vector<QColor> split = stripes(c, i);
+        if (split.empty())
+            continue;
+        QPainterPath path;
+        if (c.f.fast()) {
+            if (!c.f.band->countyBounds[i].intersects(c.f.visibleBand))
+                continue;
+            path = c.f.bandToScreen.map(c.f.paths->counties[i]);
+        } else {
+            if (!c.data.counties[i].bounds.intersects(c.s.view.extent()))
+                continue;
+            path = screenPath(c.data.counties[i].path, c.s.view.transform());
+        }
+        const QRectF b = path.boundingRect();
+        const double w = b.width() / static_cast<double>(split.size());
+        for (std::size_t k = 0; k < split.size(); ++k) {
+            const QRectF part = QRectF(b.left() + w * static_cast<double>(k), b.top(), w, b.height()).intersected(screen);
+            if (part.isEmpty())
+                continue;
+            p.save();
+            p.setClipPath(path, Qt::IntersectClip);
+            p.setClipRect(part, Qt::IntersectClip);
+            // Each line on a thin edge of the paper colour: it stays apart from user fills of a similar colour.
+            const double top = part.top() - spacing, bottom = part.bottom() + spacing;
+            for (const auto& [colour, width] : {std::pair{c.style.paper, 5.5 * c.k}, std::pair{split[k], 3.5 * c.k}}) {
+                p.setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap));
+                for (double at = std::floor((part.left() + part.top()) / spacing) * spacing; at <= part.right() + part.bottom() + spacing; at += spacing)
+                    p.drawLine(QPointF(at - top, top), QPointF(at - bottom, bottom));
+            }
+            p.restore();
+        }
+    }
+    p.restore();
 }
 
 namespace {

@@ -247,6 +247,47 @@ FeatureStyle defaultFeatureStyle(const layers::FeatureLayer& layer, const Style&
     return out;
 }
 
+std::vector<LayerCategory> layerCategories(const layers::FeatureLayer& layer, const FeatureStyle& style)
+{
+    const auto& names = layer.categoryNames();
+    std::vector<std::size_t> counts(names.size() + 1, 0);  // last: no category
+    for (const std::uint16_t cat : layer.categories())
+        ++counts[std::min<std::size_t>(cat, names.size())];
+    std::vector<LayerCategory> out;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (counts[k])
+            out.push_back({QString::fromStdString(names[k]), k < style.categoryFills.size() ? style.categoryFills[k] : style.fill, counts[k]});
+    std::stable_sort(out.begin(), out.end(), [](const LayerCategory& a, const LayerCategory& b) { return a.count > b.count; });
+    if (counts.back())
+        out.push_back({QString(), style.fill, counts.back()});
+    return out;
+}
+
+QPainterPath featurePath(const layers::FeatureLayer& layer, std::uint32_t i)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    if (i >= layer.size())
+        return path;
+    const auto featureRings = layer.featureRings();
+    const auto ringStart = layer.ringStart();
+    const auto xy = layer.xy();
+    const geo::Point o = layer.origin();
+    const double u = layer.unit();
+    for (std::uint32_t r = featureRings[i]; r < featureRings[i + 1]; ++r) {
+        for (std::uint32_t v = ringStart[r]; v < ringStart[r + 1]; ++v) {
+            const QPointF at(o.x + u * xy[2 * v], o.y + u * xy[2 * v + 1]);
+            if (v == ringStart[r] || layer.kind() == layers::FeatureKind::Points)
+                path.moveTo(at);
+            else
+                path.lineTo(at);
+        }
+        if (layer.kind() == layers::FeatureKind::Polygons)
+            path.closeSubpath();
+    }
+    return path;
+}
+
 QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, RenderQuality quality, int threads)
 {
     if (quality == RenderQuality::Reference)

@@ -8,11 +8,13 @@
 // outlines are drawn only for features at least outlineMinPixels wide and tall. The reference path draws every
 // feature with QPainter, full detail, on one thread: tests compare the two.
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
 #include <QColor>
 #include <QImage>
+#include <QPainterPath>
 #include <QString>
 
 #include "render/map_view.h"
@@ -43,7 +45,25 @@ struct UserLayer {
     FeatureStyle style;
     bool visible = true;
     double opacity = 1.0;
+    /// Drawn above the plan's overlays (zones, class hatching, corridors, places) instead of under them: the
+    /// user's choice, kept with the layer (the default keeps the plan readable over a layer covering the province).
+    bool abovePlan = false;
 };
+
+/// One category of a user layer as legends show it: the style field's value, its fill and how many features
+/// have it. name is empty for the features without a category (or the whole layer when it has no style field).
+struct LayerCategory {
+    QString name;
+    QColor fill;
+    std::size_t count = 0;
+};
+/// The layer's categories that hold features, most features first (ties in the field's order), the features
+/// without a category last.
+std::vector<LayerCategory> layerCategories(const layers::FeatureLayer& layer, const FeatureStyle& style);
+
+/// Feature i's shape in the display CRS (y up): polygon rings closed, line parts open, points as single-point
+/// subpaths. For the highlight of an identified feature.
+QPainterPath featurePath(const layers::FeatureLayer& layer, std::uint32_t i);
 
 struct Style;
 /// A layer's style from the map style's "user" rules: one fill by geometry kind, and per category of the layer's

@@ -1,10 +1,12 @@
-// The legend of each view on exported maps: swatches and lines drawn with the same symbols as the map.
+// The legend of each view on exported maps: swatches and lines drawn with the same symbols as the map, then the
+// categories of every user layer shown. Built as a list of entries (data, for tests), then drawn.
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QMap>
 #include <QPainter>
 
+#include "layers/feature_layer.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
 
@@ -16,39 +18,22 @@ QColor scaledAlpha(QColor colour, double opacity)
     colour.setAlpha(static_cast<int>(colour.alpha() * opacity));
     return colour;
 }
+
+/// Category rows per user layer in the legend; more are counted in one line.
+constexpr std::size_t kMaxCategoryRows = 12;
 }  // namespace
 
-void drawLegend(const LayerContext& c)
+std::vector<LegendEntry> legendEntries(const LayerContext& c)
 {
-    QPainter& p = c.p;
+    using Kind = LegendEntry::Kind;
     const Style& style = c.style;
     const double k = c.k;
     const QString& view = c.symbols.view;
-    QFont font(style.label.font);
-    setPoints(font, style.label.size * k);
-    const QFontMetricsF fm(font);
-    const double row = fm.height() + 3 * k;
-    const double x = 16 * k;
-    double y = 56 * k;
+    std::vector<LegendEntry> out;
     const QPen outline(style.legendOutline.colour, style.legendOutline.width);
-    p.save();
-    auto text = [&](double at, const QString& t) {
-        haloText(p, {at, y + fm.ascent() - 1 * k}, t, font, style.label.colour, style.label.halo, 2 * k);
-    };
-    auto swatch = [&](const QBrush& brush, const QString& t) {
-        p.setPen(outline);
-        p.setBrush(brush);
-        p.drawRect(QRectF(x, y, 18 * k, fm.height() - 2 * k));
-        text(x + 24 * k, t);
-        y += row;
-    };
-    auto line = [&](const QPen& pen, const QString& t) {
-        p.setPen(pen);
-        p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18 * k, y + fm.height() / 2));
-        text(x + 24 * k, t);
-        y += row;
-    };
-    auto note = [&](const QString& t) { haloText(p, {x, y + fm.ascent()}, t, font, style.label.colour, style.label.halo, 2 * k); };
+    auto swatch = [&](const QBrush& brush, const QString& t) { out.push_back({Kind::Swatch, t, brush, outline}); };
+    auto line = [&](const QPen& pen, const QString& t) { out.push_back({Kind::Line, t, QBrush(), pen}); };
+    auto note = [&](const QString& t) { out.push_back({Kind::Note, t, QBrush(), QPen()}); };
     auto zone = [&](const Attributes& a) { return style.symbol("zones", view, a); };
     switch (c.s.theme) {
     case View::Overview:
@@ -76,10 +61,7 @@ void drawLegend(const LayerContext& c)
             if (c.data.corridors[i].mode == "belt")
                 line(QPen(c.symbols.belts[i].band, 8 * k), c.data.corridors[i].name);
         const Symbol city = style.symbol("central_cities", view);
-        p.setPen(QPen(city.stroke, city.width * k));
-        p.setBrush(city.fill);
-        p.drawEllipse(QPointF(x + 9 * k, y + fm.height() / 2), 6 * k, 6 * k);
-        text(x + 24 * k, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"));
+        out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"), city.fill, QPen(city.stroke, city.width * k)});
         break;
     }
     case View::OneCoreThreeCentres: {
@@ -108,6 +90,78 @@ void drawLegend(const LayerContext& c)
         note(QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"));
         break;
     }
+    }
+    // The user layers shown, under their names: the categories of their style field, most features first.
+    for (const UserLayer& u : c.s.userLayers) {
+        if (!u.visible || !u.data)
+            continue;
+        out.push_back({Kind::Heading, u.title, QBrush(), QPen()});
+        const std::vector<LayerCategory> categories = layerCategories(*u.data, u.style);
+        std::size_t restCount = 0, rest = 0;
+        for (std::size_t i = 0; i < categories.size(); ++i) {
+            const LayerCategory& cat = categories[i];
+            // A legend left of the map has room for so many rows: the rest are counted in one line.
+            if (i >= kMaxCategoryRows && categories.size() > kMaxCategoryRows + 1) {
+                ++rest;
+                restCount += cat.count;
+                continue;
+            }
+            const QString name = cat.name.isEmpty() ? (categories.size() == 1 ? QCoreApplication::translate("app::render::Legend", "全部要素")
+                                                                              : QCoreApplication::translate("app::render::Legend", "未分类"))
+                                                    : cat.name;
+            swatch(scaledAlpha(cat.fill, u.opacity), QStringLiteral("%1 (%2)").arg(name).arg(cat.count));
+        }
+        if (rest)
+            note(QCoreApplication::translate("app::render::Legend", "其余 %1 类 (%2)").arg(rest).arg(restCount));
+    }
+    return out;
+}
+
+void drawLegend(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const Style& style = c.style;
+    const double k = c.k;
+    QFont font(style.label.font);
+    setPoints(font, style.label.size * k);
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF fm(font);
+    const double row = fm.height() + 3 * k;
+    const double x = 16 * k;
+    double y = 56 * k;
+    p.save();
+    auto text = [&](double at, const QString& t, const QFont& f) {
+        haloText(p, {at, y + fm.ascent() - 1 * k}, t, f, style.label.colour, style.label.halo, 2 * k);
+    };
+    for (const LegendEntry& e : legendEntries(c)) {
+        switch (e.kind) {
+        case LegendEntry::Kind::Swatch:
+            p.setPen(e.pen);
+            p.setBrush(e.brush);
+            p.drawRect(QRectF(x, y, 18 * k, fm.height() - 2 * k));
+            text(x + 24 * k, e.text, font);
+            break;
+        case LegendEntry::Kind::Line:
+            p.setPen(e.pen);
+            p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18 * k, y + fm.height() / 2));
+            text(x + 24 * k, e.text, font);
+            break;
+        case LegendEntry::Kind::Dot:
+            p.setPen(e.pen);
+            p.setBrush(e.brush);
+            p.drawEllipse(QPointF(x + 9 * k, y + fm.height() / 2), 6 * k, 6 * k);
+            text(x + 24 * k, e.text, font);
+            break;
+        case LegendEntry::Kind::Note:
+            haloText(p, {x, y + fm.ascent()}, e.text, font, style.label.colour, style.label.halo, 2 * k);
+            break;
+        case LegendEntry::Kind::Heading:
+            y += row / 2;  // apart from the view's entries above
+            text(x, e.text, bold);
+            break;
+        }
+        y += row;
     }
     p.restore();
 }

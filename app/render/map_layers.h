@@ -13,6 +13,8 @@
 
 #include <vector>
 
+#include <QBrush>
+#include <QPen>
 #include <QRectF>
 #include <QString>
 
@@ -57,6 +59,19 @@ void drawCities(const LayerContext& c);
 void drawCorridors(const LayerContext& c);
 void drawPlaces(const LayerContext& c);
 void drawHighlight(const LayerContext& c);
+/// The county-seat classes as hatching in their colours (split counties in stripes, as their fills): drawn over
+/// user layers, which cover the class fills, in the views that fill counties by class. Nothing in other views.
+void drawClassOverlay(const LayerContext& c);
+/// One row of an exported map's legend.
+struct LegendEntry {
+    enum class Kind { Swatch, Line, Dot, Note, Heading };  ///< Heading: a user layer's name above its categories
+    Kind kind;
+    QString text;
+    QBrush brush;  ///< Swatch, Dot
+    QPen pen;      ///< Swatch and Dot outline, Line
+};
+/// The legend's rows: the view's, then each visible user layer's name and categories ("耕地 (1234)").
+std::vector<LegendEntry> legendEntries(const LayerContext& c);
 void drawLegend(const LayerContext& c);
 /// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
 std::vector<QRectF> cityLabelBoxes(const LayerContext& c);

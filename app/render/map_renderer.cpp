@@ -266,13 +266,25 @@ QColor MapRenderer::classFill(int index) const
 void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const
 {
     const LayerContext c{p, s, f, *m_data, m_style, symbols(s.theme), s.dpi / 96.0};
-    // User layers (parcels, survey data) lie right above the county fills, below borders and overlays.
-    auto userLayers = [&] {
+    // User layers (parcels, survey data) lie right above the county fills, under the plan: borders and overlays
+    // stay readable over a layer covering the province, and where the county fills are the plan (the class view)
+    // the classes come back as hatching over the user layers. A layer the user puts above the plan comes last.
+    auto userLayers = [&](bool above) {
+        bool drawn = false;
         for (const UserLayer& u : s.userLayers)
-            drawUserLayer(p, u, s.view);
+            if (u.abovePlan == above && u.visible) {
+                drawUserLayer(p, u, s.view);
+                drawn = true;
+            }
+        if (drawn && !above && s.visible("counties")) {
+            p.save();
+            p.setOpacity(s.opacity("counties"));
+            drawClassOverlay(c);
+            p.restore();
+        }
     };
     if (!s.order.contains("counties"))
-        userLayers();
+        userLayers(false);
     for (const QString& layer : s.order) {
         const LayerEntry* entry = findLayer(layer);
         if (entry && s.visible(layer)) {
@@ -283,8 +295,9 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
             p.restore();
         }
         if (layer == "counties")
-            userLayers();
+            userLayers(false);
     }
+    userLayers(true);
     drawHighlight(c);
 }
 

@@ -34,7 +34,8 @@ struct RenderSettings {
     QStringList order = layerIds();   ///< drawing order, bottom to top (labels are always on top)
     QSet<QString> highlightCounties;  ///< county codes drawn selected
     QString highlightFeature;         ///< a zone, corridor or place id drawn selected
-    std::vector<UserLayer> userLayers; ///< added vector layers, bottom to top, drawn above the county fills
+    std::vector<UserLayer> userLayers; ///< added vector layers, bottom to top: above the county fills and under
+                                       ///< the plan's overlays, or above them (UserLayer::abovePlan)
     bool decorations = false;     ///< title, legend, source note (exported maps)
     bool scaleBar = true;
     bool northArrow = true;
@@ -82,7 +83,8 @@ private:
     /// Background and layers in horizontal stripes, one painter per stripe on the image of p; false (nothing
     /// drawn) when p does not paint a plain raster image.
     bool drawStripes(QPainter& p, const RenderSettings& s, const Frame& f) const;
-    /// The layers of s.order through the layer registry (map_layers.h), user layers above the counties.
+    /// The layers of s.order through the layer registry (map_layers.h), user layers above the counties (then the
+    /// class hatching over them) or, those marked abovePlan, above every layer.
     void drawLayers(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawScaleBar(QPainter& p, const RenderSettings& s, const Frame& f) const;

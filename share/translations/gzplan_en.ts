@@ -4,7 +4,7 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="442"/>
+        <location filename="../../app/cli/application.cpp" line="444"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -30,10 +30,6 @@
         <location filename="../../app/gui/document_panel.cpp" line="147"/>
         <source>%1 中没有条款 %2</source>
         <translation>%1 has no clause %2</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation type="obsolete">%1 %2×10k {1 %2?}</translation>
     </message>
 </context>
 <context>
@@ -507,241 +503,241 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="82"/>
+        <location filename="../../app/gui/main_window.cpp" line="83"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="164"/>
+        <location filename="../../app/gui/main_window.cpp" line="168"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="238"/>
-        <location filename="../../app/gui/main_window.cpp" line="270"/>
+        <location filename="../../app/gui/main_window.cpp" line="242"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="243"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="33"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
-        <location filename="../../app/gui/main_window.cpp" line="553"/>
-        <location filename="../../app/gui/main_window.cpp" line="569"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="557"/>
+        <location filename="../../app/gui/main_window.cpp" line="573"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
-        <location filename="../../app/gui/main_window.cpp" line="412"/>
-        <location filename="../../app/gui/main_window.cpp" line="417"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="420"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
-        <location filename="../../app/gui/main_window.cpp" line="541"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="545"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="267"/>
+        <location filename="../../app/gui/main_window.cpp" line="271"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="269"/>
+        <location filename="../../app/gui/main_window.cpp" line="273"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="273"/>
+        <location filename="../../app/gui/main_window.cpp" line="277"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="275"/>
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="276"/>
+        <location filename="../../app/gui/main_window.cpp" line="280"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="277"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="282"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="160"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="350"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="371"/>
+        <location filename="../../app/gui/main_window.cpp" line="380"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="406"/>
+        <location filename="../../app/gui/main_window.cpp" line="414"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="412"/>
+        <location filename="../../app/gui/main_window.cpp" line="420"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="417"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="34"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="36"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="34"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="36"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="65"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="131"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="138"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="183"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="41"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="67"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="133"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="140"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="185"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="40"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="66"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="42"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="68"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="74"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="76"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="74"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="153"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="155"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="154"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="156"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -750,63 +746,56 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
+        <source>此处的用户图层要素</source>
+        <translation>User features at this point</translation>
+    </message>
+    <message>
         <source>编码</source>
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="165"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="167"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="170"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="172"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
         <source>无法添加图层: %1</source>
         <translation>Cannot add the layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
         <source>无法添加图层 %1: %2</source>
         <translation>Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="202"/>
-        <source>%1
-%2 个要素, %3 个顶点; 分类字段: %4</source>
-        <translation>%1
-%2 features, %3 vertices; styled by: %4</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="206"/>
-        <source>无</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="438"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="232"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="446"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="240"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="541"/>
+        <location filename="../../app/gui/main_window.cpp" line="545"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="546"/>
+        <location filename="../../app/gui/main_window.cpp" line="550"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="554"/>
+        <location filename="../../app/gui/main_window.cpp" line="558"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -815,22 +804,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="566"/>
+        <location filename="../../app/gui/main_window.cpp" line="570"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="571"/>
+        <location filename="../../app/gui/main_window.cpp" line="575"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="604"/>
+        <location filename="../../app/gui/main_window.cpp" line="608"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="615"/>
+        <location filename="../../app/gui/main_window.cpp" line="619"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -950,6 +939,52 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
 </context>
 <context>
+    <name>app::gui::UserLayerPanel</name>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="79"/>
+        <source>%1
+%2 个要素, %3 个顶点; 分类字段: %4</source>
+        <translation>%1
+%2 features, %3 vertices; styled by: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="83"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="91"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
+        <source>不透明度</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="97"/>
+        <source>绘于规划图层之上</source>
+        <translation>Draw above the plan layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="98"/>
+        <source>勾选: 覆盖规划分区、县城分类、交通与节点; 不勾选 (默认): 绘于县级底色之上、规划图层之下</source>
+        <translation>Ticked: drawn over the plan’s zones, county classes, transport and places; unticked (default): drawn over the county fills and under the plan layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
+        <source>全部要素</source>
+        <translation>All features</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+</context>
+<context>
     <name>app::render::Legend</name>
     <message>
         <location filename="../../app/render/layout_layers.cpp" line="148"/>
@@ -962,104 +997,119 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="66"/>
+        <location filename="../../app/render/legend.cpp" line="51"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="67"/>
+        <location filename="../../app/render/legend.cpp" line="52"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="72"/>
+        <location filename="../../app/render/legend.cpp" line="57"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="74"/>
+        <location filename="../../app/render/legend.cpp" line="59"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="82"/>
+        <location filename="../../app/render/legend.cpp" line="64"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="87"/>
+        <location filename="../../app/render/legend.cpp" line="69"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="88"/>
+        <location filename="../../app/render/legend.cpp" line="70"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="89"/>
+        <location filename="../../app/render/legend.cpp" line="71"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="90"/>
+        <location filename="../../app/render/legend.cpp" line="72"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="91"/>
+        <location filename="../../app/render/legend.cpp" line="73"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="95"/>
+        <location filename="../../app/render/legend.cpp" line="77"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="96"/>
+        <location filename="../../app/render/legend.cpp" line="78"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="97"/>
+        <location filename="../../app/render/legend.cpp" line="79"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="98"/>
+        <location filename="../../app/render/legend.cpp" line="80"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="99"/>
+        <location filename="../../app/render/legend.cpp" line="81"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="100"/>
+        <location filename="../../app/render/legend.cpp" line="82"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="103"/>
+        <location filename="../../app/render/legend.cpp" line="85"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="104"/>
+        <location filename="../../app/render/legend.cpp" line="86"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="105"/>
+        <location filename="../../app/render/legend.cpp" line="87"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="108"/>
+        <location filename="../../app/render/legend.cpp" line="90"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="109"/>
+        <source>全部要素</source>
+        <translation>All features</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="110"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="115"/>
+        <source>其余 %1 类 (%2)</source>
+        <translation>%1 more categories (%2)</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "../common/test_parcels.h"
 #include "gui/main_window.h"
 #include "gui/map_canvas.h"
+#include "gui/user_layer_panel.h"
 #include "render/feature_layers.h"
 #include "run_gzplan.h"
 #include "test_data.h"
@@ -232,7 +233,7 @@ TEST(FeatureRender, WindowAddsALayerIdentifiesItsFeaturesAndKeepsItAcrossProject
     ASSERT_EQ(window.addLayerFile(QString::fromStdString(parcelsFile().string())), QString());
     ASSERT_EQ(window.userLayers().size(), 1u);
     EXPECT_EQ(window.canvas()->settings().userLayers.size(), 1u);
-    EXPECT_EQ(window.userLayerList()->count(), 1);
+    EXPECT_EQ(window.userLayerList()->topLevelItemCount(), 1);
     EXPECT_EQ(window.userLayers()[0].data->size(), parcels()->size());
 
     // Identify at Guiyang's seat: the parcel there, with its attributes read from the file.
@@ -247,10 +248,10 @@ TEST(FeatureRender, WindowAddsALayerIdentifiesItsFeaturesAndKeepsItAcrossProject
     EXPECT_TRUE(info.contains("520102")) << info.toStdString();
 
     // Unticking hides it (nothing to identify there then but the county).
-    window.userLayerList()->item(0)->setCheckState(Qt::Unchecked);
+    window.userLayerList()->layerItem(0)->setCheckState(0, Qt::Unchecked);
     EXPECT_FALSE(window.canvas()->settings().userLayers[0].visible);
     EXPECT_EQ(window.userFeatureAt(screen).first, -1);
-    window.userLayerList()->item(0)->setCheckState(Qt::Checked);
+    window.userLayerList()->layerItem(0)->setCheckState(0, Qt::Checked);
 
     // Another display CRS: the layer is read again in it and still identifies the same feature.
     ASSERT_TRUE(window.setDisplayCrs("EPSG:4545"));

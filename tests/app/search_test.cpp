@@ -10,6 +10,7 @@
 #include <QTextBrowser>
 
 #include "gui/main_window.h"
+#include "gui/user_layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
 #include "gui/search_box.h"
@@ -204,7 +205,7 @@ TEST(WindowErrors, AFailedAddNamesTheCauseAtTheTopOfTheMapAndAddsNothing)
     EXPECT_TRUE(w.bar()->text().startsWith("无法添加图层")) << w.bar()->text().toStdString();
     // No half-added layer anywhere: the window's list, its panel and the map.
     EXPECT_TRUE(w.window.userLayers().empty());
-    EXPECT_EQ(w.window.userLayerList()->count(), 0);
+    EXPECT_EQ(w.window.userLayerList()->topLevelItemCount(), 0);
     EXPECT_TRUE(w.window.canvas()->settings().userLayers.empty());
 }
 
