@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "render/language.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
 
@@ -129,7 +130,7 @@ void drawZones(const LayerContext& c)
         if (!sym.label)
             continue;
         // Zones drawn with the same extent (贵安新区 and the southern centre) share one label.
-        QString text = z.name;
+        QString text = inLanguage(z.name, z.nameEn);
         bool duplicate = false;
         for (const std::size_t j : shown) {
             const ZoneItem& other = c.data.zones[j];
@@ -140,7 +141,7 @@ void drawZones(const LayerContext& c)
             if (j < i)
                 duplicate = true;
             else
-                text += QStringLiteral(" · ") + other.name;
+                text += QStringLiteral(" · ") + inLanguage(other.name, other.nameEn);
         }
         if (duplicate)
             continue;
@@ -207,8 +208,9 @@ void drawBelts(const LayerContext& c)
                 break;
             }
         const QFont font = labelFont(c.style, sym, k);
-        const QPointF at = first + QPointF(index % 2 ? 10 * k : -textAdvance(f, font, belt.name) - 10 * k, -width / 2 - 4 * k);
-        labelText(p, f, at, belt.name, font, sym.labelColour, sym.labelHalo, sym.labelHaloWidth * k);
+        const QString name = inLanguage(belt.name, belt.nameEn);
+        const QPointF at = first + QPointF(index % 2 ? 10 * k : -textAdvance(f, font, name) - 10 * k, -width / 2 - 4 * k);
+        labelText(p, f, at, name, font, sym.labelColour, sym.labelHalo, sym.labelHaloWidth * k);
         ++index;
     }
 }
@@ -216,7 +218,7 @@ void drawBelts(const LayerContext& c)
 namespace {
 QString cityLabel(const CityItem& city)
 {
-    return QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(city.name).arg(city.population2025);
+    return QCoreApplication::translate("app::render::Legend", "%1 %2万").arg(inLanguage(city.name, city.nameEn)).arg(city.population2025);
 }
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <QPainter>
 
 #include "layers/feature_layer.h"
+#include "render/language.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
 
@@ -39,7 +40,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
     case View::Overview:
         for (std::size_t i = 0; i < c.data.prefectures.size(); ++i) {
             const Symbol s = style.symbol("counties", view, {{"prefecture_index", QString::number(i)}});
-            swatch(s.palette.isEmpty() ? s.fill : s.palette[static_cast<qsizetype>(i) % s.palette.size()], c.data.prefectures[i].name);
+            swatch(s.palette.isEmpty() ? s.fill : s.palette[static_cast<qsizetype>(i) % s.palette.size()], inLanguage(c.data.prefectures[i].name, c.data.prefectures[i].nameEn));
         }
         break;
     case View::CountyClasses: {
@@ -47,7 +48,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         for (const auto& held : c.data.countyClasses)
             none += held.empty();
         for (std::size_t i = 0; i < c.data.classes.size(); ++i)
-            swatch(c.symbols.classFills[i], QStringLiteral("%1 (%2)").arg(c.data.classes[i].name).arg(c.data.classes[i].count));
+            swatch(c.symbols.classFills[i], QStringLiteral("%1 (%2)").arg(inLanguage(c.data.classes[i].name, c.data.classes[i].nameEn)).arg(c.data.classes[i].count));
         swatch(style.symbol("counties", view).fill, QCoreApplication::translate("app::render::Legend", "未列入分类 (%1)").arg(none));
         note(QCoreApplication::translate("app::render::Legend", "多类县城按类别分色条纹显示"));
         break;
@@ -59,7 +60,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         line(QPen(metro.band, metro.bandWidth * k), QCoreApplication::translate("app::render::Legend", "贵阳—贵安—安顺都市圈 (范围示意)"));
         for (std::size_t i = 0; i < c.data.corridors.size(); ++i)
             if (c.data.corridors[i].mode == "belt")
-                line(QPen(c.symbols.belts[i].band, 8 * k), c.data.corridors[i].name);
+                line(QPen(c.symbols.belts[i].band, 8 * k), inLanguage(c.data.corridors[i].name, c.data.corridors[i].nameEn));
         const Symbol city = style.symbol("central_cities", view);
         out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"), city.fill, QPen(city.stroke, city.width * k)});
         break;

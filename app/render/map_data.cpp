@@ -105,7 +105,7 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
         }
     for (const layers::ZoneFeature& z : pg.zones) {
         ZoneItem item{q(z.zone->id), q(z.zone->name), q(z.zone->layout), q(z.zone->kind), q(z.zone->provenance.basis), q(z.geometryBasis),
-                      q(z.geometryNote), qList(z.zone->functions), {}, {}};
+                      q(z.geometryNote), qList(z.zone->functions), {}, {}, q(z.zone->nameEn)};
         const geo::MultiPolygon shape = projection.forward(z.shape);
         item.path = toPath(shape);
         item.bounds = geo::bounds(shape);
@@ -113,7 +113,7 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::CorridorFeature& c : pg.corridors) {
         CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
-                          q(c.corridor->provenance.basis), {}};
+                          q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn)};
         // Nodes in Guizhou at their county seats; a node outside, like "(广西)", points towards that province
         // (the renderer clips corridors at the province border).
         const auto& names = c.corridor->nodeNames;
@@ -157,9 +157,22 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::PlaceFeature& p : pg.places)
         data->places.push_back({q(p.place->id), q(p.place->name), q(p.place->kind), q(p.place->status), q(p.place->positionQuality),
-                                q(p.place->provenance.basis), q(p.place->code), at(p.point)});
+                                q(p.place->provenance.basis), q(p.place->code), at(p.point), q(p.place->nameEn)});
     for (const layers::CentralCityFeature& c : pg.centralCities)
-        data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol)});
+        data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol), q(c.city->nameEn)});
+    // The geography's English names (share/plan/names_en.csv), for maps drawn in English.
+    for (CountyItem& c : data->counties)
+        if (const layers::EnglishName* n = plan.englishName(c.code.toStdString())) {
+            c.nameEn = q(n->nameEn);
+            c.shortEn = q(n->shortEn);
+        }
+    for (PrefectureItem& p : data->prefectures)
+        if (const layers::EnglishName* n = plan.englishName(p.code.toStdString()))
+            p.nameEn = q(n->nameEn);
+    for (RegionItem& r : data->neighbours)
+        for (const layers::EnglishName& n : plan.englishNames)
+            if (r.name == q(n.name) || r.name == q(n.shortName))
+                r.nameEn = q(n.shortEn);
     return data;
 }
 

@@ -25,6 +25,7 @@ struct CountyItem {
     QString name;
     QString shortName;
     QString oldName;          ///< name before a renaming (盘县), else empty
+    QString nameEn, shortEn;  ///< English forms (Panzhou City, Panzhou); empty without a plan
     QString oldCode;
     QString prefectureCode;
     QString prefectureName;
@@ -40,12 +41,14 @@ struct PrefectureItem {
     QString name;
     QString shortName;
     QPainterPath path;
+    QString nameEn;
 };
 
 struct RegionItem {
     QString name;
     QPainterPath path;
     geo::Point labelAt;  ///< display CRS
+    QString nameEn;
 };
 
 struct ClassItem {
@@ -60,22 +63,26 @@ struct ZoneItem {
     QStringList functions;
     QPainterPath path;  ///< display CRS
     geo::Box bounds;
+    QString nameEn;
 };
 
 struct CorridorItem {
     QString id, name, mode, status, statusWords, basis;
     QPolygonF line;  ///< display CRS, through its nodes' county seats
+    QString nameEn;
 };
 
 struct PlaceItem {
     QString id, name, kind, status, position, basis, code;
     geo::Point at;  ///< display CRS
+    QString nameEn;
 };
 
 struct CityItem {
     QString id, name;
     double population2025 = 0;  ///< 万人
     geo::Point at;              ///< display CRS
+    QString nameEn;
 };
 
 struct MapData {

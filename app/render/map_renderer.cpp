@@ -1,3 +1,4 @@
+#include "render/language.h"
 #include "render/map_renderer.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
@@ -358,12 +359,13 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
         if (!best)
             continue;
         const QPointF at = f.fast() ? f.bandToScreen.map(*best) : s.view.transform().map(*best);
-        const double w = textAdvance(f, neighbourFont, r.name);
+        const QString name = inLanguage(r.name, r.nameEn);
+        const double w = textAdvance(f, neighbourFont, name);
         const QRectF box(at.x() - w / 2, at.y() - nfm.height() / 2, w, nfm.height());
         if (!free(box))
             continue;
         taken.push_back(box);
-        labelText(p, f, {box.left(), box.top() + nfm.ascent()}, r.name, neighbourFont, symbols.neighbours.labelColour, symbols.neighbours.labelHalo,
+        labelText(p, f, {box.left(), box.top() + nfm.ascent()}, name, neighbourFont, symbols.neighbours.labelColour, symbols.neighbours.labelHalo,
                   symbols.neighbours.labelHaloWidth * k);
     }
 
@@ -389,7 +391,7 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     const QString dotKey = QStringLiteral("seat %1 %2").arg(m_style.seatFill.rgba()).arg(r);
     for (const CountyItem* c : order) {
         const QPointF seat = s.view.toScreen(c->seat);
-        const QString& text = c->shortName;
+        const QString text = inLanguage(c->shortName, c->shortEn);
         const double w = textAdvance(f, font, text);
         const QRectF candidates[] = {
             {seat.x() - w / 2, seat.y() - h - r, w, h},   // above

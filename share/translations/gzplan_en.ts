@@ -586,8 +586,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="261"/>
-        <location filename="../../app/gui/main_window.cpp" line="557"/>
-        <location filename="../../app/gui/main_window.cpp" line="573"/>
+        <location filename="../../app/gui/main_window.cpp" line="546"/>
+        <location filename="../../app/gui/main_window.cpp" line="562"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
@@ -598,8 +598,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="262"/>
-        <location filename="../../app/gui/main_window.cpp" line="420"/>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="416"/>
+        <location filename="../../app/gui/main_window.cpp" line="421"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="263"/>
-        <location filename="../../app/gui/main_window.cpp" line="545"/>
+        <location filename="../../app/gui/main_window.cpp" line="534"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -670,27 +670,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="380"/>
+        <location filename="../../app/gui/main_window.cpp" line="376"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="414"/>
+        <location filename="../../app/gui/main_window.cpp" line="410"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="420"/>
+        <location filename="../../app/gui/main_window.cpp" line="416"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="421"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -746,7 +746,7 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="251"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -785,17 +785,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="545"/>
+        <location filename="../../app/gui/main_window.cpp" line="534"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="550"/>
+        <location filename="../../app/gui/main_window.cpp" line="539"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="558"/>
+        <location filename="../../app/gui/main_window.cpp" line="547"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -804,22 +804,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="570"/>
+        <location filename="../../app/gui/main_window.cpp" line="559"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="575"/>
+        <location filename="../../app/gui/main_window.cpp" line="564"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="608"/>
+        <location filename="../../app/gui/main_window.cpp" line="597"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="619"/>
+        <location filename="../../app/gui/main_window.cpp" line="608"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -985,129 +985,137 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
 </context>
 <context>
+    <name>app::render::Language</name>
+    <message>
+        <location filename="../../app/render/language.h" line="14"/>
+        <source>中文</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
     <name>app::render::Legend</name>
     <message>
-        <location filename="../../app/render/layout_layers.cpp" line="148"/>
+        <location filename="../../app/render/layout_layers.cpp" line="149"/>
         <source> (示意)</source>
         <translation> (schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/layout_layers.cpp" line="219"/>
+        <location filename="../../app/render/layout_layers.cpp" line="221"/>
         <source>%1 %2万</source>
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="51"/>
+        <location filename="../../app/render/legend.cpp" line="52"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="52"/>
+        <location filename="../../app/render/legend.cpp" line="53"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="57"/>
+        <location filename="../../app/render/legend.cpp" line="58"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="59"/>
+        <location filename="../../app/render/legend.cpp" line="60"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="64"/>
+        <location filename="../../app/render/legend.cpp" line="65"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="69"/>
+        <location filename="../../app/render/legend.cpp" line="70"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="70"/>
+        <location filename="../../app/render/legend.cpp" line="71"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="71"/>
+        <location filename="../../app/render/legend.cpp" line="72"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="72"/>
+        <location filename="../../app/render/legend.cpp" line="73"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="73"/>
+        <location filename="../../app/render/legend.cpp" line="74"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="77"/>
+        <location filename="../../app/render/legend.cpp" line="78"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="78"/>
+        <location filename="../../app/render/legend.cpp" line="79"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="79"/>
+        <location filename="../../app/render/legend.cpp" line="80"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="80"/>
+        <location filename="../../app/render/legend.cpp" line="81"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="81"/>
+        <location filename="../../app/render/legend.cpp" line="82"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="82"/>
+        <location filename="../../app/render/legend.cpp" line="83"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="85"/>
+        <location filename="../../app/render/legend.cpp" line="86"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="86"/>
+        <location filename="../../app/render/legend.cpp" line="87"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="87"/>
+        <location filename="../../app/render/legend.cpp" line="88"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="90"/>
+        <location filename="../../app/render/legend.cpp" line="91"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="109"/>
+        <location filename="../../app/render/legend.cpp" line="110"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="110"/>
+        <location filename="../../app/render/legend.cpp" line="111"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="115"/>
+        <location filename="../../app/render/legend.cpp" line="116"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
     </message>
