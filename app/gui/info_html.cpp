@@ -52,6 +52,30 @@ std::string memberQuote(const InfoOptions& options, const layers::Provenance& p,
 /// Names the window shows: the English form in English where the tables have one.
 QString shown(const std::string& zh, const std::string& en) { return q(englishShown() && !en.empty() ? en : zh); }
 
+/// A county's or prefecture's name in the window's language (share/plan/names_en.csv): full or short.
+QString placeName(const layers::PlanQuery& query, const std::string& code, const std::string& zh, bool shortForm = false)
+{
+    const layers::EnglishName* n = query.plan().englishName(code);
+    return shown(zh, n ? (shortForm ? n->shortEn : n->nameEn) : std::string());
+}
+
+/// A county by code: its name in the window's language, or the name as the table writes it.
+QString countyName(const layers::PlanQuery& query, const std::string& code, const std::string& asWritten)
+{
+    const layers::County* c = query.geography().county(code);
+    return c ? placeName(query, code, c->name) : q(asWritten);
+}
+
+/// The document's own words (a zone's functions, a city's industries): quoted, since they are the plan's text and
+/// are shown as written in either language.
+QString documentWords(const QStringList& words) { return "“" + words.join("；") + "”"; }
+
+/// Status words as the document writes them (推动, 加快建设) in Chinese; the glossary's status in English.
+QString statusText(const layers::PlanQuery& query, const std::string& words, const std::string& status)
+{
+    return englishShown() ? term(query, status) : QStringLiteral("%1 (%2)").arg(q(words), term(query, status));
+}
+
 QString table(const QStringList& header, const QList<QStringList>& rows)
 {
     QString html = "<table border='0' cellspacing='0' cellpadding='3' width='100%'><tr style='background:#eeeeee'>";
@@ -86,12 +110,16 @@ QString targetTable(const layers::PlanQuery& query, const std::vector<const laye
         if (!rows.count(key)) {
             QString scope = q(t->scopeId);
             if (t->scopeKind == "zone" && query.plan().zone(t->scopeId))
-                scope = q(query.plan().zone(t->scopeId)->name);
+                scope = shown(query.plan().zone(t->scopeId)->name, query.plan().zone(t->scopeId)->nameEn);
             if (t->scopeKind == "city" && query.plan().centralCity(t->scopeId))
-                scope = q(query.plan().centralCity(t->scopeId)->name);
+                scope = shown(query.plan().centralCity(t->scopeId)->name, query.plan().centralCity(t->scopeId)->nameEn);
             if (t->scopeKind == "place" && query.plan().place(t->scopeId))
-                scope = q(query.plan().place(t->scopeId)->name);
-            rows[key] = {scope, q(t->indicator), q(t->unit), "", "", "", source(t->provenance, t->quote)};
+                scope = shown(query.plan().place(t->scopeId)->name, query.plan().place(t->scopeId)->nameEn);
+            if (t->scopeKind == "corridor" && query.plan().corridor(t->scopeId))
+                scope = shown(query.plan().corridor(t->scopeId)->name, query.plan().corridor(t->scopeId)->nameEn);
+            if (t->scopeKind == "province")
+                scope = QCoreApplication::translate("app::gui::Info", "全省");
+            rows[key] = {scope, shown(t->indicator, t->indicatorEn), term(query, t->unit), "", "", "", source(t->provenance, t->quote)};
             order.push_back(key);
         }
         Row& r = rows[key];
@@ -117,7 +145,9 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
         return {};
     const layers::CountyReport r = query.county(*c);
     const layers::PlanData& plan = query.plan();
-    QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(q(c->name), q(c->code), QCoreApplication::translate("app::gui::Info", "简称"), q(c->shortName), QCoreApplication::translate("app::gui::Info", "所属"), q(c->prefectureName));
+    QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(placeName(query, c->code, c->name), q(c->code), QCoreApplication::translate("app::gui::Info", "简称"), placeName(query, c->code, c->shortName, true), QCoreApplication::translate("app::gui::Info", "所属"), placeName(query, c->prefectureCode, c->prefectureName));
+    if (englishShown())  // the Chinese name a planner writes in a report, beside its English form
+        html += QStringLiteral(" · %1").arg(q(c->name));
     if (!c->oldName.empty())
         html += QStringLiteral(" · %1 %2 (%3)").arg(QCoreApplication::translate("app::gui::Info", "原名"), q(c->oldName), q(c->oldCode));
     html += QStringLiteral("<br><small>%1: %2 · %3</small></p>")
@@ -147,14 +177,14 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
     QList<QStringList> cities;
     for (const auto* m : r.centralCities) {
         const auto* city = plan.centralCity(m->cityId);
-        cities << QStringList{city ? q(city->name) : q(m->cityId), term(query, m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
+        cities << QStringList{city ? shown(city->name, city->nameEn) : q(m->cityId), term(query, m->part), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"), source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
     }
     if (!cities.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "区域中心城市") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "城市"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, cities);
 
     QList<QStringList> places;
     for (const auto* p : r.places)
-        places << QStringList{q(p->name), term(query, p->kind), p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似") : QCoreApplication::translate("app::gui::Info", "实测"), q(p->statusWords), source(p->provenance)};
+        places << QStringList{shown(p->name, p->nameEn), term(query, p->kind), p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似") : QCoreApplication::translate("app::gui::Info", "实测"), statusText(query, p->statusWords, p->status), source(p->provenance)};
     if (!places.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "节点与项目") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"), QCoreApplication::translate("app::gui::Info", "位置"), QCoreApplication::translate("app::gui::Info", "状态"), QCoreApplication::translate("app::gui::Info", "出处")}, places);
 
@@ -191,7 +221,7 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
         QStringList functions;
         for (const auto& f : z->functions)
             functions << q(f);
-        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "功能") + ":</b> " + functions.join("；") + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "功能") + ":</b> " + documentWords(functions) + "</p>";
     }
     if (const auto* item = data.zone(QString::fromStdString(id)))
         html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "图形") + ": " + item->geometryNote.toHtmlEscaped() + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
@@ -200,7 +230,7 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
     QList<QStringList> members;
     for (const auto* m : r.members) {
         const auto* c = query.geography().county(m->code);
-        members << QStringList{c ? q(c->name) : q(m->county), q(m->code), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
+        members << QStringList{countyName(query, m->code, m->county), q(m->code), m->extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
                                source(m->provenance, memberQuote(options, m->provenance, {m->county, c ? c->shortName : m->county}))};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "范围") + QStringLiteral(" (%1)</h3>").arg(members.size()) + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "代码"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
@@ -214,10 +244,23 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     const layers::Corridor* c = query.plan().corridor(id);
     if (!c)
         return {};
-    QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4 (%5)</p><p>%6: %7</p><p>%8</p>")
-                       .arg(q(c->name), term(query, c->mode), QCoreApplication::translate("app::gui::Info", "状态"), q(c->statusWords), term(query, c->status), QCoreApplication::translate("app::gui::Info", "节点"), q(c->nodeNames).join(" → "), source(c->provenance));
-    if (!c->quote.empty())
-        html += "<blockquote>“" + q(c->quote) + "”</blockquote>";
+    // Nodes in Guizhou by their county's short name; an end outside, "(广西)", by the neighbour's name.
+    QStringList nodes;
+    for (std::size_t i = 0; i < c->nodeNames.size(); ++i) {
+        const std::string& code = i < c->nodeCodes.size() ? c->nodeCodes[i] : std::string();
+        const std::string& name = c->nodeNames[i];
+        QString node = q(name);
+        if (!code.empty())
+            node = placeName(query, code, name, true);
+        else if (englishShown())
+            for (const layers::EnglishName& n : query.plan().englishNames)
+                if (name == "(" + n.shortName + ")")
+                    node = q("(" + n.shortEn + ")");
+        nodes << node;
+    }
+    QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4</p><p>%5: %6</p><p>%7</p>")
+                       .arg(shown(c->name, c->nameEn), term(query, c->mode), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, c->statusWords, c->status),
+                            QCoreApplication::translate("app::gui::Info", "节点"), nodes.join(" → "), source(c->provenance, c->quote));
     html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点县城的直线段") + "</small></p>";
     const auto targets = query.targets("corridor", id);
     if (!targets.empty())
@@ -232,8 +275,8 @@ QString placeHtml(const layers::PlanQuery& query, const std::string& id)
         return {};
     const layers::County* c = query.geography().county(p->code);
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 %4</p><p>%5: %6 · %7: %8</p><p>%9</p>")
-                       .arg(q(p->name), term(query, p->kind), QCoreApplication::translate("app::gui::Info", "位于"), c ? q(c->name) : q(p->code), QCoreApplication::translate("app::gui::Info", "位置"),
-                            p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), q(p->statusWords), source(p->provenance));
+                       .arg(shown(p->name, p->nameEn), term(query, p->kind), QCoreApplication::translate("app::gui::Info", "位于"), countyName(query, p->code, p->code), QCoreApplication::translate("app::gui::Info", "位置"),
+                            p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, p->statusWords, p->status), source(p->provenance));
     if (!p->note.empty())
         html += "<p><small>" + q(p->note) + "</small></p>";
     return html;
@@ -250,12 +293,12 @@ QString prefectureHtml(const layers::PlanQuery& query, const std::string& code)
         if (c.prefectureCode == code) {
             QStringList classes;
             for (const layers::HeldClass& held : query.classesOf(c.code))
-                classes << q(held.countyClass->name);
-            counties << QStringList{q(c.name), q(c.code),
+                classes << shown(held.countyClass->name, held.countyClass->nameEn);
+            counties << QStringList{placeName(query, c.code, c.name), q(c.code),
                                     classes.join(QCoreApplication::translate("app::gui::Info", "、"))};
         }
     QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5</p>")
-                       .arg(q(p->name), q(p->code), QCoreApplication::translate("app::gui::Info", "简称"), q(p->shortName),
+                       .arg(placeName(query, p->code, p->name), q(p->code), QCoreApplication::translate("app::gui::Info", "简称"), placeName(query, p->code, p->shortName, true),
                             QCoreApplication::translate("app::gui::Info", "面积 %L1 km²").arg(p->areaKm2, 0, 'f', 0));
     const QString unit = QCoreApplication::translate("app::gui::Info", "县级单位");
     html += "<h3>" + unit + QStringLiteral(" (%1)</h3>").arg(counties.size());
@@ -270,18 +313,18 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id, const In
     if (!city)
         return {};
     const QStringList industries = q(city->industries);
-    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(q(city->name), source(city->provenance));
+    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(shown(city->name, city->nameEn), source(city->provenance));
     if (!city->structure.empty())
-        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "空间结构") + ":</b> " + q(city->structure) + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "空间结构") + ":</b> " + documentWords({q(city->structure)}) + "</p>";
     if (!industries.isEmpty())
-        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "主导产业") + ":</b> " + industries.join("；") + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "主导产业") + ":</b> " + documentWords(industries) + "</p>";
     if (!city->role.empty())
-        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "定位") + ":</b> " + q(city->role) + "</p>";
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "定位") + ":</b> " + documentWords({q(city->role)}) + "</p>";
     QList<QStringList> members;
     for (const auto& m : query.plan().centralCityMembers)
         if (m.cityId == id) {
             const auto* c = query.geography().county(m.code);
-            members << QStringList{c ? q(c->name) : q(m.county), term(query, m.part), m.extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
+            members << QStringList{countyName(query, m.code, m.county), term(query, m.part), m.extent == "full" ? QCoreApplication::translate("app::gui::Info", "全部") : QCoreApplication::translate("app::gui::Info", "部分"),
                                    source(m.provenance, memberQuote(options, m.provenance, {m.county, c ? c->shortName : m.county}))};
         }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "组成") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
