@@ -157,7 +157,7 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
     QList<QStringList> classes;
     for (const auto* m : r.classes) {
         const auto* cls = plan.countyClass(m->classId);
-        QString note = q(m->note);
+        QString note = shown(m->note, m->noteEn);
         if (!m->orbit.empty())
             note = QStringLiteral("%1 %2 %3").arg(QCoreApplication::translate("app::gui::Info", "融入"), m->orbit == "guiyang" ? QCoreApplication::translate("app::gui::Info", "贵阳市") : QCoreApplication::translate("app::gui::Info", "遵义市"), note);
         classes << QStringList{cls ? shown(cls->name, cls->nameEn) : q(m->classId), note, source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
@@ -226,7 +226,7 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
     if (const auto* item = data.zone(QString::fromStdString(id)))
         html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "图形") + ": " + item->geometryNote.toHtmlEscaped() + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
     if (!z->note.empty())
-        html += "<p><small>" + q(z->note) + "</small></p>";
+        html += "<p><small>" + shown(z->note, z->noteEn) + "</small></p>";
     QList<QStringList> members;
     for (const auto* m : r.members) {
         const auto* c = query.geography().county(m->code);
@@ -278,7 +278,7 @@ QString placeHtml(const layers::PlanQuery& query, const std::string& id)
                        .arg(shown(p->name, p->nameEn), term(query, p->kind), QCoreApplication::translate("app::gui::Info", "位于"), countyName(query, p->code, p->code), QCoreApplication::translate("app::gui::Info", "位置"),
                             p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, p->statusWords, p->status), source(p->provenance));
     if (!p->note.empty())
-        html += "<p><small>" + q(p->note) + "</small></p>";
+        html += "<p><small>" + shown(p->note, p->noteEn) + "</small></p>";
     return html;
 }
 

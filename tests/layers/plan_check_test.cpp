@@ -28,7 +28,7 @@ TEST_F(BrokenPlan, NameThatDoesNotMatchTheCode)
 
 TEST_F(BrokenPlan, MissingMemberChangesTheClassCount)
 {
-    edit("class_members.csv", "regional_pivot,520382,仁怀,,,GZ2023,四(八)23,stated\n", "");
+    edit("class_members.csv", "regional_pivot,520382,仁怀,,,,GZ2023,四(八)23,stated\n", "");
     const auto issues = check();
     bool found = false;
     for (const auto& i : issues)
@@ -79,13 +79,13 @@ TEST_F(BrokenPlan, MissingColumnNamesTheFile)
 
 TEST_F(BrokenPlan, ClauseTheDocumentDoesNotHave)
 {
-    expectReported("class_members.csv", "regional_pivot,520281,盘州,,,GZ2023,四(八)23,stated", "regional_pivot,520281,盘州,,,GZ2023,四(八)93,stated",
+    expectReported("class_members.csv", "regional_pivot,520281,盘州,,,,GZ2023,四(八)23,stated", "regional_pivot,520281,盘州,,,,GZ2023,四(八)93,stated",
                    "clause '四(八)93' not found in GZ2023");
 }
 
 TEST_F(BrokenPlan, StatedMemberTheClauseDoesNotName)
 {
     // 四(七)15 is 遵义's item: it does not name 盘州, so a stated membership citing it is refused.
-    expectReported("class_members.csv", "regional_pivot,520281,盘州,,,GZ2023,四(八)23,stated", "regional_pivot,520281,盘州,,,GZ2023,四(七)15,stated",
+    expectReported("class_members.csv", "regional_pivot,520281,盘州,,,,GZ2023,四(八)23,stated", "regional_pivot,520281,盘州,,,,GZ2023,四(七)15,stated",
                    "'盘州' is not named in GZ2023 四(七)15");
 }

@@ -36,6 +36,7 @@ struct CountyClass {
 struct ClassMember {
     std::string classId, code, county, orbit, note;
     Provenance provenance;
+    std::string noteEn;  ///< note (Chinese) in English
 };
 
 struct CentralCity {
@@ -48,17 +49,20 @@ struct CentralCity {
 struct CentralCityMember {
     std::string cityId, code, county, part, extent, note;
     Provenance provenance;
+    std::string noteEn;
 };
 
 struct Zone {
     std::string id, name, nameEn, layout, kind, parentZone, note;
     std::vector<std::string> functions;
     Provenance provenance;
+    std::string noteEn;
 };
 
 struct ZoneMember {
     std::string zoneId, code, county, extent, note;  ///< extent: full | partial
     Provenance provenance;
+    std::string noteEn;
 };
 
 struct Corridor {
@@ -73,7 +77,7 @@ struct Place {
     std::string id, name, kind, code, positionQuality, statusWords, status, note;
     std::optional<geo::Point> position;  ///< lon/lat when the table gives one; else the county seat is used
     Provenance provenance;
-    std::string nameEn;
+    std::string nameEn, noteEn;
 };
 
 struct Target {

@@ -118,22 +118,22 @@ PlanData loadFrom(const RowSource& source)
         plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r),
                                  splitList(r["aliases"])});
 
-    for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note"}))
-        plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r)});
+    for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note", "note_en"}))
+        plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r), r["note_en"]});
 
     for (const TableRow& r : rows(dir, "central_cities.csv", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "role"}))
         plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenance(r),
                                       r["name_en"]});
 
-    for (const TableRow& r : rows(dir, "central_city_members.csv", {"city_id", "code", "county", "part", "extent", "note"}))
-        plan.centralCityMembers.push_back({r["city_id"], r["code"], r["county"], r["part"], r["extent"], r["note"], provenance(r)});
+    for (const TableRow& r : rows(dir, "central_city_members.csv", {"city_id", "code", "county", "part", "extent", "note", "note_en"}))
+        plan.centralCityMembers.push_back({r["city_id"], r["code"], r["county"], r["part"], r["extent"], r["note"], provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "zones.csv", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note"}))
+    for (const TableRow& r : rows(dir, "zones.csv", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note", "note_en"}))
         plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
-                              provenance(r)});
+                              provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "zone_members.csv", {"zone_id", "code", "county", "extent", "note"}))
-        plan.zoneMembers.push_back({r["zone_id"], r["code"], r["county"], r["extent"], r["note"], provenance(r)});
+    for (const TableRow& r : rows(dir, "zone_members.csv", {"zone_id", "code", "county", "extent", "note", "note_en"}))
+        plan.zoneMembers.push_back({r["zone_id"], r["code"], r["county"], r["extent"], r["note"], provenance(r), r["note_en"]});
 
     for (const TableRow& r : rows(dir, "corridors.csv", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
         Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
@@ -143,8 +143,9 @@ PlanData loadFrom(const RowSource& source)
         plan.corridors.push_back(std::move(c));
     }
 
-    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"})) {
-        Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r), r["name_en"]};
+    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note", "note_en"})) {
+        Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r), r["name_en"],
+                r["note_en"]};
         if (!r["lon"].empty() || !r["lat"].empty()) {
             char* endX = nullptr;
             char* endY = nullptr;

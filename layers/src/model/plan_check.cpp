@@ -38,6 +38,7 @@ public:
         for (const auto& m : m_plan.classMembers) {
             member(m, "class_members.csv", "class", m.classId, m_plan.countyClass(m.classId) != nullptr);
             namedInClause(m.county, m.provenance);
+            noted(m.note, m.noteEn, m.provenance);
             if (m.classId == "satellite" && !kOrbits.count(m.orbit))
                 error(m.provenance, "satellite county seat needs an orbit (guiyang or zunyi), found '" + m.orbit + "'");
             if (m.classId != "satellite" && !m.orbit.empty())
@@ -59,6 +60,7 @@ public:
         for (const auto& m : m_plan.centralCityMembers) {
             member(m, "central_city_members.csv", "central city", m.cityId, m_plan.centralCity(m.cityId) != nullptr);
             glossed(m.part, "part", m.provenance);
+            noted(m.note, m.noteEn, m.provenance);
         }
         englishGeography();
         for (const auto& z : m_plan.zones) {
@@ -70,10 +72,12 @@ public:
             glossed(z.kind, "kind", z.provenance);
             glossed(z.layout, "layout", z.provenance);
             english(z.nameEn, "name_en", z.provenance);
+            noted(z.note, z.noteEn, z.provenance);
         }
         for (const auto& m : m_plan.zoneMembers) {
             member(m, "zone_members.csv", "zone", m.zoneId, m_plan.zone(m.zoneId) != nullptr);
             namedInClause(m.county, m.provenance);
+            noted(m.note, m.noteEn, m.provenance);
         }
         for (const auto& c : m_plan.corridors) {
             provenance(c.provenance);
@@ -99,6 +103,7 @@ public:
             provenance(p.provenance);
             unique("places.csv", p.id, p.provenance);
             english(p.nameEn, "name_en", p.provenance);
+            noted(p.note, p.noteEn, p.provenance);
             const County* county = code(p.code, "", p.provenance);
             vocabulary(kPositions, p.positionQuality, "position", p.provenance);
             glossed(p.kind, "kind", p.provenance);
@@ -144,6 +149,15 @@ private:
             error(p, std::string("no ") + column + " (the English interface shows it)");
         else if (std::any_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) == 0xE4 || (static_cast<unsigned char>(ch) >= 0xE5 && static_cast<unsigned char>(ch) <= 0xE9); }))
             error(p, std::string(column) + " '" + text + "' has Chinese characters");
+    }
+
+    /// A note is shown in both languages: one in note, its English in note_en.
+    void noted(const std::string& note, const std::string& noteEn, const Provenance& p)
+    {
+        if (!note.empty() && noteEn.empty())
+            error(p, "note without note_en (the English interface shows it)");
+        if (note.empty() && !noteEn.empty())
+            error(p, "note_en without a note (the Chinese interface shows it)");
     }
 
     /// Every county and prefecture the map labels has its English forms in names_en.csv.
