@@ -13,6 +13,7 @@
 
 #include "layers/plan.h"
 #include "layers/plan_text.h"
+#include "render/language.h"
 
 namespace app::gui {
 
@@ -84,8 +85,11 @@ void DocumentPanel::setTexts(PlanTexts texts, const std::vector<layers::PlanDocu
 {
     m_texts = std::move(texts);
     m_choice->clear();
-    for (const layers::PlanDocument& d : documents)
-        m_choice->addItem(QStringLiteral("%1 %2").arg(QString::fromStdString(d.id), QString::fromStdString(d.title)), QString::fromStdString(d.id));
+    m_titles.clear();
+    for (const layers::PlanDocument& d : documents) {
+        m_choice->addItem(QString(), QString::fromStdString(d.id));
+        m_titles << qMakePair(QString::fromStdString(d.title), QString::fromStdString(d.titleEn));
+    }
     m_choice->addItem(QString(), QStringLiteral("REFERENCE"));
     retranslate();
     if (m_choice->count() > 0)
@@ -94,6 +98,8 @@ void DocumentPanel::setTexts(PlanTexts texts, const std::vector<layers::PlanDocu
 
 void DocumentPanel::retranslate()
 {
+    for (int i = 0; i < m_titles.size(); ++i)
+        m_choice->setItemText(i, QStringLiteral("%1 %2").arg(m_choice->itemData(i).toString(), render::inLanguage(m_titles[i].first, m_titles[i].second)));
     const int references = m_choice->findData(QStringLiteral("REFERENCE"));
     if (references >= 0)
         m_choice->setItemText(references, tr("REFERENCE 参考资料 (share/documents/references.md)"));

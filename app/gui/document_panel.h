@@ -57,6 +57,7 @@ private:
     void showDocument(const QString& source);
 
     PlanTexts m_texts;
+    QList<QPair<QString, QString>> m_titles;  ///< each plan document's title in Chinese and English
     QComboBox* m_choice;
     QLabel* m_where;
     QTextBrowser* m_text;

@@ -22,11 +22,15 @@ QStringList q(const std::vector<std::string>& list)
     return out;
 }
 
+/// Chinese shown as such in the English window: a quote of the documents, a name as the documents write it.
+/// Marked so that the language test can tell it from untranslated text.
+QString zh(const QString& html) { return QStringLiteral("<span lang='zh'>%1</span>").arg(html); }
+
 QString basisBadge(const std::string& basis)
 {
     const QString colour = basis == "stated" ? "#1a7f37" : basis == "reference" ? "#0550ae" : "#b35900";
     const QString word = basis == "stated" ? QCoreApplication::translate("app::gui::Info", "文件明确") : basis == "reference" ? QCoreApplication::translate("app::gui::Info", "参考资料") : QCoreApplication::translate("app::gui::Info", "本项目假定");
-    return QStringLiteral("<span style='color:%1'>%2 (%3)</span>").arg(colour, word, q(basis));
+    return QStringLiteral("<span style='color:%1'>%2</span>").arg(colour, word);
 }
 
 /// A cited source: a link that opens the document panel at the clause (the quote highlighted), its basis, and the
@@ -34,9 +38,10 @@ QString basisBadge(const std::string& basis)
 QString source(const layers::Provenance& p, const std::string& quote = {})
 {
     const QString link = clauseLink(p, QString::fromStdString(quote)).toString(QUrl::FullyEncoded).toHtmlEscaped();
-    QString html = QStringLiteral("<a href='%1'>%2 %3</a> · %4").arg(link, q(p.source), q(p.clause), basisBadge(p.basis));
+    const std::string clause = englishShown() ? layers::clauseInArabic(p.clause) : p.clause;
+    QString html = QStringLiteral("<a href='%1'>%2 %3</a> · %4").arg(link, q(p.source), q(clause), basisBadge(p.basis));
     if (!quote.empty())
-        html += QStringLiteral("<br><small style='color:#555555'>“%1”</small>").arg(q(quote));
+        html += QStringLiteral("<br><small style='color:#555555'>%1</small>").arg(zh("“" + q(quote) + "”"));
     return html;
 }
 
@@ -68,7 +73,7 @@ QString countyName(const layers::PlanQuery& query, const std::string& code, cons
 
 /// The document's own words (a zone's functions, a city's industries): quoted, since they are the plan's text and
 /// are shown as written in either language.
-QString documentWords(const QStringList& words) { return "“" + words.join("；") + "”"; }
+QString documentWords(const QStringList& words) { return zh("“" + words.join("；") + "”"); }
 
 /// Status words as the document writes them (推动, 加快建设) in Chinese; the glossary's status in English.
 QString statusText(const layers::PlanQuery& query, const std::string& words, const std::string& status)
@@ -147,9 +152,9 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
     const layers::PlanData& plan = query.plan();
     QString html = QStringLiteral("<h2>%1 <small>%2</small></h2><p>%3 %4 · %5 %6").arg(placeName(query, c->code, c->name), q(c->code), QCoreApplication::translate("app::gui::Info", "简称"), placeName(query, c->code, c->shortName, true), QCoreApplication::translate("app::gui::Info", "所属"), placeName(query, c->prefectureCode, c->prefectureName));
     if (englishShown())  // the Chinese name a planner writes in a report, beside its English form
-        html += QStringLiteral(" · %1").arg(q(c->name));
+        html += QStringLiteral(" · %1").arg(zh(q(c->name)));
     if (!c->oldName.empty())
-        html += QStringLiteral(" · %1 %2 (%3)").arg(QCoreApplication::translate("app::gui::Info", "原名"), q(c->oldName), q(c->oldCode));
+        html += QStringLiteral(" · %1 %2 (%3)").arg(QCoreApplication::translate("app::gui::Info", "原名"), zh(q(c->oldName)), q(c->oldCode));
     html += QStringLiteral("<br><small>%1: %2 · %3</small></p>")
                 .arg(QCoreApplication::translate("app::gui::Info", "边界"), q(query.geography().package(layers::packages::kCounties)).replace('@', ' '),
                      basisBadge("reference"));
@@ -216,7 +221,11 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
         return {};
     const layers::ZoneReport r = query.zone(*z);
     // The other language's name beside the shown one: a planner quoting the zone needs its Chinese name.
-    QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 · %4</p>").arg(shown(z->name, z->nameEn), term(query, z->layout), englishShown() ? q(z->name) : q(z->nameEn), source(z->provenance));
+    QStringList about{term(query, z->layout)};
+    if (englishShown())
+        about << zh(q(z->name));
+    about << source(z->provenance);
+    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(shown(z->name, z->nameEn), about.join(" · "));
     if (!z->functions.empty()) {
         QStringList functions;
         for (const auto& f : z->functions)
@@ -224,7 +233,8 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
         html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "功能") + ":</b> " + documentWords(functions) + "</p>";
     }
     if (const auto* item = data.zone(QString::fromStdString(id)))
-        html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "图形") + ": " + item->geometryNote.toHtmlEscaped() + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
+        html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "图形") + ": " + (item->geometryNote.startsWith("schematic") ? QCoreApplication::translate("app::gui::Info", "示意范围: 圆形裁切到所含县级单位, 非官方边界")
+                                                                     : QCoreApplication::translate("app::gui::Info", "所含县级单位的合并")) + " · " + basisBadge(item->geometryBasis.toStdString()) + "</small></p>";
     if (!z->note.empty())
         html += "<p><small>" + shown(z->note, z->noteEn) + "</small></p>";
     QList<QStringList> members;

@@ -225,10 +225,8 @@ void MainWindow::buildActions()
     QMenu* projection = menuBar()->addMenu(QString());
     projection->setObjectName("projectionMenu");
     auto* projections = new QActionGroup(this);
-    for (const auto& [crs, label] : {std::pair<QString, QString>{geo::crs::kAlbersChina, QStringLiteral("Albers 等积 (中国)")},
-                                     {"EPSG:4544", QStringLiteral("CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)")},
-                                     {"EPSG:4545", QStringLiteral("CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)")}}) {
-        QAction* action = projection->addAction(label);
+    for (const QString& crs : {QString(geo::crs::kAlbersChina), QStringLiteral("EPSG:4544"), QStringLiteral("EPSG:4545")}) {
+        QAction* action = projection->addAction(QString());  // named in retranslate()
         action->setCheckable(true);
         action->setChecked(crs == m_renderer->data().crs);
         action->setData(crs);
@@ -269,6 +267,13 @@ void MainWindow::retranslate()
         language->setTitle(tr("语言 Language"));
     if (QMenu* projection = menuBar()->findChild<QMenu*>("projectionMenu"))
         projection->setTitle(tr("投影"));
+    if (QMenu* projection = menuBar()->findChild<QMenu*>("projectionMenu"))
+        for (QAction* action : projection->actions()) {
+            const QString crs = action->data().toString();
+            action->setText(crs == "EPSG:4544"   ? tr("CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)")
+                            : crs == "EPSG:4545" ? tr("CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)")
+                                                 : tr("Albers 等积 (中国)"));
+        }
     if (QMenu* help = menuBar()->findChild<QMenu*>("helpMenu")) {
         help->setTitle(tr("帮助"));
         help->actions().front()->setText(tr("数据来源"));

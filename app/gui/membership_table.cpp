@@ -8,6 +8,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <QRegularExpression>
+
+#include "render/language.h"
+
 namespace app::gui {
 
 namespace {
@@ -25,10 +29,8 @@ MembershipTable::MembershipTable(const render::MapData& data, Selection* selecti
         auto* code = new QStandardItem(c.code);
         code->setData(c.code, kCodeRole);
         m_model->setItem(r, 0, code);
-        auto* name = new QStandardItem(c.name);
-        name->setToolTip(c.oldName.isEmpty() ? c.shortName : c.shortName + " · " + c.oldName);
-        m_model->setItem(r, 1, name);
-        m_model->setItem(r, 2, new QStandardItem(c.prefectureName));
+        m_model->setItem(r, 1, new QStandardItem);  // names in the window's language: retranslate()
+        m_model->setItem(r, 2, new QStandardItem);
         const std::vector<int>& held = row < data.countyClasses.size() ? data.countyClasses[row] : std::vector<int>{};
         for (std::size_t k = 0; k < data.classes.size(); ++k) {
             const bool member = std::find(held.begin(), held.end(), static_cast<int>(k)) != held.end();
@@ -71,13 +73,25 @@ MembershipTable::MembershipTable(const render::MapData& data, Selection* selecti
 
 void MembershipTable::retranslate()
 {
+    // Names in the window's language; the other language's in the tooltip.
+    for (std::size_t row = 0; row < m_data.counties.size(); ++row) {
+        const render::CountyItem& c = m_data.counties[row];
+        const QString prefectureEn = c.prefectureIndex < static_cast<int>(m_data.prefectures.size())
+                                         ? m_data.prefectures[static_cast<std::size_t>(c.prefectureIndex)].nameEn
+                                         : QString();
+        QStandardItem* name = m_model->item(static_cast<int>(row), 1);
+        name->setText(render::inLanguage(c.name, c.nameEn));
+        const QString other = render::englishMap() ? c.name : c.nameEn;
+        name->setToolTip(QStringList{other, c.shortName, c.oldName}.filter(QRegularExpression(".")).join(" · "));
+        m_model->item(static_cast<int>(row), 2)->setText(render::inLanguage(c.prefectureName, prefectureEn));
+    }
     QStringList header{tr("代码"), tr("名称"), tr("市州")};
     for (const render::ClassItem& c : m_data.classes)
-        header << QStringLiteral("%1 (%2)").arg(c.name).arg(c.count);
+        header << QStringLiteral("%1 (%2)").arg(render::inLanguage(c.name, c.nameEn)).arg(c.count);
     header << tr("类别数");
     m_model->setHorizontalHeaderLabels(header);
     for (std::size_t k = 0; k < m_data.classes.size(); ++k)
-        m_model->horizontalHeaderItem(kFirstClassColumn + static_cast<int>(k))->setToolTip(m_data.classes[k].nameEn);
+        m_model->horizontalHeaderItem(kFirstClassColumn + static_cast<int>(k))->setToolTip(render::englishMap() ? m_data.classes[k].name : m_data.classes[k].nameEn);
     m_filter->setPlaceholderText(tr("筛选: 名称、代码、市州…"));
 }
 

@@ -36,7 +36,7 @@ QString named(const std::vector<PlanObject>& objects)
 {
     QStringList out;
     for (const PlanObject& o : objects)
-        out << QStringLiteral("%1 (%2)").arg(s(o.name), kindTitle(o.kind));
+        out << QStringLiteral("%1 (%2)").arg(s(englishShown() && !o.nameEn.empty() ? o.nameEn : o.name), kindTitle(o.kind));
     return out.join(SearchBox::tr("、"));
 }
 }  // namespace
@@ -89,7 +89,11 @@ QString SearchBox::display(const PlanObject& o) const
 {
     const layers::Geography& g = m_query.geography();
     const layers::PlanData& plan = m_query.plan();
-    QStringList parts{s(o.name), kindTitle(o.kind)};
+    // In English the English name leads and the Chinese follows: both can be typed.
+    const bool english = englishShown() && !o.nameEn.empty();
+    QStringList parts{s(english ? o.nameEn : o.name), kindTitle(o.kind)};
+    if (english)
+        parts << s(o.name);
     switch (o.kind) {
     case PlanKind::County:
         if (const layers::County* c = g.county(o.id)) {
@@ -100,8 +104,8 @@ QString SearchBox::display(const PlanObject& o) const
         break;
     case PlanKind::Prefecture: parts << s(o.id); break;
     // The objects come from the plan itself (PlanQuery::objects): their ids are there. Kinds and modes as words.
-    case PlanKind::CountyClass: parts << s(plan.countyClass(o.id)->nameEn); break;
-    case PlanKind::Zone: parts << s(plan.zone(o.id)->layout); break;
+    case PlanKind::CountyClass: parts << (english ? QString() : s(plan.countyClass(o.id)->nameEn)); break;
+    case PlanKind::Zone: parts << s(plan.termText(plan.zone(o.id)->layout, englishShown())); break;
     case PlanKind::Corridor: parts << s(plan.termText(plan.corridor(o.id)->mode, englishShown())); break;
     case PlanKind::Place: parts << s(plan.termText(plan.place(o.id)->kind, englishShown())); break;
     case PlanKind::CentralCity: break;

@@ -12,22 +12,22 @@
 <context>
     <name>app::gui::DocumentPanel</name>
     <message>
-        <location filename="../../app/gui/document_panel.cpp" line="99"/>
+        <location filename="../../app/gui/document_panel.cpp" line="105"/>
         <source>REFERENCE 参考资料 (share/documents/references.md)</source>
         <translation>REFERENCE references (share/documents/references.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/document_panel.cpp" line="128"/>
+        <location filename="../../app/gui/document_panel.cpp" line="134"/>
         <source>没有文件“%1”</source>
         <translation>No document “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/document_panel.cpp" line="136"/>
+        <location filename="../../app/gui/document_panel.cpp" line="142"/>
         <source>参考资料, 关于 %1 %2</source>
         <translation>References, on %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/document_panel.cpp" line="147"/>
+        <location filename="../../app/gui/document_panel.cpp" line="153"/>
         <source>%1 中没有条款 %2</source>
         <translation>%1 has no clause %2</translation>
     </message>
@@ -155,221 +155,226 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="28"/>
+        <location filename="../../app/gui/info_html.cpp" line="32"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="28"/>
+        <location filename="../../app/gui/info_html.cpp" line="32"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="28"/>
+        <location filename="../../app/gui/info_html.cpp" line="32"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
-        <location filename="../../app/gui/info_html.cpp" line="206"/>
-        <location filename="../../app/gui/info_html.cpp" line="287"/>
+        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <source>全省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="246"/>
+        <location filename="../../app/gui/info_html.cpp" line="340"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="110"/>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="206"/>
-        <location filename="../../app/gui/info_html.cpp" line="287"/>
+        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="246"/>
+        <location filename="../../app/gui/info_html.cpp" line="340"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
-        <location filename="../../app/gui/info_html.cpp" line="258"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="311"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="120"/>
+        <location filename="../../app/gui/info_html.cpp" line="153"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="122"/>
+        <location filename="../../app/gui/info_html.cpp" line="157"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="124"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="132"/>
+        <location filename="../../app/gui/info_html.cpp" line="167"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="135"/>
-        <location filename="../../app/gui/info_html.cpp" line="263"/>
+        <location filename="../../app/gui/info_html.cpp" line="170"/>
+        <location filename="../../app/gui/info_html.cpp" line="316"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="171"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
-        <translation>Not in any county-seat class of GZ2023 四(八)23</translation>
+        <translation>Not in any county-seat class of GZ2023 4(8)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="171"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="136"/>
+        <location filename="../../app/gui/info_html.cpp" line="171"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="141"/>
-        <location filename="../../app/gui/info_html.cpp" line="150"/>
-        <location filename="../../app/gui/info_html.cpp" line="203"/>
-        <location filename="../../app/gui/info_html.cpp" line="284"/>
-        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
+        <location filename="../../app/gui/info_html.cpp" line="243"/>
+        <location filename="../../app/gui/info_html.cpp" line="337"/>
+        <location filename="../../app/gui/info_html.cpp" line="366"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="141"/>
-        <location filename="../../app/gui/info_html.cpp" line="150"/>
-        <location filename="../../app/gui/info_html.cpp" line="203"/>
-        <location filename="../../app/gui/info_html.cpp" line="284"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
+        <location filename="../../app/gui/info_html.cpp" line="243"/>
+        <location filename="../../app/gui/info_html.cpp" line="337"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="178"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="180"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="180"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="188"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="188"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
-        <location filename="../../app/gui/info_html.cpp" line="287"/>
+        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="340"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="289"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="235"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="288"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
-        <location filename="../../app/gui/info_html.cpp" line="218"/>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="272"/>
+        <location filename="../../app/gui/info_html.cpp" line="289"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="163"/>
+        <location filename="../../app/gui/info_html.cpp" line="198"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="164"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
         <translation>No target is scoped to this county, its zones, central city, places or corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="166"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
         <source>全省目标中涉及县城、县级、县域的</source>
         <translation>Province-wide targets about county seats, county-level units or counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="175"/>
+        <location filename="../../app/gui/info_html.cpp" line="210"/>
         <source>其他全省目标</source>
         <translation>Other province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="177"/>
+        <location filename="../../app/gui/info_html.cpp" line="212"/>
         <source>另有全省目标 %1 项 (展开)</source>
         <translation>%1 more province-wide targets (show)</translation>
     </message>
@@ -378,81 +383,91 @@
         <translation type="vanished">plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="233"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="197"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="206"/>
-        <location filename="../../app/gui/info_html.cpp" line="260"/>
-        <location filename="../../app/gui/info_html.cpp" line="287"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <source>示意范围: 圆形裁切到所含县级单位, 非官方边界</source>
+        <translation>schematic extent: a circle clipped to its county-level units, not an official boundary</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="237"/>
+        <source>所含县级单位的合并</source>
+        <translation>union of its county-level units</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="246"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="340"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="206"/>
-        <location filename="../../app/gui/info_html.cpp" line="262"/>
+        <location filename="../../app/gui/info_html.cpp" line="246"/>
+        <location filename="../../app/gui/info_html.cpp" line="315"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="208"/>
-        <location filename="../../app/gui/info_html.cpp" line="290"/>
+        <location filename="../../app/gui/info_html.cpp" line="248"/>
+        <location filename="../../app/gui/info_html.cpp" line="343"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="218"/>
+        <location filename="../../app/gui/info_html.cpp" line="273"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="221"/>
+        <location filename="../../app/gui/info_html.cpp" line="274"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="235"/>
+        <location filename="../../app/gui/info_html.cpp" line="288"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="289"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="255"/>
+        <location filename="../../app/gui/info_html.cpp" line="308"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="259"/>
+        <location filename="../../app/gui/info_html.cpp" line="312"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="275"/>
+        <location filename="../../app/gui/info_html.cpp" line="328"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="277"/>
+        <location filename="../../app/gui/info_html.cpp" line="330"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="279"/>
+        <location filename="../../app/gui/info_html.cpp" line="332"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="307"/>
+        <location filename="../../app/gui/info_html.cpp" line="360"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -513,154 +528,169 @@
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="242"/>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="240"/>
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="249"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="249"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
-        <location filename="../../app/gui/main_window.cpp" line="546"/>
-        <location filename="../../app/gui/main_window.cpp" line="562"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="551"/>
+        <location filename="../../app/gui/main_window.cpp" line="567"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
-        <location filename="../../app/gui/main_window.cpp" line="416"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <location filename="../../app/gui/main_window.cpp" line="421"/>
+        <location filename="../../app/gui/main_window.cpp" line="426"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
-        <location filename="../../app/gui/main_window.cpp" line="534"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="539"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="269"/>
+        <location filename="../../app/gui/main_window.cpp" line="267"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="271"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="273"/>
+        <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
+        <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
+        <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="275"/>
+        <source>Albers 等积 (中国)</source>
+        <translation>Albers equal-area (China)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="277"/>
+        <location filename="../../app/gui/main_window.cpp" line="282"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="283"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="284"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="280"/>
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="286"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="282"/>
+        <location filename="../../app/gui/main_window.cpp" line="287"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
@@ -670,27 +700,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="355"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="376"/>
+        <location filename="../../app/gui/main_window.cpp" line="381"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="410"/>
+        <location filename="../../app/gui/main_window.cpp" line="415"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="416"/>
+        <location filename="../../app/gui/main_window.cpp" line="421"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="421"/>
+        <location filename="../../app/gui/main_window.cpp" line="426"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -785,17 +815,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="534"/>
+        <location filename="../../app/gui/main_window.cpp" line="539"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="539"/>
+        <location filename="../../app/gui/main_window.cpp" line="544"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="547"/>
+        <location filename="../../app/gui/main_window.cpp" line="552"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -804,22 +834,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="559"/>
+        <location filename="../../app/gui/main_window.cpp" line="564"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
+        <location filename="../../app/gui/main_window.cpp" line="569"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="597"/>
+        <location filename="../../app/gui/main_window.cpp" line="602"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="608"/>
+        <location filename="../../app/gui/main_window.cpp" line="613"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -827,27 +857,27 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::MembershipTable</name>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74"/>
+        <location filename="../../app/gui/membership_table.cpp" line="88"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74"/>
+        <location filename="../../app/gui/membership_table.cpp" line="88"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="74"/>
+        <location filename="../../app/gui/membership_table.cpp" line="88"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="77"/>
+        <location filename="../../app/gui/membership_table.cpp" line="91"/>
         <source>类别数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="81"/>
+        <location filename="../../app/gui/membership_table.cpp" line="95"/>
         <source>筛选: 名称、代码、市州…</source>
         <translation>Filter: name, code, prefecture…</translation>
     </message>
@@ -898,37 +928,37 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="98"/>
+        <location filename="../../app/gui/search_box.cpp" line="102"/>
         <source>原</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="123"/>
+        <location filename="../../app/gui/search_box.cpp" line="127"/>
         <source>搜索县、市州、县城分类、分区、中心城市、廊道、节点… (名称、简称、旧名或代码)</source>
         <translation>Search counties, prefectures, county-seat classes, zones, central cities, corridors, places… (name, short name, old name or code)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="171"/>
+        <location filename="../../app/gui/search_box.cpp" line="175"/>
         <source>“%1”有 %2 个结果, 请在搜索框下的列表中选择: %3</source>
         <translation>“%1” names %2 objects; choose one in the list under the search box: %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="176"/>
+        <location filename="../../app/gui/search_box.cpp" line="180"/>
         <source>找不到“%1”</source>
         <translation>Nothing named “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="178"/>
+        <location filename="../../app/gui/search_box.cpp" line="182"/>
         <source>; 请输入县、市州、县城分类、分区、中心城市、廊道或节点的名称、简称或代码</source>
         <translation>; type the name, short name or code of a county, prefecture, county-seat class, zone, central city, corridor or place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="180"/>
+        <location filename="../../app/gui/search_box.cpp" line="184"/>
         <source>; 可选: %1</source>
         <translation>; choose one of: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/search_box.cpp" line="182"/>
+        <location filename="../../app/gui/search_box.cpp" line="186"/>
         <source>; 是否要找: %1</source>
         <translation>; did you mean: %1</translation>
     </message>

@@ -85,3 +85,14 @@ TEST(PlanText, TheSentenceBehindAMembership)
     const std::string core = layers::clauseSentence(gy(), "三(一)", {"云岩区"});
     EXPECT_NE(core.find("以云岩区、南明区为重点"), std::string::npos) << core;
 }
+
+TEST(PlanText, ClausesInArabicNumeralsForTheEnglishInterface)
+{
+    EXPECT_EQ(layers::clauseInArabic("四(八)23"), "4(8)23");
+    EXPECT_EQ(layers::clauseInArabic("八(二十六)65"), "8(26)65");
+    EXPECT_EQ(layers::clauseInArabic("九(三十三)"), "9(33)");
+    EXPECT_EQ(layers::clauseInArabic("六(十)"), "6(10)");
+    EXPECT_EQ(layers::clauseInArabic("二"), "2");
+    EXPECT_EQ(layers::clauseInArabic("序"), "preamble");
+    EXPECT_EQ(layers::clauseInArabic("not a clause"), "not a clause");
+}

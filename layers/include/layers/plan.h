@@ -24,6 +24,7 @@ struct Provenance {
 
 struct PlanDocument {
     std::string id, title, issuer, date, file;
+    std::string titleEn;
 };
 
 struct CountyClass {

@@ -31,6 +31,7 @@ struct PlanObject {
     PlanKind kind = PlanKind::County;
     std::string id;    ///< the county or prefecture code, else the plan table's id
     std::string name;  ///< its Chinese name
+    std::string nameEn;  ///< its English name (names_en.csv, the tables' name_en); may be empty
 };
 
 /// What a name stands for (PlanQuery::resolve).

@@ -30,4 +30,8 @@ std::optional<TextSpan> sentenceWith(const std::string& text, TextSpan in, const
 /// "将处于交通节点和枢纽、具有区域带动作用的盘州、威宁、……打造成为重要区域性支点城市".
 std::string clauseSentence(const std::string& text, const std::string& clause, const std::vector<std::string>& names);
 
+/// A clause in Arabic numerals, for the English interface: 四(八)23 → 4(8)23, 三(一) → 3(1), 二十一 → 21, 序 →
+/// preamble. A clause that is not in the tables' form is returned as it is.
+std::string clauseInArabic(const std::string& clause);
+
 }  // namespace layers

@@ -111,8 +111,8 @@ PlanData loadFrom(const RowSource& source)
         plan.glossary.push_back({r["term"], r["zh"], r["en"]});
     for (const TableRow& r : rows(dir, "names_en.csv", {"code", "name", "short_name", "name_en", "short_en"}, false))
         plan.englishNames.push_back({r["code"], r["name"], r["short_name"], r["name_en"], r["short_en"]});
-    for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "issuer", "date", "file"}, false))
-        plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"]});
+    for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "title_en", "issuer", "date", "file"}, false))
+        plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"], r["title_en"]});
 
     for (const TableRow& r : rows(dir, "county_classes.csv", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
         plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r),

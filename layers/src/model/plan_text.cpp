@@ -120,6 +120,43 @@ std::optional<TextSpan> clauseSpan(const std::string& text, const std::string& c
     return std::nullopt;
 }
 
+namespace {
+/// 一 → 1, 十 → 10, 十五 → 15, 二十 → 20, 三十三 → 33: Chinese numerals up to 99.
+int numeralValue(std::string_view s)
+{
+    int value = 0, digit = 0;
+    while (!s.empty()) {
+        int d = -1;
+        for (std::size_t i = 0; i < kNumerals.size(); ++i)
+            if (s.starts_with(kNumerals[i])) {
+                d = static_cast<int>(i);
+                s.remove_prefix(kNumerals[i].size());
+                break;
+            }
+        if (d == 10) {
+            value += (digit == 0 ? 1 : digit) * 10;
+            digit = 0;
+        } else {
+            digit = d;
+        }
+    }
+    return value + digit;
+}
+}  // namespace
+
+std::string clauseInArabic(const std::string& clause)
+{
+    if (clause == "序")
+        return "preamble";
+    const auto parts = parseClause(clause);
+    if (!parts)
+        return clause;
+    std::string out = std::to_string(numeralValue((*parts)[0]));
+    if (!(*parts)[1].empty())
+        out += "(" + std::to_string(numeralValue((*parts)[1])) + ")";
+    return out + (*parts)[2];
+}
+
 std::optional<TextSpan> sentenceWith(const std::string& text, TextSpan in, const std::string& words)
 {
     if (words.empty() || in.end > text.size())

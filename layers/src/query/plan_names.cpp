@@ -28,28 +28,42 @@ std::string lower(std::string s)
 std::vector<Named> everyName(const Geography& g, const PlanData& plan)
 {
     std::vector<Named> out;
+    // English names are names too: "Panzhou" finds 盘州市 as "盘州" does.
+    auto english = [&](Named& n, const std::string& code) {
+        if (const EnglishName* e = plan.englishName(code)) {
+            n.object.nameEn = e->nameEn;
+            n.names.insert(n.names.end(), {e->nameEn, e->shortEn});
+        }
+    };
     for (const County& c : g.counties) {
         Named n{{PlanKind::County, c.code, c.name}, {c.name, c.shortName, c.code}, {c.name}, c.shortName};
         if (!c.oldName.empty())
             n.names.insert(n.names.end(), {c.oldName, countyShortName(c.oldName), c.oldCode});
+        english(n, c.code);
         out.push_back(std::move(n));
     }
-    for (const Prefecture& p : g.prefectures)
-        out.push_back({{PlanKind::Prefecture, p.code, p.name}, {p.name, p.shortName, p.code}, {p.name}, {}});
+    for (const Prefecture& p : g.prefectures) {
+        Named n{{PlanKind::Prefecture, p.code, p.name}, {p.name, p.shortName, p.code}, {p.name}, {}};
+        english(n, p.code);
+        out.push_back(std::move(n));
+    }
     for (const CountyClass& c : plan.classes) {
-        Named n{{PlanKind::CountyClass, c.id, c.name}, {c.id, c.name, c.nameEn}, {c.name}, {}};
+        Named n{{PlanKind::CountyClass, c.id, c.name, c.nameEn}, {c.id, c.name, c.nameEn}, {c.name}, {}};
         n.names.insert(n.names.end(), c.aliases.begin(), c.aliases.end());
         n.partial.insert(n.partial.end(), c.aliases.begin(), c.aliases.end());
         out.push_back(std::move(n));
     }
     for (const Zone& z : plan.zones)
-        out.push_back({{PlanKind::Zone, z.id, z.name}, {z.id, z.name, z.nameEn}, {z.name}, {}});
+        out.push_back({{PlanKind::Zone, z.id, z.name, z.nameEn}, {z.id, z.name, z.nameEn}, {z.name}, {}});
     for (const CentralCity& c : plan.centralCities)
-        out.push_back({{PlanKind::CentralCity, c.id, c.name}, {c.id, c.name}, {c.name}, {}});
+        out.push_back({{PlanKind::CentralCity, c.id, c.name, c.nameEn}, {c.id, c.name, c.nameEn}, {c.name}, {}});
     for (const Corridor& c : plan.corridors)
-        out.push_back({{PlanKind::Corridor, c.id, c.name}, {c.id, c.name}, {c.name}, {}});
+        out.push_back({{PlanKind::Corridor, c.id, c.name, c.nameEn}, {c.id, c.name, c.nameEn}, {c.name}, {}});
     for (const Place& p : plan.places)
-        out.push_back({{PlanKind::Place, p.id, p.name}, {p.id, p.name}, {p.name}, {}});
+        out.push_back({{PlanKind::Place, p.id, p.name, p.nameEn}, {p.id, p.name, p.nameEn}, {p.name}, {}});
+    // An empty English name names nothing.
+    for (Named& n : out)
+        n.names.erase(std::remove(n.names.begin(), n.names.end(), std::string()), n.names.end());
     return out;
 }
 
