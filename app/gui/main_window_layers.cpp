@@ -184,9 +184,16 @@ QStringList MainWindow::addLayerFiles(const QStringList& files)
         const QString error = addLayerFile(file);
         if (error.isEmpty() || error == tr("已取消"))
             continue;
-        // The loader's errors name the file; one that does not is named here.
-        const QString message =
-            error.contains(file) ? tr("无法添加图层: %1").arg(error) : tr("无法添加图层 %1: %2").arg(file, error);
+        // The causes a user can act on in the window's language; anything else in GDAL's own (English) words, said
+        // to be such. The terminal gets the loader's message as it is.
+        const QFileInfo info(file);
+        QString message;
+        if (!info.exists())
+            message = tr("无法添加图层 %1: 文件不存在").arg(file);
+        else if (!info.isReadable())
+            message = tr("无法添加图层 %1: 没有读取权限").arg(file);
+        else
+            message = error.contains(file) ? tr("无法添加图层: %1 (GDAL 的说明)").arg(error) : tr("无法添加图层 %1: %2 (GDAL 的说明)").arg(file, error);
         showError("add:" + file, message);
         failures << (error.contains(file) ? error : file + ": " + error);
     }

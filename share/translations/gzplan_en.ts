@@ -776,7 +776,27 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="251"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="192"/>
+        <source>无法添加图层 %1: 文件不存在</source>
+        <translation>Cannot add layer %1: the file does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
+        <source>无法添加图层 %1: 没有读取权限</source>
+        <translation>Cannot add layer %1: no permission to read it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
+        <source>无法添加图层: %1 (GDAL 的说明)</source>
+        <translation>Cannot add layer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
+        <source>无法添加图层 %1: %2 (GDAL 的说明)</source>
+        <translation>Cannot add layer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="258"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -795,22 +815,20 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>; %1 unreadable features skipped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
         <source>无法添加图层: %1</source>
-        <translation>Cannot add the layer: %1</translation>
+        <translation type="vanished">Cannot add the layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
         <source>无法添加图层 %1: %2</source>
-        <translation>Cannot add the layer %1: %2</translation>
+        <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="232"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="239"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="240"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="247"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>

@@ -201,7 +201,7 @@ TEST(WindowErrors, AFailedAddNamesTheCauseAtTheTopOfTheMapAndAddsNothing)
     ASSERT_TRUE(w.barShown());
     EXPECT_EQ(w.bar()->level(), MessageBar::Level::Error);
     const QString shown = w.bar()->text();
-    EXPECT_TRUE(shown.contains(missing) && shown.contains("does not exist")) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(missing) && shown.contains("文件不存在")) << shown.toStdString();  // the cause in the window's language
     EXPECT_TRUE(w.bar()->text().startsWith("无法添加图层")) << w.bar()->text().toStdString();
     // No half-added layer anywhere: the window's list, its panel and the map.
     EXPECT_TRUE(w.window.userLayers().empty());
