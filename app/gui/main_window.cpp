@@ -4,6 +4,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -318,6 +320,14 @@ void MainWindow::setLanguage(const QString& language)
         m_translator = std::make_unique<QTranslator>();
         if (m_translator->load(":/i18n/gzplan_en.qm"))
             QApplication::installTranslator(m_translator.get());
+    } else {
+        // Qt's own words (file dialogs, standard buttons) in Chinese: Debian's qt6-translations-l10n. Without it
+        // they stay English, and the window says so once on the terminal.
+        m_translator = std::make_unique<QTranslator>();
+        if (m_translator->load(QLocale(QLocale::Chinese, QLocale::China), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(m_translator.get());
+        else
+            qWarning("gzplan: Qt's Chinese translations (qtbase_zh_CN.qm, package qt6-translations-l10n) not found; Qt's dialogs stay English");
     }
     retranslate();  // also when no LanguageChange arrives (switching back to the source language)
 }

@@ -142,3 +142,13 @@ TEST(Languages, TheChineseWindowShowsNoEnglishButTechnicalNames)
             leaks << englishWords(t).join(",") + ": " + t.left(120);
     EXPECT_TRUE(leaks.isEmpty()) << leaks.size() << " texts with English: " << leaks.join(" | ").left(3000).toStdString();
 }
+
+TEST(Languages, QtsOwnDialogsSpeakChineseInTheChineseWindow)
+{
+    // File dialogs and standard buttons come from Qt: its Chinese translations are installed with the window's.
+    LanguageWindow w("zh");
+    EXPECT_TRUE(hasChinese(QCoreApplication::translate("QFileDialog", "File &name:")))
+        << QCoreApplication::translate("QFileDialog", "File &name:").toStdString();
+    w.window.setLanguage("en");
+    EXPECT_EQ(QCoreApplication::translate("QFileDialog", "File &name:"), "File &name:");
+}
