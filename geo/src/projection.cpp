@@ -65,6 +65,44 @@ std::string crs::extentProblem(const AreaOfUse& a, const std::string& text, cons
     return out.str();
 }
 
+std::string crs::datumWarning(const std::string& text)
+{
+    std::string warning;
+    PJ_CONTEXT* context = proj_context_create();
+    PJ* source = proj_create(context, kCgcs2000);
+    PJ* target = proj_create(context, normalised(text).c_str());
+    PJ* datum = target ? proj_crs_get_datum(context, target) : nullptr;
+    if (!datum && target)
+        datum = proj_crs_get_datum_ensemble(context, target);
+    const std::string name = datum && proj_get_name(datum) ? proj_get_name(datum) : "";
+    if (source && target && !name.empty() && name != "China 2000") {
+        // The operation PROJ would use, and whether it is a ballpark one (a datum change it does not know).
+        PJ_OPERATION_FACTORY_CONTEXT* factory = proj_create_operation_factory_context(context, nullptr);
+        PJ_OBJ_LIST* operations = factory ? proj_create_operations(context, source, target, factory) : nullptr;
+        const bool ballpark = operations && proj_list_get_count(operations) > 0 && [&] {
+            PJ* first = proj_list_get(context, operations, 0);
+            const bool b = first && proj_coordoperation_has_ballpark_transformation(context, first);
+            proj_destroy(first);
+            return b;
+        }();
+        if (ballpark) {
+            const bool wgs = name.find("World Geodetic System 1984") != std::string::npos;
+            warning = normalised(text) + " is on the " + name + " datum, not CGCS2000 (the data's): PROJ knows no transformation between them and " +
+                      "writes the coordinates without a datum shift; " +
+                      (wgs ? "CGCS2000 and WGS 84 differ by centimetres to decimetres, below a planning map's precision"
+                           : "the datums differ by tens of metres to over 100 m in Guizhou, so positions will be off by that much; where "
+                             "positions matter, convert with a surveyed 7-parameter transformation");
+        }
+        proj_list_destroy(operations);
+        proj_operation_factory_context_destroy(factory);
+    }
+    proj_destroy(datum);
+    proj_destroy(target);
+    proj_destroy(source);
+    proj_context_destroy(context);
+    return warning;
+}
+
 namespace {
 /// A parameter value PROJ would open as a file by that name rather than look up in its data folder.
 bool isPath(std::string v)

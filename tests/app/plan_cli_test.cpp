@@ -231,6 +231,24 @@ TEST(PlanCli, CrsGuardrails)
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
 }
 
+TEST(PlanCli, AnotherDatumIsWrittenWithAWarningOfTheOffset)
+{
+    QTemporaryDir dir;
+    // Xi'an 1980: PROJ has only a ballpark (no-shift) operation from CGCS2000; the export says what to expect.
+    Output r = gzplan({"export", "--layer", "counties", "--crs", "4610", "--out", dir.filePath("x.shp")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QString all = r.out + r.err;
+    EXPECT_TRUE(all.contains("Xian 1980") && all.contains("without a datum shift") && all.contains("100 m")) << all.toStdString();
+    // WGS 84: the same absence of a shift, said to be negligible.
+    r = gzplan({"export", "--layer", "counties", "--crs", "4326", "--out", dir.filePath("w.shp")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE((r.out + r.err).contains("centimetres")) << (r.out + r.err).toStdString();
+    // CGCS2000's own Gauss-Krüger zone: no warning.
+    r = gzplan({"export", "--layer", "counties", "--crs", "4545", "--out", dir.filePath("g.shp")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_FALSE((r.out + r.err).contains("datum")) << (r.out + r.err).toStdString();
+}
+
 TEST(PlanCli, CrsSuggestNamesTheZoneAndItsDistortion)
 {
     Output r = gzplan({"crs", "suggest", "--json"});

@@ -43,6 +43,11 @@ std::string extentProblem(const std::string& crs, const Box& lonLat);
 /// the exporter's way, 30–80 ms cheaper than a new PROJ context per call).
 std::string extentProblem(const AreaOfUse& area, const std::string& crs, const Box& lonLat);
 
+/// Why coordinates written in crs from CGCS2000 data carry a datum error, or empty: PROJ knows only a "ballpark"
+/// operation from EPSG:4490 to it (no datum shift: Xi'an 1980, Beijing 1954, WGS 84 have no published EPSG
+/// transformation from CGCS2000). The message names the datum and what offset to expect.
+std::string datumWarning(const std::string& crs);
+
 }  // namespace geo::crs
 
 namespace geo {

@@ -7,6 +7,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include "geo/projection.h"
 #include "io/checked_files.h"
 #include "export/export_support.h"
 #include "io/gdal_drivers.h"
@@ -334,6 +335,10 @@ ExportReport exportTables(const std::vector<const ExportTable*>& tables, const s
                 throw DataError(f.string(), "exists; use --force to replace it (only the files this export writes)");
 
     ExportReport report;
+    // Another datum (Xi'an 1980, Beijing 1954, WGS 84): written, with a warning of the offset PROJ does not apply.
+    if (const char* datum = target.GetAttrValue("DATUM"); datum && std::string(datum) != "China_2000")
+        if (const std::string warning = geo::crs::datumWarning(options.crs); !warning.empty())
+            report.warnings.push_back(warning);
     std::size_t total = 0, done = 0;
     for (const ExportTable* t : tables)
         total += t->features.size();
