@@ -468,17 +468,11 @@ int crsCommand(const PlanQuery& query, const Arguments& args, std::ostream& out,
     } else {
         box = g.bounds();
     }
-    // The zone whose central meridian is nearest the centre; the distortion at the farthest edge: the GK scale
-    // factor there is about 1 + (Δλ·cos φ)²/2 (Δλ in radians from the central meridian).
+    const geo::crs::GaussKrugerAdvice advice = geo::crs::gaussKrugerAdvice(box);
     const double centre = (box.minX + box.maxX) / 2;
-    const std::string zone = geo::crs::gaussKrugerFor(centre);
-    const int epsg = std::stoi(zone.substr(5));
-    const double meridian = 102 + 3 * (epsg - 4543);
-    const double offset = std::max(std::abs(box.minX - meridian), std::abs(box.maxX - meridian));
-    const double pi = std::acos(-1.0);
-    const double cosLat = std::cos(std::min(std::abs(box.minY), std::abs(box.maxY)) * pi / 180);
-    const double ppm = std::pow(offset * pi / 180 * cosLat, 2) / 2 * 1e6;
-    const std::string west = geo::crs::gaussKrugerFor(box.minX), east = geo::crs::gaussKrugerFor(box.maxX);
+    const std::string& zone = advice.crs;
+    const double meridian = advice.centralMeridian, offset = advice.maxOffsetDeg, ppm = advice.maxScaleErrorPpm;
+    const std::string &west = advice.west, &east = advice.east;
     if (args.flag("json")) {
         printJson(out, QJsonObject{{"for", q(what)},
                                    {"extent", QJsonArray{box.minX, box.minY, box.maxX, box.maxY}},

@@ -8,11 +8,13 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 
+#include "geo/projection.h"
 #include "gui/settings.h"
 
 namespace app::gui {
@@ -56,6 +58,11 @@ ExportDialog::ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable
     form->addRow(tr("图层"), m_ui.layer);
     form->addRow(tr("格式"), m_ui.format);
     form->addRow(tr("坐标系"), m_ui.crs);
+    m_ui.crsAdvice = new QLabel(this);
+    m_ui.crsAdvice->setWordWrap(true);
+    form->addRow(QString(), m_ui.crsAdvice);
+    connect(m_ui.layer, &QComboBox::currentIndexChanged, this, &ExportDialog::adviseCrs);
+    adviseCrs();
     form->addRow(tr("Shapefile 文字编码"), m_ui.encoding);
     form->addRow(tr("保存到"), targetRow);
     form->addRow(QString(), m_ui.force);
@@ -68,6 +75,25 @@ ExportDialog::ExportDialog(std::shared_ptr<const std::vector<layers::ExportTable
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
+}
+
+void ExportDialog::adviseCrs()
+{
+    std::vector<const layers::ExportTable*> chosen;
+    for (const auto& t : *m_tables)
+        if (m_ui.layer->currentData() == "all" || m_ui.layer->currentData().toString().toStdString() == t.id)
+            chosen.push_back(&t);
+    const geo::Box box = layers::lonLatBounds(chosen);
+    if (box.isEmpty()) {
+        m_ui.crsAdvice->setText(tr("此图层没有几何, 坐标系不影响导出"));
+        return;
+    }
+    const geo::crs::GaussKrugerAdvice a = geo::crs::gaussKrugerAdvice(box);
+    m_ui.crsAdvice->setText(tr("建议投影坐标系: %1 (中央经线 %2°E, 离范围中心最近); 范围最远边缘的长度变形约 %3 ppm (%4 m/km)")
+                                .arg(QString::fromStdString(a.crs))
+                                .arg(a.centralMeridian)
+                                .arg(a.maxScaleErrorPpm, 0, 'f', 0)
+                                .arg(a.maxScaleErrorPpm / 1000, 0, 'f', 1));
 }
 
 void ExportDialog::browse()

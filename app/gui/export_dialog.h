@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 namespace app::gui {
@@ -25,6 +26,7 @@ public:
         QComboBox *layer, *format, *crs, *encoding;
         QLineEdit* target;
         QCheckBox* force;
+        QLabel* crsAdvice;  ///< the Gauss-Krüger zone for the chosen layers (as `gzplan crs suggest`)
     };
     const Ui& ui() const { return m_ui; }
 
@@ -36,6 +38,7 @@ public:
 
 private:
     void browse();
+    void adviseCrs();
 
     std::shared_ptr<const std::vector<layers::ExportTable>> m_tables;
     Ui m_ui{};

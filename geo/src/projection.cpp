@@ -17,6 +17,20 @@ std::string crs::gaussKrugerFor(double longitude)
     return "EPSG:" + std::to_string(4543 + zone);
 }
 
+crs::GaussKrugerAdvice crs::gaussKrugerAdvice(const Box& box)
+{
+    GaussKrugerAdvice a;
+    a.crs = gaussKrugerFor((box.minX + box.maxX) / 2);
+    a.centralMeridian = 102 + 3 * (std::stoi(a.crs.substr(5)) - 4543);
+    a.maxOffsetDeg = std::max(std::abs(box.minX - a.centralMeridian), std::abs(box.maxX - a.centralMeridian));
+    const double pi = std::acos(-1.0);
+    const double cosLat = std::cos(std::min(std::abs(box.minY), std::abs(box.maxY)) * pi / 180);
+    a.maxScaleErrorPpm = std::pow(a.maxOffsetDeg * pi / 180 * cosLat, 2) / 2 * 1e6;
+    a.west = gaussKrugerFor(box.minX);
+    a.east = gaussKrugerFor(box.maxX);
+    return a;
+}
+
 std::string crs::normalised(const std::string& crs)
 {
     const bool digits = !crs.empty() && crs.size() <= 6 && std::all_of(crs.begin(), crs.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -35,119 +35,129 @@
 <context>
     <name>app::gui::ExportDialog</name>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="23"/>
-        <location filename="../../app/gui/export_dialog.cpp" line="112"/>
-        <location filename="../../app/gui/export_dialog.cpp" line="123"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="25"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="149"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="25"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="27"/>
         <source>全部图层</source>
         <translation>All layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="39"/>
         <source>EPSG:4490 CGCS2000 经纬度</source>
         <translation>EPSG:4490 CGCS2000 lon/lat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="38"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="40"/>
         <source>EPSG:4326 WGS 84 经纬度</source>
         <translation>EPSG:4326 WGS 84 lon/lat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="39"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="41"/>
         <source>EPSG:4543 CGCS2000 高斯-克吕格 3° 102°E</source>
         <translation>EPSG:4543 CGCS2000 Gauss-Kruger 3° 102°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="40"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="42"/>
         <source>EPSG:4544 CGCS2000 高斯-克吕格 3° 105°E</source>
         <translation>EPSG:4544 CGCS2000 Gauss-Kruger 3° 105°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="41"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="43"/>
         <source>EPSG:4545 CGCS2000 高斯-克吕格 3° 108°E</source>
         <translation>EPSG:4545 CGCS2000 Gauss-Kruger 3° 108°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="42"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="44"/>
         <source>EPSG:4546 CGCS2000 高斯-克吕格 3° 111°E</source>
         <translation>EPSG:4546 CGCS2000 Gauss-Kruger 3° 111°E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="43"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="45"/>
         <source>EPSG:3857 Web Mercator</source>
         <translation>EPSG:3857 Web Mercator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="45"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="47"/>
         <source>UTF-8 (带 .cpg)</source>
         <translation>UTF-8 (with .cpg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="46"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="48"/>
         <source>GBK (旧版 ArcGIS)</source>
         <translation>GBK (older ArcGIS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="48"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="50"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="53"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="55"/>
         <source>覆盖已有文件</source>
         <translation>Overwrite existing files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="56"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="58"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="57"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="59"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="58"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="60"/>
         <source>坐标系</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="59"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="66"/>
         <source>Shapefile 文字编码</source>
         <translation>Shapefile text encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="60"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="67"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="78"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="88"/>
+        <source>此图层没有几何, 坐标系不影响导出</source>
+        <translation>This layer has no geometry: the CRS does not change the export</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="92"/>
+        <source>建议投影坐标系: %1 (中央经线 %2°E, 离范围中心最近); 范围最远边缘的长度变形约 %3 ppm (%4 m/km)</source>
+        <translation>Suggested projected CRS: %1 (central meridian %2°E, the nearest to the extent's centre); scale error at the extent's farthest edge about %3 ppm (%4 m/km)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/export_dialog.cpp" line="104"/>
         <source>导出到文件夹</source>
         <translation>Export to folder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="79"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="105"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="125"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/export_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/export_dialog.cpp" line="131"/>
         <source>正在导出 %1…</source>
         <translation>Exporting %1…</translation>
     </message>
@@ -518,179 +528,179 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="83"/>
+        <location filename="../../app/gui/main_window.cpp" line="85"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="168"/>
+        <location filename="../../app/gui/main_window.cpp" line="170"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="240"/>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="242"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="249"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="249"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
-        <location filename="../../app/gui/main_window.cpp" line="551"/>
-        <location filename="../../app/gui/main_window.cpp" line="567"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="561"/>
+        <location filename="../../app/gui/main_window.cpp" line="577"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
-        <location filename="../../app/gui/main_window.cpp" line="421"/>
-        <location filename="../../app/gui/main_window.cpp" line="426"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="431"/>
+        <location filename="../../app/gui/main_window.cpp" line="436"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
-        <location filename="../../app/gui/main_window.cpp" line="539"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="549"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="267"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="269"/>
+        <location filename="../../app/gui/main_window.cpp" line="271"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="273"/>
+        <location filename="../../app/gui/main_window.cpp" line="275"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="276"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="275"/>
+        <location filename="../../app/gui/main_window.cpp" line="277"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="280"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="282"/>
+        <location filename="../../app/gui/main_window.cpp" line="284"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="283"/>
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="286"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
+        <location filename="../../app/gui/main_window.cpp" line="287"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="286"/>
+        <location filename="../../app/gui/main_window.cpp" line="288"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="289"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
@@ -700,27 +710,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="360"/>
+        <location filename="../../app/gui/main_window.cpp" line="370"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="381"/>
+        <location filename="../../app/gui/main_window.cpp" line="391"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="415"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="421"/>
+        <location filename="../../app/gui/main_window.cpp" line="431"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="426"/>
+        <location filename="../../app/gui/main_window.cpp" line="436"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -833,17 +843,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="539"/>
+        <location filename="../../app/gui/main_window.cpp" line="549"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="544"/>
+        <location filename="../../app/gui/main_window.cpp" line="554"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
+        <location filename="../../app/gui/main_window.cpp" line="562"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -852,22 +862,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
+        <location filename="../../app/gui/main_window.cpp" line="574"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="569"/>
+        <location filename="../../app/gui/main_window.cpp" line="579"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="602"/>
+        <location filename="../../app/gui/main_window.cpp" line="612"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="613"/>
+        <location filename="../../app/gui/main_window.cpp" line="623"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QScrollBar>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
@@ -423,4 +424,19 @@ TEST(MainWindow, WheelOverTheLayerListScrollsInsteadOfChangingOpacity)
         GTEST_SKIP() << "the platform gives no focus";
     wheelDown();
     EXPECT_EQ(spin->value(), before - 1);
+}
+
+TEST(ExportDialog, AdvisesTheGaussKrugerZoneAsCrsSuggestDoes)
+{
+    const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, test::plan());
+    auto tables = std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(test::geography(), test::plan(), geometry));
+    app::gui::ExportDialog dialog(tables);
+    const auto& ui = dialog.ui();
+    ui.layer->setCurrentIndex(ui.layer->findData("counties"));
+    // The province: EPSG:4545, 2435 ppm at its farthest edge (`gzplan crs suggest` says the same).
+    EXPECT_TRUE(ui.crsAdvice->text().contains("EPSG:4545") && ui.crsAdvice->text().contains("2435")) << ui.crsAdvice->text().toStdString();
+    const int places = ui.layer->findData("places");
+    ASSERT_GE(places, 0);
+    ui.layer->setCurrentIndex(places);
+    EXPECT_TRUE(ui.crsAdvice->text().contains("EPSG:454")) << ui.crsAdvice->text().toStdString();
 }

@@ -43,6 +43,18 @@ std::string extentProblem(const std::string& crs, const Box& lonLat);
 /// the exporter's way, 30–80 ms cheaper than a new PROJ context per call).
 std::string extentProblem(const AreaOfUse& area, const std::string& crs, const Box& lonLat);
 
+/// The CGCS2000 3° Gauss-Krüger zone for data spanning lonLat: the zone whose central meridian is nearest the
+/// centre, the zones the extent spans and the scale error at its farthest edge (the GK scale factor there is about
+/// 1 + (Δλ·cos φ)²/2, Δλ in radians from the central meridian). `gzplan crs suggest` and the export dialog.
+struct GaussKrugerAdvice {
+    std::string crs;             ///< EPSG:4543 … 4546
+    double centralMeridian = 0;  ///< °E
+    std::string west, east;      ///< the zones of the extent's west and east edges
+    double maxOffsetDeg = 0;     ///< the farthest edge's distance from the central meridian
+    double maxScaleErrorPpm = 0;
+};
+GaussKrugerAdvice gaussKrugerAdvice(const Box& lonLat);
+
 /// Why coordinates written in crs from CGCS2000 data carry a datum error, or empty: PROJ knows only a "ballpark"
 /// operation from EPSG:4490 to it (no datum shift: Xi'an 1980, Beijing 1954, WGS 84 have no published EPSG
 /// transformation from CGCS2000). The message names the datum and what offset to expect.

@@ -47,6 +47,9 @@ struct ExportTable {
     std::vector<ExportFeature> features;
 };
 
+/// The extent of every geometry of the tables (EPSG:4490 degrees); empty for tables without geometry.
+geo::Box lonLatBounds(const std::vector<const ExportTable*>& tables);
+
 /// All exportable layers, in a fixed order.
 std::vector<ExportTable> buildExportTables(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry);
 

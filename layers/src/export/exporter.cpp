@@ -17,7 +17,6 @@
 namespace layers {
 
 
-namespace {
 /// The extent of every geometry of the tables (EPSG:4490 degrees).
 geo::Box lonLatBounds(const std::vector<const ExportTable*>& tables)
 {
@@ -35,7 +34,6 @@ geo::Box lonLatBounds(const std::vector<const ExportTable*>& tables)
         }
     return box;
 }
-}  // namespace
 
 namespace {
 struct Driver {
