@@ -35,6 +35,7 @@
 #include "layers/plan_query.h"
 #include "layers/plan_store.h"
 #include "render/map_export.h"
+#include "render/map_fonts.h"
 #include "render/map_renderer.h"
 
 namespace app::cli {
@@ -106,6 +107,9 @@ render::Style loadStyle(const Arguments& args, const QString& share)
     QString error;
     if (!render::Style::load(path, style, &error))
         throw std::runtime_error("--style: " + error.toStdString() + (args.has("style") ? "" : " (the shipped style; is --share right?)"));
+    // The style names the system family; the map draws with its PDF-safe copy where one is registered.
+    style.label.font = render::mapFontFamily(style.label.font);
+    style.title.font = render::mapFontFamily(style.title.font);
     return style;
 }
 
@@ -380,6 +384,13 @@ int run(int argc, char** argv)
         qt = std::make_unique<QGuiApplication>(argc, argv);
     else
         qt = std::make_unique<QCoreApplication>(argc, argv);
+    if (window || args.command.isEmpty() || args.command == "render") {
+        // The map fonts made at build time (render/map_fonts.h); without them the map still draws, with the
+        // system fonts, but its PDF text holds radicals for some characters (⽀ for 支).
+        const QString fonts = qEnvironmentVariable("GZPLAN_FONT_DIR", QStringLiteral(GZPLAN_FONT_DIR));
+        for (const QString& problem : render::registerMapFonts(fonts))
+            std::cerr << "gzplan: warning: " << problem.toStdString() << "; maps use the system font\n";
+    }
 
     layers::Geography geography;
     layers::PlanData plan;
