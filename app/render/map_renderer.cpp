@@ -374,7 +374,9 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     std::stable_sort(order.begin(), order.end(), [&](const CountyItem* a, const CountyItem* b) {
         if (priority(a) != priority(b))
             return priority(a) > priority(b);
-        return s.smallLabelsFirst ? a->areaKm2 < b->areaKm2 : a->areaKm2 > b->areaKm2;
+        // Among prioritised labels (a central city's districts) the smaller first: a small central district has
+        // the least room, its large neighbours can move (遵义's 红花岗, 贵阳's 云岩 in the inset).
+        return priority(a) > 0 ? a->areaKm2 < b->areaKm2 : a->areaKm2 > b->areaKm2;
     });
     const double r = m_style.seatRadius * k;
     const QString dotKey = QStringLiteral("seat %1 %2").arg(m_style.seatFill.rgba()).arg(r);
@@ -386,12 +388,20 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
             {seat.x() - w / 2, seat.y() - h - r, w, h},   // above
             {seat.x() + r + 1, seat.y() - h / 2, w, h},   // right
             {seat.x() - w / 2, seat.y() + r, w, h},       // below
-            {seat.x() - w - r - 1, seat.y() - h / 2, w, h} // left
+            {seat.x() - w - r - 1, seat.y() - h / 2, w, h}, // left
+            // Then the corners: in a crowded city centre (遵义's three districts) the sides are often all taken.
+            {seat.x() + r, seat.y() - h - r / 2, w, h},      // above right
+            {seat.x() + r, seat.y() + r / 2, w, h},          // below right
+            {seat.x() - w - r, seat.y() + r / 2, w, h},      // below left
+            {seat.x() - w - r, seat.y() - h - r / 2, w, h}   // above left
         };
         for (const QRectF& box : candidates) {
-            if (!free(box))
+            // The line box less the leading above and below a CJK glyph's ink (Noto CJK's line is ~1.45 em,
+            // its ideographs ~0.9 em tall): two labels may share that much of their boxes without touching.
+            const QRectF ink = box.adjusted(0, 0.12 * h, 0, -0.12 * h);
+            if (!free(ink))
                 continue;
-            taken.push_back(box);
+            taken.push_back(ink);
             auto dot = [&](QPainter& dp, QPointF at) {
                 dp.setPen(Qt::NoPen);
                 dp.setBrush(m_style.seatFill);
@@ -500,7 +510,6 @@ void MapRenderer::drawInset(QPainter& p, const RenderSettings& s) const
     in.decorations = false;
     in.northArrow = false;
     in.scaleBar = true;
-    in.smallLabelsFirst = true;  // the inset is there for the small central districts, whose labels give way on the map
     in.view = MapView::fit(inset.extent, mapFrame.size(), 0);
     p.save();
     // Where the inset is on the map.

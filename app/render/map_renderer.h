@@ -49,7 +49,6 @@ struct RenderSettings {
     QString title;
     QString sourceNote;
     std::optional<MapInset> inset;  ///< drawn with its own scale bar and title; its extent outlined on the map
-    bool smallLabelsFirst = false;  ///< county labels of equal priority: smaller counties first (the inset's own map)
     /// Fast (default): on raster images, paths simplified once per scale band, fills without antialiasing under
     /// antialiased outlines, the map drawn in horizontal stripes on every core, labels blitted from cached
     /// sprites. Reference: every path simplified from the map data and every label drawn, on one thread (what

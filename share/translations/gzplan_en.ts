@@ -4,7 +4,7 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="441"/>
+        <location filename="../../app/cli/application.cpp" line="458"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -461,156 +461,161 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="81"/>
+        <location filename="../../app/gui/main_window.cpp" line="84"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="215"/>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="218"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
+        <location filename="../../app/gui/main_window.cpp" line="223"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="224"/>
+        <location filename="../../app/gui/main_window.cpp" line="227"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="224"/>
+        <location filename="../../app/gui/main_window.cpp" line="227"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="229"/>
+        <location filename="../../app/gui/main_window.cpp" line="232"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="235"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232"/>
+        <location filename="../../app/gui/main_window.cpp" line="235"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="33"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
-        <location filename="../../app/gui/main_window.cpp" line="519"/>
-        <location filename="../../app/gui/main_window.cpp" line="535"/>
+        <location filename="../../app/gui/main_window.cpp" line="237"/>
+        <location filename="../../app/gui/main_window.cpp" line="522"/>
+        <location filename="../../app/gui/main_window.cpp" line="554"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
+        <location filename="../../app/gui/main_window.cpp" line="237"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="235"/>
-        <location filename="../../app/gui/main_window.cpp" line="387"/>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
+        <location filename="../../app/gui/main_window.cpp" line="238"/>
+        <location filename="../../app/gui/main_window.cpp" line="390"/>
+        <location filename="../../app/gui/main_window.cpp" line="395"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="235"/>
+        <location filename="../../app/gui/main_window.cpp" line="238"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
-        <location filename="../../app/gui/main_window.cpp" line="507"/>
+        <location filename="../../app/gui/main_window.cpp" line="239"/>
+        <location filename="../../app/gui/main_window.cpp" line="510"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="239"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="242"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="246"/>
+        <location filename="../../app/gui/main_window.cpp" line="249"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>用户图层</source>
         <translation>User layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="527"/>
+        <source>包括选中要素的轮廓</source>
+        <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
@@ -618,27 +623,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="346"/>
+        <location filename="../../app/gui/main_window.cpp" line="349"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="381"/>
+        <location filename="../../app/gui/main_window.cpp" line="384"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="387"/>
+        <location filename="../../app/gui/main_window.cpp" line="390"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
+        <location filename="../../app/gui/main_window.cpp" line="395"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -730,27 +735,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="413"/>
+        <location filename="../../app/gui/main_window.cpp" line="416"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="421"/>
+        <location filename="../../app/gui/main_window.cpp" line="424"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="507"/>
+        <location filename="../../app/gui/main_window.cpp" line="510"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="512"/>
+        <location filename="../../app/gui/main_window.cpp" line="515"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="520"/>
+        <location filename="../../app/gui/main_window.cpp" line="523"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -759,22 +764,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="532"/>
+        <location filename="../../app/gui/main_window.cpp" line="551"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="537"/>
+        <location filename="../../app/gui/main_window.cpp" line="556"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="570"/>
+        <location filename="../../app/gui/main_window.cpp" line="589"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="581"/>
+        <location filename="../../app/gui/main_window.cpp" line="600"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1004,6 +1009,24 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/render/legend.cpp" line="108"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
+    </message>
+</context>
+<context>
+    <name>app::render::MapLayout</name>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="20"/>
+        <source>贵州省行政区划 · %1 个县级行政区</source>
+        <translation>Guizhou administrative divisions · %1 county-level units</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="21"/>
+        <source>贵州省新型城镇化 · %1</source>
+        <translation>Guizhou New Urbanisation · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="121"/>
+        <source>贵阳中心城区</source>
+        <translation>Central Guiyang</translation>
     </message>
 </context>
 <context>
