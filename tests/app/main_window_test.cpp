@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -393,7 +394,13 @@ void exportThroughDialog(MainWindow& window, const QString& path, const QString&
         ASSERT_NE(selection, nullptr);
         EXPECT_FALSE(selection->isChecked());  // off unless the user asks
         selection->setChecked(withSelection);
-        dialog->selectFile(path);
+        // The folder, then the name typed as a user does (selectFile leaves the name alone while the name field
+        // has the focus, which it gets once the dialog is up).
+        dialog->setDirectory(QFileInfo(path).absolutePath());
+        auto* name = dialog->findChild<QLineEdit*>("fileNameEdit");
+        ASSERT_NE(name, nullptr);
+        name->setText(QFileInfo(path).fileName());
+        EXPECT_EQ(dialog->selectedFiles().join(";").toStdString(), path.toStdString());
         QMetaObject::invokeMethod(dialog, "accept");
     }));
     ASSERT_TRUE(QFileInfo(path).size() > 0) << path.toStdString();
@@ -437,7 +444,10 @@ TEST(MainWindow, MapExportDrawsTheSelectionOnlyWhenAsked)
 {
     QTemporaryDir dir;
     Window w;
-    const QString none = dir.filePath("none.png"), off = dir.filePath("off.png"), on = dir.filePath("on.png");
+    // Each in a folder of its own: the dialog lists the folder as it opens, and a listed map could take the selection.
+    for (const char* folder : {"none", "off", "on"})
+        ASSERT_TRUE(QDir(dir.path()).mkdir(folder));
+    const QString none = dir.filePath("none/map.png"), off = dir.filePath("off/map.png"), on = dir.filePath("on/map.png");
     exportThroughDialog(w.window, none, "PNG", false);
     w.window.identifyAt(w.seatOnScreen("520281"));  // selects 盘州市
     ASSERT_FALSE(w.window.selection()->counties().isEmpty());
