@@ -35,6 +35,8 @@
 #include "layers/plan_query.h"
 #include "layers/plan_store.h"
 #include "render/map_export.h"
+#include "render/map_fonts.h"
+#include "render/map_layout.h"
 #include "render/map_renderer.h"
 
 namespace app::cli {
@@ -106,6 +108,9 @@ render::Style loadStyle(const Arguments& args, const QString& share)
     QString error;
     if (!render::Style::load(path, style, &error))
         throw std::runtime_error("--style: " + error.toStdString() + (args.has("style") ? "" : " (the shipped style; is --share right?)"));
+    // The style names the system family; the map draws with its PDF-safe copy where one is registered.
+    style.label.font = render::mapFontFamily(style.label.font);
+    style.title.font = render::mapFontFamily(style.title.font);
     return style;
 }
 
@@ -116,15 +121,14 @@ std::shared_ptr<const render::MapRenderer> makeRenderer(const layers::Geography&
     return std::make_shared<render::MapRenderer>(render::MapData::build(g, plan, geometry, crs), style);
 }
 
-render::RenderSettings viewSettings(const render::MapRenderer& r, const layers::Geography& g, render::View view, QSize size, double dpi)
+/// An exported map of view: laid out as the window's export lays out its maps (render/map_layout.h); inset: room
+/// for the inset of central Guiyang (a page or a picture of the default size).
+render::RenderSettings viewSettings(const render::MapRenderer& r, const layers::Geography& g, render::View view, QSize size, double dpi,
+                                    bool inset)
 {
     render::RenderSettings s = r.settingsFor(view);
-    // The map right of the legend and below the title.
-    s.view = render::MapView::fitInto(r.viewExtent(view), size, r.style().frameOn(size));
-    s.dpi = dpi;
-    s.decorations = true;
-    s.title = view == render::View::Overview ? QStringLiteral("贵州省行政区划 Guizhou: 88 county-level units")
-                                             : QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(view));
+    render::layoutExport(r, s, size, dpi, r.viewExtent(view), inset);
+    s.title = render::mapTitle(view, static_cast<int>(g.counties.size()));
     s.sourceNote = QStringLiteral("规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
                                   "数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果")
                        .arg(QString::fromStdString(g.sourceList()))
@@ -134,7 +138,7 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, const layers::
 
 int renderTo(const render::MapRenderer& r, const layers::Geography& g, render::View view, const QString& out, QSize size, double dpi, bool labels, const QString& page = {})
 {
-    render::RenderSettings s = viewSettings(r, g, view, size, dpi);
+    render::RenderSettings s = viewSettings(r, g, view, size, dpi, true);
     s.setVisible("labels", labels);
     const QString error = render::exportMap(r, s, out, page);
     if (!error.isEmpty()) {
@@ -211,10 +215,14 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: " << e.what() << "\n";
         return 2;
     }
-    render::RenderSettings s = viewSettings(*renderer, geography, *view, size, dpi);
+    // The inset of central Guiyang needs the room of a page or of the default picture; a --size is the user's own.
+    const bool inset = !page.isEmpty() || !args.has("size");
+    render::RenderSettings s = viewSettings(*renderer, geography, *view, size, dpi, inset);
     s.setVisible("labels", !args.flag("no-labels"));
-    if (args.flag("plain"))
+    if (args.flag("plain")) {
         s.decorations = false;
+        s.inset.reset();
+    }
     if (args.has("extent")) {
         // --extent minLon,minLat,maxLon,maxLat: the map shows this box (CGCS2000 lon/lat) whole.
         const QStringList v = args.value("extent").split(',');
@@ -242,8 +250,10 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
                       << renderer->data().crs.toStdString() << " (PROJ cannot transform it)\n";
             return 2;
         }
-        s.view = s.decorations ? render::MapView::fitInto(box, size, renderer->style().frameOn(size))
-                               : render::MapView::fit(box, size, 0);
+        if (s.decorations)
+            render::layoutExport(*renderer, s, size, dpi, box, inset);
+        else
+            s.view = render::MapView::fit(box, size, 0);
     } else if (!s.decorations) {
         s.view = render::MapView::fit(renderer->viewExtent(*view), size);
     }
@@ -382,6 +392,13 @@ int run(int argc, char** argv)
         qt = std::make_unique<QGuiApplication>(argc, argv);
     else
         qt = std::make_unique<QCoreApplication>(argc, argv);
+    if (window || args.command.isEmpty() || args.command == "render") {
+        // The map fonts made at build time (render/map_fonts.h); without them the map still draws, with the
+        // system fonts, but its PDF text holds radicals for some characters (⽀ for 支).
+        const QString fonts = qEnvironmentVariable("GZPLAN_FONT_DIR", QStringLiteral(GZPLAN_FONT_DIR));
+        for (const QString& problem : render::registerMapFonts(fonts))
+            std::cerr << "gzplan: warning: " << problem.toStdString() << "; maps use the system font\n";
+    }
 
     layers::Geography geography;
     layers::PlanData plan;

@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
+#include <QGridLayout>
 #include <QDockWidget>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -46,6 +48,7 @@
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
 #include "render/map_export.h"
+#include "render/map_layout.h"
 
 namespace app::gui {
 
@@ -556,21 +559,37 @@ void MainWindow::exportData()
 
 void MainWindow::exportMap()
 {
-    QString filter;
     const QString folder = settings::lastFolder(settings::Folder::ExportMap);
-    const QString path = QFileDialog::getSaveFileName(this, tr("导出地图"), folder.isEmpty() ? "gzplan-map.pdf" : QDir(folder).filePath("gzplan-map.pdf"),
-                                                      tr("PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)"), &filter);
-    if (path.isEmpty())
+    // Qt's own dialog (not the desktop's): it takes the option below its file list.
+    QFileDialog dialog(this, tr("导出地图"), folder.isEmpty() ? "gzplan-map.pdf" : QDir(folder).filePath("gzplan-map.pdf"),
+                       tr("PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    auto* selection = new QCheckBox(tr("包括选中要素的轮廓"), &dialog);
+    selection->setObjectName("includeSelection");
+    selection->setChecked(false);  // the red outline marks what the user picked in the window, not what the map says
+    if (auto* grid = qobject_cast<QGridLayout*>(dialog.layout()))
+        grid->addWidget(selection, grid->rowCount(), 0, 1, grid->columnCount());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
+    const QString path = dialog.selectedFiles().constFirst();
+    const QString filter = dialog.selectedNameFilter();
     settings::rememberFolder(settings::Folder::ExportMap, path);
     const QString page = filter.contains("A3") ? "A3" : filter.contains("A4") ? "A4" : QString();
     render::RenderSettings settings = m_canvas->settings();
-    settings.dpi = 150;
-    // The canvas's extent on the page (or at 150 dpi), right of the legend and below the title.
+    if (!selection->isChecked()) {
+        settings.highlightCounties.clear();
+        settings.highlightFeature.clear();
+    }
     const QSize size = page.isEmpty() ? (m_canvas->view().size() * (150.0 / 96.0)).toSize() : render::pagePixels(page, 150);
-    settings.view = render::MapView::fitInto(m_canvas->view().extent(), size, m_renderer->style().frameOn(size));
-    settings.decorations = true;
-    settings.title = QStringLiteral("贵州省新型城镇化 · %1").arg(render::viewTitle(settings.theme));
+    // What the canvas shows; where it shows the view's whole extent (the window's own margins around it), that
+    // extent: then the page is the one `gzplan render --view` makes, at the same scale.
+    const geo::Box shown = m_canvas->view().extent();
+    const geo::Box home = m_renderer->viewExtent(settings.theme);
+    const bool whole = shown.minX <= home.minX && shown.minY <= home.minY && shown.maxX >= home.maxX && shown.maxY >= home.maxY;
+    render::layoutExport(*m_renderer, settings, size, 150, whole ? home : shown, true);
+    settings.title = render::mapTitle(settings.theme, static_cast<int>(m_renderer->data().counties.size()));
     settings.sourceNote = tr("规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意").arg(QString::fromStdString(m_query.geography().sourceList()));
     const QString error = render::exportMap(*m_renderer, settings, path, page);
     if (!error.isEmpty())

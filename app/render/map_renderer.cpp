@@ -234,6 +234,8 @@ void MapRenderer::render(QPainter& p, const RenderSettings& s) const
         drawScaleBar(p, s, f);
     if (s.northArrow)
         drawNorthArrow(p, s, f);
+    if (s.inset)
+        drawInset(p, s);
     if (s.decorations)
         drawDecorations(p, s);
     p.restore();
@@ -308,6 +310,8 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     const ViewSymbols& symbols = this->symbols(s.theme);
     const QRectF screen(QPointF(0, 0), s.view.size());
     std::vector<QRectF> taken = cityLabelBoxes({p, s, f, *m_data, m_style, symbols, k});
+    if (s.inset)
+        taken.push_back(s.inset->frame);  // no label under the inset (it hides no county, but may hide a neighbour)
     auto free = [&](const QRectF& r) {
         if (!screen.contains(r))
             return false;
@@ -385,7 +389,9 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     std::stable_sort(order.begin(), order.end(), [&](const CountyItem* a, const CountyItem* b) {
         if (priority(a) != priority(b))
             return priority(a) > priority(b);
-        return a->areaKm2 > b->areaKm2;
+        // Among prioritised labels (a central city's districts) the smaller first: a small central district has
+        // the least room, its large neighbours can move (遵义's 红花岗, 贵阳's 云岩 in the inset).
+        return priority(a) > 0 ? a->areaKm2 < b->areaKm2 : a->areaKm2 > b->areaKm2;
     });
     const double r = m_style.seatRadius * k;
     const QString dotKey = QStringLiteral("seat %1 %2").arg(m_style.seatFill.rgba()).arg(r);
@@ -397,12 +403,20 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
             {seat.x() - w / 2, seat.y() - h - r, w, h},   // above
             {seat.x() + r + 1, seat.y() - h / 2, w, h},   // right
             {seat.x() - w / 2, seat.y() + r, w, h},       // below
-            {seat.x() - w - r - 1, seat.y() - h / 2, w, h} // left
+            {seat.x() - w - r - 1, seat.y() - h / 2, w, h}, // left
+            // Then the corners: in a crowded city centre (遵义's three districts) the sides are often all taken.
+            {seat.x() + r, seat.y() - h - r / 2, w, h},      // above right
+            {seat.x() + r, seat.y() + r / 2, w, h},          // below right
+            {seat.x() - w - r, seat.y() + r / 2, w, h},      // below left
+            {seat.x() - w - r, seat.y() - h - r / 2, w, h}   // above left
         };
         for (const QRectF& box : candidates) {
-            if (!free(box))
+            // The line box less the leading above and below a CJK glyph's ink (Noto CJK's line is ~1.45 em,
+            // its ideographs ~0.9 em tall): two labels may share that much of their boxes without touching.
+            const QRectF ink = box.adjusted(0, 0.12 * h, 0, -0.12 * h);
+            if (!free(ink))
                 continue;
-            taken.push_back(box);
+            taken.push_back(ink);
             auto dot = [&](QPainter& dp, QPointF at) {
                 dp.setPen(Qt::NoPen);
                 dp.setBrush(m_style.seatFill);
@@ -493,6 +507,50 @@ void MapRenderer::drawDecorations(QPainter& p, const RenderSettings& s) const
             y += nfm.height();
         }
     }
+}
+
+void MapRenderer::drawInset(QPainter& p, const RenderSettings& s) const
+{
+    const MapInset& inset = *s.inset;
+    const double k = s.dpi / 96.0;
+    QFont font(m_style.label.font);
+    setPoints(font, m_style.label.size * 1.15 * k);
+    font.setBold(true);
+    const QFontMetricsF fm(font);
+    const QRectF title(inset.frame.topLeft(), QSizeF(inset.frame.width(), std::ceil(fm.height() + 4 * k)));
+    const QRectF mapFrame(title.bottomLeft(), inset.frame.bottomRight());
+
+    RenderSettings in = s;
+    in.inset.reset();
+    in.decorations = false;
+    in.northArrow = false;
+    in.scaleBar = true;
+    in.view = MapView::fit(inset.extent, mapFrame.size(), 0);
+    p.save();
+    // Where the inset is on the map.
+    const QPen pen(m_style.ink, 1.2 * k);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(s.view.toScreen({inset.extent.minX, inset.extent.maxY}), s.view.toScreen({inset.extent.maxX, inset.extent.minY})));
+    if (p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {
+        // An image of its own: the fast path (stripes, cached sprites) wants an untransformed, unclipped painter.
+        p.drawImage(mapFrame.topLeft(), renderImage(in));
+    } else {
+        p.save();
+        p.translate(mapFrame.topLeft());
+        p.setClipRect(QRectF(QPointF(0, 0), mapFrame.size()));
+        render(p, in);
+        p.restore();
+    }
+    p.fillRect(title, m_style.paper);
+    p.setFont(font);
+    p.setPen(m_style.title.colour);
+    p.drawText(QPointF(title.left() + 4 * k, title.top() + 2 * k + fm.ascent()), inset.title);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(title.bottomLeft(), title.bottomRight());
+    p.drawRect(inset.frame);
+    p.restore();
 }
 
 }  // namespace app::render

@@ -4,6 +4,7 @@
 // (internally locked) of what the fast path derives per scale band: simplified paths, text advances, label sprites.
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QMap>
@@ -26,6 +27,13 @@ namespace app::render {
 struct Frame;
 struct RenderCache;
 
+/// A framed inset drawn over an exported map at a larger scale (laid out by layoutExport, map_layout.h).
+struct MapInset {
+    geo::Box extent;  ///< what it shows, display CRS
+    QRectF frame;     ///< where, in pixels: the whole inset, its title strip included
+    QString title;
+};
+
 struct RenderSettings {
     MapView view;
     double dpi = 96;              ///< for the scale figure and widths (widths scale with dpi / 96)
@@ -41,6 +49,7 @@ struct RenderSettings {
     bool northArrow = true;
     QString title;
     QString sourceNote;
+    std::optional<MapInset> inset;  ///< drawn with its own scale bar and title; its extent outlined on the map
     /// Fast (default): on raster images, paths simplified once per scale band, fills without antialiasing under
     /// antialiased outlines, the map drawn in horizontal stripes on every core, labels blitted from cached
     /// sprites. Reference: every path simplified from the map data and every label drawn, on one thread (what
@@ -90,6 +99,8 @@ private:
     void drawScaleBar(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawNorthArrow(QPainter& p, const RenderSettings& s, const Frame& f) const;
     void drawDecorations(QPainter& p, const RenderSettings& s) const;
+    /// s.inset: its extent outlined on the map, then the inset itself (the same view, labels and symbols).
+    void drawInset(QPainter& p, const RenderSettings& s) const;
 
     std::shared_ptr<const MapData> m_data;
     Style m_style;

@@ -39,18 +39,26 @@ inline QPen cosmeticPen(const StrokeStyle& s, double k)
     return pen;
 }
 
-/// Text with a halo: the text drawn in the halo colour at eight offsets around the baseline, then in its
-/// colour on top. Goes through Qt's glyph cache (outlining glyphs into paths would cost ~0.3 ms a label).
+/// Text with a halo, then the text in its colour on top. On raster images the halo is the text drawn in the halo
+/// colour at eight offsets around the baseline, through Qt's glyph cache (outlining glyphs into paths would cost
+/// ~0.3 ms a label). On vector devices (PDF, SVG) it is the glyphs' outline stroked, a path: the text itself is
+/// written once, so that a PDF's text (search, copy, pdftotext) holds each label once, not nine times.
 inline void haloText(QPainter& p, QPointF baseline, const QString& text, const QFont& font, QColor fill, QColor halo, double haloWidth)
 {
     p.save();
     p.setFont(font);
-    p.setPen(halo);
-    const double r = haloWidth / 2;
-    const double d = r * 0.7071;
-    const QPointF offsets[] = {{r, 0}, {-r, 0}, {0, r}, {0, -r}, {d, d}, {d, -d}, {-d, d}, {-d, -d}};
-    for (const QPointF& o : offsets)
-        p.drawText(baseline + o, text);
+    if (p.paintEngine() && p.paintEngine()->type() != QPaintEngine::Raster) {
+        QPainterPath outline;
+        outline.addText(baseline, font, text);
+        p.strokePath(outline, QPen(halo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    } else {
+        p.setPen(halo);
+        const double r = haloWidth / 2;
+        const double d = r * 0.7071;
+        const QPointF offsets[] = {{r, 0}, {-r, 0}, {0, r}, {0, -r}, {d, d}, {d, -d}, {-d, d}, {-d, -d}};
+        for (const QPointF& o : offsets)
+            p.drawText(baseline + o, text);
+    }
     p.setPen(fill);
     p.drawText(baseline, text);
     p.restore();

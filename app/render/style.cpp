@@ -181,7 +181,7 @@ Setter property(const QString& key, const QJsonValue& v, const QString& where)
         if (key == name)
             return set(field, numberAt(v, where));
     static const std::pair<const char*, bool Symbol::*> flags[]{{"label", &Symbol::label}, {"label_bold", &Symbol::labelBold}, {"extent", &Symbol::extent},
-                                                                {"split_by_class", &Symbol::splitByClass}};
+                                                                {"split_by_class", &Symbol::splitByClass}, {"inset", &Symbol::inset}};
     for (const auto& [name, field] : flags)
         if (key == name)
             return set(field, boolAt(v, where));

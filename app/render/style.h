@@ -64,6 +64,7 @@ struct Symbol {
     QPointF labelAnchor{0.5, 0.5};  ///< where in the feature's screen bounds its label is sought (0,0 top left)
     int labelPriority = 0;        ///< higher first when labels compete for room
     bool extent = false;          ///< the view opens on the features that set this
+    bool inset = false;           ///< counties: exported province maps show these in a framed inset (map_layout.h)
     bool splitByClass = false;    ///< counties: one vertical stripe per county-seat class, filled by the class's rule
     double outlineMinPixels = 0;  ///< user layers: outline features at least this wide and tall
 

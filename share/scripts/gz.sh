@@ -31,7 +31,7 @@ APT_PACKAGES=(
   qt6-base-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
-  fonts-noto-cjk xvfb xauth qt6-translations-l10n
+  fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n
   clang libclang-rt-14-dev llvm
 )
 

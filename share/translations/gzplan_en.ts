@@ -4,7 +4,7 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="444"/>
+        <location filename="../../app/cli/application.cpp" line="461"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../../app/gui/export_dialog.cpp" line="92"/>
         <source>建议投影坐标系: %1 (中央经线 %2°E, 离范围中心最近); 范围最远边缘的长度变形约 %3 ppm (%4 m/km)</source>
-        <translation>Suggested projected CRS: %1 (central meridian %2°E, the nearest to the extent's centre); scale error at the extent's farthest edge about %3 ppm (%4 m/km)</translation>
+        <translation>Suggested projected CRS: %1 (central meridian %2°E, the nearest to the extent&apos;s centre); scale error at the extent&apos;s farthest edge about %3 ppm (%4 m/km)</translation>
     </message>
     <message>
         <location filename="../../app/gui/export_dialog.cpp" line="104"/>
@@ -528,181 +528,186 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="85"/>
+        <location filename="../../app/gui/main_window.cpp" line="88"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="170"/>
+        <location filename="../../app/gui/main_window.cpp" line="173"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="242"/>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
+        <location filename="../../app/gui/main_window.cpp" line="284"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="247"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="260"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="261"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
-        <location filename="../../app/gui/main_window.cpp" line="561"/>
-        <location filename="../../app/gui/main_window.cpp" line="577"/>
+        <location filename="../../app/gui/main_window.cpp" line="264"/>
+        <location filename="../../app/gui/main_window.cpp" line="564"/>
+        <location filename="../../app/gui/main_window.cpp" line="596"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="264"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
-        <location filename="../../app/gui/main_window.cpp" line="431"/>
-        <location filename="../../app/gui/main_window.cpp" line="436"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
+        <location filename="../../app/gui/main_window.cpp" line="434"/>
+        <location filename="../../app/gui/main_window.cpp" line="439"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
-        <location filename="../../app/gui/main_window.cpp" line="549"/>
+        <location filename="../../app/gui/main_window.cpp" line="266"/>
+        <location filename="../../app/gui/main_window.cpp" line="552"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="266"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="269"/>
+        <location filename="../../app/gui/main_window.cpp" line="272"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="271"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="275"/>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="276"/>
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="277"/>
+        <location filename="../../app/gui/main_window.cpp" line="280"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="280"/>
+        <location filename="../../app/gui/main_window.cpp" line="283"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="287"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
+        <location filename="../../app/gui/main_window.cpp" line="288"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="286"/>
+        <location filename="../../app/gui/main_window.cpp" line="289"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="290"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="288"/>
+        <location filename="../../app/gui/main_window.cpp" line="291"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="292"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="569"/>
+        <source>包括选中要素的轮廓</source>
+        <translation>Include the selection's outline</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="160"/>
@@ -710,27 +715,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="370"/>
+        <location filename="../../app/gui/main_window.cpp" line="373"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="391"/>
+        <location filename="../../app/gui/main_window.cpp" line="394"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="428"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="431"/>
+        <location filename="../../app/gui/main_window.cpp" line="434"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="436"/>
+        <location filename="../../app/gui/main_window.cpp" line="439"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -843,17 +848,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="549"/>
+        <location filename="../../app/gui/main_window.cpp" line="552"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="554"/>
+        <location filename="../../app/gui/main_window.cpp" line="557"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="562"/>
+        <location filename="../../app/gui/main_window.cpp" line="565"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -862,22 +867,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="574"/>
+        <location filename="../../app/gui/main_window.cpp" line="593"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="579"/>
+        <location filename="../../app/gui/main_window.cpp" line="598"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="612"/>
+        <location filename="../../app/gui/main_window.cpp" line="631"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="623"/>
+        <location filename="../../app/gui/main_window.cpp" line="642"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1176,6 +1181,24 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/render/legend.cpp" line="116"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>app::render::MapLayout</name>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="20"/>
+        <source>贵州省行政区划 · %1 个县级行政区</source>
+        <translation>Guizhou administrative divisions · %1 county-level units</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="21"/>
+        <source>贵州省新型城镇化 · %1</source>
+        <translation>Guizhou New Urbanisation · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_layout.cpp" line="121"/>
+        <source>贵阳中心城区</source>
+        <translation>Central Guiyang</translation>
     </message>
 </context>
 <context>

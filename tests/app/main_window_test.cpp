@@ -9,7 +9,10 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -34,6 +37,7 @@
 #include "gui/selection.h"
 #include "gui/settings.h"
 #include "shown_window.h"
+#include "run_gzplan.h"
 #include "test_data.h"
 
 using app::gui::Hit;
@@ -376,6 +380,84 @@ TEST(MainWindow, SettingsKeepLanguageLayoutAndFoldersForTheNextSession)
         dialog->reject();
     }));
     EXPECT_EQ(canonical(opened), canonical(maps.path()));
+}
+
+namespace {
+/// Exports the window's map through Ctrl+S's dialog: the file, the dialog's filter with this prefix, the
+/// selection's outline included or not.
+void exportThroughDialog(MainWindow& window, const QString& path, const QString& filterPrefix, bool withSelection)
+{
+    ASSERT_TRUE(answerFileDialog(actionWithShortcut(window, QKeySequence(QKeySequence::Save)), [&](QFileDialog* dialog) {
+        for (const QString& filter : dialog->nameFilters())
+            if (filter.startsWith(filterPrefix))
+                dialog->selectNameFilter(filter);
+        auto* selection = dialog->findChild<QCheckBox*>("includeSelection");
+        ASSERT_NE(selection, nullptr);
+        EXPECT_FALSE(selection->isChecked());  // off unless the user asks
+        selection->setChecked(withSelection);
+        // The folder, then the name typed as a user does (selectFile leaves the name alone while the name field
+        // has the focus, which it gets once the dialog is up).
+        dialog->setDirectory(QFileInfo(path).absolutePath());
+        auto* name = dialog->findChild<QLineEdit*>("fileNameEdit");
+        ASSERT_NE(name, nullptr);
+        name->setText(QFileInfo(path).fileName());
+        EXPECT_EQ(dialog->selectedFiles().join(";").toStdString(), path.toStdString());
+        QMetaObject::invokeMethod(dialog, "accept");
+    }));
+    ASSERT_TRUE(QFileInfo(path).size() > 0) << path.toStdString();
+}
+
+/// The scale figures ("1:2,856,000") of a PDF, as pdftotext reads them.
+QStringList scaleTexts(const QString& pdf)
+{
+    QProcess p;
+    p.start("pdftotext", {"-enc", "UTF-8", pdf, "-"});
+    EXPECT_TRUE(p.waitForFinished(60000) && p.exitCode() == 0) << "pdftotext " << pdf.toStdString();
+    QStringList scales;
+    for (const QString& word : QString::fromUtf8(p.readAllStandardOutput()).split(QRegularExpression("\\s+"), Qt::SkipEmptyParts))
+        if (word.startsWith("1:"))
+            scales << word;
+    return scales;
+}
+}  // namespace
+
+TEST(MainWindow, MapExportHasTheScaleOfGzplanRenderOnTheSamePage)
+{
+    QTemporaryDir dir;
+    Window w;
+    w.window.showView(app::render::View::CountyClasses);
+    const QString window = dir.filePath("window.pdf"), cli = dir.filePath("cli.pdf");
+    exportThroughDialog(w.window, window, "PDF A4", false);
+    const test::GzplanResult r = test::gzplan({"render", "--view", "county_classes", "--page", "A4", "--out", cli});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QStringList scales = scaleTexts(cli);
+    ASSERT_EQ(scales.size(), 2);  // the map's and the inset's
+    EXPECT_EQ(scaleTexts(window), scales);
+    // A3 holds the same extent at a larger scale than A4 (the frame is a share of the page).
+    const QString a3 = dir.filePath("a3.pdf");
+    exportThroughDialog(w.window, a3, "PDF A3", false);
+    const QStringList larger = scaleTexts(a3);
+    ASSERT_FALSE(larger.isEmpty());
+    EXPECT_LT(QString(larger[0]).remove(',').mid(2).toDouble(), QString(scales[0]).remove(',').mid(2).toDouble());
+}
+
+TEST(MainWindow, MapExportDrawsTheSelectionOnlyWhenAsked)
+{
+    QTemporaryDir dir;
+    Window w;
+    // Each in a folder of its own: the dialog lists the folder as it opens, and a listed map could take the selection.
+    for (const char* folder : {"none", "off", "on"})
+        ASSERT_TRUE(QDir(dir.path()).mkdir(folder));
+    const QString none = dir.filePath("none/map.png"), off = dir.filePath("off/map.png"), on = dir.filePath("on/map.png");
+    exportThroughDialog(w.window, none, "PNG", false);
+    w.window.identifyAt(w.seatOnScreen("520281"));  // selects 盘州市
+    ASSERT_FALSE(w.window.selection()->counties().isEmpty());
+    exportThroughDialog(w.window, off, "PNG", false);
+    exportThroughDialog(w.window, on, "PNG", true);
+    const QImage withoutSelection(none);
+    ASSERT_FALSE(withoutSelection.isNull());
+    EXPECT_EQ(QImage(off), withoutSelection);  // the outline is the window's, not the map's
+    EXPECT_NE(QImage(on), withoutSelection);
 }
 
 TEST(MainWindow, CommandLineLanguageWinsOverTheStoredOne)
