@@ -34,6 +34,27 @@ const LayerEntry* findLayer(const QString& id)
     return nullptr;
 }
 
+namespace {
+/// Whether path's vertices' bounds meet the view (reference path): the inset of a PDF would otherwise write every
+/// neighbouring province and prefecture whole, clipped away. Reads elements only (a shared path's cached bounds
+/// are not thread-safe).
+bool inView(const QPainterPath& path, const RenderSettings& s)
+{
+    const int n = path.elementCount();
+    if (n == 0)
+        return false;
+    double minX = path.elementAt(0).x, maxX = minX, minY = path.elementAt(0).y, maxY = minY;
+    for (int i = 1; i < n; ++i) {
+        const QPainterPath::Element e = path.elementAt(i);
+        minX = std::min(minX, e.x);
+        maxX = std::max(maxX, e.x);
+        minY = std::min(minY, e.y);
+        maxY = std::max(maxY, e.y);
+    }
+    return geo::Box{minX, minY, maxX, maxY}.intersects(s.view.extent());
+}
+}  // namespace
+
 void drawNeighbours(const LayerContext& c)
 {
     QPainter& p = c.p;
@@ -43,7 +64,8 @@ void drawNeighbours(const LayerContext& c)
     p.setBrush(sym.fill);
     if (!c.f.fast()) {
         for (const RegionItem& r : c.data.neighbours)
-            p.drawPath(screenPath(r.path, c.s.view.transform()));
+            if (inView(r.path, c.s))
+                p.drawPath(screenPath(r.path, c.s.view.transform()));
         return;
     }
     // As the counties: fills without antialiasing, antialiased outlines on top.
@@ -211,7 +233,7 @@ void strokeOutline(const LayerContext& c, const QPainterPath& fastPath, const QP
 {
     if (c.f.fast())
         strokeFastBand(c.p, c.f, fastPath, sym.stroke, sym.width * c.k);
-    else
+    else if (inView(mapPath, c.s))
         strokeFast(c.p, screenPath(mapPath, c.s.view.transform()), sym.stroke, sym.width * c.k);
 }
 }  // namespace
