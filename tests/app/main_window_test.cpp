@@ -92,7 +92,7 @@ TEST(MainWindow, IdentifyShowsTargetsWithTheirSourceAndBasis)
     EXPECT_TRUE(text.contains("遵义"));
     EXPECT_TRUE(text.contains("2025"));
     EXPECT_TRUE(text.contains("GZ2023 四(七)15"));
-    EXPECT_TRUE(text.contains("stated"));
+    EXPECT_TRUE(text.contains("文件明确"));  // the basis in words: stated
 }
 
 TEST(MainWindow, ClickingAClassSelectsExactlyItsMembers)
