@@ -129,10 +129,13 @@ render::RenderSettings viewSettings(const render::MapRenderer& r, const layers::
     render::RenderSettings s = r.settingsFor(view);
     render::layoutExport(r, s, size, dpi, r.viewExtent(view), inset);
     s.title = render::mapTitle(view, static_cast<int>(g.counties.size()));
-    s.sourceNote = QStringLiteral("规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
-                                  "数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果")
+    // In the map's language (--lang): the window's translation.
+    s.sourceNote = QCoreApplication::translate("app::cli::Application",
+                                               "规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · "
+                                               "数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果")
                        .arg(QString::fromStdString(g.sourceList()))
-                       .arg(r.data().crs == geo::crs::kAlbersChina ? QStringLiteral("Albers 等积投影") : QStringLiteral("投影 %1").arg(r.data().crs));
+                       .arg(r.data().crs == geo::crs::kAlbersChina ? QCoreApplication::translate("app::cli::Application", "Albers 等积投影")
+                                                                   : QCoreApplication::translate("app::cli::Application", "投影 %1").arg(r.data().crs));
     return s;
 }
 

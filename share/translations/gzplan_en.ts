@@ -4,7 +4,22 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="461"/>
+        <location filename="../../app/cli/application.cpp" line="133"/>
+        <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
+        <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="137"/>
+        <source>Albers 等积投影</source>
+        <translation>Albers equal-area projection</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="138"/>
+        <source>投影 %1</source>
+        <translation>Projection %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="464"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -707,7 +722,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="569"/>
         <source>包括选中要素的轮廓</source>
-        <translation>Include the selection's outline</translation>
+        <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="160"/>

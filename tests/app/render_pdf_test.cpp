@@ -136,3 +136,19 @@ TEST(RenderPdf, TitleIsInTheMapsLanguage)
     EXPECT_TRUE(overview.contains("Guizhou administrative divisions")) << overview.toStdString();
     EXPECT_FALSE(overview.contains(QRegularExpression("\\p{Han}"))) << overview.toStdString();
 }
+
+TEST(RenderPdf, AnEnglishMapHasNoChineseInItsTitleLegendLabelsOrSourceNote)
+{
+    // Every view in English: county, prefecture and neighbour labels in pinyin (share/plan/names_en.csv), class,
+    // zone and belt names from the tables' name_en, the source note translated.
+    QTemporaryDir dir;
+    for (const QString view : {"overview", "county_classes", "one_cluster_three_belts", "one_core_three_centres", "transport"}) {
+        const QString en = renderedText(dir, view, {"--lang", "en"});
+        QStringList chinese;
+        static const QRegularExpression han("[^\\n]*\\p{Han}[^\\n]*");
+        for (auto it = han.globalMatch(en); it.hasNext();)
+            chinese << it.next().captured();
+        EXPECT_TRUE(chinese.isEmpty()) << view.toStdString() << ": " << chinese.join(" | ").left(1500).toStdString();
+        EXPECT_TRUE(en.contains("Panzhou") || view == "one_core_three_centres") << view.toStdString();
+    }
+}
