@@ -165,7 +165,12 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
         QString note = shown(m->note, m->noteEn);
         if (!m->orbit.empty())
             note = QStringLiteral("%1 %2 %3").arg(QCoreApplication::translate("app::gui::Info", "融入"), m->orbit == "guiyang" ? QCoreApplication::translate("app::gui::Info", "贵阳市") : QCoreApplication::translate("app::gui::Info", "遵义市"), note);
-        classes << QStringList{cls ? shown(cls->name, cls->nameEn) : q(m->classId), note, source(m->provenance, memberQuote(options, m->provenance, {m->county, c->shortName}))};
+        // The class's own list sentence when it names the county (盘州 is in two lists of the same item), else the
+        // first sentence of the clause that does.
+        const std::string classQuote = cls && (cls->quote.find(m->county) != std::string::npos) && m->provenance.basis == "stated"
+                                           ? cls->quote
+                                           : memberQuote(options, m->provenance, {m->county, c->shortName});
+        classes << QStringList{cls ? shown(cls->name, cls->nameEn) : q(m->classId), note, source(m->provenance, classQuote)};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "县城分类") + QStringLiteral(" (%1)</h3>").arg(classes.size());
     html += classes.isEmpty() ? "<p>" + QCoreApplication::translate("app::gui::Info", "未列入 GZ2023 四(八)23 的县城分类") + "</p>" : table({QCoreApplication::translate("app::gui::Info", "类别"), QCoreApplication::translate("app::gui::Info", "说明"), QCoreApplication::translate("app::gui::Info", "出处")}, classes);

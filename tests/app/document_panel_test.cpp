@@ -35,6 +35,8 @@ TEST(DocumentPanel, AClassMembershipsClauseOpensAtItsQuote)
     const QString html = w.window.infoPanel()->toHtml();
     // The sentence that names 盘州 is quoted under its membership.
     EXPECT_TRUE(html.contains("将处于交通节点和枢纽、具有区域带动作用的盘州")) << html.toStdString();
+    // Its second class quotes its own list, not the first sentence that names 盘州.
+    EXPECT_TRUE(html.contains("支持正安、盘州、镇宁")) << html.toStdString();
     const QStringList links = clauseLinks(w.window.infoPanel()->toHtml());
     ASSERT_FALSE(links.isEmpty());
     emit w.window.infoPanel()->anchorClicked(QUrl(links.front()));
@@ -47,6 +49,8 @@ TEST(DocumentPanel, AClassMembershipsClauseOpensAtItsQuote)
     const QTextCursor top = panel->browser()->cursorForPosition(QPoint(5, 5));
     const int clauseStart = panel->browser()->document()->toPlainText().indexOf("23. 分类引导县城发展");
     EXPECT_NEAR(top.position(), clauseStart, 200);
+    if (qEnvironmentVariableIsSet("GZ_DUMP"))  // to look at: the window with the document open at the clause
+        w.window.grab().save(qEnvironmentVariable("GZ_DUMP") + "/document-panel.png");
 }
 
 TEST(DocumentPanel, EveryLinkOfACountyAndAZoneOpensItsClause)
