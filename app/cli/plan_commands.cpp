@@ -109,19 +109,19 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
         QJsonArray classes, zones, cities, places, corridors, targets;
         for (const auto* m : r.classes) {
             const auto* cls = plan.countyClass(m->classId);
-            QJsonObject j{{"id", q(m->classId)}, {"name", cls ? q(cls->name) : QString()}, {"orbit", q(m->orbit)}, {"note", q(m->note)}};
+            QJsonObject j{{"id", q(m->classId)}, {"name", cls ? q(cls->name) : QString()}, {"orbit", q(m->orbit)}, {"note", q(m->note)}, {"note_en", q(m->noteEn)}};
             addProvenance(j, m->provenance);
             classes.append(j);
         }
         for (const auto* m : r.zones) {
             const auto* z = plan.zone(m->zoneId);
-            QJsonObject j{{"id", q(m->zoneId)}, {"name", z ? q(z->name) : QString()}, {"layout", z ? q(z->layout) : QString()}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            QJsonObject j{{"id", q(m->zoneId)}, {"name", z ? q(z->name) : QString()}, {"layout", z ? q(z->layout) : QString()}, {"extent", q(m->extent)}, {"note", q(m->note)}, {"note_en", q(m->noteEn)}};
             addProvenance(j, m->provenance);
             zones.append(j);
         }
         for (const auto* m : r.centralCities) {
             const auto* city = plan.centralCity(m->cityId);
-            QJsonObject j{{"id", q(m->cityId)}, {"name", city ? q(city->name) : QString()}, {"part", q(m->part)}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            QJsonObject j{{"id", q(m->cityId)}, {"name", city ? q(city->name) : QString()}, {"part", q(m->part)}, {"extent", q(m->extent)}, {"note", q(m->note)}, {"note_en", q(m->noteEn)}};
             addProvenance(j, m->provenance);
             cities.append(j);
         }
@@ -154,7 +154,7 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
     TextTable classes({"class", "name", "orbit", "note", "source"});
     for (const auto* m : r.classes) {
         const auto* cls = plan.countyClass(m->classId);
-        classes.add({m->classId, cls ? cls->name : "", m->orbit, m->note, cite(m->provenance)});
+        classes.add({m->classId, cls ? cls->name : "", m->orbit, m->noteEn, cite(m->provenance)});
     }
     if (!classes.empty())
         classes.print(out);
@@ -170,7 +170,7 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
     TextTable cities({"city", "name", "part", "extent", "note", "source"});
     for (const auto* m : r.centralCities) {
         const auto* city = plan.centralCity(m->cityId);
-        cities.add({m->cityId, city ? city->name : "", m->part, m->extent, m->note, cite(m->provenance)});
+        cities.add({m->cityId, city ? city->name : "", m->part, m->extent, m->noteEn, cite(m->provenance)});
     }
     if (!cities.empty())
         cities.print(out);
@@ -215,7 +215,7 @@ int classCommand(const PlanQuery& query, const Arguments& args, std::ostream& ou
     if (args.flag("json")) {
         QJsonArray a;
         for (const auto* m : members) {
-            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"orbit", q(m->orbit)}, {"note", q(m->note)}};
+            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"orbit", q(m->orbit)}, {"note", q(m->note)}, {"note_en", q(m->noteEn)}};
             if (const auto* c = query.geography().county(m->code))
                 j["name"] = q(c->name);
             a.append(j);
@@ -230,7 +230,7 @@ int classCommand(const PlanQuery& query, const Arguments& args, std::ostream& ou
     TextTable table({"code", "name", "as written", "orbit", "note"});
     for (const auto* m : members) {
         const auto* c = query.geography().county(m->code);
-        table.add({m->code, c ? c->name : "?", m->county, m->orbit, m->note});
+        table.add({m->code, c ? c->name : "?", m->county, m->orbit, m->noteEn});
     }
     table.print(out);
     return 0;
@@ -306,7 +306,7 @@ int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out
     if (args.flag("json")) {
         QJsonArray members, children, targets;
         for (const auto* m : r.members) {
-            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"extent", q(m->extent)}, {"note", q(m->note)}};
+            QJsonObject j{{"code", q(m->code)}, {"county", q(m->county)}, {"extent", q(m->extent)}, {"note", q(m->note)}, {"note_en", q(m->noteEn)}};
             addProvenance(j, m->provenance);
             members.append(j);
         }
@@ -315,7 +315,7 @@ int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out
         for (const auto* t : r.targets)
             targets.append(targetJson(*t));
         QJsonObject o{{"id", q(zone->id)}, {"name", q(zone->name)}, {"name_en", q(zone->nameEn)}, {"layout", q(zone->layout)}, {"kind", q(zone->kind)},
-                      {"functions", list(zone->functions)}, {"parent", q(zone->parentZone)}, {"note", q(zone->note)}, {"members", members},
+                      {"functions", list(zone->functions)}, {"parent", q(zone->parentZone)}, {"note", q(zone->note)}, {"note_en", q(zone->noteEn)}, {"members", members},
                       {"children", children}, {"targets", targets}};
         addProvenance(o, zone->provenance);
         printJson(out, o);
@@ -334,7 +334,7 @@ int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out
     TextTable members({"code", "name", "extent", "note", "source"});
     for (const auto* m : r.members) {
         const auto* c = query.geography().county(m->code);
-        members.add({m->code, c ? c->name : m->county, m->extent, m->note, cite(m->provenance)});
+        members.add({m->code, c ? c->name : m->county, m->extent, m->noteEn, cite(m->provenance)});
     }
     members.print(out);
     if (!r.children.empty()) {
