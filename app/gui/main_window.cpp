@@ -110,29 +110,29 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
 
 MainWindow::~MainWindow() = default;
 
+QDockWidget* MainWindow::addDock(const char* name, QWidget* widget, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(this);
+    dock->setObjectName(name);  // its title is set by retranslate(); the name keeps its place in the saved layout
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
+}
+
 void MainWindow::buildDocks()
 {
     m_layers = new LayerPanel(*m_renderer, this);
-    auto* layerDock = new QDockWidget(this);
-    layerDock->setObjectName("layers");
-    layerDock->setWidget(m_layers);
+    QDockWidget* layerDock = addDock("layers", m_layers, Qt::LeftDockWidgetArea);
     layerDock->setMinimumWidth(300);
-    addDockWidget(Qt::LeftDockWidgetArea, layerDock);
 
     m_classList = new QListWidget(this);
     for (std::size_t i = 0; i < m_renderer->data().classes.size(); ++i)
         new QListWidgetItem(m_classList);
     showClassColours();
-    auto* classDock = new QDockWidget(this);
-    classDock->setObjectName("classes");
-    classDock->setWidget(m_classList);
-    addDockWidget(Qt::LeftDockWidgetArea, classDock);
+    addDock("classes", m_classList, Qt::LeftDockWidgetArea);
 
     m_userLayerList = new UserLayerPanel(this);
-    auto* userDock = new QDockWidget(this);
-    userDock->setObjectName("userLayers");
-    userDock->setWidget(m_userLayerList);
-    addDockWidget(Qt::LeftDockWidgetArea, userDock);
+    addDock("userLayers", m_userLayerList, Qt::LeftDockWidgetArea);
     connect(m_userLayerList, &UserLayerPanel::layerChanged, this, [this](int layer, bool visible, double opacity, bool abovePlan) {
         if (layer < 0 || layer >= static_cast<int>(m_userLayers.size()))
             return;
@@ -146,17 +146,11 @@ void MainWindow::buildDocks()
 
     m_info = new QTextBrowser(this);
     m_info->setOpenLinks(false);
-    auto* infoDock = new QDockWidget(this);
-    infoDock->setObjectName("info");
-    infoDock->setWidget(m_info);
+    QDockWidget* infoDock = addDock("info", m_info, Qt::RightDockWidgetArea);
     infoDock->setMinimumWidth(380);
-    addDockWidget(Qt::RightDockWidgetArea, infoDock);
 
     m_documents = new DocumentPanel(this);
-    auto* documentDock = new QDockWidget(this);
-    documentDock->setObjectName("documents");
-    documentDock->setWidget(m_documents);
-    addDockWidget(Qt::RightDockWidgetArea, documentDock);
+    QDockWidget* documentDock = addDock("documents", m_documents, Qt::RightDockWidgetArea);
     tabifyDockWidget(infoDock, documentDock);
     infoDock->raise();
     // A cited clause opens the document at it; the county panel's "more" link lists its province-wide targets.
@@ -175,10 +169,7 @@ void MainWindow::buildDocks()
     });
 
     m_table = new MembershipTable(m_renderer->data(), m_selection, this);
-    auto* tableDock = new QDockWidget(this);
-    tableDock->setObjectName("membership");
-    tableDock->setWidget(m_table);
-    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    QDockWidget* tableDock = addDock("membership", m_table, Qt::BottomDockWidgetArea);
     resizeDocks({tableDock}, {220}, Qt::Vertical);
 }
 

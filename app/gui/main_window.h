@@ -18,6 +18,7 @@
 #include "render/map_renderer.h"
 
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QTextBrowser;
@@ -129,6 +130,7 @@ private:
     QString userFeatureHtml(int layer, std::uint32_t feature) const;
     void buildActions();
     void buildDocks();
+    QDockWidget* addDock(const char* name, QWidget* widget, Qt::DockWidgetArea area);
     void retranslate();
     void showInfo();
     void showCursor(geo::Point mapPoint);

@@ -195,7 +195,7 @@ TEST(MainWindowUserLayers, IdentifyShowsTheCountyFirstThenTheParcelAndOutlinesIt
     EXPECT_TRUE(window.canvas()->featureHighlight().contains(QPointF(seat.x, seat.y)));
     if (qEnvironmentVariableIsSet("GZ_DUMP")) {  // to look at: the window as the user sees it after the click
         window.canvas()->zoomTo({seat.x - 5000, seat.y - 5000, seat.x + 5000, seat.y + 5000});
-        QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 10000);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 10000));
         window.grab().save("/tmp/userlayer-identify.png");
     }
 
