@@ -36,6 +36,7 @@ ExportTable counties(const Geography& g, const PlanData& plan)
     ExportTable t{"counties", "县级行政区及县城分类", GeometryKind::Polygon, {}, {}};
     t.fields = {{"code", FieldType::String, "GB/T 2260 code (2023)"},
                 {"name", FieldType::String, "full name"},
+                {"name_en", FieldType::String, "English name (share/plan/names_en.csv)"},
                 {"short_name", FieldType::String, "short name as the plan documents write it"},
                 {"old_name", FieldType::String, "name in the polygon source before a renaming"},
                 {"old_code", FieldType::String, "code in the polygon source before a renaming"},
@@ -61,7 +62,8 @@ ExportTable counties(const Geography& g, const PlanData& plan)
         ExportFeature f;
         f.geometry = c.shape;
         f.label = c.shortName;
-        f.values = {c.code, c.name, c.shortName, c.oldName, c.oldCode, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y, c.areaKm2};
+        const EnglishName* en = plan.englishName(c.code);
+        f.values = {c.code, c.name, en ? en->nameEn : std::string(), c.shortName, c.oldName, c.oldCode, c.prefectureCode, c.prefectureName, c.seat.x, c.seat.y, c.areaKm2};
         std::vector<std::string> ids, names;
         std::string orbit;
         std::vector<bool> member(plan.classes.size(), false);
@@ -127,7 +129,7 @@ ExportTable zones(const PlanGeometry& pg)
 ExportTable corridors(const PlanGeometry& pg)
 {
     ExportTable t{"corridors", "交通廊道与发展带", GeometryKind::Line, {}, {}};
-    t.fields = {{"corridor_id", FieldType::String, "corridor id", "corr_id"}, {"name", FieldType::String, "name"},
+    t.fields = {{"corridor_id", FieldType::String, "corridor id", "corr_id"}, {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"},
                 {"mode", FieldType::String, "belt, high_speed_rail, rail, expressway, urban_road, metro, waterway"},
                 {"status", FieldType::String, "existing | under_construction | planned | study"}, {"status_words", FieldType::String, "the document's words", "status_txt"},
                 {"nodes", FieldType::String, "node sequence"}};
@@ -138,7 +140,7 @@ ExportTable corridors(const PlanGeometry& pg)
         if (c.line.size() >= 2)
             f.geometry = c.line;
         f.label = c.corridor->name;
-        f.values = {c.corridor->id, c.corridor->name, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joinList(c.corridor->nodeNames, "→")};
+        f.values = {c.corridor->id, c.corridor->name, c.corridor->nameEn, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joinList(c.corridor->nodeNames, "→")};
         provenanceValues(f.values, c.corridor->provenance);
         f.values.push_back(std::string("schematic: straight segments between the county seats of its nodes in Guizhou"));
         t.features.push_back(std::move(f));
@@ -149,15 +151,16 @@ ExportTable corridors(const PlanGeometry& pg)
 ExportTable places(const PlanGeometry& pg, const Geography& g)
 {
     ExportTable t{"places", "节点与枢纽", GeometryKind::Point, {}, {}};
-    t.fields = {{"place_id", FieldType::String, "place id"}, {"name", FieldType::String, "name"}, {"kind", FieldType::String, "kind"},
+    t.fields = {{"place_id", FieldType::String, "place id"}, {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"}, {"kind", FieldType::String, "kind"},
                 {"code", FieldType::String, "county code"}, {"county", FieldType::String, "county name"},
                 {"position", FieldType::String, "surveyed | approximate (approximate points sit at the county seat)"},
-                {"status", FieldType::String, "normalised status"}, {"status_words", FieldType::String, "the document's words", "status_txt"}, {"note", FieldType::String, "note"}};
+                {"status", FieldType::String, "normalised status"}, {"status_words", FieldType::String, "the document's words", "status_txt"}, {"note", FieldType::String, "note (Chinese)"},
+                {"note_en", FieldType::String, "note in English"}};
     provenanceFields(t);
     for (const PlaceFeature& p : pg.places) {
         const County* c = g.county(p.place->code);
-        ExportFeature f{p.point, {p.place->id, p.place->name, p.place->kind, p.place->code, c ? c->name : std::string(), p.place->positionQuality,
-                                  p.place->status, p.place->statusWords, p.place->note}, p.place->name, {}};
+        ExportFeature f{p.point, {p.place->id, p.place->name, p.place->nameEn, p.place->kind, p.place->code, c ? c->name : std::string(), p.place->positionQuality,
+                                  p.place->status, p.place->statusWords, p.place->note, p.place->noteEn}, p.place->name, {}};
         provenanceValues(f.values, p.place->provenance);
         t.features.push_back(std::move(f));
     }
@@ -167,13 +170,13 @@ ExportTable places(const PlanGeometry& pg, const Geography& g)
 ExportTable centralCities(const PlanGeometry& pg)
 {
     ExportTable t{"central_cities", "区域中心城市", GeometryKind::Polygon, {}, {}};
-    t.fields = {{"city_id", FieldType::String, "city id"}, {"name", FieldType::String, "name"}, {"structure", FieldType::String, "spatial structure in the document's words"},
+    t.fields = {{"city_id", FieldType::String, "city id"}, {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"}, {"structure", FieldType::String, "spatial structure in the document's words"},
                 {"industries", FieldType::String, "leading industries, ';'-separated"}, {"role", FieldType::String, "what it is to become"},
                 {"population_2025", FieldType::Real, "2025 population target, 10^4 people", "pop_2025"}, {"symbol_lon", FieldType::Real, "symbol point longitude"},
                 {"symbol_lat", FieldType::Real, "symbol point latitude"}};
     provenanceFields(t);
     for (const CentralCityFeature& c : pg.centralCities) {
-        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->structure, joinList(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
+        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->nameEn, c.city->structure, joinList(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
                         c.city->name, {}};
         provenanceValues(f.values, c.city->provenance);
         t.features.push_back(std::move(f));
@@ -185,13 +188,14 @@ ExportTable targets(const PlanData& plan)
 {
     ExportTable t{"targets", "规划目标", GeometryKind::None, {}, {}};
     t.fields = {{"target_id", FieldType::String, "target id"}, {"scope_kind", FieldType::String, "province, zone, city, county, place, corridor", "scope_kind"},
-                {"scope_id", FieldType::String, "id of the scope"}, {"indicator", FieldType::String, "indicator"}, {"value", FieldType::Real, "target value"},
+                {"scope_id", FieldType::String, "id of the scope"}, {"indicator", FieldType::String, "indicator"},
+                {"indicator_en", FieldType::String, "indicator in English", "indic_en"}, {"value", FieldType::Real, "target value"},
                 {"unit", FieldType::String, "unit"}, {"comparator", FieldType::String, "≥ (以上), ≈ (左右), ≤ (以内), = (none), > (突破)"},
                 {"year", FieldType::Integer, "target year"}};
     provenanceFields(t);
     t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
     for (const Target& x : plan.targets) {
-        ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.indicator, x.value, x.unit, x.comparator, static_cast<long long>(x.year)}, "", {}};
+        ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.indicator, x.indicatorEn, x.value, x.unit, x.comparator, static_cast<long long>(x.year)}, "", {}};
         provenanceValues(f.values, x.provenance);
         f.values.push_back(x.quote);
         t.features.push_back(std::move(f));
@@ -299,6 +303,8 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
 
     // Plan tables, as PlanData::loadGeoPackage reads them.
     if (wanted("counties")) {
+        for (const TableRow& r : gpkg.rows("names_en", {"code", "name", "short_name", "name_en", "short_en"}, false))
+            plan.englishNames.push_back({r["code"], r["name"], r["short_name"], r["name_en"], r["short_en"]});
         for (const TableRow& r : gpkg.rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
             plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenanceOf(r),
                                  splitList(r["aliases"])});
@@ -306,27 +312,29 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
             plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenanceOf(r)});
     }
     if (wanted("central_cities"))
-        for (const TableRow& r : gpkg.rows("central_cities", {"city_id", "name", "counties_text", "structure", "industries", "role"}))
-            plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenanceOf(r)});
+        for (const TableRow& r : gpkg.rows("central_cities", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "role"}))
+            plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenanceOf(r),
+                                          r["name_en"]});
     if (wanted("zones"))
         for (const TableRow& r : gpkg.rows("zones", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note"}))
             plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
                                   provenanceOf(r)});
     if (wanted("corridors"))
-        for (const TableRow& r : gpkg.rows("corridors", {"corridor_id", "name", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
+        for (const TableRow& r : gpkg.rows("corridors", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
             Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
-                       splitList(r["node_codes"]), provenanceOf(r)};
+                       splitList(r["node_codes"]), provenanceOf(r), r["name_en"]};
             if (c.nodeCodes.empty())
                 c.nodeCodes.resize(c.nodeNames.size());
             plan.corridors.push_back(std::move(c));
         }
     if (wanted("places"))
-        for (const TableRow& r : gpkg.rows("places", {"place_id", "name", "kind", "code", "lon", "lat", "position", "status_words", "status", "note"}))
+        for (const TableRow& r : gpkg.rows("places", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note", "note_en"}))
             plan.places.push_back({r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt,
-                                   provenanceOf(r)});  // the position is not exported: the places layer holds the point
+                                   provenanceOf(r), r["name_en"], r["note_en"]});  // the position is not exported: the places layer holds the point
     if (wanted("targets"))
-        for (const TableRow& r : gpkg.rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "value", "unit", "comparator", "year", "quote"})) {
-            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r), {}};
+        for (const TableRow& r : gpkg.rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "indicator_en", "value", "unit", "comparator", "year", "quote"})) {
+            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r), {},
+                     r["indicator_en"]};
             char* end = nullptr;
             t.value = std::strtod(t.valueText.c_str(), &end);
             if (t.valueText.empty() || *end != '\0')
