@@ -57,6 +57,11 @@ QJsonObject targetJson(const layers::Target& t)
 {
     QJsonObject o{{"id", q(t.id)}, {"scope_kind", q(t.scopeKind)}, {"scope_id", q(t.scopeId)}, {"indicator", q(t.indicator)},
                   {"value", t.value}, {"unit", q(t.unit)}, {"comparator", q(t.comparator)}, {"year", t.year}, {"quote", q(t.quote)}};
+    o["indicator_en"] = q(t.indicatorEn);
+    o["year_basis"] = q(t.yearBasis);
+    o["scope_basis"] = q(t.scopeBasis);
+    o["note"] = q(t.note);
+    o["note_en"] = q(t.noteEn);
     addProvenance(o, t.provenance);
     return o;
 }
@@ -64,9 +69,46 @@ QJsonObject targetJson(const layers::Target& t)
 void targetTable(std::ostream& out, const std::vector<const layers::Target*>& targets)
 {
     TextTable table({"scope", "indicator", "year", "target", "source"});
-    for (const auto* t : targets)
-        table.add({t->scopeKind + ":" + t->scopeId, t->indicator, std::to_string(t->year), t->comparator + " " + formatValue(t->value) + " " + t->unit,
-                   cite(t->provenance)});
+    for (const auto* t : targets) {
+        // An assumed year or scope is said where it stands: "2028 (assumed)", "zone:gga_metro (assumed)".
+        auto marked = [](const std::string& text, const std::string& basis) { return basis == "stated" || basis.empty() ? text : text + " (" + basis + ")"; };
+        table.add({marked(t->scopeKind + ":" + t->scopeId, t->scopeBasis), t->indicator, marked(std::to_string(t->year), t->yearBasis),
+                   t->comparator + " " + formatValue(t->value) + " " + t->unit, cite(t->provenance)});
+    }
+    table.print(out);
+}
+
+QJsonObject statementJson(const layers::Statement& x)
+{
+    QJsonObject o{{"id", q(x.id)}, {"scope_kind", q(x.scopeKind)}, {"scope_id", q(x.scopeId)}, {"topic", q(x.topic)}, {"topic_en", q(x.topicEn)},
+                  {"quote", q(x.quote)}, {"note", q(x.note)}, {"note_en", q(x.noteEn)}};
+    addProvenance(o, x.provenance);
+    return o;
+}
+
+QJsonObject relationJson(const layers::Relation& x)
+{
+    QJsonObject o{{"id", q(x.id)}, {"kind", q(x.kind)}, {"name", q(x.name)}, {"name_en", q(x.nameEn)}, {"from", q(x.fromKind + ":" + x.fromId)},
+                  {"to", q(x.toKind + ":" + x.toId)}, {"quote", q(x.quote)}, {"note", q(x.note)}, {"note_en", q(x.noteEn)}};
+    addProvenance(o, x.provenance);
+    return o;
+}
+
+void statementTable(std::ostream& out, const std::vector<const layers::Statement*>& statements)
+{
+    out << "\nPlan statements (" << statements.size() << "):\n";
+    TextTable table({"scope", "topic", "quote", "source"});
+    for (const auto* x : statements)
+        table.add({x->scopeKind + ":" + x->scopeId, x->topic, x->quote, cite(x->provenance)});
+    table.print(out);
+}
+
+void relationTable(std::ostream& out, const std::vector<const layers::Relation*>& relations)
+{
+    out << "\nRelations (" << relations.size() << "):\n";
+    TextTable table({"relation", "name", "kind", "between", "source"});
+    for (const auto* x : relations)
+        table.add({x->id, x->name, x->kind, x->fromKind + ":" + x->fromId + " – " + x->toKind + ":" + x->toId, cite(x->provenance)});
     table.print(out);
 }
 
@@ -140,6 +182,13 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
         o["places"] = places;
         o["corridors"] = corridors;
         o["targets"] = targets;
+        QJsonArray statements, relations;
+        for (const auto* x : r.statements)
+            statements.append(statementJson(*x));
+        for (const auto* x : r.relations)
+            relations.append(relationJson(*x));
+        o["statements"] = statements;
+        o["relations"] = relations;
         o["province_targets"] = static_cast<int>(r.provinceTargets);
         o["sources"] = QJsonArray{QString::fromStdString(query.geography().package(layers::packages::kCounties) + " (boundary, reference)"),
                                   QString::fromStdString(query.geography().package(layers::packages::kDivision) + " (code, name)")};
@@ -188,6 +237,10 @@ int countyCommand(const PlanQuery& query, const Arguments& args, std::ostream& o
             corridors.add({k->id, k->name, k->mode, k->status});
         corridors.print(out);
     }
+    if (!r.statements.empty())
+        statementTable(out, r.statements);
+    if (!r.relations.empty())
+        relationTable(out, r.relations);
     out << "\nTargets (" << r.targets.size() << "):\n";
     if (!r.targets.empty())
         targetTable(out, r.targets);
@@ -314,9 +367,14 @@ int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out
             children.append(q(c->id));
         for (const auto* t : r.targets)
             targets.append(targetJson(*t));
+        QJsonArray statements, relations;
+        for (const auto* x : r.statements)
+            statements.append(statementJson(*x));
+        for (const auto* x : r.relations)
+            relations.append(relationJson(*x));
         QJsonObject o{{"id", q(zone->id)}, {"name", q(zone->name)}, {"name_en", q(zone->nameEn)}, {"layout", q(zone->layout)}, {"kind", q(zone->kind)},
                       {"functions", list(zone->functions)}, {"parent", q(zone->parentZone)}, {"note", q(zone->note)}, {"note_en", q(zone->noteEn)}, {"members", members},
-                      {"children", children}, {"targets", targets}};
+                      {"children", children}, {"targets", targets}, {"statements", statements}, {"relations", relations}};
         addProvenance(o, zone->provenance);
         printJson(out, o);
         return 0;
@@ -343,6 +401,10 @@ int zoneCommand(const PlanQuery& query, const Arguments& args, std::ostream& out
             out << " " << c->id << " (" << c->name << ")";
         out << "\n";
     }
+    if (!r.statements.empty())
+        statementTable(out, r.statements);
+    if (!r.relations.empty())
+        relationTable(out, r.relations);
     if (!r.targets.empty()) {
         out << "\nTargets (" << r.targets.size() << "):\n";
         targetTable(out, r.targets);

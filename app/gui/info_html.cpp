@@ -96,6 +96,64 @@ QString table(const QStringList& header, const QList<QStringList>& rows)
     return html + "</table>";
 }
 
+/// A target's source, with the bases of its year and scope where they are weaker than the value's (GY2025 gives
+/// no year: 2028 is assumed) and the note that says why.
+QString targetSource(const layers::Target& t)
+{
+    QString html = source(t.provenance, t.quote);
+    QStringList weaker;
+    if (!t.yearBasis.empty() && t.yearBasis != t.provenance.basis)
+        weaker << QStringLiteral("%1: %2").arg(QCoreApplication::translate("app::gui::Info", "年份"), basisBadge(t.yearBasis));
+    if (!t.scopeBasis.empty() && t.scopeBasis != t.provenance.basis)
+        weaker << QStringLiteral("%1: %2").arg(QCoreApplication::translate("app::gui::Info", "范围"), basisBadge(t.scopeBasis));
+    if (!weaker.isEmpty())
+        html += "<br>" + weaker.join(" · ");
+    if (!t.note.empty())
+        html += QStringLiteral("<br><small>%1</small>").arg(shown(t.note, t.noteEn));
+    return html;
+}
+
+/// The plan statements about a place: what, for which scope, and the words of the document.
+QString statementTable(const layers::PlanQuery& query, const std::vector<const layers::Statement*>& statements)
+{
+    QList<QStringList> rows;
+    for (const auto* x : statements) {
+        QString about = shown(x->topic, x->topicEn);
+        if (!x->note.empty())
+            about += QStringLiteral("<br><small>%1</small>").arg(shown(x->note, x->noteEn));
+        rows << QStringList{about, scopeName(query, x->scopeKind, x->scopeId).toHtmlEscaped(), source(x->provenance, x->quote)};
+    }
+    return "<h3>" + QCoreApplication::translate("app::gui::Info", "规划表述") + QStringLiteral(" (%1)</h3>").arg(rows.size()) +
+           table({QCoreApplication::translate("app::gui::Info", "内容"), QCoreApplication::translate("app::gui::Info", "范围"),
+                  QCoreApplication::translate("app::gui::Info", "出处")},
+                 rows);
+}
+
+/// The relations a unit takes part in (一体化, 联动, 同城化): between which units, and the words of the document.
+QString relationTable(const layers::PlanQuery& query, const std::vector<const layers::Relation*>& relations)
+{
+    QList<QStringList> rows;
+    for (const auto* x : relations) {
+        QString name = shown(x->name, x->nameEn);
+        if (!x->note.empty())
+            name += QStringLiteral("<br><small>%1</small>").arg(shown(x->note, x->noteEn));
+        rows << QStringList{name, term(query, x->kind),
+                            (scopeName(query, x->fromKind, x->fromId) + QStringLiteral(" — ") + scopeName(query, x->toKind, x->toId)).toHtmlEscaped(),
+                            source(x->provenance, x->quote)};
+    }
+    return "<h3>" + QCoreApplication::translate("app::gui::Info", "区域关系") + QStringLiteral(" (%1)</h3>").arg(rows.size()) +
+           table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"),
+                  QCoreApplication::translate("app::gui::Info", "之间"), QCoreApplication::translate("app::gui::Info", "出处")},
+                 rows);
+}
+
+/// Statements and relations, each section only when there are any.
+QString statementsAndRelations(const layers::PlanQuery& query, const std::vector<const layers::Statement*>& statements,
+                               const std::vector<const layers::Relation*>& relations)
+{
+    return (statements.empty() ? QString() : statementTable(query, statements)) + (relations.empty() ? QString() : relationTable(query, relations));
+}
+
 QString value(const layers::Target& t)
 {
     return QStringLiteral("%1 %2").arg(q(t.comparator), QString::number(t.value, 'g', 10));
@@ -124,7 +182,7 @@ QString targetTable(const layers::PlanQuery& query, const std::vector<const laye
                 scope = shown(query.plan().corridor(t->scopeId)->name, query.plan().corridor(t->scopeId)->nameEn);
             if (t->scopeKind == "province")
                 scope = QCoreApplication::translate("app::gui::Info", "全省");
-            rows[key] = {scope, shown(t->indicator, t->indicatorEn), term(query, t->unit), "", "", "", source(t->provenance, t->quote)};
+            rows[key] = {scope, shown(t->indicator, t->indicatorEn), term(query, t->unit), "", "", "", targetSource(*t)};
             order.push_back(key);
         }
         Row& r = rows[key];
@@ -198,6 +256,8 @@ QString countyHtml(const layers::PlanQuery& query, const std::string& code, cons
     if (!places.isEmpty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "节点与项目") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "名称"), QCoreApplication::translate("app::gui::Info", "类型"), QCoreApplication::translate("app::gui::Info", "位置"), QCoreApplication::translate("app::gui::Info", "状态"), QCoreApplication::translate("app::gui::Info", "出处")}, places);
 
+    html += statementsAndRelations(query, r.statements, r.relations);
+
     // The targets that concern this county first (through its zones, central city, places and corridors), then the
     // province-wide ones about county seats, then the rest of the province-wide ones: counted, listed on request.
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "适用目标") + QStringLiteral(" (%1)</h3>").arg(r.targets.size());
@@ -249,6 +309,7 @@ QString zoneHtml(const layers::PlanQuery& query, const render::MapData& data, co
                                source(m->provenance, memberQuote(options, m->provenance, {m->county, c ? c->shortName : m->county}))};
     }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "范围") + QStringLiteral(" (%1)</h3>").arg(members.size()) + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "代码"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
+    html += statementsAndRelations(query, r.statements, r.relations);
     if (!r.targets.empty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "目标") + "</h3>" + targetTable(query, r.targets);
     return html;
@@ -331,8 +392,16 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id, const In
     QString html = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(shown(city->name, city->nameEn), source(city->provenance));
     if (!city->structure.empty())
         html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "空间结构") + ":</b> " + documentWords({q(city->structure)}) + "</p>";
-    if (!industries.isEmpty())
-        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "主导产业") + ":</b> " + documentWords(industries) + "</p>";
+    if (!industries.isEmpty()) {
+        html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "主导产业") + ":</b> " + documentWords(industries);
+        // The industries come from another clause than the row's (贵阳贵安: §13, its role §14).
+        if (!city->industriesClause.empty()) {
+            layers::Provenance industriesFrom = city->provenance;
+            industriesFrom.clause = city->industriesClause;
+            html += " · " + source(industriesFrom);
+        }
+        html += "</p>";
+    }
     if (!city->role.empty())
         html += "<p><b>" + QCoreApplication::translate("app::gui::Info", "定位") + ":</b> " + documentWords({q(city->role)}) + "</p>";
     QList<QStringList> members;
@@ -343,12 +412,33 @@ QString cityHtml(const layers::PlanQuery& query, const std::string& id, const In
                                    source(m.provenance, memberQuote(options, m.provenance, {m.county, c ? c->shortName : m.county}))};
         }
     html += "<h3>" + QCoreApplication::translate("app::gui::Info", "组成") + "</h3>" + table({QCoreApplication::translate("app::gui::Info", "县级单位"), QCoreApplication::translate("app::gui::Info", "组成"), QCoreApplication::translate("app::gui::Info", "范围"), QCoreApplication::translate("app::gui::Info", "出处")}, members);
+    html += statementsAndRelations(query, query.statements("city", id), query.relations("city", id));
     const auto targets = query.targets("city", id);
     if (!targets.empty())
         html += "<h3>" + QCoreApplication::translate("app::gui::Info", "目标") + "</h3>" + targetTable(query, targets);
     return html;
 }
 }  // namespace
+
+QString scopeName(const layers::PlanQuery& query, const std::string& kind, const std::string& id)
+{
+    const layers::PlanData& plan = query.plan();
+    auto either = [](const std::string& zh, const std::string& en) { return QString::fromStdString(englishShown() && !en.empty() ? en : zh); };
+    if (kind == "province")
+        return QCoreApplication::translate("app::gui::Info", "全省");
+    if (kind == "county")
+        if (const layers::County* c = query.geography().county(id)) {
+            const layers::EnglishName* n = plan.englishName(id);
+            return either(c->name, n ? n->nameEn : std::string());
+        }
+    if (kind == "zone")
+        if (const layers::Zone* z = plan.zone(id))
+            return either(z->name, z->nameEn);
+    if (kind == "city")
+        if (const layers::CentralCity* c = plan.centralCity(id))
+            return either(c->name, c->nameEn);
+    return QString::fromStdString(id);
+}
 
 QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit, const InfoOptions& options)
 {

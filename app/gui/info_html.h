@@ -22,6 +22,10 @@ struct InfoOptions {
 /// county's province-wide targets.
 QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, const Hit& hit, const InfoOptions& options = {});
 
+/// A scope or a relation's end (kind province, county, zone or city; id) by its name in the window's language, as
+/// plain text; the id when the tables do not hold it.
+QString scopeName(const layers::PlanQuery& query, const std::string& kind, const std::string& id);
+
 /// Whether the window shows English (its translator is installed): for words taken from data (the glossary).
 bool englishShown();
 

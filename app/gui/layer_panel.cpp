@@ -23,7 +23,7 @@ struct Group {
 QList<Group> groups()
 {
     return {{QT_TRANSLATE_NOOP("app::gui::LayerPanel", "基础地理"), {"labels", "province", "prefecture_borders", "counties", "neighbours"}},
-            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "一群三带"), {"central_cities", "belts"}},
+            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "一群三带"), {"central_cities", "belts", "relations"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "规划分区 (一群三带 · 一核三心多组团)"), {"zones"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors"}}};
 }

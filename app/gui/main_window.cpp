@@ -499,7 +499,7 @@ void MainWindow::showObject(const layers::PlanObject& object)
             }
         return;
     }
-    const Hit hit = hitOf(object);
+    const Hit hit = hitOf(object, m_query.plan());
     const geo::Box b = hitBounds(m_renderer->data(), hit);
     if (!b.isEmpty())
         m_canvas->zoomTo(b);

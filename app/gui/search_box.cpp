@@ -12,7 +12,7 @@ using layers::PlanKind;
 using layers::PlanObject;
 
 const std::vector<PlanKind> kSearchKinds{PlanKind::County, PlanKind::Prefecture, PlanKind::CountyClass, PlanKind::Zone,
-                                         PlanKind::CentralCity, PlanKind::Corridor, PlanKind::Place};
+                                         PlanKind::CentralCity, PlanKind::Corridor, PlanKind::Place, PlanKind::Statement};
 
 namespace {
 QString kindTitle(PlanKind kind)
@@ -25,6 +25,7 @@ QString kindTitle(PlanKind kind)
     case PlanKind::CentralCity: return SearchBox::tr("区域中心城市");
     case PlanKind::Corridor: return SearchBox::tr("廊道");
     case PlanKind::Place: return SearchBox::tr("节点");
+    case PlanKind::Statement: return SearchBox::tr("规划表述");
     }
     return {};
 }
@@ -41,10 +42,19 @@ QString named(const std::vector<PlanObject>& objects)
 }
 }  // namespace
 
-Hit hitOf(const PlanObject& o)
+Hit hitOf(const PlanObject& o, const layers::PlanData& plan)
 {
     const QString id = s(o.id);
     switch (o.kind) {
+    case PlanKind::Statement:
+        // A statement is shown in the panel of the place it concerns (a province-wide one has none on the map).
+        for (const layers::Statement& x : plan.statements)
+            if (x.id == o.id) {
+                if (x.scopeKind == "county") return {Hit::Kind::County, s(x.scopeId)};
+                if (x.scopeKind == "zone") return {Hit::Kind::Zone, s(x.scopeId)};
+                if (x.scopeKind == "city") return {Hit::Kind::City, s(x.scopeId)};
+            }
+        break;
     case PlanKind::County: return {Hit::Kind::County, id};
     case PlanKind::Zone: return {Hit::Kind::Zone, id};
     case PlanKind::CentralCity: return {Hit::Kind::City, id};
@@ -109,6 +119,12 @@ QString SearchBox::display(const PlanObject& o) const
     case PlanKind::Corridor: parts << s(plan.termText(plan.corridor(o.id)->mode, englishShown())); break;
     case PlanKind::Place: parts << s(plan.termText(plan.place(o.id)->kind, englishShown())); break;
     case PlanKind::CentralCity: break;
+    case PlanKind::Statement:
+        // The place it concerns: 5G基站建站指标倾斜 · 规划表述 · 贵阳贵安.
+        for (const layers::Statement& x : plan.statements)
+            if (x.id == o.id)
+                parts << scopeName(m_query, x.scopeKind, x.scopeId);
+        break;
     }
     parts.removeAll(QString());
     return parts.join(QStringLiteral(" · "));
@@ -124,7 +140,7 @@ void SearchBox::retranslate()
         if (m_displays.indexOf(m_displays[i]) != i)
             m_displays[i] += QStringLiteral(" (%1)").arg(s(m_objects[static_cast<std::size_t>(i)].id));
     m_model->setStringList(m_displays);
-    setPlaceholderText(tr("搜索县、市州、县城分类、分区、中心城市、廊道、节点… (名称、简称、旧名或代码)"));
+    setPlaceholderText(tr("搜索县、市州、县城分类、分区、中心城市、廊道、节点、规划表述… (名称、简称、旧名或代码)"));
 }
 
 layers::NameLookup SearchBox::lookup(const QString& raw) const
@@ -149,7 +165,7 @@ QString SearchBox::lineOf(const PlanObject& o) const
 Hit SearchBox::find(const QString& text) const
 {
     const layers::NameLookup names = lookup(text);
-    return names.one() ? hitOf(*names.one()) : Hit{};
+    return names.one() ? hitOf(*names.one(), m_query.plan()) : Hit{};
 }
 
 void SearchBox::choose(const QString& text) { search(text); }
@@ -179,7 +195,7 @@ void SearchBox::search(const QString& raw)
     offer(names.suggestions);
     QString message = tr("找不到“%1”").arg(text);
     if (names.suggestions.empty())
-        message += tr("; 请输入县、市州、县城分类、分区、中心城市、廊道或节点的名称、简称或代码");
+        message += tr("; 请输入县、市州、县城分类、分区、中心城市、廊道、节点或规划表述的名称、简称或代码");
     else if (names.everyOne)
         message += tr("; 可选: %1").arg(named(names.suggestions));
     else

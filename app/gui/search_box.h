@@ -1,6 +1,6 @@
 #pragma once
 // Search: a line edit over every kind of plan object (counties, prefectures, county-seat classes, zones, central
-// cities, corridors, places), answered by the one name resolver, PlanQuery::resolve: names, short and old names,
+// cities, corridors, places, plan statements), answered by the one name resolver, PlanQuery::resolve: names, short and old names,
 // codes, ids, English names, the documents' aliases, a part of a name, and typos (suggestions). One answer:
 // chosen(). Several (遵义: the prefecture and the central city): a list to choose from and a message. None: a
 // message with the closest names, which the list offers too, and the box framed red. Never nothing.
@@ -20,9 +20,9 @@ namespace app::gui {
 /// Every kind the search box looks for, in the order candidates are listed.
 extern const std::vector<layers::PlanKind> kSearchKinds;
 
-/// The hit an object is on the map (county, prefecture, zone, corridor, place, central city); kind None for a class,
-/// which the class list selects.
-Hit hitOf(const layers::PlanObject& object);
+/// The hit an object is on the map (county, prefecture, zone, corridor, place, central city; a plan statement: the
+/// place it concerns); kind None for a class, which the class list selects, and a province-wide statement.
+Hit hitOf(const layers::PlanObject& object, const layers::PlanData& plan);
 
 class SearchBox : public QLineEdit {
     Q_OBJECT

@@ -19,6 +19,7 @@ const std::vector<LayerEntry>& layerRegistry()
         {"prefecture_borders", drawPrefectureBorders, false},
         {"province", drawProvince, false},
         {"belts", drawBelts, false},
+        {"relations", drawRelations, false},
         {"corridors", drawCorridors, false},
         {"central_cities", drawCities, false},
         {"places", drawPlaces, false},

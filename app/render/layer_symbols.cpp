@@ -19,6 +19,8 @@ Attributes placeAttributes(const PlaceItem& p)
     return {{"id", p.id}, {"kind", p.kind}, {"position", p.position}, {"status", p.status}, {"basis", p.basis}};
 }
 
+Attributes relationAttributes(const RelationItem& r) { return {{"id", r.id}, {"kind", r.kind}, {"basis", r.basis}}; }
+
 Attributes cityAttributes(const CityItem& c) { return {{"id", c.id}}; }
 
 ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View view)
@@ -50,6 +52,8 @@ ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View v
         v.places.push_back(style.symbol("places", v.view, placeAttributes(p)));
     for (const CityItem& c : data.cities)
         v.cities.push_back(style.symbol("central_cities", v.view, cityAttributes(c)));
+    for (const RelationItem& r : data.relations)
+        v.relations.push_back(style.symbol("relations", v.view, relationAttributes(r)));
     return v;
 }
 

@@ -16,10 +16,12 @@ struct ZoneItem;
 struct CorridorItem;
 struct PlaceItem;
 struct CityItem;
+struct RelationItem;
 
 // The attributes each layer's features offer to rules ("where"), besides the view.
 Attributes zoneAttributes(const ZoneItem& zone);          ///< id, kind, layout, basis, geometry_basis
 Attributes corridorAttributes(const CorridorItem& line);  ///< id, mode, status, basis
+Attributes relationAttributes(const RelationItem& relation);  ///< id, kind, basis
 Attributes placeAttributes(const PlaceItem& place);       ///< id, kind, position, status, basis
 Attributes cityAttributes(const CityItem& city);          ///< id
 
@@ -28,7 +30,7 @@ struct ViewSymbols {
     Symbol neighbours, prefectureBorders, province;
     std::vector<Symbol> counties;    ///< per county: fill (a prefecture's, a view's), outline, label priority
     std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill, in views that split by class
-    std::vector<Symbol> zones, corridors, belts, places, cities;  ///< per item of MapData, same order
+    std::vector<Symbol> zones, corridors, belts, places, cities, relations;  ///< per item of MapData, same order
 
     static ViewSymbols resolve(const MapData& data, const Style& style, View view);
 };

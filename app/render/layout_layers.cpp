@@ -173,6 +173,39 @@ void drawZones(const LayerContext& c)
     }
 }
 
+/// Relations between plan units (一体化, 同城化): a gentle arc between the two units' points, so that it reads as a
+/// tie rather than a road, with a dot at each end. Schematic: the plan says the units are related, not where.
+void drawRelations(const LayerContext& c)
+{
+    QPainter& p = c.p;
+    const double k = c.k;
+    for (std::size_t i = 0; i < c.data.relations.size(); ++i) {
+        const RelationItem& r = c.data.relations[i];
+        const Symbol& sym = c.symbols.relations[i];
+        if (!sym.visible)
+            continue;
+        const QPointF a = c.s.view.toScreen({r.from.x(), r.from.y()});
+        const QPointF b = c.s.view.toScreen({r.to.x(), r.to.y()});
+        const QPointF middle = (a + b) / 2;
+        const QPointF normal(-(b - a).y() * 0.15, (b - a).x() * 0.15);
+        QPainterPath arc(a);
+        arc.quadTo(middle + normal, b);
+        p.save();
+        p.setBrush(Qt::NoBrush);
+        if (sym.halo.isValid()) {
+            p.setPen(QPen(sym.halo, (sym.width + sym.haloWidth) * k, Qt::SolidLine, Qt::RoundCap));
+            p.drawPath(arc);
+        }
+        p.setPen(QPen(sym.stroke, sym.width * k, sym.dash, Qt::FlatCap));
+        p.drawPath(arc);
+        p.setPen(Qt::NoPen);
+        p.setBrush(sym.stroke);
+        for (const QPointF& end : {a, b})
+            p.drawEllipse(end, sym.size * k, sym.size * k);
+        p.restore();
+    }
+}
+
 void drawBelts(const LayerContext& c)
 {
     QPainter& p = c.p;

@@ -35,6 +35,13 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
     auto swatch = [&](const QBrush& brush, const QString& t) { out.push_back({Kind::Swatch, t, brush, outline}); };
     auto line = [&](const QPen& pen, const QString& t) { out.push_back({Kind::Line, t, QBrush(), pen}); };
     auto note = [&](const QString& t) { out.push_back({Kind::Note, t, QBrush(), QPen()}); };
+    // Relations between plan units, where the view draws them and the plan has some.
+    auto relationsLine = [&] {
+        if (c.data.relations.empty() || !c.s.visible("relations"))
+            return;
+        const Symbol relation = style.symbol("relations", view);
+        line(QPen(relation.stroke, relation.width * k, relation.dash), QCoreApplication::translate("app::render::Legend", "区域关系 (一体化、同城化, 示意)"));
+    };
     auto zone = [&](const Attributes& a) { return style.symbol("zones", view, a); };
     switch (c.s.theme) {
     case View::Overview:
@@ -61,6 +68,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         for (std::size_t i = 0; i < c.data.corridors.size(); ++i)
             if (c.data.corridors[i].mode == "belt")
                 line(QPen(c.symbols.belts[i].band, 8 * k), inLanguage(c.data.corridors[i].name, c.data.corridors[i].nameEn));
+        relationsLine();
         const Symbol city = style.symbol("central_cities", view);
         out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "区域中心城市 (面积∝2025年人口目标)"), city.fill, QPen(city.stroke, city.width * k)});
         break;
@@ -72,6 +80,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         swatch(scaledAlpha(zone({{"kind", "cluster"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "多组团 (县城, 范围示意)"));
         swatch(scaledAlpha(zone({{"kind", "county_group"}}).fill, opacity), QCoreApplication::translate("app::render::Legend", "一市三县"));
         swatch(QBrush(zone({{"kind", "new_area"}}).fill, Qt::BDiagPattern), QCoreApplication::translate("app::render::Legend", "贵安新区 (跨四县区部分, 范围示意)"));
+        relationsLine();
         break;
     }
     case View::Transport: {

@@ -158,6 +158,11 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     for (const layers::PlaceFeature& p : pg.places)
         data->places.push_back({q(p.place->id), q(p.place->name), q(p.place->kind), q(p.place->status), q(p.place->positionQuality),
                                 q(p.place->provenance.basis), q(p.place->code), at(p.point), q(p.place->nameEn)});
+    for (const layers::RelationFeature& r : pg.relations) {
+        const geo::Point from = at(r.from), to = at(r.to);
+        data->relations.push_back({q(r.relation->id), q(r.relation->name), q(r.relation->kind), q(r.relation->provenance.basis), QPointF(from.x, from.y),
+                                   QPointF(to.x, to.y), q(r.relation->nameEn)});
+    }
     for (const layers::CentralCityFeature& c : pg.centralCities)
         data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol), q(c.city->nameEn)});
     // The geography's English names (share/plan/names_en.csv), for maps drawn in English.

@@ -78,6 +78,13 @@ struct PlaceItem {
     QString nameEn;
 };
 
+/// A relation between two plan units (一体化, 同城化): a straight line between their points.
+struct RelationItem {
+    QString id, name, kind, basis;
+    QPointF from, to;  ///< display CRS
+    QString nameEn;
+};
+
 struct CityItem {
     QString id, name;
     double population2025 = 0;  ///< 万人
@@ -96,6 +103,7 @@ struct MapData {
     std::vector<CorridorItem> corridors;
     std::vector<PlaceItem> places;
     std::vector<CityItem> cities;
+    std::vector<RelationItem> relations;
 
     std::vector<PrefectureItem> prefectures;
     QPainterPath province;

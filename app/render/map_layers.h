@@ -55,6 +55,7 @@ void drawPrefectureBorders(const LayerContext& c);
 void drawProvince(const LayerContext& c);
 void drawZones(const LayerContext& c);
 void drawBelts(const LayerContext& c);
+void drawRelations(const LayerContext& c);
 void drawCities(const LayerContext& c);
 void drawCorridors(const LayerContext& c);
 void drawPlaces(const LayerContext& c);

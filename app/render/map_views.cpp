@@ -30,6 +30,7 @@ constexpr LayerName kLayers[] = {
     {"prefecture_borders", QT_TRANSLATE_NOOP("app::render::MapViews", "市州界")},
     {"province", QT_TRANSLATE_NOOP("app::render::MapViews", "省界")},
     {"belts", QT_TRANSLATE_NOOP("app::render::MapViews", "发展带")},
+    {"relations", QT_TRANSLATE_NOOP("app::render::MapViews", "区域关系")},
     {"corridors", QT_TRANSLATE_NOOP("app::render::MapViews", "交通项目")},
     {"central_cities", QT_TRANSLATE_NOOP("app::render::MapViews", "区域中心城市")},
     {"places", QT_TRANSLATE_NOOP("app::render::MapViews", "节点与枢纽")},

@@ -45,6 +45,7 @@ struct CentralCity {
     std::vector<std::string> industries;
     Provenance provenance;
     std::string nameEn;
+    std::string industriesClause;  ///< the clause the industries come from when not the row's clause; else empty
 };
 
 struct CentralCityMember {
@@ -89,6 +90,28 @@ struct Target {
     Provenance provenance;
     std::string yearText;  ///< as written in the table
     std::string indicatorEn;
+    /// The basis of the year and of the scope apart from the value's (provenance.basis): GY2025 gives no year
+    /// (2028 is assumed), and its 贵阳都市圈 is taken as GZ2023's metropolitan area by assumption.
+    std::string yearBasis, scopeBasis;
+    std::string note, noteEn;  ///< why, where any basis is assumed
+
+    /// The weakest of the three bases: assumed over reference over stated.
+    std::string weakestBasis() const;
+};
+
+/// A plan statement: a policy the documents state about a place without a facility to point at (the 5G quota
+/// for 贵阳 and 遵义, 城乡低保一体化 in 贵阳贵安); the place's panel lists it.
+struct Statement {
+    std::string id, scopeKind, scopeId, topic, topicEn, quote;  ///< scopeKind: county | city | zone | province
+    Provenance provenance;
+    std::string note, noteEn;
+};
+
+/// A relation between two plan units (一体化, 联动, 同城化, 协同): a line the map can draw.
+struct Relation {
+    std::string id, kind, fromKind, fromId, toKind, toId, name, nameEn, quote;  ///< kinds of ends: county | zone | city
+    Provenance provenance;
+    std::string note, noteEn;
 };
 
 /// The English forms of a geographic name the map shows (names_en.csv): a county, prefecture or neighbour.
@@ -121,6 +144,8 @@ public:
     std::vector<Corridor> corridors;
     std::vector<Place> places;
     std::vector<Target> targets;
+    std::vector<Statement> statements;
+    std::vector<Relation> relations;
     std::vector<GlossaryTerm> glossary;
     std::vector<EnglishName> englishNames;
 
@@ -135,6 +160,7 @@ public:
     const CentralCity* centralCity(const std::string& id) const;
     const Place* place(const std::string& id) const;
     const Corridor* corridor(const std::string& id) const;
+    const Relation* relation(const std::string& id) const;
 };
 
 /// Splits a cell holding a ';'-separated list; items are trimmed, empty items kept (they mark gaps).

@@ -50,11 +50,20 @@ struct CentralCityFeature {
     double population2025 = 0;  ///< 万人, from the targets, 0 when none
 };
 
+/// A relation drawn as a straight line between its two units' points: a county's seat, a central city's symbol, a
+/// zone's schematic centre (or the middle of its extent's bounds). Schematic: it says the units are related, not
+/// where.
+struct RelationFeature {
+    const Relation* relation = nullptr;
+    geo::Point from, to;  ///< lon/lat
+};
+
 struct PlanGeometry {
     std::vector<ZoneFeature> zones;
     std::vector<CorridorFeature> corridors;
     std::vector<PlaceFeature> places;
     std::vector<CentralCityFeature> centralCities;
+    std::vector<RelationFeature> relations;
 };
 
 /// Throws DataError when a zone with partial members has no schematic extent.

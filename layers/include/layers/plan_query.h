@@ -23,15 +23,16 @@ struct CountyLookup {
 };
 
 /// The kinds of plan object a name can stand for.
-enum class PlanKind { County, Prefecture, CountyClass, Zone, CentralCity, Corridor, Place };
-/// The word for a kind in messages ("county", "prefecture", "class", "zone", "central city", "corridor", "place").
+enum class PlanKind { County, Prefecture, CountyClass, Zone, CentralCity, Corridor, Place, Statement };
+/// The word for a kind in messages ("county", "prefecture", "class", "zone", "central city", "corridor", "place",
+/// "plan statement").
 const char* kindWord(PlanKind kind);
 
 struct PlanObject {
     PlanKind kind = PlanKind::County;
     std::string id;    ///< the county or prefecture code, else the plan table's id
     std::string name;  ///< its Chinese name
-    std::string nameEn;  ///< its English name (names_en.csv, the tables' name_en); may be empty
+    std::string nameEn;  ///< its English name (names_en.csv, the tables' name_en); may be empty (a statement: its topic)
 };
 
 /// What a name stands for (PlanQuery::resolve).
@@ -57,6 +58,8 @@ struct CountyReport {
     /// The province-wide targets about county seats or county-level units (the indicator names 县: 县城新增城区常住
     /// 人口, 县级及以上城市空气质量…, 县域医疗次中心), which concern a county seat more than the others.
     std::vector<const Target*> provinceCountyTargets;
+    std::vector<const Statement*> statements;  ///< scoped to the county, its zones or its central city
+    std::vector<const Relation*> relations;    ///< with the county, one of its zones or its central city at an end
 };
 
 /// A class a county holds: the one county→class join (PlanQuery::classesOf) every caller uses.
@@ -71,6 +74,8 @@ struct ZoneReport {
     std::vector<const ZoneMember*> members;
     std::vector<const Zone*> children;
     std::vector<const Target*> targets;
+    std::vector<const Statement*> statements;
+    std::vector<const Relation*> relations;
 };
 
 class PlanQuery {
@@ -101,6 +106,10 @@ public:
     ZoneReport zone(const Zone& zone) const;
     /// Targets whose scope kind (province, zone, city, county, place, corridor) and id match; empty filters match all.
     std::vector<const Target*> targets(const std::string& scopeKind, const std::string& scopeId) const;
+    /// Statements whose scope kind (province, zone, city, county) and id match.
+    std::vector<const Statement*> statements(const std::string& scopeKind, const std::string& scopeId) const;
+    /// Relations with the unit (kind county, zone or city; id) at either end.
+    std::vector<const Relation*> relations(const std::string& kind, const std::string& id) const;
     /// The county containing a CGCS2000 lon/lat point, or nullptr outside Guizhou.
     const County* countyAt(geo::Point lonLat) const;
     /// countyAt for many points at once: indices into geography().counties, -1 outside (about 10^8 points/s).

@@ -20,7 +20,9 @@ struct TableRow {
     std::string where() const;
 };
 
-/// Reads every row of a CSV; throws DataError naming the file when it is unreadable or lacks a column.
-std::vector<TableRow> readCsvRows(const std::filesystem::path& file, const std::vector<std::string>& requiredColumns);
+/// Reads every row of a CSV; throws DataError naming the file when it is unreadable or lacks a column. header, when
+/// given, receives the header's columns in file order (a table may have no rows yet).
+std::vector<TableRow> readCsvRows(const std::filesystem::path& file, const std::vector<std::string>& requiredColumns,
+                                  std::vector<std::string>* header = nullptr);
 
 }  // namespace layers

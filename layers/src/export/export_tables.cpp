@@ -88,13 +88,17 @@ ExportTable counties(const Geography& g, const PlanData& plan)
     return t;
 }
 
-ExportTable prefectures(const Geography& g)
+ExportTable prefectures(const Geography& g, const PlanData& plan)
 {
     ExportTable t{"prefectures", "市州", GeometryKind::Polygon, {}, {}};
-    t.fields = {{"code", FieldType::String, "prefecture code"}, {"name", FieldType::String, "name"}, {"short_name", FieldType::String, "short name"},
+    t.fields = {{"code", FieldType::String, "prefecture code"}, {"name", FieldType::String, "name"},
+                {"name_en", FieldType::String, "English name (share/plan/names_en.csv)"}, {"short_name", FieldType::String, "short name"},
                 {"county_count", FieldType::Integer, "county-level units", "n_counties"}, {"area_km2", FieldType::Real, "area in Albers equal-area, km2"}};
-    for (const Prefecture& p : g.prefectures)
-        t.features.push_back({p.shape, {p.code, p.name, p.shortName, static_cast<long long>(p.countyCount), p.areaKm2}, p.shortName, {}});
+    for (const Prefecture& p : g.prefectures) {
+        const EnglishName* en = plan.englishName(p.code);
+        t.features.push_back({p.shape, {p.code, p.name, en ? en->nameEn : std::string(), p.shortName, static_cast<long long>(p.countyCount), p.areaKm2},
+                              p.shortName, {}});
+    }
     return t;
 }
 
@@ -171,12 +175,14 @@ ExportTable centralCities(const PlanGeometry& pg)
 {
     ExportTable t{"central_cities", "区域中心城市", GeometryKind::Polygon, {}, {}};
     t.fields = {{"city_id", FieldType::String, "city id"}, {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"}, {"structure", FieldType::String, "spatial structure in the document's words"},
-                {"industries", FieldType::String, "leading industries, ';'-separated"}, {"role", FieldType::String, "what it is to become"},
+                {"industries", FieldType::String, "leading industries, ';'-separated"},
+                {"industries_clause", FieldType::String, "clause the industries come from, when not the row's clause", "ind_clause"},
+                {"role", FieldType::String, "what it is to become"},
                 {"population_2025", FieldType::Real, "2025 population target, 10^4 people", "pop_2025"}, {"symbol_lon", FieldType::Real, "symbol point longitude"},
                 {"symbol_lat", FieldType::Real, "symbol point latitude"}};
     provenanceFields(t);
     for (const CentralCityFeature& c : pg.centralCities) {
-        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->nameEn, c.city->structure, joinList(c.city->industries), c.city->role, c.population2025, c.symbol.x, c.symbol.y},
+        ExportFeature f{c.shape, {c.city->id, c.city->name, c.city->nameEn, c.city->structure, joinList(c.city->industries), c.city->industriesClause, c.city->role, c.population2025, c.symbol.x, c.symbol.y},
                         c.city->name, {}};
         provenanceValues(f.values, c.city->provenance);
         t.features.push_back(std::move(f));
@@ -194,10 +200,58 @@ ExportTable targets(const PlanData& plan)
                 {"year", FieldType::Integer, "target year"}};
     provenanceFields(t);
     t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
+    t.fields.push_back({"year_basis", FieldType::String, "basis of the year: stated | assumed (GY2025 gives no year)", "year_basis"});
+    t.fields.push_back({"scope_basis", FieldType::String, "basis of the scope: stated | reference | assumed", "scope_basi"});
+    t.fields.push_back({"note", FieldType::String, "why, where a basis is assumed (Chinese)"});
+    t.fields.push_back({"note_en", FieldType::String, "the note in English"});
     for (const Target& x : plan.targets) {
         ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.indicator, x.indicatorEn, x.value, x.unit, x.comparator, static_cast<long long>(x.year)}, "", {}};
         provenanceValues(f.values, x.provenance);
-        f.values.push_back(x.quote);
+        for (const std::string* v : {&x.quote, &x.yearBasis, &x.scopeBasis, &x.note, &x.noteEn})
+            f.values.push_back(*v);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable statements(const PlanData& plan)
+{
+    ExportTable t{"statements", "规划表述", GeometryKind::None, {}, {}};
+    t.fields = {{"statement_id", FieldType::String, "statement id", "stmt_id"}, {"scope_kind", FieldType::String, "province, zone, city, county"},
+                {"scope_id", FieldType::String, "id of the place it concerns"}, {"topic", FieldType::String, "what it says (Chinese)"},
+                {"topic_en", FieldType::String, "what it says (English)"}};
+    provenanceFields(t);
+    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
+    t.fields.push_back({"note", FieldType::String, "note (Chinese)"});
+    t.fields.push_back({"note_en", FieldType::String, "note in English"});
+    for (const Statement& x : plan.statements) {
+        ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.topic, x.topicEn}, "", {}};
+        provenanceValues(f.values, x.provenance);
+        for (const std::string* v : {&x.quote, &x.note, &x.noteEn})
+            f.values.push_back(*v);
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
+ExportTable relations(const PlanGeometry& pg)
+{
+    ExportTable t{"relations", "区域关系", GeometryKind::Line, {}, {}};
+    t.fields = {{"relation_id", FieldType::String, "relation id", "rel_id"}, {"kind", FieldType::String, "integration | linkage | same_city | coordination"},
+                {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"},
+                {"from", FieldType::String, "one unit: county:<code>, city:<id> or zone:<id>"}, {"to", FieldType::String, "the other unit"}};
+    provenanceFields(t);
+    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
+    t.fields.push_back({"note", FieldType::String, "note (Chinese)"});
+    t.fields.push_back({"note_en", FieldType::String, "note in English"});
+    t.fields.push_back({"geometry_note", FieldType::String, "schematic line", "geom_note"});
+    for (const RelationFeature& r : pg.relations) {
+        const Relation& x = *r.relation;
+        ExportFeature f{std::vector<geo::Point>{r.from, r.to}, {x.id, x.kind, x.name, x.nameEn, x.fromKind + ":" + x.fromId, x.toKind + ":" + x.toId}, x.name, {}};
+        provenanceValues(f.values, x.provenance);
+        for (const std::string* v : {&x.quote, &x.note, &x.noteEn})
+            f.values.push_back(*v);
+        f.values.push_back(std::string("schematic: a straight line between the units' seats, symbol points or zone centres"));
         t.features.push_back(std::move(f));
     }
     return t;
@@ -207,10 +261,11 @@ ExportTable targets(const PlanData& plan)
 std::vector<ExportTable> tablesOf(const Geography& g, const PlanData& plan, const PlanGeometry& pg, const std::function<bool(const char*)>& wanted)
 {
     const std::map<std::string, std::function<ExportTable()>> make{
-        {"counties", [&] { return counties(g, plan); }},    {"prefectures", [&] { return prefectures(g); }},
+        {"counties", [&] { return counties(g, plan); }},    {"prefectures", [&] { return prefectures(g, plan); }},
         {"province", [&] { return province(g); }},          {"zones", [&] { return zones(pg); }},
         {"corridors", [&] { return corridors(pg); }},       {"places", [&] { return places(pg, g); }},
-        {"central_cities", [&] { return centralCities(pg); }}, {"targets", [&] { return targets(plan); }}};
+        {"central_cities", [&] { return centralCities(pg); }}, {"targets", [&] { return targets(plan); }},
+        {"statements", [&] { return statements(plan); }}, {"relations", [&] { return relations(pg); }}};
     std::vector<ExportTable> tables;
     for (const ExportLayerInfo& l : exportLayers())
         if (wanted(l.id.c_str()))
@@ -233,7 +288,9 @@ const std::vector<ExportLayerInfo>& exportLayers()
                                                      {"corridors", "交通廊道与发展带", GeometryKind::Line},
                                                      {"places", "节点与枢纽", GeometryKind::Point},
                                                      {"central_cities", "区域中心城市", GeometryKind::Polygon},
-                                                     {"targets", "规划目标", GeometryKind::None}};
+                                                     {"relations", "区域关系", GeometryKind::Line},
+                                                     {"targets", "规划目标", GeometryKind::None},
+                                                     {"statements", "规划表述", GeometryKind::None}};
     return layers;
 }
 
@@ -253,15 +310,6 @@ public:
             throw DataError(file.string(), std::string("cannot open as a GeoPackage: ") + CPLGetLastErrorMsg() + detail::lockedHint(CPLGetLastErrorMsg()));
     }
 
-    /// Rows of plan_<table>, checked for the columns (and the provenance columns) as PlanData::loadGeoPackage does.
-    std::vector<TableRow> rows(const std::string& table, std::vector<std::string> columns, bool withProvenance = true)
-    {
-        if (withProvenance)
-            for (const char* c : {"source", "clause", "basis"})
-                columns.push_back(c);
-        return detail::readPlanTable(*m_ds, m_file.string(), table, columns);
-    }
-
     GDALDataset& dataset() { return *m_ds; }
     const std::filesystem::path& file() const { return m_file; }
 
@@ -269,8 +317,6 @@ private:
     std::filesystem::path m_file;
     GDALDatasetUniquePtr m_ds;
 };
-
-Provenance provenanceOf(const TableRow& r) { return {r["source"], r["clause"], r["basis"], r.file, r.line}; }
 
 }  // namespace
 
@@ -301,47 +347,17 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
                                },
                                [&](const char* l) { return geometry && (!is(l, layer_names::kCounties) || wanted("counties")); }});
 
-    // Plan tables, as PlanData::loadGeoPackage reads them.
-    if (wanted("counties")) {
-        for (const TableRow& r : gpkg.rows("names_en", {"code", "name", "short_name", "name_en", "short_en"}, false))
-            plan.englishNames.push_back({r["code"], r["name"], r["short_name"], r["name_en"], r["short_en"]});
-        for (const TableRow& r : gpkg.rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
-            plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenanceOf(r),
-                                 splitList(r["aliases"])});
-        for (const TableRow& r : gpkg.rows("class_members", {"class_id", "code", "county", "orbit", "note"}))
-            plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenanceOf(r)});
-    }
-    if (wanted("central_cities"))
-        for (const TableRow& r : gpkg.rows("central_cities", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "role"}))
-            plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenanceOf(r),
-                                          r["name_en"]});
-    if (wanted("zones"))
-        for (const TableRow& r : gpkg.rows("zones", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note"}))
-            plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
-                                  provenanceOf(r)});
-    if (wanted("corridors"))
-        for (const TableRow& r : gpkg.rows("corridors", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
-            Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
-                       splitList(r["node_codes"]), provenanceOf(r), r["name_en"]};
-            if (c.nodeCodes.empty())
-                c.nodeCodes.resize(c.nodeNames.size());
-            plan.corridors.push_back(std::move(c));
-        }
-    if (wanted("places"))
-        for (const TableRow& r : gpkg.rows("places", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note", "note_en"}))
-            plan.places.push_back({r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt,
-                                   provenanceOf(r), r["name_en"], r["note_en"]});  // the position is not exported: the places layer holds the point
-    if (wanted("targets"))
-        for (const TableRow& r : gpkg.rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "indicator_en", "value", "unit", "comparator", "year", "quote"})) {
-            Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenanceOf(r), {},
-                     r["indicator_en"]};
-            char* end = nullptr;
-            t.value = std::strtod(t.valueText.c_str(), &end);
-            if (t.valueText.empty() || *end != '\0')
-                t.value = std::nan("");
-            t.year = std::atoi(r["year"].c_str());
-            plan.targets.push_back(std::move(t));
-        }
+    // Plan tables, read as PlanData::loadGeoPackage reads them: only those the wanted tables derive from.
+    const std::map<std::string, std::vector<std::string>> tablesFor{
+        {"counties", {"names_en", "county_classes", "class_members"}}, {"prefectures", {"names_en"}}, {"central_cities", {"central_cities"}},
+        {"zones", {"zones"}}, {"corridors", {"corridors"}}, {"places", {"places"}}, {"targets", {"targets"}}, {"statements", {"statements"}},
+        {"relations", {"relations"}}};
+    plan = detail::readPlanData(gpkg.dataset(), gpkg.file().string(), [&](const std::string& table) {
+        for (const auto& [layer, tables] : tablesFor)
+            if (wanted(layer.c_str()) && std::find(tables.begin(), tables.end(), table) != tables.end())
+                return true;
+        return false;
+    });
 
     // Plan geometry, as loadPlanGeometry reads it (the plan vectors above no longer change).
     pg = detail::readPlanGeometry(gpkg.dataset(), gpkg.file().string(), plan, {wanted, geometry});

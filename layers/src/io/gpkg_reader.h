@@ -29,6 +29,10 @@ Geography readGeography(GDALDataset& ds, const std::string& file, const Geograph
 /// Rows of plan_<table> in ds (file names it in errors): DataError if the table or one of columns is missing.
 std::vector<TableRow> readPlanTable(GDALDataset& ds, const std::string& file, const std::string& table, const std::vector<std::string>& columns);
 
+/// The plan tables of ds (as PlanData::loadGeoPackage) for which wanted(table) holds (table names as
+/// PlanData::tableNames()); the others stay empty. Defined in model/plan.cpp.
+PlanData readPlanData(GDALDataset& ds, const std::string& file, const std::function<bool(const std::string& table)>& wanted);
+
 /// Which plan layers to read, and whether with their shapes (the points of places and the lines of corridors are
 /// always read: they are small).
 struct PlanLayerSelection {

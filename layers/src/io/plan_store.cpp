@@ -7,14 +7,15 @@
 namespace layers {
 
 namespace {
-/// Copies a CSV verbatim into an attribute table: every column as text plus csv_line.
+/// Copies a CSV verbatim into an attribute table: every column as text, in the file's order, plus csv_line. A
+/// table without rows keeps its columns.
 void copyTable(detail::Writer& w, const std::filesystem::path& csv, const std::string& table)
 {
-    const std::vector<TableRow> rows = readCsvRows(csv, {});
+    std::vector<std::string> header;
+    const std::vector<TableRow> rows = readCsvRows(csv, {}, &header);
     std::vector<detail::Field> fields{{"csv_line", OFTInteger}};
-    if (!rows.empty())
-        for (const auto& [name, value] : rows.front().fields)
-            fields.push_back({name.c_str(), OFTString});
+    for (const std::string& name : header)
+        fields.push_back({name.c_str(), OFTString});
     OGRLayer* layer = w.layer(("plan_" + table).c_str(), wkbNone, fields);
     for (const TableRow& r : rows) {
         std::vector<detail::Value> values{r.line};
@@ -68,6 +69,18 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
             const Place& d = *p.place;
             w.add(places, {d.id, d.name, d.kind, d.code, d.positionQuality, d.status, d.statusWords, d.note, d.provenance.source,
                            d.provenance.clause, d.provenance.basis}, OGRPoint(p.point.x, p.point.y));
+        }
+
+        OGRLayer* relations = w.layer("relations", wkbLineString,
+                                      {{"relation_id", OFTString}, {"kind", OFTString}, {"name", OFTString}, {"from", OFTString}, {"to", OFTString},
+                                       kSource, kClause, kBasis});
+        for (const RelationFeature& r : pg.relations) {
+            const Relation& d = *r.relation;
+            OGRLineString line;
+            line.addPoint(r.from.x, r.from.y);
+            line.addPoint(r.to.x, r.to.y);
+            w.add(relations, {d.id, d.kind, d.name, d.fromKind + ":" + d.fromId, d.toKind + ":" + d.toId, d.provenance.source, d.provenance.clause,
+                              d.provenance.basis}, &line);
         }
 
         OGRLayer* cities = w.layer("central_cities", wkbMultiPolygon,
@@ -156,6 +169,17 @@ PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const Pl
             g.centralCities.push_back({linked(l, *f, "city_id", [&](const std::string& id) { return plan.centralCity(id); }), shapeOf(*f),
                                        {f->GetFieldAsDouble("symbol_lon"), f->GetFieldAsDouble("symbol_lat")},
                                        f->GetFieldAsDouble("population_2025")});
+    }
+    if (selection.wanted("relations")) {
+        OGRLayer& l = layer("relations", true);
+        for (auto& f : l) {
+            const Relation* relation = linked(l, *f, "relation_id", [&](const std::string& id) { return plan.relation(id); });
+            if (const OGRGeometry* geometry = f->GetGeometryRef();
+                geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString && geometry->toLineString()->getNumPoints() == 2) {
+                const OGRLineString* line = geometry->toLineString();
+                g.relations.push_back({relation, {line->getX(0), line->getY(0)}, {line->getX(1), line->getY(1)}});
+            }
+        }
     }
     return g;
 }

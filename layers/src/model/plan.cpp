@@ -54,20 +54,23 @@ Provenance provenance(const TableRow& r)
 
 using RowSource = std::function<std::vector<TableRow>(const std::string& table, const std::vector<std::string>& columns)>;
 
+using TableWanted = std::function<bool(const std::string& table)>;
+
 struct Rows {
     const RowSource& source;
-    std::vector<TableRow> operator()(const std::filesystem::path&, const char* name, std::vector<std::string> columns, bool withProvenance = true) const
+    const TableWanted& wanted;
+    std::vector<TableRow> operator()(const char* table, std::vector<std::string> columns, bool withProvenance = true) const
     {
+        if (!wanted(table))
+            return {};
         if (withProvenance)
             for (const char* c : {"source", "clause", "basis"})
                 columns.push_back(c);
-        std::string table = name;
-        table.resize(table.size() - 4);  // without .csv
         return source(table, columns);
     }
 };
 
-PlanData loadFrom(const RowSource& source);
+PlanData loadFrom(const RowSource& source, const TableWanted& wanted = [](const std::string&) { return true; });
 
 template <typename T>
 const T* findId(const std::vector<T>& items, const std::string& id)
@@ -82,7 +85,8 @@ const T* findId(const std::vector<T>& items, const std::string& id)
 const std::vector<std::string>& PlanData::tableNames()
 {
     static const std::vector<std::string> names{"documents", "county_classes", "class_members", "central_cities", "central_city_members",
-                                                "zones", "zone_members", "corridors", "places", "targets", "glossary", "names_en"};
+                                                "zones", "zone_members", "corridors", "places", "targets", "statements", "relations",
+                                                "glossary", "names_en"};
     return names;
 }
 
@@ -96,46 +100,49 @@ PlanData PlanData::load(const std::filesystem::path& dir)
 PlanData PlanData::loadGeoPackage(const std::filesystem::path& geopackage)
 {
     auto ds = detail::openVector(geopackage.string());
-    return loadFrom([&](const std::string& table, const std::vector<std::string>& columns) {
-        return detail::readPlanTable(*ds, geopackage.string(), table, columns);
-    });
+    return detail::readPlanData(*ds, geopackage.string(), [](const std::string&) { return true; });
+}
+
+PlanData detail::readPlanData(GDALDataset& ds, const std::string& file, const std::function<bool(const std::string& table)>& wanted)
+{
+    return loadFrom([&](const std::string& table, const std::vector<std::string>& columns) { return detail::readPlanTable(ds, file, table, columns); },
+                    wanted);
 }
 
 namespace {
-PlanData loadFrom(const RowSource& source)
+PlanData loadFrom(const RowSource& source, const TableWanted& wanted)
 {
-    const std::filesystem::path dir;
-    const Rows rows{source};
+    const Rows rows{source, wanted};
     PlanData plan;
-    for (const TableRow& r : rows(dir, "glossary.csv", {"term", "zh", "en"}, false))
+    for (const TableRow& r : rows("glossary", {"term", "zh", "en"}, false))
         plan.glossary.push_back({r["term"], r["zh"], r["en"]});
-    for (const TableRow& r : rows(dir, "names_en.csv", {"code", "name", "short_name", "name_en", "short_en"}, false))
+    for (const TableRow& r : rows("names_en", {"code", "name", "short_name", "name_en", "short_en"}, false))
         plan.englishNames.push_back({r["code"], r["name"], r["short_name"], r["name_en"], r["short_en"]});
-    for (const TableRow& r : rows(dir, "documents.csv", {"doc_id", "title", "title_en", "issuer", "date", "file"}, false))
+    for (const TableRow& r : rows("documents", {"doc_id", "title", "title_en", "issuer", "date", "file"}, false))
         plan.documents.push_back({r["doc_id"], r["title"], r["issuer"], r["date"], r["file"], r["title_en"]});
 
-    for (const TableRow& r : rows(dir, "county_classes.csv", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
+    for (const TableRow& r : rows("county_classes", {"class_id", "name", "name_en", "expected_count", "quote", "aliases"}))
         plan.classes.push_back({r["class_id"], r["name"], r["name_en"], r["quote"], std::atoi(r["expected_count"].c_str()), provenance(r),
                                  splitList(r["aliases"])});
 
-    for (const TableRow& r : rows(dir, "class_members.csv", {"class_id", "code", "county", "orbit", "note", "note_en"}))
+    for (const TableRow& r : rows("class_members", {"class_id", "code", "county", "orbit", "note", "note_en"}))
         plan.classMembers.push_back({r["class_id"], r["code"], r["county"], r["orbit"], r["note"], provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "central_cities.csv", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "role"}))
+    for (const TableRow& r : rows("central_cities", {"city_id", "name", "name_en", "counties_text", "structure", "industries", "industries_clause", "role"}))
         plan.centralCities.push_back({r["city_id"], r["name"], r["counties_text"], r["structure"], r["role"], splitList(r["industries"]), provenance(r),
-                                      r["name_en"]});
+                                      r["name_en"], r["industries_clause"]});
 
-    for (const TableRow& r : rows(dir, "central_city_members.csv", {"city_id", "code", "county", "part", "extent", "note", "note_en"}))
+    for (const TableRow& r : rows("central_city_members", {"city_id", "code", "county", "part", "extent", "note", "note_en"}))
         plan.centralCityMembers.push_back({r["city_id"], r["code"], r["county"], r["part"], r["extent"], r["note"], provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "zones.csv", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note", "note_en"}))
+    for (const TableRow& r : rows("zones", {"zone_id", "name", "name_en", "layout", "kind", "functions", "parent_zone", "note", "note_en"}))
         plan.zones.push_back({r["zone_id"], r["name"], r["name_en"], r["layout"], r["kind"], r["parent_zone"], r["note"], splitList(r["functions"]),
                               provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "zone_members.csv", {"zone_id", "code", "county", "extent", "note", "note_en"}))
+    for (const TableRow& r : rows("zone_members", {"zone_id", "code", "county", "extent", "note", "note_en"}))
         plan.zoneMembers.push_back({r["zone_id"], r["code"], r["county"], r["extent"], r["note"], provenance(r), r["note_en"]});
 
-    for (const TableRow& r : rows(dir, "corridors.csv", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
+    for (const TableRow& r : rows("corridors", {"corridor_id", "name", "name_en", "mode", "status_words", "status", "node_names", "node_codes", "quote"})) {
         Corridor c{r["corridor_id"], r["name"], r["mode"], r["status_words"], r["status"], r["quote"], splitList(r["node_names"]),
                    splitList(r["node_codes"]), provenance(r), r["name_en"]};
         if (c.nodeCodes.empty())  // an empty cell: every node lies outside Guizhou
@@ -143,7 +150,7 @@ PlanData loadFrom(const RowSource& source)
         plan.corridors.push_back(std::move(c));
     }
 
-    for (const TableRow& r : rows(dir, "places.csv", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note", "note_en"})) {
+    for (const TableRow& r : rows("places", {"place_id", "name", "name_en", "kind", "code", "lon", "lat", "position", "status_words", "status", "note", "note_en"})) {
         Place p{r["place_id"], r["name"], r["kind"], r["code"], r["position"], r["status_words"], r["status"], r["note"], std::nullopt, provenance(r), r["name_en"],
                 r["note_en"]};
         if (!r["lon"].empty() || !r["lat"].empty()) {
@@ -159,9 +166,10 @@ PlanData loadFrom(const RowSource& source)
         plan.places.push_back(std::move(p));
     }
 
-    for (const TableRow& r : rows(dir, "targets.csv", {"target_id", "scope_kind", "scope_id", "indicator", "indicator_en", "value", "unit", "comparator", "year", "quote"})) {
+    for (const TableRow& r : rows("targets", {"target_id", "scope_kind", "scope_id", "indicator", "indicator_en", "value", "unit", "comparator", "year", "quote",
+                                              "year_basis", "scope_basis", "note", "note_en"})) {
         Target t{r["target_id"], r["scope_kind"], r["scope_id"], r["indicator"], r["unit"], r["comparator"], r["quote"], r["value"], 0, 0, provenance(r), {},
-                 r["indicator_en"]};
+                 r["indicator_en"], r["year_basis"], r["scope_basis"], r["note"], r["note_en"]};
         char* end = nullptr;
         t.value = std::strtod(t.valueText.c_str(), &end);
         if (t.valueText.empty() || *end != '\0')
@@ -173,9 +181,24 @@ PlanData loadFrom(const RowSource& source)
         t.year = !t.yearText.empty() && *yearEnd == '\0' && year > 0 && year < 10000 ? static_cast<int>(year) : 0;
         plan.targets.push_back(std::move(t));
     }
+
+    for (const TableRow& r : rows("statements", {"statement_id", "scope_kind", "scope_id", "topic", "topic_en", "quote", "note", "note_en"}))
+        plan.statements.push_back({r["statement_id"], r["scope_kind"], r["scope_id"], r["topic"], r["topic_en"], r["quote"], provenance(r), r["note"], r["note_en"]});
+
+    for (const TableRow& r : rows("relations", {"relation_id", "kind", "from_kind", "from_id", "to_kind", "to_id", "name", "name_en", "quote", "note", "note_en"}))
+        plan.relations.push_back({r["relation_id"], r["kind"], r["from_kind"], r["from_id"], r["to_kind"], r["to_id"], r["name"], r["name_en"], r["quote"],
+                                  provenance(r), r["note"], r["note_en"]});
     return plan;
 }
 }  // namespace
+
+std::string Target::weakestBasis() const
+{
+    for (const char* basis : {"assumed", "reference"})
+        if (provenance.basis == basis || yearBasis == basis || scopeBasis == basis)
+            return basis;
+    return provenance.basis;
+}
 
 std::string PlanData::termText(const std::string& term, bool english) const
 {
@@ -199,5 +222,6 @@ const Zone* PlanData::zone(const std::string& id) const { return findId(zones, i
 const CentralCity* PlanData::centralCity(const std::string& id) const { return findId(centralCities, id); }
 const Place* PlanData::place(const std::string& id) const { return findId(places, id); }
 const Corridor* PlanData::corridor(const std::string& id) const { return findId(corridors, id); }
+const Relation* PlanData::relation(const std::string& id) const { return findId(relations, id); }
 
 }  // namespace layers

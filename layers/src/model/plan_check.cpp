@@ -21,6 +21,8 @@ const std::set<std::string> kComparators{"≥", "≈", "≤", "=", ">", "<"};
 const std::set<std::string> kScopeKinds{"province", "zone", "city", "county", "place", "corridor"};
 const std::set<std::string> kPositions{"surveyed", "approximate"};
 const std::set<std::string> kOrbits{"guiyang", "zunyi"};
+const std::set<std::string> kStatementScopes{"province", "zone", "city", "county"};
+const std::set<std::string> kRelationEnds{"zone", "city", "county"};
 
 class Checker {
 public:
@@ -56,6 +58,8 @@ public:
             provenance(c.provenance);
             unique("central_cities.csv", c.id, c.provenance);
             english(c.nameEn, "name_en", c.provenance);
+            if (!c.industriesClause.empty())
+                clause({c.provenance.source, c.industriesClause, c.provenance.basis, c.provenance.file, c.provenance.line}, "industries_clause");
         }
         for (const auto& m : m_plan.centralCityMembers) {
             member(m, "central_city_members.csv", "central city", m.cityId, m_plan.centralCity(m.cityId) != nullptr);
@@ -133,8 +137,44 @@ public:
                 error(t.provenance, "year " + std::to_string(t.year) + " outside 2020-2035");
             if (t.indicator.empty() || t.unit.empty())
                 error(t.provenance, "indicator or unit empty");
-            scope(t);
+            scope(t.scopeKind, t.scopeId, t.provenance);
             quote(t.quote, t.provenance);
+            vocabulary(kBases, t.yearBasis, "year_basis", t.provenance);
+            vocabulary(kBases, t.scopeBasis, "scope_basis", t.provenance);
+            noted(t.note, t.noteEn, t.provenance);
+            if (t.weakestBasis() == "assumed" && t.note.empty())
+                error(t.provenance, "an assumed basis (basis, year_basis or scope_basis) needs a note saying why");
+        }
+        for (const auto& s : m_plan.statements) {
+            provenance(s.provenance);
+            unique("statements.csv", s.id, s.provenance);
+            vocabulary(kStatementScopes, s.scopeKind, "scope_kind", s.provenance);
+            scope(s.scopeKind, s.scopeId, s.provenance);
+            if (s.topic.empty())
+                error(s.provenance, "no topic");
+            english(s.topicEn, "topic_en", s.provenance);
+            quoteInClause(s.quote, s.provenance);
+            noted(s.note, s.noteEn, s.provenance);
+            assumedNoted(s.note, s.provenance);
+        }
+        for (const auto& r : m_plan.relations) {
+            provenance(r.provenance);
+            unique("relations.csv", r.id, r.provenance);
+            glossed(r.kind, "kind", r.provenance);
+            if (r.name.empty())
+                error(r.provenance, "no name");
+            english(r.nameEn, "name_en", r.provenance);
+            vocabulary(kRelationEnds, r.fromKind, "from_kind", r.provenance);
+            vocabulary(kRelationEnds, r.toKind, "to_kind", r.provenance);
+            scope(r.fromKind, r.fromId, r.provenance);
+            scope(r.toKind, r.toId, r.provenance);
+            if (r.fromKind == r.toKind && r.fromId == r.toId)
+                error(r.provenance, "a relation from '" + r.fromId + "' to itself");
+            unique("relations.csv#ends", r.kind + "/" + r.fromKind + ":" + r.fromId + "/" + r.toKind + ":" + r.toId, r.provenance,
+                   "the same relation between the same units as another row");
+            quoteInClause(r.quote, r.provenance);
+            noted(r.note, r.noteEn, r.provenance);
+            assumedNoted(r.note, r.provenance);
         }
         return std::move(m_issues);
     }
@@ -230,15 +270,39 @@ private:
         clause(p);
     }
 
+    /// An assumed row says why.
+    void assumedNoted(const std::string& note, const Provenance& p)
+    {
+        if (p.basis == "assumed" && note.empty())
+            error(p, "an assumed row needs a note saying why");
+    }
+
+    /// The quote stands in the row's clause: the document panel marks it there.
+    void quoteInClause(const std::string& text, const Provenance& p)
+    {
+        if (text.empty()) {
+            error(p, "no quote (copy the words of " + p.citation() + " that say it)");
+            return;
+        }
+        quote(text, p);
+        const auto doc = m_documents.find(p.source);
+        if (doc == m_documents.end())
+            return;
+        const auto span = clauseSpan(doc->second, p.clause);
+        if (span && doc->second.substr(span->begin, span->end - span->begin).find(text) == std::string::npos &&
+            doc->second.find(text) != std::string::npos)
+            error(p, "the quote is in " + p.source + " but not in clause " + p.clause + ": correct the clause or the quote");
+    }
+
     /// The clause must exist in its document (a REFERENCE row's clause, the one naming the region, in either).
-    void clause(const Provenance& p)
+    void clause(const Provenance& p, const char* column = "clause")
     {
         if (p.clause.empty() || m_documents.empty())
             return;
         const auto doc = m_documents.find(p.source);
         if (doc != m_documents.end()) {
             if (!clauseSpan(doc->second, p.clause))
-                error(p, "clause '" + p.clause + "' not found in " + p.source + " (write it as README.md says: 四(八)23, 三(一), 二, 序)");
+                error(p, std::string(column) + " '" + p.clause + "' not found in " + p.source + " (write it as README.md says: 四(八)23, 三(一), 二, 序)");
             return;
         }
         if (p.source == "REFERENCE" && std::none_of(m_documents.begin(), m_documents.end(), [&](const auto& d) { return clauseSpan(d.second, p.clause).has_value(); }))
@@ -284,18 +348,18 @@ private:
         return county;
     }
 
-    void scope(const Target& t)
+    /// A scope (of a target or statement) or a relation's end: a kind and an id the tables or the geography hold.
+    void scope(const std::string& kind, const std::string& id, const Provenance& p)
     {
-        const std::string& id = t.scopeId;
         bool known = false;
-        if (t.scopeKind == "province") known = id == "guizhou";
-        else if (t.scopeKind == "zone") known = m_plan.zone(id) != nullptr;
-        else if (t.scopeKind == "city") known = m_plan.centralCity(id) != nullptr;
-        else if (t.scopeKind == "county") known = m_geography.county(id) != nullptr;
-        else if (t.scopeKind == "place") known = m_plan.place(id) != nullptr;
-        else if (t.scopeKind == "corridor") known = m_plan.corridor(id) != nullptr;
+        if (kind == "province") known = id == "guizhou";
+        else if (kind == "zone") known = m_plan.zone(id) != nullptr;
+        else if (kind == "city") known = m_plan.centralCity(id) != nullptr;
+        else if (kind == "county") known = m_geography.county(id) != nullptr;
+        else if (kind == "place") known = m_plan.place(id) != nullptr;
+        else if (kind == "corridor") known = m_plan.corridor(id) != nullptr;
         if (!known)
-            error(t.provenance, "unknown " + t.scopeKind + " '" + id + "'");
+            error(p, "unknown " + kind + " '" + id + "'");
     }
 
     void quote(const std::string& text, const Provenance& p)

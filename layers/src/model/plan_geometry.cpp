@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 #include <numbers>
+#include <optional>
 
 #include "geo/projection.h"
 #include "geo/topology.h"
@@ -175,6 +176,32 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
                 t.indicator.find("人口") != std::string::npos && t.indicator.find("城镇化") == std::string::npos)
                 f.population2025 = t.value;
         out.centralCities.push_back(std::move(f));
+    }
+
+    // Relations, between the points above (checkPlan reports an end the tables do not hold).
+    auto pointOf = [&](const std::string& kind, const std::string& id) -> std::optional<geo::Point> {
+        if (kind == "county")
+            if (const County* c = geography.county(id))
+                return c->seat;
+        if (kind == "city")
+            for (const CentralCityFeature& c : out.centralCities)
+                if (c.city->id == id)
+                    return c.symbol;
+        if (kind == "zone") {
+            for (const ZoneShape& s : shapes)
+                if (s.zoneId == id)
+                    return s.centre;
+            for (const ZoneFeature& z : out.zones)
+                if (z.zone->id == id)
+                    return geo::bounds(z.shape).centre();
+        }
+        return std::nullopt;
+    };
+    for (const Relation& r : plan.relations) {
+        const auto from = pointOf(r.fromKind, r.fromId);
+        const auto to = pointOf(r.toKind, r.toId);
+        if (from && to)
+            out.relations.push_back({&r, *from, *to});
     }
     return out;
 }

@@ -48,7 +48,7 @@ struct CloseFile {
 };
 }  // namespace
 
-std::vector<TableRow> readCsvRows(const std::filesystem::path& file, const std::vector<std::string>& requiredColumns)
+std::vector<TableRow> readCsvRows(const std::filesystem::path& file, const std::vector<std::string>& requiredColumns, std::vector<std::string>* headerColumns)
 {
     const std::string name = file.string();
     std::error_code ec;
@@ -98,6 +98,8 @@ std::vector<TableRow> readCsvRows(const std::filesystem::path& file, const std::
     for (const std::string& column : requiredColumns)
         if (std::find(columns.begin(), columns.end(), column) == columns.end())
             throw DataError(name, "line 1: no column '" + column + "'");
+    if (headerColumns)
+        *headerColumns = columns;
 
     std::vector<TableRow> rows;
     for (Record record; next(record);) {

@@ -61,6 +61,9 @@ std::vector<Named> everyName(const Geography& g, const PlanData& plan)
         out.push_back({{PlanKind::Corridor, c.id, c.name, c.nameEn}, {c.id, c.name, c.nameEn}, {c.name}, {}});
     for (const Place& p : plan.places)
         out.push_back({{PlanKind::Place, p.id, p.name, p.nameEn}, {p.id, p.name, p.nameEn}, {p.name}, {}});
+    // A statement answers to its topic (5G基站建站指标倾斜) and a part of it (数字孪生).
+    for (const Statement& s : plan.statements)
+        out.push_back({{PlanKind::Statement, s.id, s.topic, s.topicEn}, {s.id, s.topic, s.topicEn}, {s.topic}, {}});
     // An empty English name names nothing.
     for (Named& n : out)
         n.names.erase(std::remove(n.names.begin(), n.names.end(), std::string()), n.names.end());
@@ -88,6 +91,7 @@ const char* kindWord(PlanKind kind)
     case PlanKind::CentralCity: return "central city";
     case PlanKind::Corridor: return "corridor";
     case PlanKind::Place: return "place";
+    case PlanKind::Statement: return "plan statement";
     }
     return "object";
 }

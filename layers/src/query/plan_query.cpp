@@ -91,6 +91,11 @@ CountyReport PlanQuery::county(const County& c) const
         if (applies)
             r.targets.push_back(&t);
     }
+    auto concerns = [&](const std::string& kind, const std::string& id) {
+        return (kind == "county" && id == c.code) || (kind == "zone" && zoneIds.count(id)) || (kind == "city" && cityIds.count(id));
+    };
+    r.statements = rowsWhere(m_plan.statements, [&](const Statement& s) { return concerns(s.scopeKind, s.scopeId); });
+    r.relations = rowsWhere(m_plan.relations, [&](const Relation& x) { return concerns(x.fromKind, x.fromId) || concerns(x.toKind, x.toId); });
     return r;
 }
 
@@ -143,7 +148,19 @@ ZoneReport PlanQuery::zone(const Zone& z) const
         if (child.parentZone == z.id)
             r.children.push_back(&child);
     r.targets = targets("zone", z.id);
+    r.statements = statements("zone", z.id);
+    r.relations = relations("zone", z.id);
     return r;
+}
+
+std::vector<const Statement*> PlanQuery::statements(const std::string& scopeKind, const std::string& scopeId) const
+{
+    return rowsWhere(m_plan.statements, [&](const Statement& s) { return s.scopeKind == scopeKind && s.scopeId == scopeId; });
+}
+
+std::vector<const Relation*> PlanQuery::relations(const std::string& kind, const std::string& id) const
+{
+    return rowsWhere(m_plan.relations, [&](const Relation& r) { return (r.fromKind == kind && r.fromId == id) || (r.toKind == kind && r.toId == id); });
 }
 
 std::vector<const Target*> PlanQuery::targets(const std::string& scopeKind, const std::string& scopeId) const
