@@ -656,11 +656,18 @@ int checkCommand(const layers::Geography& geography, const QString& planDir, con
     countAssumed(plan.zoneMembers);
     countAssumed(plan.corridors);
     countAssumed(plan.places);
-    countAssumed(plan.targets);
+    countAssumed(plan.statements);
+    countAssumed(plan.relations);
+    // A target whose value is stated but whose year or scope is assumed (GY2025's 2028) counts as assumed too.
+    int assumedYearOrScope = 0;
+    for (const auto& t : plan.targets)
+        assumedYearOrScope += t.weakestBasis() == "assumed";
+    assumed += assumedYearOrScope;
     out << "plan data valid: " << plan.classes.size() << " classes, " << plan.classMembers.size() << " class memberships, " << plan.centralCities.size()
         << " central cities (" << plan.centralCityMembers.size() << " members), " << plan.zones.size() << " zones (" << plan.zoneMembers.size()
         << " members), " << plan.corridors.size() << " corridors, " << plan.places.size() << " places (" << approximate << " approximate), "
-        << plan.targets.size() << " targets; " << assumed << " rows marked assumed\n";
+        << plan.statements.size() << " plan statements, " << plan.relations.size() << " relations, " << plan.targets.size() << " targets ("
+        << assumedYearOrScope << " with an assumed value, year or scope); " << assumed << " rows marked assumed\n";
     return 0;
 }
 
