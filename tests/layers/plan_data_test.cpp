@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "layers/plan_text.h"
 #include "plan_test_data.h"
 
 namespace {
@@ -256,4 +257,65 @@ TEST(PlanData, PlacesWithoutSurveyedPositionsAreApproximate)
         towns += p.kind.find("town") != std::string::npos;
     }
     EXPECT_GE(towns, 11);  // GZ2023 四(九)24 names 4 + 3 + 4 towns
+}
+
+// The rows an audit against the documents found stated more strongly than the text supports, each as corrected.
+TEST(PlanData, AuditedRowsSayWhatTheTextSupports)
+{
+    const layers::PlanData& plan = test::plan();
+    // 贵阳贵安's industries are §13's ("打造先进装备制造、大数据电子信息等产业集群…"); its row cites §14 for its role.
+    const layers::CentralCity* guiyang = plan.centralCity("guiyang_guian");
+    ASSERT_TRUE(guiyang);
+    EXPECT_EQ(guiyang->provenance.clause, "四(六)14");
+    EXPECT_EQ(guiyang->industriesClause, "四(六)13");
+    const auto span = layers::clauseSpan(test::documents().at("GZ2023"), guiyang->industriesClause);
+    ASSERT_TRUE(span);
+    const std::string section13 = test::documents().at("GZ2023").substr(span->begin, span->end - span->begin);
+    for (const std::string& industry : guiyang->industries)
+        EXPECT_NE(section13.find(industry), std::string::npos) << industry << " is not in §13";
+
+    // "以云岩区、南明区为重点" names districts to focus on, not an extent: whole districts are our assumption.
+    for (const layers::ZoneMember& m : plan.zoneMembers)
+        if (m.zoneId == "gy_core" || m.zoneId == "gy_north_centre") {
+            EXPECT_EQ(m.provenance.basis, "assumed") << m.zoneId << " " << m.county;
+            EXPECT_FALSE(m.note.empty()) << m.zoneId << " " << m.county;
+        }
+    // No source puts 贵安新区 inside the metropolitan area.
+    ASSERT_TRUE(plan.zone("guian_new_area"));
+    EXPECT_EQ(plan.zone("guian_new_area")->parentZone, "");
+
+    // GY2025 gives no year ("拟通过五年的努力"): its 2028 is assumed, with a note; its 贵阳都市圈 is taken as
+    // gga_metro by assumption (t283).
+    int gy2025 = 0;
+    for (const layers::Target& t : plan.targets)
+        if (t.provenance.source == "GY2025") {
+            ++gy2025;
+            EXPECT_EQ(t.yearBasis, "assumed") << t.id;
+            EXPECT_FALSE(t.note.empty()) << t.id;
+            EXPECT_EQ(t.weakestBasis(), "assumed") << t.id;
+        } else {
+            EXPECT_EQ(t.yearBasis, "stated") << t.id;
+        }
+    EXPECT_EQ(gy2025, 18);
+    for (const layers::Target& t : plan.targets)
+        if (t.id == "t283") {
+            EXPECT_EQ(t.scopeId, "gga_metro");
+            EXPECT_EQ(t.scopeBasis, "assumed");
+        }
+    const layers::Zone* metro = plan.zone("gga_metro");
+    ASSERT_TRUE(metro);
+    EXPECT_NE(metro->note.find("假定"), std::string::npos) << metro->note;
+
+    // Ratios use 倍 (README); 年均 targets have a row per year, like t135/t136.
+    std::map<std::string, std::set<int>> yearsOf;
+    for (const layers::Target& t : plan.targets) {
+        EXPECT_NE(t.unit, ":1") << t.id;
+        if (t.id == "t270" || t.id == "t271")
+            EXPECT_EQ(t.unit, "倍") << t.id;
+        if (t.provenance.source == "GZ2023" && t.indicator.find("年均") != std::string::npos)
+            yearsOf[t.scopeKind + "/" + t.scopeId + "/" + t.indicator].insert(t.year);
+    }
+    EXPECT_FALSE(yearsOf.empty());
+    for (const auto& [key, years] : yearsOf)
+        EXPECT_TRUE(years.count(2023) && years.count(2025)) << key << " lacks a 2023 or 2025 row";
 }
