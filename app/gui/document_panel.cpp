@@ -114,7 +114,7 @@ void DocumentPanel::showDocument(const QString& source)
     if (source == "REFERENCE")
         m_text->setMarkdown(QString::fromStdString(m_texts.references));
     else
-        m_text->setPlainText(QString::fromStdString(m_texts.documents[source.toStdString()]));
+        m_text->setPlainText(QString::fromStdString(m_texts.document(source.toStdString())));
     m_text->setExtraSelections({});
     m_where->clear();
     m_clauseText.clear();
@@ -147,7 +147,7 @@ bool DocumentPanel::showClause(const QString& source, const QString& clause, con
             m_quoteText = found.selectedText();
         }
     } else {
-        const std::string& text = m_texts.documents[source.toStdString()];
+        const std::string& text = m_texts.document(source.toStdString());
         const auto span = layers::clauseSpan(text, clause.toStdString());
         if (!span) {
             m_where->setText(tr("%1 中没有条款 %2").arg(source, clause));

@@ -26,6 +26,14 @@ struct PlanTexts {
     std::map<std::string, std::string> documents;
     std::string references;
 
+    /// The text of document id; empty when it was not read (never adds an entry).
+    const std::string& document(const std::string& id) const
+    {
+        static const std::string none;
+        const auto it = documents.find(id);
+        return it == documents.end() ? none : it->second;
+    }
+
     /// Reads share/documents/<id>.txt for each plan document and references.md; a missing file stays empty.
     static PlanTexts read(const QString& documentsDir, const std::vector<layers::PlanDocument>& documents);
 };

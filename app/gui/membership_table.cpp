@@ -8,7 +8,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <QRegularExpression>
 
 #include "render/language.h"
 
@@ -82,7 +81,9 @@ void MembershipTable::retranslate()
         QStandardItem* name = m_model->item(static_cast<int>(row), 1);
         name->setText(render::inLanguage(c.name, c.nameEn));
         const QString other = render::englishMap() ? c.name : c.nameEn;
-        name->setToolTip(QStringList{other, c.shortName, c.oldName}.filter(QRegularExpression(".")).join(" · "));
+        QStringList names{other, c.shortName, c.oldName};
+        names.removeAll(QString());
+        name->setToolTip(names.join(" · "));
         m_model->item(static_cast<int>(row), 2)->setText(render::inLanguage(c.prefectureName, prefectureEn));
     }
     QStringList header{tr("代码"), tr("名称"), tr("市州")};
