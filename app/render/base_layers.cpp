@@ -20,6 +20,7 @@ const std::vector<LayerEntry>& layerRegistry()
         {"province", drawProvince, false},
         {"belts", drawBelts, false},
         {"corridors", drawCorridors, false},
+        {"neighbour_seats", drawNeighbourSeats, false},
         {"central_cities", drawCities, false},
         {"places", drawPlaces, false},
     };
