@@ -91,7 +91,7 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
             line(QPen(style.legendOutline.colour, 2 * k, style.symbol("corridors", view, {{"status", status}}).dash), QCoreApplication::translate("app::render::Legend", name));
         if (c.s.visible("neighbour_seats") && !c.data.neighbourSeats.empty()) {
             const Symbol& seat = c.symbols.neighbourSeats;
-            out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "省外端点城市 (驻地, 位置近似)"), seat.fill, QPen(seat.stroke, seat.width * k)});
+            out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "省外端点 (城市或县的驻地, 位置近似)"), seat.fill, QPen(seat.stroke, seat.width * k)});
             note(QCoreApplication::translate("app::render::Legend", "只写省名的端点: 出省界%1–%2公里 (近似)").arg(layers::kBorderCrossingBeyondKm).arg(layers::kBorderCrossingMaxKm));
         }
         note(QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"));

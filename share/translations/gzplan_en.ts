@@ -180,319 +180,333 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="187"/>
+        <location filename="../../app/gui/info_html.cpp" line="195"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="366"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="143"/>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="145"/>
+        <location filename="../../app/gui/info_html.cpp" line="178"/>
+        <location filename="../../app/gui/info_html.cpp" line="187"/>
+        <location filename="../../app/gui/info_html.cpp" line="195"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="366"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
+        <location filename="../../app/gui/info_html.cpp" line="155"/>
+        <location filename="../../app/gui/info_html.cpp" line="337"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="153"/>
+        <location filename="../../app/gui/info_html.cpp" line="155"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="157"/>
+        <location filename="../../app/gui/info_html.cpp" line="159"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="159"/>
+        <location filename="../../app/gui/info_html.cpp" line="161"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="167"/>
+        <location filename="../../app/gui/info_html.cpp" line="169"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="170"/>
-        <location filename="../../app/gui/info_html.cpp" line="316"/>
+        <location filename="../../app/gui/info_html.cpp" line="177"/>
+        <location filename="../../app/gui/info_html.cpp" line="342"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="178"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 4(8)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="178"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="178"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="176"/>
-        <location filename="../../app/gui/info_html.cpp" line="185"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="337"/>
-        <location filename="../../app/gui/info_html.cpp" line="366"/>
+        <location filename="../../app/gui/info_html.cpp" line="183"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="250"/>
+        <location filename="../../app/gui/info_html.cpp" line="363"/>
+        <location filename="../../app/gui/info_html.cpp" line="392"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="176"/>
-        <location filename="../../app/gui/info_html.cpp" line="185"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="337"/>
+        <location filename="../../app/gui/info_html.cpp" line="183"/>
+        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="250"/>
+        <location filename="../../app/gui/info_html.cpp" line="363"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="178"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="187"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="187"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="195"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="195"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="195"/>
+        <location filename="../../app/gui/info_html.cpp" line="366"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="315"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="288"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="314"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="272"/>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="293"/>
+        <location filename="../../app/gui/info_html.cpp" line="315"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="198"/>
+        <location filename="../../app/gui/info_html.cpp" line="205"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
         <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
         <translation>No target is scoped to this county, its zones, central city, places or corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="208"/>
         <source>全省目标中涉及县城、县级、县域的</source>
         <translation>Province-wide targets about county seats, county-level units or counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="210"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>其他全省目标</source>
         <translation>Other province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="212"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>另有全省目标 %1 项 (展开)</source>
         <translation>%1 more province-wide targets (show)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="295"/>
+        <source>走向为示意: 连接各节点驻地的直线段</source>
+        <translation>Schematic alignment: straight segments between the seats of its nodes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="297"/>
+        <source>; 省外端点为文中所写城市或县的驻地 (位置近似)</source>
+        <translation>; an end outside Guizhou is the seat of the city or county the text names (position approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="299"/>
+        <source>; 只写省名的端点止于出省界%1–%2公里处 (近似)</source>
+        <translation>; an end named only by its province stops %1–%2 km beyond the provincial border (approximate)</translation>
     </message>
     <message>
         <source>另有全省目标 %1 项</source>
         <translation type="vanished">plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="233"/>
+        <location filename="../../app/gui/info_html.cpp" line="240"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="243"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="243"/>
         <source>示意范围: 圆形裁切到所含县级单位, 非官方边界</source>
         <translation>schematic extent: a circle clipped to its county-level units, not an official boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="237"/>
+        <location filename="../../app/gui/info_html.cpp" line="244"/>
         <source>所含县级单位的合并</source>
         <translation>union of its county-level units</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="339"/>
+        <location filename="../../app/gui/info_html.cpp" line="366"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="315"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="341"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="248"/>
-        <location filename="../../app/gui/info_html.cpp" line="343"/>
+        <location filename="../../app/gui/info_html.cpp" line="255"/>
+        <location filename="../../app/gui/info_html.cpp" line="369"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="273"/>
+        <location filename="../../app/gui/info_html.cpp" line="294"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="274"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
-        <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
+        <translation type="vanished">Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="288"/>
+        <location filename="../../app/gui/info_html.cpp" line="314"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="315"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="308"/>
+        <location filename="../../app/gui/info_html.cpp" line="334"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="312"/>
+        <location filename="../../app/gui/info_html.cpp" line="338"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="328"/>
+        <location filename="../../app/gui/info_html.cpp" line="354"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="330"/>
+        <location filename="../../app/gui/info_html.cpp" line="356"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="332"/>
+        <location filename="../../app/gui/info_html.cpp" line="358"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="360"/>
+        <location filename="../../app/gui/info_html.cpp" line="386"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -520,22 +534,22 @@
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="152"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="156"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="153"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="157"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -548,179 +562,179 @@
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="173"/>
+        <location filename="../../app/gui/main_window.cpp" line="167"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="275"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="241"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="264"/>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
-        <location filename="../../app/gui/main_window.cpp" line="596"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="555"/>
+        <location filename="../../app/gui/main_window.cpp" line="587"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="264"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
-        <location filename="../../app/gui/main_window.cpp" line="434"/>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="430"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="266"/>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="543"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="266"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="272"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="270"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="280"/>
+        <location filename="../../app/gui/main_window.cpp" line="271"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="283"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="288"/>
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="280"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="290"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="291"/>
+        <location filename="../../app/gui/main_window.cpp" line="282"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="292"/>
+        <location filename="../../app/gui/main_window.cpp" line="283"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="569"/>
+        <location filename="../../app/gui/main_window.cpp" line="560"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
@@ -730,27 +744,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="373"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="394"/>
+        <location filename="../../app/gui/main_window.cpp" line="385"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="428"/>
+        <location filename="../../app/gui/main_window.cpp" line="419"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="434"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <location filename="../../app/gui/main_window.cpp" line="430"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -863,17 +877,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
+        <location filename="../../app/gui/main_window.cpp" line="543"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="557"/>
+        <location filename="../../app/gui/main_window.cpp" line="548"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="565"/>
+        <location filename="../../app/gui/main_window.cpp" line="556"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -882,22 +896,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="593"/>
+        <location filename="../../app/gui/main_window.cpp" line="584"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="598"/>
+        <location filename="../../app/gui/main_window.cpp" line="589"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="631"/>
+        <location filename="../../app/gui/main_window.cpp" line="622"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="642"/>
+        <location filename="../../app/gui/main_window.cpp" line="633"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1083,117 +1097,127 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="52"/>
+        <location filename="../../app/render/legend.cpp" line="53"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="53"/>
+        <location filename="../../app/render/legend.cpp" line="54"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="58"/>
+        <location filename="../../app/render/legend.cpp" line="59"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="60"/>
+        <location filename="../../app/render/legend.cpp" line="61"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="65"/>
+        <location filename="../../app/render/legend.cpp" line="66"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="70"/>
+        <location filename="../../app/render/legend.cpp" line="71"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="71"/>
+        <location filename="../../app/render/legend.cpp" line="72"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="72"/>
+        <location filename="../../app/render/legend.cpp" line="73"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="73"/>
+        <location filename="../../app/render/legend.cpp" line="74"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="74"/>
+        <location filename="../../app/render/legend.cpp" line="75"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="78"/>
+        <location filename="../../app/render/legend.cpp" line="79"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="79"/>
+        <location filename="../../app/render/legend.cpp" line="80"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="80"/>
+        <location filename="../../app/render/legend.cpp" line="81"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="81"/>
+        <location filename="../../app/render/legend.cpp" line="82"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="82"/>
+        <location filename="../../app/render/legend.cpp" line="83"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="83"/>
+        <location filename="../../app/render/legend.cpp" line="84"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="86"/>
+        <location filename="../../app/render/legend.cpp" line="87"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="87"/>
+        <location filename="../../app/render/legend.cpp" line="88"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="88"/>
+        <location filename="../../app/render/legend.cpp" line="89"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="91"/>
+        <location filename="../../app/render/legend.cpp" line="94"/>
+        <source>省外端点 (城市或县的驻地, 位置近似)</source>
+        <translation>Ends outside Guizhou (seat of a city or county, position approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="95"/>
+        <source>只写省名的端点: 出省界%1–%2公里 (近似)</source>
+        <translation>Ends named only by province: %1–%2 km beyond the border (approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="97"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="110"/>
+        <location filename="../../app/render/legend.cpp" line="116"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="111"/>
+        <location filename="../../app/render/legend.cpp" line="117"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="116"/>
+        <location filename="../../app/render/legend.cpp" line="122"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
     </message>
@@ -1280,16 +1304,21 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/render/map_views.cpp" line="34"/>
+        <source>省外端点驻地</source>
+        <translation>Seats at project ends outside Guizhou</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>
