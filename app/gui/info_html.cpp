@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 
 #include "gui/document_panel.h"
+#include "layers/corridor_nodes.h"
+#include "layers/plan_geometry.h"
 #include "layers/plan_text.h"
 
 namespace app::gui {
@@ -320,24 +322,43 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     const layers::Corridor* c = query.plan().corridor(id);
     if (!c)
         return {};
-    // Nodes in Guizhou by their county's short name; an end outside, "(广西)", by the neighbour's name.
+    // Nodes in Guizhou by their county's short name; one outside as the table writes it, 南宁(广西) or (广西), and in
+    // English by the names of names_en.csv, Nanning (Guangxi).
+    auto english = [&](const std::string& zhName) {
+        for (const layers::EnglishName& n : query.plan().englishNames)
+            if (n.shortName == zhName || n.name == zhName)
+                return n.shortEn;
+        return zhName;
+    };
     QStringList nodes;
+    bool seats = false, provinceEnds = false;
     for (std::size_t i = 0; i < c->nodeNames.size(); ++i) {
         const std::string& code = i < c->nodeCodes.size() ? c->nodeCodes[i] : std::string();
         const std::string& name = c->nodeNames[i];
-        QString node = q(name);
-        if (!code.empty())
-            node = placeName(query, code, name, true);
-        else if (englishShown())
-            for (const layers::EnglishName& n : query.plan().englishNames)
-                if (name == "(" + n.shortName + ")")
-                    node = q("(" + n.shortEn + ")");
-        nodes << node;
+        const layers::CorridorNode node = layers::parseCorridorNode(name);
+        seats = seats || node.kind == layers::CorridorNode::Kind::NeighbourSeat;
+        provinceEnds = provinceEnds || node.kind == layers::CorridorNode::Kind::Province;
+        QString shownNode = q(name);
+        if (node.kind == layers::CorridorNode::Kind::Guizhou && !code.empty()) {
+            shownNode = placeName(query, code, name, true);
+        } else if (englishShown() && node.kind != layers::CorridorNode::Kind::Guizhou) {
+            QStringList provinces;
+            for (const std::string& p : node.provinces)
+                provinces << q(english(p));
+            shownNode = node.kind == layers::CorridorNode::Kind::Province ? "(" + provinces.join(", ") + ")"
+                                                                          : q(english(node.label())) + " (" + provinces.join(", ") + ")";
+        }
+        nodes << shownNode;
     }
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3: %4</p><p>%5: %6</p><p>%7</p>")
                        .arg(shown(c->name, c->nameEn), term(query, c->mode), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, c->statusWords, c->status),
                             QCoreApplication::translate("app::gui::Info", "节点"), nodes.join(" → "), source(c->provenance, c->quote));
-    html += "<p><small>" + QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点县城的直线段") + "</small></p>";
+    QString alignment = QCoreApplication::translate("app::gui::Info", "走向为示意: 连接各节点驻地的直线段");
+    if (seats)
+        alignment += QCoreApplication::translate("app::gui::Info", "; 省外端点为文中所写城市或县的驻地 (位置近似)");
+    if (provinceEnds)
+        alignment += QCoreApplication::translate("app::gui::Info", "; 只写省名的端点止于出省界%1–%2公里处 (近似)").arg(layers::kBorderCrossingBeyondKm).arg(layers::kBorderCrossingMaxKm);
+    html += "<p><small>" + alignment + "</small></p>";
     const auto targets = query.targets("corridor", id);
     if (!targets.empty())
         html += targetTable(query, targets);

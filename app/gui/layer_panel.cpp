@@ -25,7 +25,7 @@ QList<Group> groups()
     return {{QT_TRANSLATE_NOOP("app::gui::LayerPanel", "基础地理"), {"labels", "province", "prefecture_borders", "counties", "neighbours"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "一群三带"), {"central_cities", "belts", "relations"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "规划分区 (一群三带 · 一核三心多组团)"), {"zones"}},
-            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors"}}};
+            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors", "neighbour_seats"}}};
 }
 
 /// A layer's icon, drawn with the symbols the map uses (of its first feature in the view that shows it best).
@@ -54,6 +54,10 @@ QIcon swatch(const render::MapRenderer& renderer, const QString& id)
     else if (id == "corridors") p.setBrush(first(transport.corridors, [&](std::size_t i) { return data.corridors[i].mode != "belt"; }).stroke);
     else if (id == "central_cities") p.setBrush(cluster.cities.empty() ? QColor() : cluster.cities.front().fill);
     else if (id == "places") p.setBrush(transport.places.empty() ? QColor() : transport.places.front().fill);
+    else if (id == "neighbour_seats") {
+        p.setPen(QPen(transport.neighbourSeats.stroke, transport.neighbourSeats.width));
+        p.setBrush(transport.neighbourSeats.fill);
+    }
     if (id == "prefecture_borders" || id == "province") {
         const render::Symbol& line = id == "province" ? overview.province : overview.prefectureBorders;
         p.setPen(QPen(line.stroke, line.width));

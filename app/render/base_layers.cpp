@@ -21,6 +21,7 @@ const std::vector<LayerEntry>& layerRegistry()
         {"belts", drawBelts, false},
         {"relations", drawRelations, false},
         {"corridors", drawCorridors, false},
+        {"neighbour_seats", drawNeighbourSeats, false},
         {"central_cities", drawCities, false},
         {"places", drawPlaces, false},
     };

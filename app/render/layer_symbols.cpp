@@ -30,6 +30,7 @@ ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View v
     v.neighbours = style.symbol("neighbours", v.view);
     v.prefectureBorders = style.symbol("prefecture_borders", v.view);
     v.province = style.symbol("province", v.view);
+    v.neighbourSeats = style.symbol("neighbour_seats", v.view);
     for (std::size_t i = 0; i < data.counties.size(); ++i) {
         const CountyItem& c = data.counties[i];
         const bool core = i < data.centralCityCore.size() && data.centralCityCore[i];

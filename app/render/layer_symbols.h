@@ -28,6 +28,7 @@ Attributes cityAttributes(const CityItem& city);          ///< id
 struct ViewSymbols {
     QString view;  ///< view id
     Symbol neighbours, prefectureBorders, province;
+    Symbol neighbourSeats;  ///< the seats outside Guizhou that corridors end at: point and label
     std::vector<Symbol> counties;    ///< per county: fill (a prefecture's, a view's), outline, label priority
     std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill, in views that split by class
     std::vector<Symbol> zones, corridors, belts, places, cities, relations;  ///< per item of MapData, same order

@@ -7,6 +7,7 @@
 #include <QPainter>
 
 #include "layers/feature_layer.h"
+#include "layers/plan_geometry.h"
 #include "render/language.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
@@ -97,6 +98,11 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
                                                                     {"study", QT_TRANSLATE_NOOP("app::render::Legend", "研究/前期工作")}};
         for (const auto& [status, name] : statuses)
             line(QPen(style.legendOutline.colour, 2 * k, style.symbol("corridors", view, {{"status", status}}).dash), QCoreApplication::translate("app::render::Legend", name));
+        if (c.s.visible("neighbour_seats") && !c.data.neighbourSeats.empty()) {
+            const Symbol& seat = c.symbols.neighbourSeats;
+            out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "省外端点 (城市或县的驻地, 位置近似)"), seat.fill, QPen(seat.stroke, seat.width * k)});
+            note(QCoreApplication::translate("app::render::Legend", "只写省名的端点: 出省界%1–%2公里 (近似)").arg(layers::kBorderCrossingBeyondKm).arg(layers::kBorderCrossingMaxKm));
+        }
         note(QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"));
         break;
     }

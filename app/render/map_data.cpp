@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <future>
-#include <optional>
 
 #include "geo/projection.h"
 #include "layers/geography.h"
@@ -114,47 +113,15 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     for (const layers::CorridorFeature& c : pg.corridors) {
         CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
                           q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn)};
-        // Nodes in Guizhou at their county seats; a node outside, like "(广西)", points towards that province
-        // (the renderer clips corridors at the province border).
-        const auto& names = c.corridor->nodeNames;
-        const auto& codes = c.corridor->nodeCodes;
-        for (std::size_t i = 0; i < names.size() && i < codes.size(); ++i) {
-            geo::Point node;
-            if (const layers::County* county = g.county(codes[i])) {
-                node = county->seat;
-            } else {
-                const layers::Region* region = nullptr;
-                for (const layers::Region& r : g.neighbours)
-                    if (!region && names[i].find(r.name) != std::string::npos)
-                        region = &r;
-                if (!region)
-                    continue;
-                node = largestPartCentre(region->shape);
-            }
-            geo::Point m = at(node);
-            if (!g.county(codes[i])) {
-                // Outside Guizhou: a 40 km stub from the neighbouring node towards that province's centre.
-                const bool atStart = item.line.isEmpty();
-                std::optional<geo::Point> from;
-                if (!atStart)
-                    from = geo::Point{item.line.back().x(), item.line.back().y()};
-                else
-                    for (std::size_t j = i + 1; j < codes.size() && !from; ++j)
-                        if (const layers::County* next = g.county(codes[j]))
-                            from = at(next->seat);
-                if (!from)
-                    continue;
-                const double dx = m.x - from->x, dy = m.y - from->y;
-                const double length = std::hypot(dx, dy);
-                if (length <= 0)
-                    continue;
-                m = {from->x + dx / length * 40000, from->y + dy / length * 40000};
-            }
-            if (item.line.isEmpty() || item.line.back() != QPointF(m.x, m.y))
-                item.line << QPointF(m.x, m.y);
+        // The one line of PlanGeometry: the GeoPackage, the exports and the map draw the same vertices.
+        for (const geo::Point& vertex : c.line) {
+            const geo::Point m = at(vertex);
+            item.line << QPointF(m.x, m.y);
         }
         data->corridors.push_back(std::move(item));
     }
+    for (const layers::NamedNeighbourSeat& n : layers::namedNeighbourSeats(plan, g))
+        data->neighbourSeats.push_back({q(n.seat->code), q(n.label), q(n.labelEn), at(n.seat->seat)});
     for (const layers::PlaceFeature& p : pg.places)
         data->places.push_back({q(p.place->id), q(p.place->name), q(p.place->kind), q(p.place->status), q(p.place->positionQuality),
                                 q(p.place->provenance.basis), q(p.place->code), at(p.point), q(p.place->nameEn)});

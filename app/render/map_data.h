@@ -68,8 +68,15 @@ struct ZoneItem {
 
 struct CorridorItem {
     QString id, name, mode, status, statusWords, basis;
-    QPolygonF line;  ///< display CRS, through its nodes' county seats
+    QPolygonF line;  ///< display CRS: PlanGeometry's line (seats in and outside Guizhou, approximate border crossings)
     QString nameEn;
+};
+
+/// A seat outside Guizhou that a corridor ends at (layers::namedNeighbourSeats): a point and a label.
+struct NeighbourSeatItem {
+    QString code;
+    QString label, labelEn;  ///< as the plan names it (南宁, 重庆), and in English
+    geo::Point at;           ///< display CRS
 };
 
 struct PlaceItem {
@@ -101,6 +108,7 @@ struct MapData {
     std::vector<bool> centralCityCore;            ///< per county: core of a regional central city (label priority)
     std::vector<ZoneItem> zones;
     std::vector<CorridorItem> corridors;
+    std::vector<NeighbourSeatItem> neighbourSeats;
     std::vector<PlaceItem> places;
     std::vector<CityItem> cities;
     std::vector<RelationItem> relations;

@@ -8,7 +8,8 @@
 //                      selection
 //   layout_layers.cpp  the plan's layouts: zones (一核三心多组团, 都市圈, 黔中城市群), the 一群三带 belts, the
 //                      regional central cities
-//   transport_layers.cpp  transport projects and places (hubs, airports, ports, towns)
+//   transport_layers.cpp  transport projects, the seats outside Guizhou they end at, and places (hubs, airports,
+//                      ports, towns)
 //   legend.cpp         the legend of each view
 
 #include <vector>
@@ -58,6 +59,8 @@ void drawBelts(const LayerContext& c);
 void drawRelations(const LayerContext& c);
 void drawCities(const LayerContext& c);
 void drawCorridors(const LayerContext& c);
+/// The seats outside Guizhou that corridors end at, as points (their labels: MapRenderer::drawLabels).
+void drawNeighbourSeats(const LayerContext& c);
 void drawPlaces(const LayerContext& c);
 void drawHighlight(const LayerContext& c);
 /// The county-seat classes as hatching in their colours (split counties in stripes, as their fills): drawn over

@@ -373,6 +373,30 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
                   symbols.neighbours.labelHaloWidth * k);
     }
 
+    // Seats outside Guizhou that corridors end at (南宁, 重庆): their names beside their points, to the right first.
+    if (s.visible("neighbour_seats") && symbols.neighbourSeats.visible && symbols.neighbourSeats.label) {
+        const Symbol& sym = symbols.neighbourSeats;
+        QFont seatFont(m_style.label.font);
+        setPoints(seatFont, m_style.label.size * sym.labelScale * k);
+        seatFont.setBold(sym.labelBold);
+        const QFontMetricsF sfm(seatFont);
+        const double r = sym.size * k + 2 * k, h = sfm.height();
+        for (const NeighbourSeatItem& seat : m_data->neighbourSeats) {
+            const QPointF at = s.view.toScreen(seat.at);
+            const QString text = inLanguage(seat.label, seat.labelEn);
+            const double w = textAdvance(f, seatFont, text);
+            const QRectF candidates[] = {{at.x() + r, at.y() - h / 2, w, h}, {at.x() - w - r, at.y() - h / 2, w, h},
+                                         {at.x() - w / 2, at.y() - h - r, w, h}, {at.x() - w / 2, at.y() + r, w, h}};
+            for (const QRectF& box : candidates) {
+                if (!free(box))
+                    continue;
+                taken.push_back(box);
+                labelText(p, f, {box.left(), box.top() + sfm.ascent()}, text, seatFont, sym.labelColour, sym.labelHalo, sym.labelHaloWidth * k);
+                break;
+            }
+        }
+    }
+
     // County names at their seats, larger counties first; a label that would overlap another is dropped.
     QFont font(m_style.label.font);
     setPoints(font, m_style.label.size * k);

@@ -32,6 +32,7 @@ constexpr LayerName kLayers[] = {
     {"belts", QT_TRANSLATE_NOOP("app::render::MapViews", "发展带")},
     {"relations", QT_TRANSLATE_NOOP("app::render::MapViews", "区域关系")},
     {"corridors", QT_TRANSLATE_NOOP("app::render::MapViews", "交通项目")},
+    {"neighbour_seats", QT_TRANSLATE_NOOP("app::render::MapViews", "省外端点驻地")},
     {"central_cities", QT_TRANSLATE_NOOP("app::render::MapViews", "区域中心城市")},
     {"places", QT_TRANSLATE_NOOP("app::render::MapViews", "节点与枢纽")},
     {"labels", QT_TRANSLATE_NOOP("app::render::MapViews", "注记")},

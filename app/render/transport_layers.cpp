@@ -1,5 +1,5 @@
-// Transport projects (§25–27) and places: hubs, airports, ports, parks and towns. Colours, widths, dashes by status
-// and symbol shapes by kind are the style's rules.
+// Transport projects (§25–27), the seats outside Guizhou they end at, and places: hubs, airports, ports, parks and
+// towns. Colours, widths, dashes by status and symbol shapes by kind are the style's rules.
 
 #include <cmath>
 
@@ -68,6 +68,18 @@ QPointF placeScreenPosition(const RenderSettings& s, const PlaceItem& place, int
     return at;
 }
 }  // namespace
+
+void drawNeighbourSeats(const LayerContext& c)
+{
+    const Symbol& sym = c.symbols.neighbourSeats;
+    if (!sym.visible)
+        return;
+    QPainter& p = c.p;
+    p.setPen(sym.stroke.isValid() ? QPen(sym.stroke, sym.width * c.k) : QPen(Qt::NoPen));
+    p.setBrush(sym.fill.isValid() ? QBrush(sym.fill) : QBrush(Qt::NoBrush));
+    for (const NeighbourSeatItem& seat : c.data.neighbourSeats)
+        p.drawPath(symbolPath(sym.shape, c.s.view.toScreen(seat.at), sym.size * c.k));
+}
 
 void drawPlaces(const LayerContext& c)
 {

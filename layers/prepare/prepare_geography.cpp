@@ -7,6 +7,7 @@
 
 #include "layers/errors.h"
 #include "layers/geography_builder.h"
+#include "layers/neighbour_seats.h"
 #include "layers/plan.h"
 #include "layers/plan_check.h"
 #include "layers/plan_geometry.h"
@@ -26,7 +27,7 @@ int main(int argc, char** argv)
         return 2;
     }
     try {
-        const layers::BuildResult result = layers::buildGeography(inputs);
+        layers::BuildResult result = layers::buildGeography(inputs);
         std::cout << layers::describe(result);
         if (!result.issues.empty()) {
             std::cerr << "gzplan-prepare: " << result.issues.size() << " geography problem(s); " << out.string() << " not written\n";
@@ -34,6 +35,17 @@ int main(int argc, char** argv)
         }
         const std::filesystem::path planDir = inputs.shareDir / "plan";
         const layers::PlanData plan = layers::PlanData::load(planDir);
+        // The seats outside Guizhou that corridors end at, read for the nodes the plan names.
+        const layers::NeighbourSeatsRead seats = layers::readNeighbourSeats(inputs.npmDir, plan, result.geography);
+        for (const auto& problem : seats.problems)
+            std::cerr << planDir.string() << "/" << problem.where << ": " << problem.message << "\n";
+        if (!seats.problems.empty()) {
+            std::cerr << "gzplan-prepare: " << seats.problems.size() << " neighbouring seat(s) not found; " << out.string() << " not written\n";
+            return 1;
+        }
+        result.geography.neighbourSeats = seats.seats;
+        layers::recordNeighbourSeatSources(result.geography, seats);
+        std::cout << "neighbouring seats: " << seats.seats.size() << "\n";
         const auto documents = layers::readDocuments(inputs.shareDir / "documents", plan);
         const auto issues = layers::checkPlan(plan, result.geography, documents);
         for (const auto& issue : issues)

@@ -4,22 +4,22 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="133"/>
+        <location filename="../../app/cli/application.cpp" line="138"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="137"/>
+        <location filename="../../app/cli/application.cpp" line="142"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="138"/>
+        <location filename="../../app/cli/application.cpp" line="143"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="464"/>
+        <location filename="../../app/cli/application.cpp" line="469"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -180,258 +180,273 @@
 <context>
     <name>app::gui::Info</name>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>文件明确</source>
         <translation>in the document</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>参考资料</source>
         <translation>reference source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="32"/>
+        <location filename="../../app/gui/info_html.cpp" line="34"/>
         <source>本项目假定</source>
         <translation>project assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="184"/>
-        <location filename="../../app/gui/info_html.cpp" line="428"/>
+        <location filename="../../app/gui/info_html.cpp" line="186"/>
+        <location filename="../../app/gui/info_html.cpp" line="449"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="108"/>
-        <location filename="../../app/gui/info_html.cpp" line="127"/>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="251"/>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
-        <location filename="../../app/gui/info_html.cpp" line="414"/>
+        <location filename="../../app/gui/info_html.cpp" line="110"/>
+        <location filename="../../app/gui/info_html.cpp" line="129"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="435"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
         <source>其他年份</source>
         <translation>Other years</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="128"/>
-        <location filename="../../app/gui/info_html.cpp" line="146"/>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
-        <location filename="../../app/gui/info_html.cpp" line="234"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="251"/>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
-        <location filename="../../app/gui/info_html.cpp" line="414"/>
+        <location filename="../../app/gui/info_html.cpp" line="130"/>
+        <location filename="../../app/gui/info_html.cpp" line="148"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="435"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="106"/>
+        <location filename="../../app/gui/info_html.cpp" line="108"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="126"/>
+        <location filename="../../app/gui/info_html.cpp" line="128"/>
         <source>规划表述</source>
         <translation>Plan statements</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="127"/>
+        <location filename="../../app/gui/info_html.cpp" line="129"/>
         <source>内容</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="144"/>
+        <location filename="../../app/gui/info_html.cpp" line="146"/>
         <source>区域关系</source>
         <translation>Relations between units</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="146"/>
+        <location filename="../../app/gui/info_html.cpp" line="148"/>
         <source>之间</source>
         <translation>Between</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="211"/>
-        <location filename="../../app/gui/info_html.cpp" line="377"/>
+        <location filename="../../app/gui/info_html.cpp" line="213"/>
+        <location filename="../../app/gui/info_html.cpp" line="398"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="211"/>
+        <location filename="../../app/gui/info_html.cpp" line="213"/>
         <source>所属</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="215"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>原名</source>
         <translation>formerly</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="217"/>
+        <location filename="../../app/gui/info_html.cpp" line="219"/>
         <source>边界</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="225"/>
+        <location filename="../../app/gui/info_html.cpp" line="227"/>
         <source>融入</source>
         <translation>orbits</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="225"/>
+        <location filename="../../app/gui/info_html.cpp" line="227"/>
         <source>贵阳市</source>
         <translation>Guiyang</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="225"/>
+        <location filename="../../app/gui/info_html.cpp" line="227"/>
         <source>遵义市</source>
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="233"/>
-        <location filename="../../app/gui/info_html.cpp" line="382"/>
+        <location filename="../../app/gui/info_html.cpp" line="235"/>
+        <location filename="../../app/gui/info_html.cpp" line="403"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="234"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 4(8)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="234"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="234"/>
+        <location filename="../../app/gui/info_html.cpp" line="236"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="239"/>
-        <location filename="../../app/gui/info_html.cpp" line="248"/>
-        <location filename="../../app/gui/info_html.cpp" line="308"/>
-        <location filename="../../app/gui/info_html.cpp" line="411"/>
-        <location filename="../../app/gui/info_html.cpp" line="461"/>
+        <location filename="../../app/gui/info_html.cpp" line="241"/>
+        <location filename="../../app/gui/info_html.cpp" line="250"/>
+        <location filename="../../app/gui/info_html.cpp" line="310"/>
+        <location filename="../../app/gui/info_html.cpp" line="432"/>
+        <location filename="../../app/gui/info_html.cpp" line="482"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="239"/>
-        <location filename="../../app/gui/info_html.cpp" line="248"/>
-        <location filename="../../app/gui/info_html.cpp" line="308"/>
-        <location filename="../../app/gui/info_html.cpp" line="411"/>
+        <location filename="../../app/gui/info_html.cpp" line="241"/>
+        <location filename="../../app/gui/info_html.cpp" line="250"/>
+        <location filename="../../app/gui/info_html.cpp" line="310"/>
+        <location filename="../../app/gui/info_html.cpp" line="432"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="241"/>
+        <location filename="../../app/gui/info_html.cpp" line="243"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
+        <location filename="../../app/gui/info_html.cpp" line="245"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="251"/>
-        <location filename="../../app/gui/info_html.cpp" line="414"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="435"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="255"/>
+        <location filename="../../app/gui/info_html.cpp" line="257"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="255"/>
-        <location filename="../../app/gui/info_html.cpp" line="355"/>
+        <location filename="../../app/gui/info_html.cpp" line="257"/>
+        <location filename="../../app/gui/info_html.cpp" line="376"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
+        <location filename="../../app/gui/info_html.cpp" line="356"/>
+        <source>走向为示意: 连接各节点驻地的直线段</source>
+        <translation>Schematic alignment: straight segments between the seats of its nodes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="358"/>
+        <source>; 省外端点为文中所写城市或县的驻地 (位置近似)</source>
+        <translation>; an end outside Guizhou is the seat of the city or county the text names (position approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="360"/>
+        <source>; 只写省名的端点止于出省界%1–%2公里处 (近似)</source>
+        <translation>; an end named only by its province stops %1–%2 km beyond the provincial border (approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/info_html.cpp" line="147"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="145"/>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
+        <location filename="../../app/gui/info_html.cpp" line="147"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
-        <location filename="../../app/gui/info_html.cpp" line="354"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
+        <location filename="../../app/gui/info_html.cpp" line="375"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="257"/>
-        <location filename="../../app/gui/info_html.cpp" line="338"/>
-        <location filename="../../app/gui/info_html.cpp" line="355"/>
+        <location filename="../../app/gui/info_html.cpp" line="259"/>
+        <location filename="../../app/gui/info_html.cpp" line="354"/>
+        <location filename="../../app/gui/info_html.cpp" line="376"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="263"/>
+        <location filename="../../app/gui/info_html.cpp" line="265"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="264"/>
+        <location filename="../../app/gui/info_html.cpp" line="266"/>
         <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
         <translation>No target is scoped to this county, its zones, central city, places or corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="266"/>
+        <location filename="../../app/gui/info_html.cpp" line="268"/>
         <source>全省目标中涉及县城、县级、县域的</source>
         <translation>Province-wide targets about county seats, county-level units or counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="275"/>
+        <location filename="../../app/gui/info_html.cpp" line="277"/>
         <source>其他全省目标</source>
         <translation>Other province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="277"/>
+        <location filename="../../app/gui/info_html.cpp" line="279"/>
         <source>另有全省目标 %1 项 (展开)</source>
         <translation>%1 more province-wide targets (show)</translation>
     </message>
@@ -440,91 +455,90 @@
         <translation type="vanished">plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="298"/>
+        <location filename="../../app/gui/info_html.cpp" line="300"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="301"/>
+        <location filename="../../app/gui/info_html.cpp" line="303"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="301"/>
+        <location filename="../../app/gui/info_html.cpp" line="303"/>
         <source>示意范围: 圆形裁切到所含县级单位, 非官方边界</source>
         <translation>schematic extent: a circle clipped to its county-level units, not an official boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="302"/>
+        <location filename="../../app/gui/info_html.cpp" line="304"/>
         <source>所含县级单位的合并</source>
         <translation>union of its county-level units</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
-        <location filename="../../app/gui/info_html.cpp" line="379"/>
-        <location filename="../../app/gui/info_html.cpp" line="414"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="400"/>
+        <location filename="../../app/gui/info_html.cpp" line="435"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
-        <location filename="../../app/gui/info_html.cpp" line="381"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
+        <location filename="../../app/gui/info_html.cpp" line="402"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="314"/>
-        <location filename="../../app/gui/info_html.cpp" line="418"/>
+        <location filename="../../app/gui/info_html.cpp" line="316"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="339"/>
+        <location filename="../../app/gui/info_html.cpp" line="355"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
-        <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
+        <translation type="vanished">Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="354"/>
+        <location filename="../../app/gui/info_html.cpp" line="375"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="355"/>
+        <location filename="../../app/gui/info_html.cpp" line="376"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="374"/>
+        <location filename="../../app/gui/info_html.cpp" line="395"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="378"/>
+        <location filename="../../app/gui/info_html.cpp" line="399"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="394"/>
+        <location filename="../../app/gui/info_html.cpp" line="415"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="396"/>
+        <location filename="../../app/gui/info_html.cpp" line="417"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="406"/>
+        <location filename="../../app/gui/info_html.cpp" line="427"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="455"/>
+        <location filename="../../app/gui/info_html.cpp" line="476"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -552,22 +566,22 @@
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="152"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="156"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="153"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="157"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -937,27 +951,27 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::MembershipTable</name>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="88"/>
+        <location filename="../../app/gui/membership_table.cpp" line="89"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="88"/>
+        <location filename="../../app/gui/membership_table.cpp" line="89"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="88"/>
+        <location filename="../../app/gui/membership_table.cpp" line="89"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="91"/>
+        <location filename="../../app/gui/membership_table.cpp" line="92"/>
         <source>类别数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/membership_table.cpp" line="95"/>
+        <location filename="../../app/gui/membership_table.cpp" line="96"/>
         <source>筛选: 名称、代码、市州…</source>
         <translation>Filter: name, code, prefecture…</translation>
     </message>
@@ -1128,122 +1142,132 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>%1 %2×10k</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="43"/>
+        <location filename="../../app/render/legend.cpp" line="44"/>
         <source>区域关系 (一体化、同城化, 示意)</source>
         <translation>Relations between units (integration, same-city; schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="59"/>
+        <location filename="../../app/render/legend.cpp" line="60"/>
         <source>未列入分类 (%1)</source>
         <translation>No class (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="60"/>
+        <location filename="../../app/render/legend.cpp" line="61"/>
         <source>多类县城按类别分色条纹显示</source>
         <translation>Counties in several classes are striped</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="65"/>
+        <location filename="../../app/render/legend.cpp" line="66"/>
         <source>黔中城市群</source>
         <translation>Central Guizhou urban agglomeration</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="67"/>
+        <location filename="../../app/render/legend.cpp" line="68"/>
         <source>贵阳—贵安—安顺都市圈 (范围示意)</source>
         <translation>Guiyang–Gui&apos;an–Anshun metropolitan area (extent assumed)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="73"/>
+        <location filename="../../app/render/legend.cpp" line="74"/>
         <source>区域中心城市 (面积∝2025年人口目标)</source>
         <translation>Regional central city (area ∝ 2025 population target)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="78"/>
+        <location filename="../../app/render/legend.cpp" line="79"/>
         <source>一核</source>
         <translation>One core</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="79"/>
+        <location filename="../../app/render/legend.cpp" line="80"/>
         <source>三心</source>
         <translation>Three centres</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="80"/>
+        <location filename="../../app/render/legend.cpp" line="81"/>
         <source>多组团 (县城, 范围示意)</source>
         <translation>Clusters (county seats, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="81"/>
+        <location filename="../../app/render/legend.cpp" line="82"/>
         <source>一市三县</source>
         <translation>One city, three counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="82"/>
+        <location filename="../../app/render/legend.cpp" line="83"/>
         <source>贵安新区 (跨四县区部分, 范围示意)</source>
         <translation>Gui&apos;an New Area (parts of four units, extent schematic)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="87"/>
+        <location filename="../../app/render/legend.cpp" line="88"/>
         <source>高速铁路</source>
         <translation>High-speed rail</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="88"/>
+        <location filename="../../app/render/legend.cpp" line="89"/>
         <source>铁路</source>
         <translation>Railway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="89"/>
+        <location filename="../../app/render/legend.cpp" line="90"/>
         <source>高速公路</source>
         <translation>Expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="90"/>
+        <location filename="../../app/render/legend.cpp" line="91"/>
         <source>城市快速干道</source>
         <translation>Urban expressway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="91"/>
+        <location filename="../../app/render/legend.cpp" line="92"/>
         <source>城市轨道交通</source>
         <translation>Urban rail transit</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="92"/>
+        <location filename="../../app/render/legend.cpp" line="93"/>
         <source>航道</source>
         <translation>Waterway</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="95"/>
+        <location filename="../../app/render/legend.cpp" line="96"/>
         <source>在建/加快建设</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="96"/>
+        <location filename="../../app/render/legend.cpp" line="97"/>
         <source>开工/推进/规划</source>
         <translation>To start / planned</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="97"/>
+        <location filename="../../app/render/legend.cpp" line="98"/>
         <source>研究/前期工作</source>
         <translation>Study / preparatory work</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="100"/>
+        <location filename="../../app/render/legend.cpp" line="103"/>
+        <source>省外端点 (城市或县的驻地, 位置近似)</source>
+        <translation>Ends outside Guizhou (seat of a city or county, position approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="104"/>
+        <source>只写省名的端点: 出省界%1–%2公里 (近似)</source>
+        <translation>Ends named only by province: %1–%2 km beyond the border (approximate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="106"/>
         <source>空心符号: 位置近似 (置于县城)</source>
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="119"/>
+        <location filename="../../app/render/legend.cpp" line="125"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="120"/>
+        <location filename="../../app/render/legend.cpp" line="126"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="125"/>
+        <location filename="../../app/render/legend.cpp" line="131"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
     </message>
@@ -1335,16 +1359,21 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/render/map_views.cpp" line="35"/>
+        <source>省外端点驻地</source>
+        <translation>Seats at project ends outside Guizhou</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37"/>
+        <location filename="../../app/render/map_views.cpp" line="38"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>

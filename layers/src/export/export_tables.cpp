@@ -138,7 +138,9 @@ ExportTable corridors(const PlanGeometry& pg)
                 {"status", FieldType::String, "existing | under_construction | planned | study"}, {"status_words", FieldType::String, "the document's words", "status_txt"},
                 {"nodes", FieldType::String, "node sequence"}};
     provenanceFields(t);
-    t.fields.push_back({"geometry_note", FieldType::String, "schematic alignment", "geom_note"});
+    t.fields.push_back({"start_kind", FieldType::String, "first vertex: county_seat, neighbour_seat or border_crossing (approximate)", "start_kind"});
+    t.fields.push_back({"end_kind", FieldType::String, "last vertex: county_seat, neighbour_seat or border_crossing (approximate)", "end_kind"});
+    t.fields.push_back({"geometry_note", FieldType::String, "schematic alignment; which ends are neighbouring seats and which approximate border crossings", "geom_note"});
     for (const CorridorFeature& c : pg.corridors) {
         ExportFeature f;
         if (c.line.size() >= 2)
@@ -146,7 +148,9 @@ ExportTable corridors(const PlanGeometry& pg)
         f.label = c.corridor->name;
         f.values = {c.corridor->id, c.corridor->name, c.corridor->nameEn, c.corridor->mode, c.corridor->status, c.corridor->statusWords, joinList(c.corridor->nodeNames, "→")};
         provenanceValues(f.values, c.corridor->provenance);
-        f.values.push_back(std::string("schematic: straight segments between the county seats of its nodes in Guizhou"));
+        f.values.push_back(c.startKind);
+        f.values.push_back(c.endKind);
+        f.values.push_back(c.geometryNote);
         t.features.push_back(std::move(f));
     }
     return t;

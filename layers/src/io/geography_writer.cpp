@@ -48,6 +48,12 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
     for (const Region& r : g.neighbours)
         w.add(neighbours, {r.code, r.name}, detail::toOgr(r.shape));
 
+    OGRLayer* neighbourSeats = w.layer(layer_names::kNeighbourSeats, wkbPoint,
+                                       {{"code", OFTString}, {"name", OFTString}, {"short_name", OFTString}, {"province", OFTString},
+                                        {"level", OFTString}, {"position", OFTString}, {"source", OFTString}});
+    for (const NeighbourSeat& s : g.neighbourSeats)
+        w.add(neighbourSeats, {s.code, s.name, s.shortName, s.province, s.level, "approximate", s.source}, OGRPoint(s.seat.x, s.seat.y));
+
     OGRLayer* sources = w.layer(layer_names::kSources, wkbNone,
                                 {{"package", OFTString}, {"file", OFTString}, {"licence", OFTString}, {"integrity", OFTString}, {"note", OFTString}});
     for (const SourceRecord& s : g.sources)

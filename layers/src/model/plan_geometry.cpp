@@ -1,13 +1,16 @@
 #include "layers/plan_geometry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <string>
+#include <limits>
 #include <numbers>
 #include <optional>
+#include <string>
 
 #include "geo/projection.h"
 #include "geo/topology.h"
+#include "layers/corridor_nodes.h"
 #include "layers/errors.h"
 #include "layers/plan_query.h"
 #include "layers/table_rows.h"
@@ -91,6 +94,247 @@ void eachMemberCounty(const std::vector<Member>& members, std::string Member::*g
 }
 }  // namespace
 
+namespace {
+/// Parameters t > 0, ascending, at which the ray from + t·dir crosses an edge of shape (dir a unit vector, so t is a
+/// distance in the shape's units).
+std::vector<double> rayCrossings(const geo::MultiPolygon& shape, geo::Point from, geo::Point dir)
+{
+    std::vector<double> ts;
+    auto ring = [&](const geo::Ring& r) {
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+            const double ex = r[i + 1].x - r[i].x, ey = r[i + 1].y - r[i].y;
+            const double denominator = dir.x * ey - dir.y * ex;
+            if (denominator == 0)
+                continue;  // parallel
+            const double ax = r[i].x - from.x, ay = r[i].y - from.y;
+            const double t = (ax * ey - ay * ex) / denominator;
+            const double u = (ax * dir.y - ay * dir.x) / denominator;
+            if (t > 0 && u >= 0 && u < 1)
+                ts.push_back(t);
+        }
+    };
+    for (const geo::Polygon& p : shape) {
+        ring(p.outer);
+        for (const geo::Ring& h : p.holes)
+            ring(h);
+    }
+    std::sort(ts.begin(), ts.end());
+    return ts;
+}
+
+/// The point of shape's outline nearest to p.
+geo::Point nearestOnOutline(const geo::MultiPolygon& shape, geo::Point p)
+{
+    geo::Point best = p;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (const geo::Polygon& polygon : shape)
+        for (std::size_t i = 0; i + 1 < polygon.outer.size(); ++i) {
+            const geo::Point a = polygon.outer[i], b = polygon.outer[i + 1];
+            const double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
+            const double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0.0;
+            const geo::Point at{a.x + t * dx, a.y + t * dy};
+            const double d = std::hypot(at.x - p.x, at.y - p.y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = at;
+            }
+        }
+    return best;
+}
+
+/// Builds each corridor's line: its nodes' seats in Guizhou and outside, and an end the text names only by its
+/// province at the approximate border crossing.
+class CorridorLines {
+public:
+    CorridorLines(const PlanData& plan, const Geography& geography, const geo::Projection& albers)
+        : m_plan(plan), m_geography(geography), m_albers(albers), m_province(albers.forward(geography.province.shape))
+    {
+    }
+
+    CorridorFeature build(const Corridor& c) const
+    {
+        CorridorFeature f{&c, {}, {}, {}, "schematic: straight segments between the seats of its nodes"};
+        const std::size_t n = std::min(c.nodeNames.size(), c.nodeCodes.size());
+        // Seats first (lon/lat; nullopt for a node the geography lacks, which checkPlan reports, and for province ends).
+        std::vector<CorridorNode> nodes;
+        std::vector<std::optional<geo::Point>> at(n);
+        std::vector<std::string> kind(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            nodes.push_back(parseCorridorNode(c.nodeNames[i]));
+            if (nodes[i].kind == CorridorNode::Kind::Guizhou) {
+                if (const County* county = m_geography.county(c.nodeCodes[i])) {
+                    at[i] = county->seat;
+                    kind[i] = corridor_ends::kCountySeat;
+                }
+            } else if (nodes[i].kind == CorridorNode::Kind::NeighbourSeat) {
+                if (const NeighbourSeat* seat = m_geography.neighbourSeat(c.nodeCodes[i])) {
+                    at[i] = seat->seat;
+                    kind[i] = corridor_ends::kNeighbourSeat;
+                    const std::string standsFor = nodes[i].word.empty() ? std::string() : ", for " + englishOf(nodes[i].word);
+                    f.geometryNote += std::string(n == 1 ? "; at" : i == 0 ? "; start" : i + 1 == n ? "; end" : "; via") + ": the seat of " +
+                                      english(seat->code, seat->shortName) + " (" + seat->name + " " + seat->code + ")" + standsFor + ", outside Guizhou";
+                }
+            }
+        }
+        // Ends named only by their province: from the nearest seat in Guizhou, on towards the province.
+        for (std::size_t i = 0; i < n; ++i) {
+            if (nodes[i].kind != CorridorNode::Kind::Province || (i != 0 && i + 1 != n))
+                continue;
+            const Region* province = nullptr;
+            for (const std::string& name : nodes[i].provinces)
+                if (!province)
+                    province = m_geography.neighbour(name);
+            const int step = i == 0 ? 1 : -1;
+            std::optional<geo::Point> anchor, behind;
+            for (std::size_t j = i + step; j < n && (!anchor || !behind); j += step)
+                if (at[j] && nodes[j].kind == CorridorNode::Kind::Guizhou) {
+                    if (!anchor)
+                        anchor = at[j];
+                    else if (!(*at[j] == *anchor))
+                        behind = at[j];
+                }
+            if (!province || !anchor)
+                continue;  // checkPlan reports both
+            const Crossing crossing = cross(*anchor, behind, *province);
+            at[i] = crossing.at;
+            kind[i] = corridor_ends::kBorderCrossing;
+            f.geometryNote += std::string(i == 0 ? "; start" : "; end") + ": approximate, " + crossing.how + " (the text names only the province)";
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (at[i] && (f.line.empty() || !(f.line.back() == *at[i]))) {
+                if (f.line.empty())
+                    f.startKind = kind[i];
+                f.endKind = kind[i];
+                f.line.push_back(*at[i]);
+            }
+        if (f.line.empty())
+            f.geometryNote = "not drawn: the text names no place for it";
+        else if (f.line.size() == 1)
+            f.geometryNote.replace(0, f.geometryNote.find(';'), "a point, not a line: the seat of its one node");
+        return f;
+    }
+
+private:
+    struct Crossing {
+        geo::Point at;    ///< lon/lat
+        std::string how;  ///< how the direction was chosen, for the note
+    };
+
+    /// Where the line from anchor (a seat in Guizhou), continued from behind, leaves Guizhou, plus
+    /// kBorderCrossingBeyondKm; when that is not in province (or there is no behind), the same towards the nearest
+    /// point of province's outline.
+    Crossing cross(geo::Point anchor, std::optional<geo::Point> behind, const Region& province) const
+    {
+        geo::Point from = anchor;
+        m_albers.forward(from);
+        const geo::MultiPolygon target = m_albers.forward(province.shape);
+        double beyond = 0;
+        // The end on a direction: past the first exit from Guizhou by kBorderCrossingBeyondKm, or further (in 5 km
+        // steps, to kBorderCrossingMaxKm) where the boundary bends back towards it, so that it lies in province at
+        // least kBorderCrossingClearKm from Guizhou.
+        auto along = [&](geo::Point dir) -> std::optional<geo::Point> {
+            const std::vector<double> ts = rayCrossings(m_province, from, dir);
+            if (ts.empty())
+                return std::nullopt;
+            for (double km = kBorderCrossingBeyondKm; km <= kBorderCrossingMaxKm; km += 5) {
+                const geo::Point end{from.x + (ts.front() + km * 1000) * dir.x, from.y + (ts.front() + km * 1000) * dir.y};
+                if (!geo::contains(m_province, end) && geo::contains(target, end) && geo::boundaryDistance(m_province, end) >= kBorderCrossingClearKm * 1000) {
+                    beyond = km;
+                    return end;
+                }
+            }
+            return std::nullopt;
+        };
+        auto unit = [](geo::Point v) {
+            const double length = std::hypot(v.x, v.y);
+            return length > 0 ? geo::Point{v.x / length, v.y / length} : geo::Point{};
+        };
+        auto lonLat = [&](geo::Point p) {
+            m_albers.inverse(p);
+            return p;
+        };
+        auto km = [&] { return std::to_string(static_cast<int>(beyond)) + " km into " + english(province.code, province.name) + " beyond Guizhou's boundary "; };
+        if (behind) {
+            geo::Point back = *behind;
+            m_albers.forward(back);
+            const geo::Point dir = unit({from.x - back.x, from.y - back.y});
+            if (const auto end = dir == geo::Point{} ? std::optional<geo::Point>() : along(dir))
+                return {lonLat(*end), km() + "on the line " + seatName(*behind) + "–" + seatName(anchor) + " continued"};
+        }
+        const geo::Point towards = nearestOnOutline(target, from);
+        const geo::Point dir = unit({towards.x - from.x, towards.y - from.y});
+        if (const auto end = dir == geo::Point{} ? std::optional<geo::Point>() : along(dir))
+            return {lonLat(*end), km() + "on the line from " + seatName(anchor) + " towards the nearest point of " + english(province.code, province.name)};
+        // The province's outline (ECharts', coarser than the counties) may miss every such point: the nearest point
+        // of its outline, kBorderCrossingBeyondKm further on.
+        beyond = kBorderCrossingBeyondKm;
+        return {lonLat({towards.x + beyond * 1000 * dir.x, towards.y + beyond * 1000 * dir.y}),
+                std::to_string(static_cast<int>(beyond)) + " km past the point of " + english(province.code, province.name) + "'s outline nearest to " +
+                    seatName(anchor)};
+    }
+
+    /// The English short name of a code (names_en.csv), else the Chinese.
+    std::string english(const std::string& code, const std::string& chinese) const
+    {
+        const EnglishName* n = m_plan.englishName(code);
+        return n && !n->shortEn.empty() ? n->shortEn : chinese;
+    }
+
+    /// A name of the tables (a province, a city as the text writes it: 重庆) in English: the names_en.csv row whose
+    /// short or full name it is, else the Chinese.
+    std::string englishOf(const std::string& chinese) const
+    {
+        for (const EnglishName& e : m_plan.englishNames)
+            if ((e.shortName == chinese || e.name == chinese) && !e.shortEn.empty())
+                return e.shortEn;
+        return chinese;
+    }
+
+    /// The county whose seat is at p, in English.
+    std::string seatName(geo::Point p) const
+    {
+        for (const County& c : m_geography.counties)
+            if (c.seat == p)
+                return english(c.code, c.shortName);
+        return "?";
+    }
+
+    const PlanData& m_plan;
+    const Geography& m_geography;
+    const geo::Projection& m_albers;
+    const geo::MultiPolygon m_province;  ///< Albers
+};
+}  // namespace
+
+std::vector<NamedNeighbourSeat> namedNeighbourSeats(const PlanData& plan, const Geography& geography)
+{
+    std::vector<NamedNeighbourSeat> out;
+    for (const Corridor& c : plan.corridors)
+        for (std::size_t i = 0; i < c.nodeNames.size() && i < c.nodeCodes.size(); ++i) {
+            const CorridorNode node = parseCorridorNode(c.nodeNames[i]);
+            const NeighbourSeat* seat = node.kind == CorridorNode::Kind::NeighbourSeat ? geography.neighbourSeat(c.nodeCodes[i]) : nullptr;
+            if (!seat)
+                continue;
+            auto it = std::find_if(out.begin(), out.end(), [&](const NamedNeighbourSeat& s) { return s.seat == seat; });
+            if (it == out.end()) {
+                NamedNeighbourSeat named{seat, node.label(), {}, {}};
+                const EnglishName* own = plan.englishName(seat->code);
+                if (own && (named.label == seat->name || named.label == seat->shortName))
+                    named.labelEn = own->shortEn;
+                else
+                    for (const EnglishName& e : plan.englishNames)
+                        if (named.labelEn.empty() && (e.shortName == named.label || e.name == named.label))
+                            named.labelEn = e.shortEn;
+                out.push_back(std::move(named));
+                it = out.end() - 1;
+            }
+            if (std::find(it->corridorIds.begin(), it->corridorIds.end(), c.id) == it->corridorIds.end())
+                it->corridorIds.push_back(c.id);
+        }
+    std::sort(out.begin(), out.end(), [](const NamedNeighbourSeat& a, const NamedNeighbourSeat& b) { return a.seat->code < b.seat->code; });
+    return out;
+}
+
 PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography, const std::vector<ZoneShape>& shapes)
 {
     PlanGeometry out;
@@ -138,14 +382,9 @@ PlanGeometry buildPlanGeometry(const PlanData& plan, const Geography& geography,
         out.zones.push_back(std::move(f));
     }
 
-    for (const Corridor& c : plan.corridors) {
-        CorridorFeature f{&c, {}};
-        for (const std::string& code : c.nodeCodes)
-            if (const County* county = geography.county(code))
-                if (f.line.empty() || !(f.line.back() == county->seat))
-                    f.line.push_back(county->seat);
-        out.corridors.push_back(std::move(f));
-    }
+    const CorridorLines lines(plan, geography, albers);
+    for (const Corridor& c : plan.corridors)
+        out.corridors.push_back(lines.build(c));
 
     for (const Place& p : plan.places) {
         const County* county = geography.county(p.code);

@@ -4,6 +4,7 @@
 // from geometry.encodeOffsets. The JSON itself is parsed by GDAL's CPLJSONDocument.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct NamedShape {
     std::string id;    ///< properties.id or the feature id
     std::string name;  ///< properties.name
     geo::MultiPolygon shape;  ///< lon/lat degrees, datum undocumented (treated as CGCS2000)
+    std::optional<geo::Point> cp;  ///< properties.cp, the feature's point (a province map's city seats), when given
 };
 
 /// Decodes one encoded ring (UTF-8 text of the JSON string). Rings are returned closed.
