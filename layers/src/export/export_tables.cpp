@@ -218,21 +218,33 @@ ExportTable targets(const PlanData& plan)
     return t;
 }
 
+/// The provenance, the document's words and the note of a plan statement or relation.
+void quotedFields(ExportTable& t)
+{
+    provenanceFields(t);
+    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
+    t.fields.push_back({"note", FieldType::String, "note (Chinese)"});
+    t.fields.push_back({"note_en", FieldType::String, "note in English"});
+}
+
+template <typename Row>
+void quotedValues(std::vector<ExportValue>& v, const Row& row)
+{
+    provenanceValues(v, row.provenance);
+    for (const std::string* text : {&row.quote, &row.note, &row.noteEn})
+        v.push_back(*text);
+}
+
 ExportTable statements(const PlanData& plan)
 {
     ExportTable t{"statements", "规划表述", GeometryKind::None, {}, {}};
     t.fields = {{"statement_id", FieldType::String, "statement id", "stmt_id"}, {"scope_kind", FieldType::String, "province, zone, city, county"},
                 {"scope_id", FieldType::String, "id of the place it concerns"}, {"topic", FieldType::String, "what it says (Chinese)"},
                 {"topic_en", FieldType::String, "what it says (English)"}};
-    provenanceFields(t);
-    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
-    t.fields.push_back({"note", FieldType::String, "note (Chinese)"});
-    t.fields.push_back({"note_en", FieldType::String, "note in English"});
+    quotedFields(t);
     for (const Statement& x : plan.statements) {
         ExportFeature f{std::monostate{}, {x.id, x.scopeKind, x.scopeId, x.topic, x.topicEn}, "", {}};
-        provenanceValues(f.values, x.provenance);
-        for (const std::string* v : {&x.quote, &x.note, &x.noteEn})
-            f.values.push_back(*v);
+        quotedValues(f.values, x);
         t.features.push_back(std::move(f));
     }
     return t;
@@ -244,17 +256,12 @@ ExportTable relations(const PlanGeometry& pg)
     t.fields = {{"relation_id", FieldType::String, "relation id", "rel_id"}, {"kind", FieldType::String, "integration | linkage | same_city | coordination"},
                 {"name", FieldType::String, "name"}, {"name_en", FieldType::String, "English name"},
                 {"from", FieldType::String, "one unit: county:<code>, city:<id> or zone:<id>"}, {"to", FieldType::String, "the other unit"}};
-    provenanceFields(t);
-    t.fields.push_back({"quote", FieldType::String, "verbatim phrase of the document"});
-    t.fields.push_back({"note", FieldType::String, "note (Chinese)"});
-    t.fields.push_back({"note_en", FieldType::String, "note in English"});
+    quotedFields(t);
     t.fields.push_back({"geometry_note", FieldType::String, "schematic line", "geom_note"});
     for (const RelationFeature& r : pg.relations) {
         const Relation& x = *r.relation;
         ExportFeature f{std::vector<geo::Point>{r.from, r.to}, {x.id, x.kind, x.name, x.nameEn, x.fromKind + ":" + x.fromId, x.toKind + ":" + x.toId}, x.name, {}};
-        provenanceValues(f.values, x.provenance);
-        for (const std::string* v : {&x.quote, &x.note, &x.noteEn})
-            f.values.push_back(*v);
+        quotedValues(f.values, x);
         f.values.push_back(std::string("schematic: a straight line between the units' seats, symbol points or zone centres"));
         t.features.push_back(std::move(f));
     }
