@@ -21,6 +21,8 @@ Attributes placeAttributes(const PlaceItem& p)
 
 Attributes cityAttributes(const CityItem& c) { return {{"id", c.id}}; }
 
+Attributes riverAttributes(const RiverItem& r) { return {{"id", r.id}, {"level", QString::number(r.level)}}; }
+
 ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View view)
 {
     ViewSymbols v;
@@ -50,6 +52,8 @@ ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View v
         v.places.push_back(style.symbol("places", v.view, placeAttributes(p)));
     for (const CityItem& c : data.cities)
         v.cities.push_back(style.symbol("central_cities", v.view, cityAttributes(c)));
+    for (const RiverItem& r : data.rivers)
+        v.rivers.push_back(style.symbol("rivers", v.view, riverAttributes(r)));
     return v;
 }
 

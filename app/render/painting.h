@@ -239,7 +239,7 @@ inline QPainterPath deepCopy(const QPainterPath& path)
 /// The drawable paths of a band, owned by one painter at a time (see BandGeometry::Lease), with memos of what
 /// that painter derived from them.
 struct BandPaths {
-    std::vector<QPainterPath> counties, prefectures, neighbours, zones, zonesCoarse;
+    std::vector<QPainterPath> counties, prefectures, neighbours, zones, zonesCoarse, rivers;
     QPainterPath province, provinceCoarse;
     QPainterPath countyOutlines;  ///< every county ring in one path, for one outline pass
     QHash<int, QPointF> zoneAnchors;           ///< zone index -> label point, band pixels
@@ -253,7 +253,7 @@ class BandGeometry {
 public:
     double scale = 1;      ///< map units per band pixel
     QTransform mapToBand;  ///< map units -> band pixels
-    std::vector<QRectF> countyBounds, neighbourBounds, zoneBounds;  ///< band pixels
+    std::vector<QRectF> countyBounds, neighbourBounds, zoneBounds, riverBounds;  ///< band pixels
 
     class Lease {
     public:
@@ -296,6 +296,7 @@ public:
         copy->neighbours = all(m_master.neighbours);
         copy->zones = all(m_master.zones);
         copy->zonesCoarse = all(m_master.zonesCoarse);
+        copy->rivers = all(m_master.rivers);
         copy->province = deepCopy(m_master.province);
         copy->provinceCoarse = deepCopy(m_master.provinceCoarse);
         copy->countyOutlines = deepCopy(m_master.countyOutlines);

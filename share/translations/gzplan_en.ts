@@ -201,10 +201,10 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="143"/>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
+        <location filename="../../app/gui/info_html.cpp" line="193"/>
+        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="345"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
@@ -225,18 +225,18 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="143"/>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
+        <location filename="../../app/gui/info_html.cpp" line="193"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="345"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="153"/>
-        <location filename="../../app/gui/info_html.cpp" line="311"/>
+        <location filename="../../app/gui/info_html.cpp" line="316"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
@@ -271,135 +271,135 @@
         <translation>Zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="170"/>
-        <location filename="../../app/gui/info_html.cpp" line="316"/>
+        <location filename="../../app/gui/info_html.cpp" line="175"/>
+        <location filename="../../app/gui/info_html.cpp" line="321"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
         <source>未列入 GZ2023 四(八)23 的县城分类</source>
         <translation>Not in any county-seat class of GZ2023 4(8)23</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="171"/>
+        <location filename="../../app/gui/info_html.cpp" line="176"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="176"/>
-        <location filename="../../app/gui/info_html.cpp" line="185"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="337"/>
-        <location filename="../../app/gui/info_html.cpp" line="366"/>
+        <location filename="../../app/gui/info_html.cpp" line="181"/>
+        <location filename="../../app/gui/info_html.cpp" line="190"/>
+        <location filename="../../app/gui/info_html.cpp" line="248"/>
+        <location filename="../../app/gui/info_html.cpp" line="342"/>
+        <location filename="../../app/gui/info_html.cpp" line="371"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="176"/>
-        <location filename="../../app/gui/info_html.cpp" line="185"/>
-        <location filename="../../app/gui/info_html.cpp" line="243"/>
-        <location filename="../../app/gui/info_html.cpp" line="337"/>
+        <location filename="../../app/gui/info_html.cpp" line="181"/>
+        <location filename="../../app/gui/info_html.cpp" line="190"/>
+        <location filename="../../app/gui/info_html.cpp" line="248"/>
+        <location filename="../../app/gui/info_html.cpp" line="342"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="178"/>
+        <location filename="../../app/gui/info_html.cpp" line="183"/>
         <source>所在分区</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
         <source>分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="180"/>
+        <location filename="../../app/gui/info_html.cpp" line="185"/>
         <source>格局</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="193"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
+        <location filename="../../app/gui/info_html.cpp" line="193"/>
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="188"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="193"/>
+        <location filename="../../app/gui/info_html.cpp" line="345"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
         <source>近似</source>
         <translation>approximate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="192"/>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="197"/>
+        <location filename="../../app/gui/info_html.cpp" line="294"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>节点与项目</source>
         <translation>Places and projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="288"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="293"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="194"/>
-        <location filename="../../app/gui/info_html.cpp" line="272"/>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="277"/>
+        <location filename="../../app/gui/info_html.cpp" line="294"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="198"/>
+        <location filename="../../app/gui/info_html.cpp" line="203"/>
         <source>适用目标</source>
         <translation>Targets that apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="199"/>
+        <location filename="../../app/gui/info_html.cpp" line="204"/>
         <source>没有以本县、其分区、中心城市、节点或廊道为范围的目标</source>
         <translation>No target is scoped to this county, its zones, central city, places or corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="201"/>
+        <location filename="../../app/gui/info_html.cpp" line="206"/>
         <source>全省目标中涉及县城、县级、县域的</source>
         <translation>Province-wide targets about county seats, county-level units or counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="210"/>
+        <location filename="../../app/gui/info_html.cpp" line="215"/>
         <source>其他全省目标</source>
         <translation>Other province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="212"/>
+        <location filename="../../app/gui/info_html.cpp" line="217"/>
         <source>另有全省目标 %1 项 (展开)</source>
         <translation>%1 more province-wide targets (show)</translation>
     </message>
@@ -408,91 +408,91 @@
         <translation type="vanished">plus %1 province-wide targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="233"/>
+        <location filename="../../app/gui/info_html.cpp" line="238"/>
         <source>功能</source>
         <translation>Functions</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="241"/>
         <source>图形</source>
         <translation>Drawn as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="236"/>
+        <location filename="../../app/gui/info_html.cpp" line="241"/>
         <source>示意范围: 圆形裁切到所含县级单位, 非官方边界</source>
         <translation>schematic extent: a circle clipped to its county-level units, not an official boundary</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="237"/>
+        <location filename="../../app/gui/info_html.cpp" line="242"/>
         <source>所含县级单位的合并</source>
         <translation>union of its county-level units</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="340"/>
+        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="318"/>
+        <location filename="../../app/gui/info_html.cpp" line="345"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="246"/>
-        <location filename="../../app/gui/info_html.cpp" line="315"/>
+        <location filename="../../app/gui/info_html.cpp" line="251"/>
+        <location filename="../../app/gui/info_html.cpp" line="320"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="248"/>
-        <location filename="../../app/gui/info_html.cpp" line="343"/>
+        <location filename="../../app/gui/info_html.cpp" line="253"/>
+        <location filename="../../app/gui/info_html.cpp" line="348"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="273"/>
+        <location filename="../../app/gui/info_html.cpp" line="278"/>
         <source>节点</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="274"/>
+        <location filename="../../app/gui/info_html.cpp" line="279"/>
         <source>走向为示意: 连接各节点县城的直线段</source>
         <translation>Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="288"/>
+        <location filename="../../app/gui/info_html.cpp" line="293"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="289"/>
+        <location filename="../../app/gui/info_html.cpp" line="294"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="308"/>
+        <location filename="../../app/gui/info_html.cpp" line="313"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="312"/>
+        <location filename="../../app/gui/info_html.cpp" line="317"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="328"/>
+        <location filename="../../app/gui/info_html.cpp" line="333"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="330"/>
+        <location filename="../../app/gui/info_html.cpp" line="335"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="332"/>
+        <location filename="../../app/gui/info_html.cpp" line="337"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="360"/>
+        <location filename="../../app/gui/info_html.cpp" line="365"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -500,42 +500,42 @@
 <context>
     <name>app::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="25"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
         <source>基础地理</source>
         <translation>Base geography</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="27"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="27"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="28"/>
         <source>规划分区 (一群三带 · 一核三心多组团)</source>
         <translation>Plan zones (one cluster three belts · one core three centres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="28"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="29"/>
         <source>交通</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="156"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="147"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="156"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="152"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="161"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="153"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="162"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -548,179 +548,179 @@
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="173"/>
+        <location filename="../../app/gui/main_window.cpp" line="167"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="275"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="241"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="245"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="260"/>
+        <location filename="../../app/gui/main_window.cpp" line="251"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="261"/>
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="254"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="264"/>
-        <location filename="../../app/gui/main_window.cpp" line="564"/>
-        <location filename="../../app/gui/main_window.cpp" line="596"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="555"/>
+        <location filename="../../app/gui/main_window.cpp" line="587"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="264"/>
+        <location filename="../../app/gui/main_window.cpp" line="255"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
-        <location filename="../../app/gui/main_window.cpp" line="434"/>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="430"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
+        <location filename="../../app/gui/main_window.cpp" line="256"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="266"/>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="543"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="266"/>
+        <location filename="../../app/gui/main_window.cpp" line="257"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="272"/>
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="269"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="270"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="280"/>
+        <location filename="../../app/gui/main_window.cpp" line="271"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="283"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="288"/>
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="280"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="290"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="291"/>
+        <location filename="../../app/gui/main_window.cpp" line="282"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="292"/>
+        <location filename="../../app/gui/main_window.cpp" line="283"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="569"/>
+        <location filename="../../app/gui/main_window.cpp" line="560"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
@@ -730,27 +730,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="373"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="394"/>
+        <location filename="../../app/gui/main_window.cpp" line="385"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="428"/>
+        <location filename="../../app/gui/main_window.cpp" line="419"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="434"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="439"/>
+        <location filename="../../app/gui/main_window.cpp" line="430"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -863,17 +863,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
+        <location filename="../../app/gui/main_window.cpp" line="543"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="557"/>
+        <location filename="../../app/gui/main_window.cpp" line="548"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="565"/>
+        <location filename="../../app/gui/main_window.cpp" line="556"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -882,22 +882,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="593"/>
+        <location filename="../../app/gui/main_window.cpp" line="584"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="598"/>
+        <location filename="../../app/gui/main_window.cpp" line="589"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="631"/>
+        <location filename="../../app/gui/main_window.cpp" line="622"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="642"/>
+        <location filename="../../app/gui/main_window.cpp" line="633"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1255,41 +1255,46 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/render/map_views.cpp" line="29"/>
+        <source>河流</source>
+        <translation>Rivers</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30"/>
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31"/>
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32"/>
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33"/>
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34"/>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>

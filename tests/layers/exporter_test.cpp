@@ -255,7 +255,7 @@ TEST_P(RoundTrip, ReadsBackWhatWasWritten)
 
 INSTANTIATE_TEST_SUITE_P(EveryLayerFormatAndCrs, RoundTrip, ::testing::ValuesIn([] {
                              std::vector<Case> cases;
-                             for (const char* layer : {"counties", "prefectures", "province", "zones", "corridors", "places", "central_cities", "targets"})
+                             for (const char* layer : {"counties", "prefectures", "province", "rivers", "zones", "corridors", "places", "central_cities", "targets"})
                                  for (const std::string& format : layers::exportFormats())
                                      for (const char* crs : {"EPSG:4490", "EPSG:4545"})
                                          cases.push_back({layer, format, crs});

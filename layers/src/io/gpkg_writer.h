@@ -17,7 +17,7 @@
 
 namespace layers {
 
-/// Writes the geography layers (counties, county_seats, prefectures, province, neighbours, sources, build_log).
+/// Writes the geography layers (counties, county_seats, prefectures, province, neighbours, rivers, sources, build_log).
 void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string& file);
 
 namespace detail {
