@@ -494,7 +494,11 @@ inline void strokeFastBand(QPainter& p, const Frame& f, const QPainterPath& path
     const QPointF offsets[] = {{0, 0}, {h, 0}, {-h, 0}, {0, h}, {0, -h}};
     const int passes = width <= 1.05 ? 1 : width <= 2.0 ? 3 : 5;
     useBand(p, base, f);
-    if (style != Qt::SolidLine || !p.testRenderHint(QPainter::Antialiasing) || !rasterStroke(p, path, colour, width))
+    // On a painter that scales (a high-dpi canvas) the offset passes below, as strokeFast's, lie that much further
+    // apart in device pixels: the one-pass stroke is as wide.
+    const double scale = std::sqrt(std::abs(base.determinant()));
+    const double deviceWidth = width <= 1.05 ? width : 1 + (width - 1) * scale;
+    if (style != Qt::SolidLine || !p.testRenderHint(QPainter::Antialiasing) || !rasterStroke(p, path, colour, deviceWidth))
         for (int i = 0; i < passes; ++i) {
             useBand(p, base, f, offsets[i]);
             p.drawPath(path);
