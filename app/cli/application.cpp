@@ -78,7 +78,7 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
         seats << QString::fromStdString(s.name);
     return QStringLiteral(
                "Loaded %1 county-level units of Guizhou in %2 prefectures from %3. Layers: counties (%1), county_seats (%1), "
-               "prefectures (%2), province (1), neighbours (%4: %5), neighbour_seats (%19: %20), and the plan: %13 county-seat classes (%14 memberships), "
+               "prefectures (%2), province (1), neighbours (%4: %5), neighbour_seats (%19: %20), rivers (%21 lines of WDBII levels 1-4, unnamed), and the plan: %13 county-seat classes (%14 memberships), "
                "%15 zones, %16 corridors, %17 places, %18 targets from GZ2023 and GY2025. Sum of county areas %6 km² (Albers equal-area; "
                "official 176,167 km²); %7 source polygons repaired with GEOS MakeValid; %8 gaps (%9 km²) and %10 overlaps (%11 km²) "
                "between counties. Data sources: %12. Boundaries are for planning illustration, not survey.")
@@ -101,7 +101,8 @@ QString summary(const layers::Geography& g, const layers::PlanData& plan, const 
         .arg(plan.places.size())
         .arg(plan.targets.size())
         .arg(g.neighbourSeats.size())
-        .arg(seats.join("、"));
+        .arg(seats.join("、"))
+        .arg(g.rivers.size());
 }
 
 /// The map style: --style FILE, else the shipped share/styles/default.json. Throws std::runtime_error naming the

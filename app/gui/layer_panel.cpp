@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPixmap>
 #include <QSpinBox>
 #include <QToolButton>
@@ -22,7 +23,7 @@ struct Group {
 /// Groups by layout: base geography, 一群三带, the zones of 一群三带 and 一核三心多组团, transport.
 QList<Group> groups()
 {
-    return {{QT_TRANSLATE_NOOP("app::gui::LayerPanel", "基础地理"), {"labels", "province", "prefecture_borders", "counties", "neighbours"}},
+    return {{QT_TRANSLATE_NOOP("app::gui::LayerPanel", "基础地理"), {"labels", "province", "prefecture_borders", "rivers", "counties", "neighbours"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "一群三带"), {"central_cities", "belts", "relations"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "规划分区 (一群三带 · 一核三心多组团)"), {"zones"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors", "neighbour_seats"}}};
@@ -62,6 +63,14 @@ QIcon swatch(const render::MapRenderer& renderer, const QString& id)
         const render::Symbol& line = id == "province" ? overview.province : overview.prefectureBorders;
         p.setPen(QPen(line.stroke, line.width));
         p.drawLine(0, 6, 18, 6);
+    } else if (id == "rivers") {
+        // A major river's symbol, as a wavy line.
+        const render::Symbol river = style.symbol("rivers", render::viewId(render::View::Overview), {{"level", "1"}});
+        QPainterPath wave(QPointF(1, 8));
+        wave.cubicTo(QPointF(6, 1), QPointF(11, 11), QPointF(17, 4));
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(river.stroke, river.width, Qt::SolidLine, Qt::RoundCap));
+        p.drawPath(wave);
     } else if (id == "labels") {
         p.drawText(QRect(0, 0, 18, 12), Qt::AlignCenter, "文");
     } else {

@@ -15,6 +15,7 @@ const std::vector<LayerEntry>& layerRegistry()
     static const std::vector<LayerEntry> registry{
         {"neighbours", drawNeighbours, false},
         {"counties", drawCounties, false},
+        {"rivers", drawRivers, false},
         {"zones", drawZones, true},
         {"prefecture_borders", drawPrefectureBorders, false},
         {"province", drawProvince, false},
@@ -239,6 +240,24 @@ void strokeOutline(const LayerContext& c, const QPainterPath& fastPath, const QP
         strokeFast(c.p, screenPath(mapPath, c.s.view.transform()), sym.stroke, sym.width * c.k);
 }
 }  // namespace
+
+void drawRivers(const LayerContext& c)
+{
+    // Minor levels first, so that a major river stays whole where a tributary meets it.
+    for (int level = 4; level >= 1; --level)
+        for (std::size_t i = 0; i < c.data.rivers.size(); ++i) {
+            const RiverItem& r = c.data.rivers[i];
+            const Symbol& sym = c.symbols.rivers[i];
+            if (r.level != level || !sym.visible || sym.width <= 0 || sym.stroke.alpha() == 0)
+                continue;
+            if (c.f.fast()) {
+                if (c.f.band->riverBounds[i].intersects(c.f.visibleBand))
+                    strokeFastBand(c.p, c.f, c.f.paths->rivers[i], sym.stroke, sym.width * c.k);
+            } else if (r.bounds.intersects(c.s.view.extent())) {
+                strokeFast(c.p, screenPath(r.path, c.s.view.transform()), sym.stroke, sym.width * c.k);
+            }
+        }
+}
 
 void drawPrefectureBorders(const LayerContext& c)
 {

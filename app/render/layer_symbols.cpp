@@ -23,6 +23,8 @@ Attributes relationAttributes(const RelationItem& r) { return {{"id", r.id}, {"k
 
 Attributes cityAttributes(const CityItem& c) { return {{"id", c.id}}; }
 
+Attributes riverAttributes(const RiverItem& r) { return {{"id", r.id}, {"level", QString::number(r.level)}}; }
+
 ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View view)
 {
     ViewSymbols v;
@@ -55,6 +57,8 @@ ViewSymbols ViewSymbols::resolve(const MapData& data, const Style& style, View v
         v.cities.push_back(style.symbol("central_cities", v.view, cityAttributes(c)));
     for (const RelationItem& r : data.relations)
         v.relations.push_back(style.symbol("relations", v.view, relationAttributes(r)));
+    for (const RiverItem& r : data.rivers)
+        v.rivers.push_back(style.symbol("rivers", v.view, riverAttributes(r)));
     return v;
 }
 

@@ -17,6 +17,7 @@ struct CorridorItem;
 struct PlaceItem;
 struct CityItem;
 struct RelationItem;
+struct RiverItem;
 
 // The attributes each layer's features offer to rules ("where"), besides the view.
 Attributes zoneAttributes(const ZoneItem& zone);          ///< id, kind, layout, basis, geometry_basis
@@ -24,6 +25,7 @@ Attributes corridorAttributes(const CorridorItem& line);  ///< id, mode, status,
 Attributes relationAttributes(const RelationItem& relation);  ///< id, kind, basis
 Attributes placeAttributes(const PlaceItem& place);       ///< id, kind, position, status, basis
 Attributes cityAttributes(const CityItem& city);          ///< id
+Attributes riverAttributes(const RiverItem& river);       ///< id, level (1 to 4)
 
 struct ViewSymbols {
     QString view;  ///< view id
@@ -31,7 +33,7 @@ struct ViewSymbols {
     Symbol neighbourSeats;  ///< the seats outside Guizhou that corridors end at: point and label
     std::vector<Symbol> counties;    ///< per county: fill (a prefecture's, a view's), outline, label priority
     std::vector<QColor> classFills;  ///< per county-seat class (MapData::classes): its fill, in views that split by class
-    std::vector<Symbol> zones, corridors, belts, places, cities, relations;  ///< per item of MapData, same order
+    std::vector<Symbol> zones, corridors, belts, places, cities, relations, rivers;  ///< per item of MapData, same order
 
     static ViewSymbols resolve(const MapData& data, const Style& style, View view);
 };

@@ -188,6 +188,21 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
             const geo::MultiPolygon shape = projection.forward(r.shape);
             data->neighbours.push_back({QString::fromStdString(r.name), toPath(shape), largestPartCentre(shape)});
         }
+        for (const layers::River& r : g.rivers) {
+            if (r.line.size() < 2)
+                continue;
+            RiverItem item{QString::fromStdString(r.id), r.level, QString::fromStdString(r.name), QString::fromStdString(r.nameEn), {}, geo::Box::empty()};
+            for (std::size_t i = 0; i < r.line.size(); ++i) {
+                geo::Point p = r.line[i];
+                projection.forward(p);
+                if (i == 0)
+                    item.path.moveTo(p.x, p.y);
+                else
+                    item.path.lineTo(p.x, p.y);
+                item.bounds.expand(p);
+            }
+            data->rivers.push_back(std::move(item));
+        }
     } catch (...) {
         counties.wait();  // the worker refers to g and crs
         throw;

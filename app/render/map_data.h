@@ -51,6 +51,14 @@ struct RegionItem {
     QString nameEn;
 };
 
+struct RiverItem {
+    QString id;
+    int level = 0;       ///< WDBII level, 1 (permanent major) to 4 (minor)
+    QString name, nameEn;  ///< empty: unnamed
+    QPainterPath path;   ///< display CRS, one open subpath
+    geo::Box bounds;     ///< display CRS
+};
+
 struct ClassItem {
     QString id;
     QString name;
@@ -116,6 +124,7 @@ struct MapData {
     std::vector<PrefectureItem> prefectures;
     QPainterPath province;
     std::vector<RegionItem> neighbours;
+    std::vector<RiverItem> rivers;
     geo::Box extent;  ///< of the province, display CRS
 
     /// Projects the geography into crs (throws geo::ProjectionError on an unknown CRS).

@@ -4,8 +4,8 @@
 // function reads its symbols from the view's ViewSymbols (resolved from the style) and its geometry from the
 // Frame: the scale band's simplified paths on the fast path, the map data on the reference path.
 //
-//   base_layers.cpp    neighbours, counties (fills per view, class stripes), prefecture borders, province, the
-//                      selection
+//   base_layers.cpp    neighbours, counties (fills per view, class stripes), rivers, prefecture borders, province,
+//                      the selection
 //   layout_layers.cpp  the plan's layouts: zones (一核三心多组团, 都市圈, 黔中城市群), the 一群三带 belts, the
 //                      regional central cities
 //   transport_layers.cpp  transport projects, the seats outside Guizhou they end at, and places (hubs, airports,
@@ -52,6 +52,9 @@ const LayerEntry* findLayer(const QString& id);
 
 void drawNeighbours(const LayerContext& c);
 void drawCounties(const LayerContext& c);
+/// The rivers (WDBII lines), each level in its width from the style: over the county fills and user layers, under the
+/// class hatching and the plan's layers.
+void drawRivers(const LayerContext& c);
 void drawPrefectureBorders(const LayerContext& c);
 void drawProvince(const LayerContext& c);
 void drawZones(const LayerContext& c);

@@ -45,7 +45,7 @@ std::shared_ptr<const BandGeometry> buildBand(const MapData& data, double scale)
 {
     BandPaths m;
     const QTransform t(1 / scale, 0, 0, -1 / scale, 0, 0);
-    std::vector<QRectF> counties, neighbours, zones;
+    std::vector<QRectF> counties, neighbours, zones, rivers;
     for (const CountyItem& c : data.counties) {
         m.counties.push_back(bandPath(c.path, t));
         counties.push_back(m.counties.back().controlPointRect());
@@ -62,6 +62,10 @@ std::shared_ptr<const BandGeometry> buildBand(const MapData& data, double scale)
         m.zonesCoarse.push_back(screenPath(z.path, t, 2.0));
         zones.push_back(m.zones.back().controlPointRect());
     }
+    for (const RiverItem& r : data.rivers) {
+        m.rivers.push_back(bandPath(r.path, t));
+        rivers.push_back(m.rivers.back().controlPointRect());
+    }
     m.province = bandPath(data.province, t);
     m.provinceCoarse = screenPath(data.province, t, 3.0);
     auto band = std::make_shared<BandGeometry>(std::move(m));
@@ -70,6 +74,7 @@ std::shared_ptr<const BandGeometry> buildBand(const MapData& data, double scale)
     band->countyBounds = std::move(counties);
     band->neighbourBounds = std::move(neighbours);
     band->zoneBounds = std::move(zones);
+    band->riverBounds = std::move(rivers);
     return band;
 }
 
@@ -272,6 +277,18 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
     // User layers (parcels, survey data) lie right above the county fills, under the plan: borders and overlays
     // stay readable over a layer covering the province, and where the county fills are the plan (the class view)
     // the classes come back as hatching over the user layers. A layer the user puts above the plan comes last.
+    // The rivers, where they come right after the counties (as by default), lie over the user layers too and under
+    // that hatching: the plan stays on top of the base geography.
+    bool hatchPending = false;
+    auto hatch = [&] {
+        if (!hatchPending)
+            return;
+        hatchPending = false;
+        p.save();
+        p.setOpacity(s.opacity("counties"));
+        drawClassOverlay(c);
+        p.restore();
+    };
     auto userLayers = [&](bool above) {
         bool drawn = false;
         for (const UserLayer& u : s.userLayers)
@@ -279,16 +296,13 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
                 drawUserLayer(p, u, s.view);
                 drawn = true;
             }
-        if (drawn && !above && s.visible("counties")) {
-            p.save();
-            p.setOpacity(s.opacity("counties"));
-            drawClassOverlay(c);
-            p.restore();
-        }
+        hatchPending = hatchPending || (drawn && !above && s.visible("counties"));
     };
     if (!s.order.contains("counties"))
         userLayers(false);
     for (const QString& layer : s.order) {
+        if (layer != "rivers")
+            hatch();
         const LayerEntry* entry = findLayer(layer);
         if (entry && s.visible(layer)) {
             p.save();
@@ -300,6 +314,7 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
         if (layer == "counties")
             userLayers(false);
     }
+    hatch();
     userLayers(true);
     drawHighlight(c);
 }

@@ -26,6 +26,7 @@ struct LayerName {
 constexpr LayerName kLayers[] = {
     {"neighbours", QT_TRANSLATE_NOOP("app::render::MapViews", "周边省区")},
     {"counties", QT_TRANSLATE_NOOP("app::render::MapViews", "县级行政区")},
+    {"rivers", QT_TRANSLATE_NOOP("app::render::MapViews", "河流")},
     {"zones", QT_TRANSLATE_NOOP("app::render::MapViews", "规划分区")},
     {"prefecture_borders", QT_TRANSLATE_NOOP("app::render::MapViews", "市州界")},
     {"province", QT_TRANSLATE_NOOP("app::render::MapViews", "省界")},

@@ -239,7 +239,7 @@ inline QPainterPath deepCopy(const QPainterPath& path)
 /// The drawable paths of a band, owned by one painter at a time (see BandGeometry::Lease), with memos of what
 /// that painter derived from them.
 struct BandPaths {
-    std::vector<QPainterPath> counties, prefectures, neighbours, zones, zonesCoarse;
+    std::vector<QPainterPath> counties, prefectures, neighbours, zones, zonesCoarse, rivers;
     QPainterPath province, provinceCoarse;
     QPainterPath countyOutlines;  ///< every county ring in one path, for one outline pass
     QHash<int, QPointF> zoneAnchors;           ///< zone index -> label point, band pixels
@@ -253,7 +253,7 @@ class BandGeometry {
 public:
     double scale = 1;      ///< map units per band pixel
     QTransform mapToBand;  ///< map units -> band pixels
-    std::vector<QRectF> countyBounds, neighbourBounds, zoneBounds;  ///< band pixels
+    std::vector<QRectF> countyBounds, neighbourBounds, zoneBounds, riverBounds;  ///< band pixels
 
     class Lease {
     public:
@@ -296,6 +296,7 @@ public:
         copy->neighbours = all(m_master.neighbours);
         copy->zones = all(m_master.zones);
         copy->zonesCoarse = all(m_master.zonesCoarse);
+        copy->rivers = all(m_master.rivers);
         copy->province = deepCopy(m_master.province);
         copy->provinceCoarse = deepCopy(m_master.provinceCoarse);
         copy->countyOutlines = deepCopy(m_master.countyOutlines);
@@ -493,7 +494,11 @@ inline void strokeFastBand(QPainter& p, const Frame& f, const QPainterPath& path
     const QPointF offsets[] = {{0, 0}, {h, 0}, {-h, 0}, {0, h}, {0, -h}};
     const int passes = width <= 1.05 ? 1 : width <= 2.0 ? 3 : 5;
     useBand(p, base, f);
-    if (style != Qt::SolidLine || !p.testRenderHint(QPainter::Antialiasing) || !rasterStroke(p, path, colour, width))
+    // On a painter that scales (a high-dpi canvas) the offset passes below, as strokeFast's, lie that much further
+    // apart in device pixels: the one-pass stroke is as wide.
+    const double scale = std::sqrt(std::abs(base.determinant()));
+    const double deviceWidth = width <= 1.05 ? width : 1 + (width - 1) * scale;
+    if (style != Qt::SolidLine || !p.testRenderHint(QPainter::Antialiasing) || !rasterStroke(p, path, colour, deviceWidth))
         for (int i = 0; i < passes; ++i) {
             useBand(p, base, f, offsets[i]);
             p.drawPath(path);

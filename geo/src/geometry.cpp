@@ -41,6 +41,14 @@ Box bounds(const MultiPolygon& shape)
     return b;
 }
 
+Box bounds(const std::vector<Line>& lines)
+{
+    Box b = Box::empty();
+    for (const Line& line : lines)
+        b.expand(bounds(line));
+    return b;
+}
+
 double signedArea(const Ring& ring)
 {
     if (ring.size() < 4)

@@ -106,6 +106,23 @@ GeosContext::Geometry GeosContext::multiPolygon(const MultiPolygon& shape) const
     return collection(GEOS_MULTIPOLYGON, std::move(parts));
 }
 
+GeosContext::Geometry GeosContext::line(const Point* points, std::size_t count) const
+{
+    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(m_handle, &points[0].x, static_cast<unsigned>(count), 0, 0);
+    if (!sequence)
+        fail("coordinate sequence");
+    return own(GEOSGeom_createLineString_r(m_handle, sequence), "line");  // the line owns the sequence, also on failure
+}
+
+GeosContext::Geometry GeosContext::multiLine(const std::vector<Line>& lines) const
+{
+    std::vector<Geometry> parts;
+    for (const Line& l : lines)
+        if (l.size() >= 2)
+            parts.push_back(line(l.data(), l.size()));
+    return collection(GEOS_MULTILINESTRING, std::move(parts));
+}
+
 GeosContext::Geometry GeosContext::rectangle(const Box& box) const
 {
     return own(GEOSGeom_createRectangle_r(m_handle, box.minX, box.minY, box.maxX, box.maxY), "rectangle");
@@ -137,6 +154,19 @@ void GeosContext::append(const GEOSGeometry* g, MultiPolygon& out) const
         for (int i = 0; i < holes; ++i)
             appendPoints(GEOSGetInteriorRingN_r(m_handle, polygon, i), p.holes.emplace_back());
         out.push_back(std::move(p));
+    }
+}
+
+void GeosContext::append(const GEOSGeometry* g, std::vector<Line>& out) const
+{
+    const int type = GEOSGeomTypeId_r(m_handle, g);
+    if (type == GEOS_LINESTRING) {
+        if (!GEOSisEmpty_r(m_handle, g))
+            appendPoints(g, out.emplace_back());
+    } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(m_handle, g);
+        for (int i = 0; i < n; ++i)
+            append(GEOSGetGeometryN_r(m_handle, g, i), out);
     }
 }
 

@@ -72,6 +72,39 @@ MultiPolygon Topology::intersection(const MultiPolygon& a, const MultiPolygon& b
     return out;
 }
 
+namespace {
+/// The line without repeated consecutive points; empty when fewer than two distinct points remain.
+Line distinct(const Line& line)
+{
+    Line out;
+    for (const Point& p : line)
+        if (out.empty() || !(out.back() == p))
+            out.push_back(p);
+    if (out.size() < 2)
+        out.clear();
+    return out;
+}
+}  // namespace
+
+std::vector<Line> Topology::mergeLines(const std::vector<Line>& lines, const Box& clip) const
+{
+    std::vector<Line> clean;
+    for (const Line& l : lines)
+        if (Line d = distinct(l); !d.empty())
+            clean.push_back(std::move(d));
+    if (clean.empty())
+        return {};
+    const auto all = m_geos->multiLine(clean);
+    const auto merged = m_geos->own(GEOSLineMerge_r(m_geos->handle(), all.get()), "line merge");
+    const auto clipped = m_geos->own(GEOSClipByRect_r(m_geos->handle(), merged.get(), clip.minX, clip.minY, clip.maxX, clip.maxY), "clip");
+    std::vector<Line> found, out;
+    m_geos->append(clipped.get(), found);
+    for (const Line& l : found)
+        if (Line d = distinct(l); !d.empty())
+            out.push_back(std::move(d));
+    return out;
+}
+
 SliverReport Topology::slivers(const std::vector<MultiPolygon>& parts, double minArea) const
 {
     SliverReport report;

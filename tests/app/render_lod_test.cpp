@@ -179,7 +179,14 @@ TEST(RenderLod, ScaledPainterMatchesReference)
         r->render(p, s);
         return image;
     };
-    const Difference d = compare(scaled(RenderQuality::Fast), scaled(RenderQuality::Reference));
+    const QImage fast = scaled(RenderQuality::Fast), reference = scaled(RenderQuality::Reference);
+    const Difference d = compare(fast, reference);
+    if (const QString dir = qEnvironmentVariable("GZ_RENDER_LOD_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        reference.save(dir + "/albers_scaled_painter_reference.png");
+        fast.save(dir + "/albers_scaled_painter_fast.png");
+        d.image.save(dir + "/albers_scaled_painter_diff.png");
+    }
     std::printf("  %-44s %.3f%% of pixels differ by > %d (max %d)\n", "albers_scaled_painter", d.share * 100, kTolerance, d.maximum);
     EXPECT_LT(d.share, kMaxDifferentShare);
 }

@@ -56,7 +56,8 @@ std::optional<QPoint> interiorPixelNear(const CountyItem& c, const MapView& view
 TEST(Render, EveryCountyIsFilledWithItsPrefectureColourNearItsSeat)
 {
     const auto r = test::renderer();
-    const RenderSettings s = overview(QSize(1600, 1200), false);
+    RenderSettings s = overview(QSize(1600, 1200), false);
+    s.setVisible("rivers", false);  // the fills are checked here: 正安, 剑河 and 惠水 have a river by the seat
     const QImage image = r->renderImage(s);
     ASSERT_EQ(image.size(), QSize(1600, 1200));
     for (const CountyItem& c : r->data().counties) {
@@ -175,6 +176,7 @@ TEST(RenderViews, CountyClassColoursAtCountySeats)
     RenderSettings s = r->settingsFor(View::CountyClasses);
     s.view = MapView::fit(r->data().extent, QSize(1600, 1200));
     s.setVisible("labels", false);
+    s.setVisible("rivers", false);  // the class fills are checked: a river runs by some seats
     s.scaleBar = false;
     s.northArrow = false;
     const QImage image = r->renderImage(s);
@@ -291,4 +293,82 @@ TEST(Render, CorridorsReachTheNeighbouringSeatsBeyondTheBorderAndTheSeatsAreLabe
     }
     EXPECT_GT(beyond, 5) << "the segment to 南宁 has no part beyond the border in the frame";
     EXPECT_GE(coloured, beyond * 0.5) << coloured << " of " << beyond << " points beyond the border carry the line's colour";
+}
+
+namespace {
+/// Whether a pixel reads as a river: blue well above red (the fills, borders and background are not).
+bool bluish(QColor c) { return c.blue() - c.red() >= 40 && c.blue() > c.green(); }
+}  // namespace
+
+TEST(RenderRivers, TheOverviewShowsTheRiversInTheirBlueAndNotWhenTheLayerIsOff)
+{
+    const auto r = test::renderer();
+    ASSERT_FALSE(r->data().rivers.empty());
+    RenderSettings on = overview(QSize(1600, 1200), false);
+    ASSERT_TRUE(on.visible("rivers")) << "the overview shows the rivers";
+    RenderSettings off = on;
+    off.setVisible("rivers", false);
+    const QImage withRivers = r->renderImage(on), without = r->renderImage(off);
+    int blue = 0, blueWithout = 0, changed = 0, changedBlue = 0;
+    for (int y = 0; y < withRivers.height(); ++y)
+        for (int x = 0; x < withRivers.width(); ++x) {
+            const QColor a = withRivers.pixelColor(x, y), b = without.pixelColor(x, y);
+            blue += bluish(a);
+            blueWithout += bluish(b);
+            if (a != b) {
+                ++changed;
+                changedBlue += bluish(a);
+            }
+        }
+    EXPECT_GT(blue, 5000) << "river pixels in the overview";
+    EXPECT_EQ(blueWithout, 0) << "blue pixels with the rivers off";
+    // What the rivers change is blue (antialiased edges blend less and may not be).
+    EXPECT_GT(changedBlue, changed * 6 / 10) << changedBlue << " of " << changed;
+
+    // The major rivers' own colour where they run: at every eighth vertex of the level-1 lines in view.
+    const QColor major = test::style().symbol("rivers", "overview", {{"level", "1"}}).stroke;
+    int checked = 0, found = 0;
+    for (std::size_t i = 0; i < r->data().rivers.size(); ++i) {
+        const RiverItem& river = r->data().rivers[i];
+        if (river.level != 1)
+            continue;
+        EXPECT_EQ(r->symbols(View::Overview).rivers[i].stroke, major);
+        for (int v = 4; v < river.path.elementCount(); v += 8) {
+            const QPainterPath::Element e = river.path.elementAt(v);
+            const QPoint at = on.view.toScreen({e.x, e.y}).toPoint();
+            if (!QRect(QPoint(2, 2), withRivers.size() - QSize(4, 4)).contains(at))
+                continue;
+            ++checked;
+            int best = 255;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx)
+                    best = std::min(best, distance(withRivers.pixelColor(at + QPoint(dx, dy)), major));
+            found += best <= 40;
+        }
+    }
+    EXPECT_GT(checked, 50);
+    EXPECT_GE(found, checked * 8 / 10) << found << " of " << checked << " major rivers drawn in their colour";
+}
+
+TEST(RenderRivers, MajorRiversAreWiderThanMinorOnesAndEveryViewShowsThem)
+{
+    const auto r = test::plannedRenderer();
+    for (const QString& id : viewIds()) {
+        const View view = *viewFromId(id);
+        EXPECT_TRUE(r->settingsFor(view).visible("rivers")) << id.toStdString();
+        const ViewSymbols& v = r->symbols(view);
+        double widest[5] = {0, 0, 0, 0, 0}, narrowest[5] = {99, 99, 99, 99, 99};
+        for (std::size_t i = 0; i < r->data().rivers.size(); ++i) {
+            const int level = r->data().rivers[i].level;
+            widest[level] = std::max(widest[level], v.rivers[i].width);
+            narrowest[level] = std::min(narrowest[level], v.rivers[i].width);
+        }
+        for (int level = 1; level < 4; ++level)
+            EXPECT_GT(narrowest[level], widest[level + 1]) << id.toStdString() << " level " << level;
+    }
+    // Drawn over the county fills, under the plan's layers.
+    const QStringList order = layerIds();
+    EXPECT_EQ(order.indexOf("rivers"), order.indexOf("counties") + 1);
+    for (const char* plan : {"zones", "belts", "corridors", "central_cities", "places", "prefecture_borders", "province"})
+        EXPECT_LT(order.indexOf("rivers"), order.indexOf(plan)) << plan;
 }

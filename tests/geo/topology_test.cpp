@@ -58,3 +58,26 @@ TEST(Topology, SliversFindsOverlapAndGap)
     EXPECT_NEAR(report.overlapArea, 0.1, 1e-9);
     ASSERT_FALSE(report.slivers.empty());
 }
+
+TEST(Topology, MergeLinesJoinsPiecesEndToEndStopsAtConfluencesAndClips)
+{
+    geo::Topology topology;
+    // A river cut into three pieces at x = 1 and x = 2, a tributary meeting it at (1, 0), a zero-length piece.
+    const std::vector<geo::Line> pieces{{{0, 0}, {0.5, 0.1}, {1, 0}}, {{1, 0}, {1.5, -0.1}, {2, 0}}, {{2, 0}, {3, 0}},
+                                        {{1, 1}, {1, 0}}, {{5, 5}, {5, 5}}};
+    std::vector<geo::Line> merged = topology.mergeLines(pieces, {-10, -10, 10, 10});
+    // Three lines meet at (1, 0): the river stops there (two lines) and the tributary stays one.
+    ASSERT_EQ(merged.size(), 3u);
+    std::size_t points = 0;
+    for (const geo::Line& l : merged)
+        points += l.size();
+    EXPECT_EQ(points, 3u + 4u + 2u);
+    // Clipped at x = 2.5: nothing beyond it.
+    const std::vector<geo::Line> clipped = topology.mergeLines(pieces, {-10, -10, 2.5, 10});
+    for (const geo::Line& l : clipped)
+        for (const geo::Point& p : l)
+            EXPECT_LE(p.x, 2.5);
+    EXPECT_EQ(geo::bounds(clipped).maxX, 2.5);
+    // Nothing but zero-length pieces: nothing.
+    EXPECT_TRUE(topology.mergeLines({{{1, 1}, {1, 1}}}, {0, 0, 2, 2}).empty());
+}

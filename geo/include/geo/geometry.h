@@ -39,8 +39,12 @@ struct Polygon {
 
 using MultiPolygon = std::vector<Polygon>;
 
+/// An open polyline (a river reach, a corridor's alignment): at least two points when not empty.
+using Line = std::vector<Point>;
+
 Box bounds(const Ring& ring);
 Box bounds(const MultiPolygon& shape);
+Box bounds(const std::vector<Line>& lines);
 
 /// Signed shoelace area in the units of the coordinates squared (positive when counter-clockwise).
 double signedArea(const Ring& ring);

@@ -71,6 +71,10 @@ public:
     /// type: GEOS_MULTIPOLYGON, GEOS_GEOMETRYCOLLECTION…
     Geometry collection(int type, std::vector<Geometry> parts) const;
     Geometry multiPolygon(const MultiPolygon& shape) const;
+    /// A line string of count (≥ 2) points.
+    Geometry line(const Point* points, std::size_t count) const;
+    /// The lines of at least two points as a multi line string (shorter ones left out).
+    Geometry multiLine(const std::vector<Line>& lines) const;
     Geometry rectangle(const Box& box) const;
     Geometry clone(const GEOSGeometry* g) const;
 
@@ -79,6 +83,9 @@ public:
     void polygons(const GEOSGeometry* g, std::vector<const GEOSGeometry*>& out) const;
     /// Appends the polygons in g (as polygons() finds them) as geo values.
     void append(const GEOSGeometry* g, MultiPolygon& out) const;
+    /// Appends the non-empty line strings in g (a line string, multi line string or collection, nested) as geo values;
+    /// other types are dropped.
+    void append(const GEOSGeometry* g, std::vector<Line>& out) const;
     /// Appends the points of a ring (a linear ring or line) to out; returns how many.
     std::size_t appendPoints(const GEOSGeometry* ring, std::vector<Point>& out) const;
     Box bounds(const GEOSGeometry* g) const;

@@ -50,6 +50,10 @@ public:
     Repair repair(const MultiPolygon& shape) const;
     MultiPolygon unite(const std::vector<const MultiPolygon*>& parts) const;
     MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) const;
+    /// Lines joined where exactly two of them meet end to end (GEOS LineMerge: pieces of one line cut at tile edges
+    /// become one line again; lines stop where three or more meet), then clipped to clip (GEOS ClipByRect). Lines of
+    /// fewer than two distinct points are dropped before and after.
+    std::vector<Line> mergeLines(const std::vector<Line>& lines, const Box& clip) const;
 
     /// Checks a coverage, in an equal-area CRS for meaningful areas. Overlaps smaller than minArea are ignored
     /// (shared edges that differ by rounding); gaps are the holes of the union of all parts.

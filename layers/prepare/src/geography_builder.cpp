@@ -11,6 +11,7 @@
 #include "layers/division_table.h"
 #include "layers/echarts_map.h"
 #include "layers/errors.h"
+#include "layers/gshhg_rivers.h"
 #include "layers/names.h"
 #include "io/ogr_convert.h"
 
@@ -186,7 +187,14 @@ BuildResult buildGeography(const BuildInputs& in)
         g.neighbours.push_back({s.id, s.name, std::move(repaired.shape)});
     }
 
-    // Provenance.
+    // Rivers: the Debian package's WDBII lines, as the build extracted them.
+    if (in.riversDir.empty())
+        throw DataError("gzplan-prepare", "no river data given (--rivers <dir>, written by share/scripts/gshhg_rivers.cmake)");
+    RiverData rivers = readGshhgRivers(in.riversDir);
+    g.rivers = std::move(rivers.rivers);
+    g.log.insert(g.log.end(), rivers.log.begin(), rivers.log.end());
+
+    // Provenance: the pinned npm packages, then the Debian package of the rivers.
     for (SourceRecord& s : readPins(in.shareDir / "data" / "packages.tsv")) {
         if (s.name() == packages::kCounties) {
             s.file = std::string(kCountyFolder) + "/gui4_zhou1_*.geojson";
@@ -201,6 +209,7 @@ BuildResult buildGeography(const BuildInputs& in)
         }
         g.sources.push_back(std::move(s));
     }
+    g.sources.push_back(std::move(rivers.source));
     g.log.push_back({"area", "counties", "sum of county areas, Albers equal-area, km²", result.countyAreaSumKm2});
     g.log.push_back({"area", "province", "area of the dissolved province, Albers equal-area, km²", result.provinceAreaKm2});
 
@@ -216,7 +225,7 @@ std::string describe(const BuildResult& r)
     std::ostringstream s;
     const double official = GeographyExpectations{}.officialAreaKm2;
     s << "counties: " << g.counties.size() << " (" << r.repairedCount << " repaired with GEOS MakeValid), prefectures: "
-      << g.prefectures.size() << ", neighbours: " << g.neighbours.size() << "\n";
+      << g.prefectures.size() << ", neighbours: " << g.neighbours.size() << ", river lines: " << g.rivers.size() << "\n";
     s << "area: counties sum " << fixed(r.countyAreaSumKm2) << " km², province " << fixed(r.provinceAreaKm2) << " km², official "
       << fixed(official, 0) << " km² (" << (r.countyAreaSumKm2 >= official ? "+" : "") << fixed((r.countyAreaSumKm2 / official - 1) * 100, 2)
       << "%)\n";

@@ -110,6 +110,30 @@ ExportTable province(const Geography& g)
     return t;
 }
 
+ExportTable rivers(const Geography& g)
+{
+    ExportTable t{"rivers", "河流", GeometryKind::Line, {}, {}};
+    t.fields = {{"river_id", FieldType::String, "river line id: river_<level>_<n>"},
+                {"level", FieldType::Integer, "WDBII river level: 1 permanent major, 2 additional major, 3 additional, 4 minor"},
+                {"level_name", FieldType::String, "level name (Chinese)"},
+                {"level_name_en", FieldType::String, "level name in English", "level_en"},
+                {"name", FieldType::String, "river name; empty: WDBII has no names and no public source matched this line"},
+                {"name_en", FieldType::String, "English name; empty when unnamed"},
+                {"source", FieldType::String, "Debian package@version and WDBII level the line comes from"},
+                {"basis", FieldType::String, "reference (a published data set; for orientation, not survey)"}};
+    for (const River& r : g.rivers) {
+        const RiverLevel* level = riverLevel(r.level);
+        ExportFeature f;
+        if (r.line.size() >= 2)
+            f.geometry = r.line;
+        f.label = r.name;
+        f.values = {r.id, static_cast<long long>(r.level), std::string(level ? level->name : ""), std::string(level ? level->nameEn : ""), r.name, r.nameEn,
+                    r.source, r.basis};
+        t.features.push_back(std::move(f));
+    }
+    return t;
+}
+
 ExportTable zones(const PlanGeometry& pg)
 {
     ExportTable t{"zones", "规划分区", GeometryKind::Polygon, {}, {}};
@@ -273,7 +297,8 @@ std::vector<ExportTable> tablesOf(const Geography& g, const PlanData& plan, cons
 {
     const std::map<std::string, std::function<ExportTable()>> make{
         {"counties", [&] { return counties(g, plan); }},    {"prefectures", [&] { return prefectures(g, plan); }},
-        {"province", [&] { return province(g); }},          {"zones", [&] { return zones(pg); }},
+        {"province", [&] { return province(g); }},          {"rivers", [&] { return rivers(g); }},
+        {"zones", [&] { return zones(pg); }},
         {"corridors", [&] { return corridors(pg); }},       {"places", [&] { return places(pg, g); }},
         {"central_cities", [&] { return centralCities(pg); }}, {"targets", [&] { return targets(plan); }},
         {"statements", [&] { return statements(plan); }}, {"relations", [&] { return relations(pg); }}};
@@ -295,6 +320,7 @@ const std::vector<ExportLayerInfo>& exportLayers()
     static const std::vector<ExportLayerInfo> layers{{"counties", "县级行政区及县城分类", GeometryKind::Polygon},
                                                      {"prefectures", "市州", GeometryKind::Polygon},
                                                      {"province", "省域", GeometryKind::Polygon},
+                                                     {"rivers", "河流", GeometryKind::Line},
                                                      {"zones", "规划分区", GeometryKind::Polygon},
                                                      {"corridors", "交通廊道与发展带", GeometryKind::Line},
                                                      {"places", "节点与枢纽", GeometryKind::Point},
@@ -348,13 +374,14 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
     PlanGeometry pg;
 
     // Geography: counties (their polygons only for the counties table) with the package records, prefectures,
-    // province.
+    // province, rivers.
     const bool withCounties = wanted("counties") || wanted("province") || wanted("places");
     const auto is = [](const char* a, const char* b) { return std::string_view(a) == b; };
     g = detail::readGeography(gpkg.dataset(), gpkg.file().string(),
                               {[&](const char* l) {
                                    return (withCounties && (is(l, layer_names::kCounties) || is(l, layer_names::kSources))) ||
-                                          (wanted("prefectures") && is(l, layer_names::kPrefectures)) || (wanted("province") && is(l, layer_names::kProvince));
+                                          (wanted("prefectures") && is(l, layer_names::kPrefectures)) || (wanted("province") && is(l, layer_names::kProvince)) ||
+                                          (wanted("rivers") && is(l, layer_names::kRivers));
                                },
                                [&](const char* l) { return geometry && (!is(l, layer_names::kCounties) || wanted("counties")); }});
 

@@ -53,6 +53,18 @@ void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string
                                         {"level", OFTString}, {"position", OFTString}, {"source", OFTString}});
     for (const NeighbourSeat& s : g.neighbourSeats)
         w.add(neighbourSeats, {s.code, s.name, s.shortName, s.province, s.level, "approximate", s.source}, OGRPoint(s.seat.x, s.seat.y));
+    OGRLayer* rivers = w.layer(layer_names::kRivers, wkbLineString,
+                               {{"river_id", OFTString}, {"level", OFTInteger}, {"level_name", OFTString}, {"level_name_en", OFTString},
+                                {"name", OFTString}, {"name_en", OFTString}, {"source", OFTString}, {"basis", OFTString}});
+    for (const River& r : g.rivers) {
+        const RiverLevel* level = riverLevel(r.level);
+        if (!level)
+            throw DataError(file, "river " + r.id + ": level " + std::to_string(r.level) + " is not one the rivers layer keeps");
+        OGRLineString line;
+        for (const geo::Point& p : r.line)
+            line.addPoint(p.x, p.y);
+        w.add(rivers, {r.id, r.level, std::string(level->name), std::string(level->nameEn), r.name, r.nameEn, r.source, r.basis}, line);
+    }
 
     OGRLayer* sources = w.layer(layer_names::kSources, wkbNone,
                                 {{"package", OFTString}, {"file", OFTString}, {"licence", OFTString}, {"integrity", OFTString}, {"note", OFTString}});

