@@ -365,15 +365,19 @@ QString corridorHtml(const layers::PlanQuery& query, const std::string& id)
     return html;
 }
 
-QString placeHtml(const layers::PlanQuery& query, const std::string& id)
+QString placeHtml(const layers::PlanQuery& query, const std::string& id, const InfoOptions& options)
 {
     const layers::Place* p = query.plan().place(id);
     if (!p)
         return {};
-    const layers::County* c = query.geography().county(p->code);
+    // The sentence of its clause that names it (the table keeps the clause only); also when its county is assumed.
+    std::string quote;
+    if (options.texts)
+        if (const auto doc = options.texts->documents.find(p->provenance.source); doc != options.texts->documents.end())
+            quote = layers::clauseSentence(doc->second, p->provenance.clause, {p->name});
     QString html = QStringLiteral("<h2>%1</h2><p>%2 · %3 %4</p><p>%5: %6 · %7: %8</p><p>%9</p>")
                        .arg(shown(p->name, p->nameEn), term(query, p->kind), QCoreApplication::translate("app::gui::Info", "位于"), countyName(query, p->code, p->code), QCoreApplication::translate("app::gui::Info", "位置"),
-                            p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, p->statusWords, p->status), source(p->provenance));
+                            p->positionQuality == "approximate" ? QCoreApplication::translate("app::gui::Info", "近似 (置于县城)") : QCoreApplication::translate("app::gui::Info", "实测"), QCoreApplication::translate("app::gui::Info", "状态"), statusText(query, p->statusWords, p->status), source(p->provenance, quote));
     if (!p->note.empty())
         html += "<p><small>" + shown(p->note, p->noteEn) + "</small></p>";
     return html;
@@ -468,7 +472,7 @@ QString infoHtml(const layers::PlanQuery& query, const render::MapData& data, co
     case Hit::Kind::County: return countyHtml(query, id, options);
     case Hit::Kind::Zone: return zoneHtml(query, data, id, options);
     case Hit::Kind::Corridor: return corridorHtml(query, id);
-    case Hit::Kind::Place: return placeHtml(query, id);
+    case Hit::Kind::Place: return placeHtml(query, id, options);
     case Hit::Kind::City: return cityHtml(query, id, options);
     case Hit::Kind::Prefecture: return prefectureHtml(query, id);
     case Hit::Kind::None: break;
