@@ -180,13 +180,13 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
         geo::Projection projection(geo::crs::kCgcs2000, crs.toStdString());
         for (const layers::Prefecture& p : g.prefectures)
             data->prefectures.push_back({QString::fromStdString(p.code), QString::fromStdString(p.name), QString::fromStdString(p.shortName),
-                                         toPath(projection.forward(p.shape))});
+                                         toPath(projection.forward(p.shape)), QString()});  // nameEn: from the plan, below
         const geo::MultiPolygon province = projection.forward(g.province.shape);
         data->province = toPath(province);
         data->extent = geo::bounds(province);
         for (const layers::Region& r : g.neighbours) {
             const geo::MultiPolygon shape = projection.forward(r.shape);
-            data->neighbours.push_back({QString::fromStdString(r.name), toPath(shape), largestPartCentre(shape)});
+            data->neighbours.push_back({QString::fromStdString(r.name), toPath(shape), largestPartCentre(shape), QString()});  // nameEn: from the plan, below
         }
         for (const layers::River& r : g.rivers) {
             if (r.line.size() < 2)

@@ -29,7 +29,7 @@ def head_lines(path, n):
 
 # plan_fuzz: byte = index in kTables of plan_fuzz.cpp, then the first rows of the real table
 TABLES = ["documents", "county_classes", "class_members", "central_cities", "central_city_members", "zones", "zone_members",
-          "corridors", "places", "targets", "zone_shapes"]
+          "corridors", "places", "targets", "zone_shapes", "statements", "relations"]
 for i, t in enumerate(TABLES):
     path = os.path.join(ROOT, "share", "plan", t + ".csv")
     put("plan_fuzz", t + "-head", bytes([i]) + head_lines(path, 4))  # whole tables pass the check: ~1 s each under ASan
