@@ -139,6 +139,7 @@ int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& 
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
     std::signal(SIGTERM, [](int) { g_interrupted = 1; });
     layers::ActualsStore store = layers::ActualsStore::open(storePath, true);
+    out << "entering " << r.good.size() << " figure(s) into " << storePath.string() << " in one transaction…" << std::endl;
     const long long change = store.add(r.good, "import", std::filesystem::path(file).filename().string(), who(args), [&] {
         if (const char* pause = std::getenv("GZPLAN_TEST_IMPORT_PAUSE_MS"))  // tests: time to change the file or interrupt
             ::usleep(static_cast<useconds_t>(std::atoi(pause)) * 1000);
