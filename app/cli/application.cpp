@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <iostream>
 
 #include <unistd.h>
@@ -30,6 +33,7 @@
 #include "layers/exporter.h"
 #include "layers/feature_layer.h"
 #include "layers/geography.h"
+#include "layers/monitoring.h"
 #include "layers/plan.h"
 #include "layers/plan_geometry.h"
 #include "layers/plan_query.h"
@@ -38,6 +42,7 @@
 #include "render/map_fonts.h"
 #include "render/map_layout.h"
 #include "render/map_renderer.h"
+#include "report/report.h"
 
 namespace app::cli {
 
@@ -351,6 +356,126 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     return 0;
 }
 
+/// The figures' store the report reads: $GZPLAN_ACTUALS, else the default (layers::ActualsStore::defaultPath).
+std::filesystem::path actualsPath(const Arguments& args)
+{
+    if (const OptionSpec* o = args.line.spec->option("actuals"); o && args.has("actuals"))
+        return args.line.value("actuals");
+    return layers::ActualsStore::defaultPath();
+}
+
+/// gzplan report --out evaluation.pdf|html|xlsx [--year Y] [--scope kind[:id]] [--lang en]: the statuses of
+/// layers::evaluate (as gzplan progress) arranged by app/report.
+int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& planGeometry, const QString& share, const Arguments& args)
+{
+    const QString out = args.value("out");
+    if (!report::knownReportFormat(out)) {
+        std::cerr << "gzplan report: --out must end in .pdf, .html or .xlsx, not '" << out.toStdString() << "'\n";
+        return 2;
+    }
+    int year = 0;
+    if (args.has("year")) {
+        bool ok = false;
+        year = args.value("year").toInt(&ok);
+        if (!ok || year < 1900 || year > 2100) {
+            std::cerr << "gzplan report: --year must be a year such as 2025, not '" << args.value("year").toStdString() << "'\n";
+            return 2;
+        }
+    }
+    // --scope kind[:id]: as gzplan targets --scope (the object by any of its names).
+    const QString scope = args.value("scope");
+    QString kind = scope.section(':', 0, 0), id = scope.section(':', 1);
+    static const QStringList kinds{"province", "zone", "city", "county", "place", "corridor"};
+    if (!scope.isEmpty() && !kinds.contains(kind)) {
+        std::cerr << "gzplan report: --scope must be one of " << kinds.join(", ").toStdString() << ", optionally with :id (city:zunyi)\n";
+        return 2;
+    }
+    static const std::map<QString, layers::PlanKind> objectKinds{{"zone", layers::PlanKind::Zone}, {"city", layers::PlanKind::CentralCity},
+                                                                 {"county", layers::PlanKind::County}, {"place", layers::PlanKind::Place},
+                                                                 {"corridor", layers::PlanKind::Corridor}};
+    if (kind == "province")
+        id = "guizhou";
+    else if (!id.isEmpty()) {
+        const layers::NameLookup lookup = query.resolve(id.toStdString(), {objectKinds.at(kind)});
+        const layers::PlanObject* one = lookup.one();
+        if (!one) {
+            std::cerr << "gzplan report: --scope: " << lookup.problem(id.toStdString(), {objectKinds.at(kind)}) << "\n";
+            return 1;
+        }
+        id = QString::fromStdString(one->id);
+    }
+    if (QFileInfo(out).isDir()) {
+        std::cerr << "gzplan report: " << out.toStdString() << ": is a folder; --out names the report file to write\n";
+        return 2;
+    }
+    if (QFileInfo::exists(out) && !args.flag("force")) {
+        std::cerr << "gzplan report: " << out.toStdString() << ": exists; use --force to replace it\n";
+        return 1;
+    }
+    QTranslator english;
+    if (args.value("lang") == "en") {
+        if (!english.load(QStringLiteral(":/i18n/gzplan_en.qm"))) {
+            std::cerr << "gzplan report: --lang en: the English translation is missing from this build\n";
+            return 1;
+        }
+        QCoreApplication::installTranslator(&english);
+    }
+    report::ReportInput in;
+    in.query = &query;
+    in.year = year;
+    in.scope = scope;
+    in.english = args.value("lang") == "en";
+    const std::filesystem::path store = actualsPath(args);
+    in.store = QString::fromStdString(store.string());
+    try {
+        if (!std::filesystem::exists(store))
+            throw std::runtime_error("the figures' store " + store.string() +
+                                    " does not exist: enter figures first (gzplan actuals import <filled template>), or name the store with "
+                                    "$GZPLAN_ACTUALS");
+        const layers::MonitoringRules rules = layers::MonitoringRules::load((share + "/monitoring").toStdString());
+        const std::vector<layers::Actual> current = layers::currentActuals(layers::ActualsStore::open(store, false).actuals());
+        in.figures = static_cast<int>(current.size());
+        layers::ProgressOptions options;
+        options.asOfYear = year;
+        std::vector<layers::TargetProgress> all = layers::evaluate(query.plan(), current, rules, options);
+        if (scope.isEmpty())
+            in.progress = std::move(all);
+        else {
+            const std::string k = kind.toStdString(), i = id.toStdString();
+            const auto targets = kind == "county" && !id.isEmpty() ? query.county(*query.geography().county(i)).targets : query.targets(k, i);
+            const std::set<const layers::Target*> wanted(targets.begin(), targets.end());
+            for (layers::TargetProgress& p : all)
+                if (wanted.count(p.target))
+                    in.progress.push_back(std::move(p));
+            if (in.progress.empty())
+                throw std::runtime_error("--scope " + scope.toStdString() + " has no targets (gzplan targets --scope lists them)");
+        }
+        in.renderer = makeRenderer(query.geography(), query.plan(), planGeometry, loadStyle(args, share));
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan report: " << e.what() << "\n";
+        return 1;
+    }
+    report::ReportTiming timing;
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    {
+        const layers::CancelShield whole;  // the report is written whole (temporary file, rename) or not at all
+        error = report::writeReport(in, out, &timing);
+    }
+    if (!error.isEmpty()) {
+        std::cerr << "gzplan report: " << error.toStdString() << "\n";
+        return 1;
+    }
+    if (args.flag("timing"))
+        std::cerr << "gzplan report: " << in.progress.size() << " targets; maps " << QString::number(timing.mapsMs, 'f', 0).toStdString()
+                  << " ms, charts and layout " << QString::number(timing.chartsMs, 'f', 0).toStdString() << " ms, written in "
+                  << QString::number(timing.writeMs, 'f', 0).toStdString() << " ms; " << QString::number(clock.nsecsElapsed() / 1e6, 'f', 0).toStdString()
+                  << " ms in all\n";
+    std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";
+    return 0;
+}
+
 void ensureRuntimeDir()
 {
     if (qEnvironmentVariableIsSet("XDG_RUNTIME_DIR"))
@@ -395,13 +520,14 @@ int run(int argc, char** argv)
     ensureRuntimeDir();
     // Only drawing needs a GUI application; queries and exports start faster without one.
     std::unique_ptr<QCoreApplication> qt;
-    if (window)
+    // The report's charts are Qt Charts (QGraphicsWidgets): they need a QApplication (offscreen without a window).
+    if (window || args.command == "report")
         qt = std::make_unique<QApplication>(argc, argv);
     else if (args.command.isEmpty() || args.command == "render")
         qt = std::make_unique<QGuiApplication>(argc, argv);
     else
         qt = std::make_unique<QCoreApplication>(argc, argv);
-    if (window || args.command.isEmpty() || args.command == "render") {
+    if (window || args.command.isEmpty() || args.command == "render" || args.command == "report") {
         // The map fonts made at build time (render/map_fonts.h); without them the map still draws, with the
         // system fonts, but its PDF text holds radicals for some characters (⽀ for 支).
         const QString fonts = qEnvironmentVariable("GZPLAN_FONT_DIR", QStringLiteral(GZPLAN_FONT_DIR));
@@ -435,6 +561,7 @@ int run(int argc, char** argv)
     if (c == "make-parcels") return makeParcelsCommand(geography, args.line, std::cout, std::cerr);
     if (c == "check") return checkCommand(geography, args.value("plan", share + "/plan"), share + "/documents", args, std::cout, std::cerr);
     if (c == "render") return renderCommand(geography, plan, planGeometry, share, args);
+    if (c == "report") return reportCommand(query, planGeometry, share, args);
 
     const QString text = summary(geography, plan, data);
     if (c == "summary") {

@@ -1,0 +1,404 @@
+// The report's formats: HTML (one self-contained file: CSS, charts as inline SVG, maps as data: URIs), PDF
+// (QTextDocument on an A4 QPdfWriter, in the PDF-safe copy of the map font) and XLSX (GDAL's XLSX driver).
+
+#include <functional>
+#include <map>
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QFont>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QTextDocument>
+#include <QUrl>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "render/map_fonts.h"
+#include "report/report_model.h"
+
+namespace app::report {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QString h(const QString& s) { return s.toHtmlEscaped(); }
+QString h(const std::string& s) { return q(s).toHtmlEscaped(); }
+
+enum class Medium { Browser, Pdf };
+
+/// The HTML both media share; they differ in how pictures and bars are given (inline SVG, data: URIs and CSS in a
+/// browser; named resources of the QTextDocument in the PDF, which has no flex boxes).
+struct HtmlWriter {
+    const ReportModel& m;
+    Medium medium;
+    QTextDocument* doc = nullptr;  ///< Pdf: where pictures are added
+    int pictures = 0;
+
+    QString picture(const QImage& image, int width, const QString& alt)
+    {
+        if (medium == Medium::Pdf) {
+            const QString name = QStringLiteral("picture%1").arg(++pictures);
+            doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+            const int height = image.height() * width / std::max(1, image.width());
+            return QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\" alt=\"%4\">").arg(name).arg(width).arg(height).arg(h(alt));
+        }
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "JPEG", 88);
+        return QStringLiteral("<img class=\"map\" src=\"data:image/jpeg;base64,%1\" alt=\"%2\">").arg(QString::fromLatin1(buffer.data().toBase64()), h(alt));
+    }
+
+    /// A bar of statuses, each a share of the whole.
+    QString bar(const layers::ProgressCount& c, int width = 220)
+    {
+        if (c.targets == 0)
+            return {};
+        if (medium == Medium::Pdf) {
+            QImage img(width * 3, 14 * 3, QImage::Format_RGB32);
+            img.fill(Qt::white);
+            QPainter p(&img);
+            double x = 0;
+            for (layers::Status s : reportStatuses()) {
+                const double w = img.width() * double(countOf(c, s)) / c.targets;
+                p.fillRect(QRectF(x, 0, w, img.height()), statusColour(s));
+                x += w;
+            }
+            p.end();
+            return picture(img, width, QString());
+        }
+        QString spans;
+        for (layers::Status s : reportStatuses())
+            if (const int n = countOf(c, s))
+                spans += QStringLiteral("<span style=\"width:%1%;background:%2\" title=\"%3 %4\"></span>")
+                             .arg(100.0 * n / c.targets, 0, 'f', 2)
+                             .arg(statusColour(s).name(), h(m.statusText(s)))
+                             .arg(n);
+        return QStringLiteral("<div class=\"bar\">%1</div>").arg(spans);
+    }
+
+    QString statusCell(layers::Status s)
+    {
+        return QStringLiteral("<td style=\"background-color:%1;color:%2\">%3</td>")
+            .arg(statusColour(s).name(), s == layers::Status::NoFigure || s == layers::Status::OnTrack ? "#000000" : "#ffffff", h(m.statusText(s)));
+    }
+
+    QString countHeader(const QString& first)
+    {
+        QString row = QStringLiteral("<tr><th>%1</th><th>%2</th>").arg(h(first), h(Text::tr("指标")));
+        for (layers::Status s : reportStatuses())
+            row += QStringLiteral("<th style=\"background-color:%1;color:%2\">%3</th>")
+                       .arg(statusColour(s).name(), s == layers::Status::NoFigure || s == layers::Status::OnTrack ? "#000000" : "#ffffff", h(m.statusText(s)));
+        return row + QStringLiteral("<th>%1</th><th>%2</th></tr>").arg(h(Text::tr("达标率")), h(Text::tr("进展")));
+    }
+
+    QString countRow(const QString& label, const layers::ProgressCount& c, bool strong = false)
+    {
+        QString row = QStringLiteral("<tr%1><td>%2</td><td class=\"n\">%3</td>").arg(strong ? " class=\"total\"" : "", h(label)).arg(c.targets);
+        for (layers::Status s : reportStatuses())
+            row += QStringLiteral("<td class=\"n\">%1</td>").arg(countOf(c, s));
+        return row + QStringLiteral("<td class=\"n\">%1%</td><td>%2</td></tr>").arg(c.shareMet() * 100, 0, 'f', 1).arg(bar(c));
+    }
+
+    QString countTable(const QString& first, const std::vector<CountRow>& rows, bool withTotal)
+    {
+        QString t = QStringLiteral("<table class=\"counts\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><thead>%1</thead><tbody>").arg(countHeader(first));
+        if (withTotal)
+            t += countRow(Text::tr("合计"), m.total, true);
+        for (const CountRow& r : rows)
+            t += countRow(r.label, r.count);
+        return t + "</tbody></table>";
+    }
+
+    /// The table of targets: short (a map page) or whole (every target, with scope, clause and quote).
+    QString targetTable(const std::vector<const layers::TargetProgress*>& rows, bool whole)
+    {
+        QString t = QStringLiteral("<table class=\"targets\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><thead><tr><th>%1</th>").arg(h(Text::tr("编号")));
+        if (whole)
+            t += QStringLiteral("<th>%1</th>").arg(h(Text::tr("范围")));
+        t += QStringLiteral("<th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>")
+                 .arg(h(Text::tr("指标")), h(Text::tr("目标")), h(Text::tr("实际")), h(Text::tr("状态")), h(Text::tr("判定规则")), h(Text::tr("数据来源")));
+        if (whole)
+            t += QStringLiteral("<th>%1</th><th>%2</th>").arg(h(Text::tr("条款")), h(Text::tr("原文")));
+        t += "</tr></thead><tbody>";
+        for (const layers::TargetProgress* p : rows) {
+            const layers::Target& x = *p->target;
+            t += QStringLiteral("<tr><td>%1</td>").arg(h(x.id));
+            if (whole)
+                t += QStringLiteral("<td>%1</td>").arg(h(m.scopeLabel(x.scopeKind, x.scopeId)));
+            t += QStringLiteral("<td>%1</td><td>%2</td><td>%3</td>").arg(h(m.indicator(x)), h(m.targetText(x)), h(m.actualText(*p)));
+            t += statusCell(p->status);
+            t += QStringLiteral("<td class=\"small\">%1</td><td class=\"small\">%2</td>").arg(h(m.rule(*p)), h(p->sources()));
+            if (whole)
+                t += QStringLiteral("<td>%1</td><td class=\"small\">%2</td>").arg(h(x.provenance.citation()), h(x.quote));
+            t += "</tr>";
+        }
+        return t + "</tbody></table>";
+    }
+
+    QString chart(bool chapters, QSize size)
+    {
+        if (medium == Medium::Browser) {
+            // Inline SVG needs no namespace declarations in HTML: without them the file names no web address at all.
+            QString svg = QString::fromUtf8(chapters ? chaptersChartSvg(m, size) : citiesChartSvg(m, size));
+            svg = svg.mid(svg.indexOf(QStringLiteral("<svg")));
+            svg.remove(QRegularExpression(QStringLiteral(R"(\s+xmlns(:\w+)?="[^"]*")")));
+            return QStringLiteral("<div class=\"chart\">%1</div>").arg(svg);
+        }
+        return picture(chapters ? chaptersChart(m, size, 3) : citiesChart(m, size, 3), size.width() * 640 / 1000, QString());
+    }
+
+    QString pageBreak() const { return QStringLiteral("<h2 class=\"page\" style=\"page-break-before:always\">"); }
+
+    QString body()
+    {
+        QString b;
+        b += QStringLiteral("<h1>%1</h1><p class=\"sub\">%2</p>").arg(h(m.title), h(m.subtitle));
+        b += QStringLiteral("<p>%1</p>")
+                 .arg(h(Text::tr("每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；"
+                                 "判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。")));
+        // Summary
+        b += QStringLiteral("<h2>%1</h2>").arg(h(Text::tr("总体情况")));
+        QString totals;
+        for (layers::Status s : reportStatuses())
+            totals += QStringLiteral("%1 <b>%2</b>　").arg(h(m.statusText(s))).arg(countOf(m.total, s));
+        b += QStringLiteral("<p class=\"totals\">%1 <b>%2</b>　%3</p>").arg(h(Text::tr("指标总数"))).arg(m.total.targets).arg(totals);
+        b += QStringLiteral("<p>%1</p>").arg(bar(m.total, 600));
+        b += QStringLiteral("<h3>%1</h3>").arg(h(Text::tr("按章节（GZ2023 与 GY2025）")));
+        b += countTable(Text::tr("章节"), m.chapters, true);
+        if (!m.chapters.empty())
+            b += chart(true, QSize(1000, 140 + 34 * int(m.chapters.size())));
+        b += QStringLiteral("<h3>%1</h3>").arg(h(Text::tr("按范围")));
+        b += countTable(Text::tr("范围"), m.scopes, true);
+        if (!m.cityBars.empty()) {
+            b += QStringLiteral("<h3>%1</h3>").arg(h(m.cityBarsTitle));
+            b += chart(false, QSize(1000, 460));
+        }
+        // A page per central city and per layout
+        for (const MapPage& page : m.pages) {
+            b += pageBreak() + h(page.title) + "</h2>";
+            b += QStringLiteral("<p class=\"sub\">%1</p>").arg(h(page.note));
+            if (!page.map.isNull())
+                b += QStringLiteral("<p>%1</p>").arg(picture(page.map, 640, page.title));
+            if (page.targets.empty()) {
+                b += QStringLiteral("<p>%1</p>").arg(h(Text::tr("该页没有指标。")));
+                continue;
+            }
+            QString line;
+            for (layers::Status s : reportStatuses())
+                line += QStringLiteral("%1 %2　").arg(h(m.statusText(s))).arg(countOf(page.count, s));
+            b += QStringLiteral("<p>%1 %2　%3</p><p>%4</p>").arg(h(Text::tr("指标"))).arg(page.count.targets).arg(line, bar(page.count, 400));
+            b += targetTable(page.targets, false);
+        }
+        // Every target
+        b += pageBreak() + h(Text::tr("全部指标")) + "</h2>";
+        std::vector<const layers::TargetProgress*> all;
+        for (const layers::TargetProgress& p : m.in->progress)
+            all.push_back(&p);
+        b += targetTable(all, true);
+        b += QStringLiteral("<p class=\"sub\">%1</p>")
+                 .arg(h(Text::tr("边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。")));
+        return b;
+    }
+};
+
+const char* kCss = R"(
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; margin: 2em auto; max-width: 1100px; color: #212121; font-size: 14px; }
+h1 { font-size: 26px; margin-bottom: 4px; }
+h2 { font-size: 20px; border-bottom: 2px solid #455a64; padding-bottom: 3px; margin-top: 2em; }
+h3 { font-size: 16px; }
+p.sub { color: #546e7a; font-size: 12px; }
+p.totals { font-size: 16px; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #b0bec5; padding: 3px 6px; vertical-align: top; text-align: left; }
+th { background: #eceff1; }
+tr.total td { font-weight: bold; }
+td.n { text-align: right; }
+td.small { font-size: 12px; }
+table.targets { width: 100%; font-size: 13px; }
+div.bar { display: flex; width: 220px; height: 12px; border: 1px solid #90a4ae; }
+p > div.bar { width: 600px; height: 16px; }
+div.bar span { display: block; height: 100%; }
+img.map { width: 100%; max-width: 1000px; border: 1px solid #cfd8dc; }
+div.chart svg { max-width: 100%; height: auto; }
+@media print { h2.page { page-break-before: always; } }
+)";
+
+}  // namespace
+
+QByteArray reportHtml(const ReportModel& m, ReportTiming* timing)
+{
+    QElapsedTimer clock;
+    clock.start();
+    HtmlWriter w{m, Medium::Browser};
+    const QString body = w.body();
+    if (timing)
+        timing->chartsMs += clock.nsecsElapsed() / 1e6;
+    const QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title><style>%3</style></head><body>%4</body></html>\n")
+                             .arg(m.english ? "en" : "zh-CN", h(m.title), QString::fromLatin1(kCss), body);
+    return html.toUtf8();
+}
+
+QByteArray reportPdf(const ReportModel& m, ReportTiming* timing)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTextDocument doc;
+    // The PDF-safe copy of the map font (render/map_fonts.h): pdftotext reads 支, not the radical ⽀.
+    QFont font(render::mapFontFamily(QStringLiteral("Noto Sans CJK SC")));
+    font.setPointSizeF(8);
+    doc.setDefaultFont(font);
+    doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10pt; } "
+                                            "p.sub { color: #546e7a; font-size: 7pt; } td.small { font-size: 6.5pt; } th { background-color: #eceff1; } "
+                                            "table { border-collapse: collapse; border-color: #b0bec5; } td.n { text-align: right; }"));
+    HtmlWriter w{m, Medium::Pdf, &doc};
+    doc.setHtml(QStringLiteral("<html><body>%1</body></html>").arg(w.body()));
+    if (timing)
+        timing->chartsMs += clock.nsecsElapsed() / 1e6;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(300);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageOrientation(QPageLayout::Portrait);
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));  // QTextDocument::print keeps its own 2 cm margin and numbers the pages
+        pdf.setTitle(m.title);
+        pdf.setCreator(QStringLiteral("gzplan report"));
+        doc.print(&pdf);
+    }
+    return buffer.data();
+}
+
+namespace {
+
+/// GDAL's failures while the XLSX is written (the driver writes the file when the dataset closes).
+struct GdalFailures {
+    QStringList messages;
+    GdalFailures() { CPLPushErrorHandlerEx(&GdalFailures::handler, this); }
+    ~GdalFailures() { CPLPopErrorHandler(); }
+    static void CPL_STDCALL handler(CPLErr e, CPLErrorNum, const char* msg)
+    {
+        if (e >= CE_Failure)
+            static_cast<GdalFailures*>(CPLGetErrorHandlerUserData())->messages << QString::fromUtf8(msg);
+    }
+};
+
+struct Column {
+    const char* name;
+    OGRFieldType type;
+};
+
+OGRLayer* sheet(GDALDataset& ds, const char* name, const std::vector<Column>& columns)
+{
+    OGRLayer* layer = ds.CreateLayer(name, nullptr, wkbNone, nullptr);
+    if (!layer)
+        return nullptr;
+    for (const Column& c : columns) {
+        OGRFieldDefn f(c.name, c.type);
+        if (layer->CreateField(&f) != OGRERR_NONE)
+            return nullptr;
+    }
+    return layer;
+}
+
+const std::vector<Column>& countColumns(const char* first)
+{
+    static std::map<std::string, std::vector<Column>> cache;
+    auto& c = cache[first];
+    if (c.empty())
+        c = {{first, OFTString}, {"label", OFTString}, {"targets", OFTInteger}, {"met", OFTInteger}, {"on_track", OFTInteger},
+             {"behind", OFTInteger}, {"not_met", OFTInteger}, {"undetermined", OFTInteger}, {"no_figure", OFTInteger},
+             {"with_figure", OFTInteger}, {"share_met", OFTReal}};
+    return c;
+}
+
+bool addCount(OGRLayer* layer, const QString& key, const QString& label, const layers::ProgressCount& c)
+{
+    OGRFeature f(layer->GetLayerDefn());
+    f.SetField(0, key.toUtf8().constData());
+    f.SetField(1, label.toUtf8().constData());
+    const int values[] = {c.targets, c.met, c.onTrack, c.behind, c.notMet, c.undetermined, c.noFigure, c.withFigure()};
+    for (int i = 0; i < 8; ++i)
+        f.SetField(2 + i, values[i]);
+    f.SetField(10, c.shareMet());
+    return layer->CreateFeature(&f) == OGRERR_NONE;
+}
+
+}  // namespace
+
+QString writeReportXlsx(const ReportModel& m, const QString& tmp)
+{
+    GdalFailures failures;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+    if (!driver)
+        return QStringLiteral("GDAL has no XLSX driver");
+    GDALDataset* ds = driver->Create(tmp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (!ds)
+        return QStringLiteral("GDAL cannot create it: %1").arg(failures.messages.join("; "));
+    bool ok = true;
+    // summary: one row per status and the total; by_chapter, by_scope: the counts; targets: every target.
+    if (OGRLayer* l = sheet(*ds, "summary", countColumns("scope"))) {
+        ok &= addCount(l, QStringLiteral("all"), m.in->scope.isEmpty() ? Text::tr("全部指标") : m.in->scope, m.total);
+    } else
+        ok = false;
+    if (OGRLayer* l = sheet(*ds, "by_chapter", countColumns("chapter"))) {
+        for (const CountRow& r : m.chapters)
+            ok &= addCount(l, r.key, r.label, r.count);
+    } else
+        ok = false;
+    if (OGRLayer* l = sheet(*ds, "by_scope", countColumns("scope"))) {
+        for (const CountRow& r : m.scopes)
+            ok &= addCount(l, r.key, r.label, r.count);
+    } else
+        ok = false;
+    const std::vector<Column> targetColumns{
+        {"target_id", OFTString},  {"scope", OFTString},       {"scope_name", OFTString}, {"indicator", OFTString}, {"comparator", OFTString},
+        {"target_value", OFTReal}, {"unit", OFTString},        {"year", OFTInteger},      {"kind", OFTString},      {"actual", OFTReal},
+        {"figure_year", OFTInteger}, {"expected", OFTReal},    {"status", OFTString},     {"status_label", OFTString}, {"rule", OFTString},
+        {"sources", OFTString},    {"document", OFTString},    {"clause", OFTString},     {"basis", OFTString},     {"quote", OFTString}};
+    if (OGRLayer* l = sheet(*ds, "targets", targetColumns)) {
+        for (const layers::TargetProgress& p : m.in->progress) {
+            const layers::Target& t = *p.target;
+            OGRFeature f(l->GetLayerDefn());
+            int i = 0;
+            const auto text = [&](const QString& s) { f.SetField(i++, s.toUtf8().constData()); };
+            text(q(t.id));
+            text(q(t.scopeKind + ":" + t.scopeId));
+            text(m.scopeLabel(t.scopeKind, t.scopeId));
+            text(m.indicator(t));
+            text(q(t.comparator));
+            f.SetField(i++, t.value);
+            text(q(t.unit));
+            f.SetField(i++, t.year);
+            text(QString::fromUtf8(layers::targetKindId(p.kind)));
+            if (p.actual) f.SetField(i, *p.actual);
+            ++i;
+            if (p.figureYear) f.SetField(i, p.figureYear);
+            ++i;
+            if (p.expected) f.SetField(i, *p.expected);
+            ++i;
+            text(QString::fromUtf8(layers::statusId(p.status)));
+            text(m.statusText(p.status));
+            text(m.rule(p));
+            text(q(p.sources()));
+            text(q(t.provenance.source));
+            text(q(t.provenance.clause));
+            text(q(t.weakestBasis()));
+            text(q(t.quote));
+            ok &= l->CreateFeature(&f) == OGRERR_NONE;
+        }
+    } else
+        ok = false;
+    GDALClose(ds);  // the driver writes the workbook here
+    if (!ok || !failures.messages.isEmpty())
+        return QStringLiteral("GDAL's XLSX driver failed: %1").arg(failures.messages.isEmpty() ? QStringLiteral("a row was refused") : failures.messages.join("; "));
+    return {};
+}
+
+}  // namespace app::report
