@@ -90,7 +90,7 @@ struct HtmlWriter {
 
     QString countHeader(const QString& first)
     {
-        QString row = QStringLiteral("<tr><th>%1</th><th>%2</th>").arg(h(first), h(Text::tr("指标")));
+        QString row = QStringLiteral("<tr><th>%1</th><th>%2</th>").arg(h(first), h(Text::tr("指标数")));
         for (layers::Status s : reportStatuses())
             row += QStringLiteral("<th style=\"background-color:%1;color:%2\">%3</th>")
                        .arg(statusColour(s).name(), s == layers::Status::NoFigure || s == layers::Status::OnTrack ? "#000000" : "#ffffff", h(m.statusText(s)));
@@ -192,7 +192,7 @@ struct HtmlWriter {
             QString line;
             for (layers::Status s : reportStatuses())
                 line += QStringLiteral("%1 %2　").arg(h(m.statusText(s))).arg(countOf(page.count, s));
-            b += QStringLiteral("<p>%1 %2　%3</p><p>%4</p>").arg(h(Text::tr("指标"))).arg(page.count.targets).arg(line, bar(page.count, 400));
+            b += QStringLiteral("<p>%1 %2　%3</p><p>%4</p>").arg(h(Text::tr("指标数"))).arg(page.count.targets).arg(line, bar(page.count, 400));
             b += targetTable(page.targets, false);
         }
         // Every target
