@@ -25,6 +25,7 @@
 #include "cli/arguments.h"
 #include "cli/export_command.h"
 #include "cli/parcels_command.h"
+#include "cli/monitoring_commands.h"
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
@@ -356,14 +357,6 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     return 0;
 }
 
-/// The figures' store the report reads: $GZPLAN_ACTUALS, else the default (layers::ActualsStore::defaultPath).
-std::filesystem::path actualsPath(const Arguments& args)
-{
-    if (const OptionSpec* o = args.line.spec->option("actuals"); o && args.has("actuals"))
-        return args.line.value("actuals");
-    return layers::ActualsStore::defaultPath();
-}
-
 /// gzplan report --out evaluation.pdf|html|xlsx [--year Y] [--scope kind[:id]] [--lang en]: the statuses of
 /// layers::evaluate (as gzplan progress) arranged by app/report.
 int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& planGeometry, const QString& share, const Arguments& args)
@@ -377,33 +370,16 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
     if (args.has("year")) {
         bool ok = false;
         year = args.value("year").toInt(&ok);
-        if (!ok || year < 1900 || year > 2100) {
-            std::cerr << "gzplan report: --year must be a year such as 2025, not '" << args.value("year").toStdString() << "'\n";
+        if (!ok || year < 1900 || year > 2200) {
+            std::cerr << "gzplan report: --year '" << args.value("year").toStdString() << "' is not a year\n";
             return 2;
         }
     }
-    // --scope kind[:id]: as gzplan targets --scope (the object by any of its names).
+    // --scope kind[:id]: the targets gzplan targets and gzplan progress give for it.
     const QString scope = args.value("scope");
-    QString kind = scope.section(':', 0, 0), id = scope.section(':', 1);
-    static const QStringList kinds{"province", "zone", "city", "county", "place", "corridor"};
-    if (!scope.isEmpty() && !kinds.contains(kind)) {
-        std::cerr << "gzplan report: --scope must be one of " << kinds.join(", ").toStdString() << ", optionally with :id (city:zunyi)\n";
-        return 2;
-    }
-    static const std::map<QString, layers::PlanKind> objectKinds{{"zone", layers::PlanKind::Zone}, {"city", layers::PlanKind::CentralCity},
-                                                                 {"county", layers::PlanKind::County}, {"place", layers::PlanKind::Place},
-                                                                 {"corridor", layers::PlanKind::Corridor}};
-    if (kind == "province")
-        id = "guizhou";
-    else if (!id.isEmpty()) {
-        const layers::NameLookup lookup = query.resolve(id.toStdString(), {objectKinds.at(kind)});
-        const layers::PlanObject* one = lookup.one();
-        if (!one) {
-            std::cerr << "gzplan report: --scope: " << lookup.problem(id.toStdString(), {objectKinds.at(kind)}) << "\n";
-            return 1;
-        }
-        id = QString::fromStdString(one->id);
-    }
+    std::vector<const layers::Target*> scoped;
+    if (const int code = targetsOfScope(query, scope, "report", std::cerr, scoped))
+        return code;
     if (QFileInfo(out).isDir()) {
         std::cerr << "gzplan report: " << out.toStdString() << ": is a folder; --out names the report file to write\n";
         return 2;
@@ -425,31 +401,25 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
     in.year = year;
     in.scope = scope;
     in.english = args.value("lang") == "en";
-    const std::filesystem::path store = actualsPath(args);
-    in.store = QString::fromStdString(store.string());
+    // The figures as gzplan progress reads them (the same store, rules and evaluate()): no store is no figure.
+    const std::filesystem::path store = actualsStorePath(args);
+    const bool haveStore = std::filesystem::exists(store);
+    in.store = QString::fromStdString(store.string()) + (haveStore ? QString() : QCoreApplication::translate("app::cli::Application", "（不存在）"));
+    if (!haveStore)
+        std::cerr << "gzplan report: warning: no figures' store at " << store.string()
+                  << ": every target is 无数据 (no figure); enter figures with gzplan actuals import, or name the store with --actuals\n";
     try {
-        if (!std::filesystem::exists(store))
-            throw std::runtime_error("the figures' store " + store.string() +
-                                    " does not exist: enter figures first (gzplan actuals import <filled template>), or name the store with "
-                                    "$GZPLAN_ACTUALS");
         const layers::MonitoringRules rules = layers::MonitoringRules::load((share + "/monitoring").toStdString());
-        const std::vector<layers::Actual> current = layers::currentActuals(layers::ActualsStore::open(store, false).actuals());
+        std::vector<layers::Actual> current;
+        if (haveStore)
+            current = layers::currentActuals(layers::ActualsStore::open(store, false).actuals());
         in.figures = static_cast<int>(current.size());
         layers::ProgressOptions options;
         options.asOfYear = year;
-        std::vector<layers::TargetProgress> all = layers::evaluate(query.plan(), current, rules, options);
-        if (scope.isEmpty())
-            in.progress = std::move(all);
-        else {
-            const std::string k = kind.toStdString(), i = id.toStdString();
-            const auto targets = kind == "county" && !id.isEmpty() ? query.county(*query.geography().county(i)).targets : query.targets(k, i);
-            const std::set<const layers::Target*> wanted(targets.begin(), targets.end());
-            for (layers::TargetProgress& p : all)
-                if (wanted.count(p.target))
-                    in.progress.push_back(std::move(p));
-            if (in.progress.empty())
-                throw std::runtime_error("--scope " + scope.toStdString() + " has no targets (gzplan targets --scope lists them)");
-        }
+        const std::set<const layers::Target*> wanted(scoped.begin(), scoped.end());
+        for (layers::TargetProgress& p : layers::evaluate(query.plan(), current, rules, options))
+            if (wanted.count(p.target))
+                in.progress.push_back(std::move(p));
         in.renderer = makeRenderer(query.geography(), query.plan(), planGeometry, loadStyle(args, share));
     } catch (const std::exception& e) {
         std::cerr << "gzplan report: " << e.what() << "\n";
@@ -556,6 +526,8 @@ int run(int argc, char** argv)
     if (c == "zone") return zoneCommand(query, args, std::cout, std::cerr);
     if (c == "zones") return zonesCommand(query, args, std::cout);
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
+    if (c == "actuals") return actualsCommand(query, share, args, std::cout, std::cerr);
+    if (c == "progress") return progressCommand(query, share, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
     if (c == "crs") return crsCommand(query, args, std::cout, std::cerr);
     if (c == "make-parcels") return makeParcelsCommand(geography, args.line, std::cout, std::cerr);

@@ -82,22 +82,7 @@ QString ReportModel::statusText(layers::Status s) const { return QString::fromUt
 
 QString ReportModel::scopeLabel(const std::string& kind, const std::string& id) const
 {
-    const layers::PlanData& p = plan();
-    if (kind == "province")
-        return english ? QStringLiteral("Guizhou Province") : QStringLiteral("贵州省");
-    if (kind == "city")
-        if (const auto* c = p.centralCity(id))
-            return text(c->name, c->nameEn);
-    if (kind == "zone")
-        if (const auto* z = p.zone(id))
-            return text(z->name, z->nameEn);
-    if (kind == "corridor")
-        if (const auto* c = p.corridor(id))
-            return text(c->name, c->nameEn);
-    if (kind == "place")
-        if (const auto* x = p.place(id))
-            return text(x->name, x->nameEn);
-    return q(kind + ":" + id);
+    return q(layers::scopeName(plan(), kind, id, english));  // as gzplan progress names it
 }
 
 QString ReportModel::indicator(const layers::Target& t) const { return text(t.indicator, t.indicatorEn); }
