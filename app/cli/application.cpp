@@ -439,7 +439,8 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
     }
     if (args.flag("timing"))
         std::cerr << "gzplan report: " << in.progress.size() << " targets; maps " << QString::number(timing.mapsMs, 'f', 0).toStdString()
-                  << " ms, charts and layout " << QString::number(timing.chartsMs, 'f', 0).toStdString() << " ms, written in "
+                  << " ms, charts and layout " << QString::number(timing.chartsMs, 'f', 0).toStdString() << " ms, PDF pages "
+                  << QString::number(timing.printMs, 'f', 0).toStdString() << " ms, written in "
                   << QString::number(timing.writeMs, 'f', 0).toStdString() << " ms; " << QString::number(clock.nsecsElapsed() / 1e6, 'f', 0).toStdString()
                   << " ms in all\n";
     std::cout << QFileInfo(out).absoluteFilePath().toStdString() << "\n";

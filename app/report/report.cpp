@@ -69,7 +69,7 @@ QString writeReport(const ReportInput& in, const QString& out, ReportTiming* tim
             timing->writeMs = clock.nsecsElapsed() / 1e6;
         return {};
     }
-    m.drawMaps(1800);
+    m.drawMaps(1400);
     if (timing)
         timing->mapsMs = clock.nsecsElapsed() / 1e6;
     const QByteArray bytes = suffix == "pdf" ? reportPdf(m, timing) : reportHtml(m, timing);

@@ -27,7 +27,7 @@ struct ReportInput {
 };
 
 struct ReportTiming {
-    double mapsMs = 0, chartsMs = 0, writeMs = 0;
+    double mapsMs = 0, chartsMs = 0, printMs = 0, writeMs = 0;  ///< printMs: the PDF's pages laid out and drawn
 };
 
 /// The formats by the extension of out: pdf, html (htm), xlsx.

@@ -7,6 +7,8 @@
 #include <QBarSet>
 #include <QBuffer>
 #include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QHorizontalStackedBarSeries>
 #include <QPainter>
@@ -40,24 +42,33 @@ struct ChartScene {
         chart->setAnimationOptions(QChart::NoAnimation);
         chart->setBackgroundRoundness(0);
         chart->setTitle(title);
-        chart->setTitleFont(chartFont(15, true));
-        chart->legend()->setFont(chartFont(12));
+        chart->setTitleFont(chartFont(18, true));
+        chart->legend()->setFont(chartFont(15));
         chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size)));
         scene.setSceneRect(QRectF(QPointF(0, 0), QSizeF(size)));
     }
     void axes(QAbstractAxis* categories, Qt::Alignment categoryAt, QValueAxis* values, Qt::Alignment valueAt, QAbstractSeries* series)
     {
-        categories->setLabelsFont(chartFont(12));
-        values->setLabelsFont(chartFont(11));
-        values->setTitleFont(chartFont(12));
+        categories->setLabelsFont(chartFont(14));
+        values->setLabelsFont(chartFont(13));
+        values->setTitleFont(chartFont(14));
         chart->addAxis(categories, categoryAt);
         chart->addAxis(values, valueAt);
         series->attachAxis(categories);
         series->attachAxis(values);
     }
+    /// The chart lays out its axes and legend on posted layout requests: without an event loop, they are sent here.
+    void settle()
+    {
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents();
+        chart->layout()->activate();
+        QCoreApplication::sendPostedEvents();
+    }
     QImage image(double scale)
     {
+        settle();
         const QSizeF size = scene.sceneRect().size();
         QImage img((size * scale).toSize(), QImage::Format_RGB32);
         img.fill(Qt::white);
@@ -69,6 +80,7 @@ struct ChartScene {
     }
     QByteArray svg(const QString& title)
     {
+        settle();
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QSvgGenerator g;
@@ -89,14 +101,16 @@ std::unique_ptr<ChartScene> chapters(const ReportModel& m, QSize size)
 {
     auto c = std::make_unique<ChartScene>(Text::tr("各章节指标状态（个）"), size);
     auto* series = new QHorizontalStackedBarSeries;
+    // Horizontal bars stack their categories from the bottom: the chapters are given last first, to read from the top.
+    const std::vector<CountRow> rows(m.chapters.rbegin(), m.chapters.rend());
     QStringList labels;
-    for (const CountRow& row : m.chapters)
+    for (const CountRow& row : rows)
         labels << row.label;
     for (layers::Status s : reportStatuses()) {
         auto* set = new QBarSet(m.statusText(s));
         set->setColor(statusColour(s));
         set->setBorderColor(statusColour(s));
-        for (const CountRow& row : m.chapters)
+        for (const CountRow& row : rows)
             *set << countOf(row.count, s);
         series->append(set);
     }
@@ -104,7 +118,6 @@ std::unique_ptr<ChartScene> chapters(const ReportModel& m, QSize size)
     c->chart->addSeries(series);
     auto* categories = new QBarCategoryAxis;
     categories->append(labels);
-    categories->setReverse(true);  // the first chapter on top
     auto* values = new QValueAxis;
     values->setLabelFormat("%d");
     values->setTitleText(Text::tr("指标数"));

@@ -1,6 +1,7 @@
 // The report's formats: HTML (one self-contained file: CSS, charts as inline SVG, maps as data: URIs), PDF
 // (QTextDocument on an A4 QPdfWriter, in the PDF-safe copy of the map font) and XLSX (GDAL's XLSX driver).
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -79,12 +80,12 @@ struct HtmlWriter {
                              .arg(100.0 * n / c.targets, 0, 'f', 2)
                              .arg(statusColour(s).name(), h(m.statusText(s)))
                              .arg(n);
-        return QStringLiteral("<div class=\"bar\">%1</div>").arg(spans);
+        return QStringLiteral("<div class=\"bar\" style=\"width:%1px\">%2</div>").arg(width).arg(spans);
     }
 
     QString statusCell(layers::Status s)
     {
-        return QStringLiteral("<td style=\"background-color:%1;color:%2\">%3</td>")
+        return QStringLiteral("<td class=\"status\" style=\"background-color:%1;color:%2\">%3</td>")
             .arg(statusColour(s).name(), s == layers::Status::NoFigure || s == layers::Status::OnTrack ? "#000000" : "#ffffff", h(m.statusText(s)));
     }
 
@@ -150,10 +151,14 @@ struct HtmlWriter {
             svg.remove(QRegularExpression(QStringLiteral(R"(\s+xmlns(:\w+)?="[^"]*")")));
             return QStringLiteral("<div class=\"chart\">%1</div>").arg(svg);
         }
-        return picture(chapters ? chaptersChart(m, size, 3) : citiesChart(m, size, 3), size.width() * 640 / 1000, QString());
+        return picture(chapters ? chaptersChart(m, size, 2) : citiesChart(m, size, 2), size.width() * 640 / 1000, QString());
     }
 
-    QString pageBreak() const { return QStringLiteral("<h2 class=\"page\" style=\"page-break-before:always\">"); }
+    /// A section on a page of its own; id: its anchor (evaluation.html#city-zunyi).
+    QString pageBreak(const QString& id) const
+    {
+        return QStringLiteral("<h2 class=\"page\" id=\"%1\" style=\"page-break-before:always\">").arg(h(QString(id).replace(':', '-')));
+    }
 
     QString body()
     {
@@ -181,7 +186,7 @@ struct HtmlWriter {
         }
         // A page per central city and per layout
         for (const MapPage& page : m.pages) {
-            b += pageBreak() + h(page.title) + "</h2>";
+            b += pageBreak(page.id) + h(page.title) + "</h2>";
             b += QStringLiteral("<p class=\"sub\">%1</p>").arg(h(page.note));
             if (!page.map.isNull())
                 b += QStringLiteral("<p>%1</p>").arg(picture(page.map, 640, page.title));
@@ -196,11 +201,24 @@ struct HtmlWriter {
             b += targetTable(page.targets, false);
         }
         // Every target
-        b += pageBreak() + h(Text::tr("全部指标")) + "</h2>";
-        std::vector<const layers::TargetProgress*> all;
-        for (const layers::TargetProgress& p : m.in->progress)
-            all.push_back(&p);
-        b += targetTable(all, true);
+        b += pageBreak(QStringLiteral("targets")) + h(Text::tr("全部指标")) + "</h2>";
+        // A table per chapter (as the summary counts them): shorter tables, and QTextDocument lays out a long table in
+        // time that grows faster than its rows.
+        std::vector<std::pair<std::string, std::vector<const layers::TargetProgress*>>> chapters;
+        for (const layers::TargetProgress& p : m.in->progress) {
+            const std::string key = layers::countByChapter({p}).front().first;
+            auto at = std::find_if(chapters.begin(), chapters.end(), [&](const auto& c) { return c.first == key; });
+            if (at == chapters.end())
+                at = chapters.insert(chapters.end(), {key, {}});
+            at->second.push_back(&p);
+        }
+        constexpr std::size_t kRowsPerTable = 25;
+        for (const auto& [key, rows] : chapters) {
+            b += QStringLiteral("<h3>%1</h3>").arg(h(key));
+            // Tables of at most kRowsPerTable rows: QTextDocument finds a table's cells in time that grows with its size.
+            for (std::size_t i = 0; i < rows.size(); i += kRowsPerTable)
+                b += targetTable({rows.begin() + i, rows.begin() + std::min(rows.size(), i + kRowsPerTable)}, true);
+        }
         b += QStringLiteral("<p class=\"sub\">%1</p>")
                  .arg(h(Text::tr("边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。")));
         return b;
@@ -220,9 +238,9 @@ th { background: #eceff1; }
 tr.total td { font-weight: bold; }
 td.n { text-align: right; }
 td.small { font-size: 12px; }
+td.status { white-space: nowrap; }
 table.targets { width: 100%; font-size: 13px; }
 div.bar { display: flex; width: 220px; height: 12px; border: 1px solid #90a4ae; }
-p > div.bar { width: 600px; height: 16px; }
 div.bar span { display: block; height: 100%; }
 img.map { width: 100%; max-width: 1000px; border: 1px solid #cfd8dc; }
 div.chart svg { max-width: 100%; height: auto; }
@@ -270,7 +288,10 @@ QByteArray reportPdf(const ReportModel& m, ReportTiming* timing)
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));  // QTextDocument::print keeps its own 2 cm margin and numbers the pages
         pdf.setTitle(m.title);
         pdf.setCreator(QStringLiteral("gzplan report"));
+        const double before = clock.nsecsElapsed() / 1e6;
         doc.print(&pdf);
+        if (timing)
+            timing->printMs = clock.nsecsElapsed() / 1e6 - before;
     }
     return buffer.data();
 }
@@ -377,7 +398,8 @@ QString writeReportXlsx(const ReportModel& m, const QString& tmp)
             text(q(t.unit));
             f.SetField(i++, t.year);
             text(QString::fromUtf8(layers::targetKindId(p.kind)));
-            if (p.actual) f.SetField(i, *p.actual);
+            if (p.actual)
+                f.SetField(i, *p.actual);
             ++i;
             if (p.figureYear) f.SetField(i, p.figureYear);
             ++i;

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -140,6 +142,24 @@ TEST(ReportCli, XlsxEqualsEvaluate)
         ASSERT_TRUE(scopes.count(key)) << key;
         EXPECT_EQ(scopes.at(key), countsOf(count)) << key;
     }
+    // And gzplan progress --json, run as a user does, says the same.
+    const test::GzplanResult progress = test::runGzplan({"progress", "--json", "--year", "2025"}, f.env());
+    ASSERT_EQ(progress.code, 0) << progress.err.toStdString();
+    const QJsonObject json = progress.json().object();
+    const auto jsonCounts = [](const QJsonObject& o) {
+        std::map<std::string, int> c;
+        for (const char* k : {"targets", "met", "on_track", "behind", "not_met", "no_figure", "undetermined"})
+            c[k] = o.value(k).toInt(-1);
+        return c;
+    };
+    EXPECT_EQ(jsonCounts(json["summary"].toObject()), sheetCounts(*ds, "summary", "scope").at("all"));
+    ASSERT_EQ(json["by_chapter"].toArray().size(), static_cast<qsizetype>(chapters.size()));
+    for (const QJsonValue& v : json["by_chapter"].toArray())
+        EXPECT_EQ(jsonCounts(v.toObject()), chapters.at(v["chapter"].toString().toStdString())) << v["chapter"].toString().toStdString();
+    ASSERT_EQ(json["by_scope"].toArray().size(), static_cast<qsizetype>(scopes.size()));
+    for (const QJsonValue& v : json["by_scope"].toArray())
+        EXPECT_EQ(jsonCounts(v.toObject()), scopes.at(v["scope"].toString().toStdString())) << v["scope"].toString().toStdString();
+
     // Every target: its status, actual and rule as evaluate() gives them.
     OGRLayer* targets = ds->GetLayerByName("targets");
     ASSERT_NE(targets, nullptr);
