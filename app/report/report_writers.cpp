@@ -100,10 +100,10 @@ struct HtmlWriter {
 
     QString countRow(const QString& label, const layers::ProgressCount& c, bool strong = false)
     {
-        QString row = QStringLiteral("<tr%1><td>%2</td><td class=\"n\">%3</td>").arg(strong ? " class=\"total\"" : "", h(label)).arg(c.targets);
+        QString row = QStringLiteral("<tr%1><td class=\"k\">%2</td><td class=\"n\">%3</td>").arg(strong ? " class=\"total\"" : "", h(label)).arg(c.targets);
         for (layers::Status s : reportStatuses())
             row += QStringLiteral("<td class=\"n\">%1</td>").arg(countOf(c, s));
-        return row + QStringLiteral("<td class=\"n\">%1%</td><td>%2</td></tr>").arg(c.shareMet() * 100, 0, 'f', 1).arg(bar(c));
+        return row + QStringLiteral("<td class=\"n\">%1%</td><td>%2</td></tr>").arg(c.shareMet() * 100, 0, 'f', 1).arg(bar(c, medium == Medium::Pdf ? 140 : 220));
     }
 
     QString countTable(const QString& first, const std::vector<CountRow>& rows, bool withTotal)
@@ -234,7 +234,8 @@ p.sub { color: #546e7a; font-size: 12px; }
 p.totals { font-size: 16px; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border: 1px solid #b0bec5; padding: 3px 6px; vertical-align: top; text-align: left; }
-th { background: #eceff1; }
+th { background: #eceff1; white-space: nowrap; }
+td.k { white-space: nowrap; }
 tr.total td { font-weight: bold; }
 td.n { text-align: right; }
 td.small { font-size: 12px; }
@@ -272,7 +273,8 @@ QByteArray reportPdf(const ReportModel& m, ReportTiming* timing)
     font.setPointSizeF(8);
     doc.setDefaultFont(font);
     doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10pt; } "
-                                            "p.sub { color: #546e7a; font-size: 7pt; } td.small { font-size: 6.5pt; } th { background-color: #eceff1; } "
+                                            "p.sub { color: #546e7a; font-size: 7pt; } td.small { font-size: 6.5pt; } th { background-color: #eceff1; white-space: nowrap; } "
+                                            "td.k { white-space: nowrap; } td.status { white-space: nowrap; } "
                                             "table { border-collapse: collapse; border-color: #b0bec5; } td.n { text-align: right; }"));
     HtmlWriter w{m, Medium::Pdf, &doc};
     doc.setHtml(QStringLiteral("<html><body>%1</body></html>").arg(w.body()));

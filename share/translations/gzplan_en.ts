@@ -4,22 +4,27 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="144"/>
+        <location filename="../../app/cli/application.cpp" line="145"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="148"/>
+        <location filename="../../app/cli/application.cpp" line="149"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="149"/>
+        <location filename="../../app/cli/application.cpp" line="150"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="597"/>
+        <location filename="../../app/cli/application.cpp" line="407"/>
+        <source>（不存在）</source>
+        <translation> (does not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="570"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -1386,189 +1391,189 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::report::Text</name>
     <message>
-        <location filename="../../app/report/report_charts.cpp" line="90"/>
-        <location filename="../../app/report/report_charts.cpp" line="150"/>
+        <location filename="../../app/report/report_charts.cpp" line="102"/>
+        <location filename="../../app/report/report_charts.cpp" line="163"/>
         <source>各章节指标状态（个）</source>
         <translation>Status of the targets by chapter (count)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_charts.cpp" line="110"/>
+        <location filename="../../app/report/report_charts.cpp" line="123"/>
+        <location filename="../../app/report/report_writers.cpp" line="94"/>
+        <location filename="../../app/report/report_writers.cpp" line="200"/>
         <source>指标数</source>
         <translation>targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_charts.cpp" line="120"/>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
+        <location filename="../../app/report/report_charts.cpp" line="133"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_charts.cpp" line="121"/>
+        <location filename="../../app/report/report_charts.cpp" line="134"/>
         <source>实际（无数据为 0）</source>
         <translation>Actual (0 without a figure)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_charts.cpp" line="140"/>
+        <location filename="../../app/report/report_charts.cpp" line="153"/>
         <source>万人</source>
         <translation>10,000 people</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="130"/>
+        <location filename="../../app/report/report_model.cpp" line="115"/>
         <source>规划目标进展评估报告</source>
         <translation>Evaluation report: progress of the plan&apos;s targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="131"/>
+        <location filename="../../app/report/report_model.cpp" line="116"/>
         <source>GZ2023 贵州省新型城镇化实施方案（2023—2025年）· GY2025 筑府发〔2025〕17号 · 截至 %1 · 范围：%2 · 数据：%3（%4 条现行数据）· 生成于 %5</source>
         <translation>GZ2023 Guizhou new-type urbanisation implementation plan (2023–2025) · GY2025 Zhufufa [2025] No. 17 · as of %1 · scope: %2 · figures: %3 (%4 current figures) · generated %5</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="133"/>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
         <source>全部年份</source>
         <translation>every year</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="133"/>
-        <location filename="../../app/report/report_writers.cpp" line="199"/>
-        <location filename="../../app/report/report_writers.cpp" line="347"/>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <location filename="../../app/report/report_writers.cpp" line="204"/>
+        <location filename="../../app/report/report_writers.cpp" line="368"/>
         <source>全部指标</source>
         <translation>all targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="152"/>
+        <location filename="../../app/report/report_model.cpp" line="137"/>
         <source>中心城市：%1</source>
         <translation>Central city: %1</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="153"/>
+        <location filename="../../app/report/report_model.cpp" line="138"/>
         <source>范围为“%1”的指标；地图中高亮为其县级单元。</source>
         <translation>The targets scoped to “%1”; its county-level units are highlighted on the map.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="181"/>
+        <location filename="../../app/report/report_model.cpp" line="166"/>
         <source>空间布局：%1</source>
         <translation>Layout: %1</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="192"/>
+        <location filename="../../app/report/report_model.cpp" line="177"/>
         <source>范围为该布局的区域（及其内部区域）的指标。</source>
         <translation>The targets of the layout&apos;s zones (and of the zones inside them).</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="193"/>
+        <location filename="../../app/report/report_model.cpp" line="178"/>
         <source>范围为该布局的区域（及其内部区域）的指标，以及 %1（提出该布局的文件）的全部指标。</source>
         <translation>The targets of the layout&apos;s zones (and of the zones inside them), and every target of %1 (the document that sets out this layout).</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="206"/>
+        <location filename="../../app/report/report_model.cpp" line="191"/>
         <source>中心城市（城区）常住人口：目标与实际（万人）</source>
         <translation>Central cities&apos; (urban) resident population: target and actual (10,000 people)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="222"/>
+        <location filename="../../app/report/report_model.cpp" line="207"/>
         <source>边界与位置仅供规划示意，非测绘成果</source>
         <translation>Boundaries and positions for planning illustration, not survey</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="93"/>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
-        <location filename="../../app/report/report_writers.cpp" line="195"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>指标</source>
-        <translation>Targets</translation>
+        <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="97"/>
+        <location filename="../../app/report/report_writers.cpp" line="98"/>
         <source>达标率</source>
         <translation>Share met</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="97"/>
+        <location filename="../../app/report/report_writers.cpp" line="98"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="112"/>
+        <location filename="../../app/report/report_writers.cpp" line="113"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="121"/>
+        <location filename="../../app/report/report_writers.cpp" line="122"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="123"/>
-        <location filename="../../app/report/report_writers.cpp" line="177"/>
+        <location filename="../../app/report/report_writers.cpp" line="124"/>
+        <location filename="../../app/report/report_writers.cpp" line="182"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>判定规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="125"/>
+        <location filename="../../app/report/report_writers.cpp" line="126"/>
         <source>数据来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="127"/>
+        <location filename="../../app/report/report_writers.cpp" line="128"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="127"/>
+        <location filename="../../app/report/report_writers.cpp" line="128"/>
         <source>原文</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="163"/>
+        <location filename="../../app/report/report_writers.cpp" line="168"/>
         <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
         <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="166"/>
+        <location filename="../../app/report/report_writers.cpp" line="171"/>
         <source>总体情况</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="170"/>
+        <location filename="../../app/report/report_writers.cpp" line="175"/>
         <source>指标总数</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="172"/>
+        <location filename="../../app/report/report_writers.cpp" line="177"/>
         <source>按章节（GZ2023 与 GY2025）</source>
         <translation>By chapter (GZ2023 and GY2025)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="173"/>
+        <location filename="../../app/report/report_writers.cpp" line="178"/>
         <source>章节</source>
         <translation>Chapter</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="176"/>
+        <location filename="../../app/report/report_writers.cpp" line="181"/>
         <source>按范围</source>
         <translation>By scope</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="189"/>
+        <location filename="../../app/report/report_writers.cpp" line="194"/>
         <source>该页没有指标。</source>
         <translation>No targets on this page.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="205"/>
+        <location filename="../../app/report/report_writers.cpp" line="223"/>
         <source>边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。</source>
         <translation>Boundaries and positions for planning illustration, not survey. Maps: the gzplan renderer; charts: Qt Charts.</translation>
     </message>
