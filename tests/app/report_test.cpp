@@ -175,8 +175,9 @@ TEST(ReportCli, XlsxEqualsEvaluate)
         EXPECT_EQ(std::string(feature->GetFieldAsString("status")), layers::statusId(p.status)) << id;
         EXPECT_EQ(std::string(feature->GetFieldAsString("rule")), p.rule) << id;
         EXPECT_EQ(feature->IsFieldSetAndNotNull(feature->GetFieldIndex("actual")), p.actual.has_value()) << id;
-        if (p.actual)
+        if (p.actual) {
             EXPECT_NEAR(feature->GetFieldAsDouble("actual"), *p.actual, 1e-9 * std::max(1.0, std::abs(*p.actual))) << id;
+        }
         synthetic += std::string(feature->GetFieldAsString("sources")).find("SYNTHETIC") != std::string::npos;
     }
     EXPECT_EQ(rows, static_cast<int>(plan().targets.size()));
