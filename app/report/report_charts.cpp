@@ -136,7 +136,7 @@ std::unique_ptr<ChartScene> cities(const ReportModel& m, QSize size)
     actual->setColor(statusColour(layers::Status::Met));
     QStringList labels;
     for (const CityBar& b : m.cityBars) {
-        labels << QStringLiteral("%1 %2").arg(b.city).arg(b.progress->target->year);
+        labels << b.city;
         *target << b.progress->target->value;
         *actual << b.progress->actual.value_or(0);
     }

@@ -188,10 +188,16 @@ ReportModel ReportModel::build(const ReportInput& in)
         for (const auto* p : page.targets)
             page.count.add(p->status);
 
-    m.cityBarsTitle = Text::tr("中心城市（城区）常住人口：目标与实际（万人）");
+    std::set<int> years;
     for (const layers::CentralCity& c : plan.centralCities)
-        if (const layers::TargetProgress* p = populationTarget(in.progress, c.id, in.year))
+        if (const layers::TargetProgress* p = populationTarget(in.progress, c.id, in.year)) {
             m.cityBars.push_back({m.text(c.name, c.nameEn), p});
+            years.insert(p->target->year);
+        }
+    QStringList yearList;
+    for (int y : years)
+        yearList << QString::number(y);
+    m.cityBarsTitle = Text::tr("中心城市（城区）常住人口：%1 年目标与实际（万人）").arg(yearList.join(QStringLiteral("、")));
     return m;
 }
 

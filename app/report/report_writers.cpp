@@ -13,7 +13,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QUrl>
 
 #include <cpl_error.h>
@@ -32,6 +35,20 @@ QString h(const QString& s) { return s.toHtmlEscaped(); }
 QString h(const std::string& s) { return q(s).toHtmlEscaped(); }
 
 enum class Medium { Browser, Pdf };
+
+/// The targets by chapter, as the summary counts them (layers::countByChapter), in the report's order.
+std::vector<std::pair<QString, std::vector<const layers::TargetProgress*>>> byChapter(const ReportModel& m)
+{
+    std::vector<std::pair<QString, std::vector<const layers::TargetProgress*>>> chapters;
+    for (const layers::TargetProgress& p : m.in->progress) {
+        const QString key = q(layers::countByChapter({p}).front().first);
+        auto at = std::find_if(chapters.begin(), chapters.end(), [&](const auto& c) { return c.first == key; });
+        if (at == chapters.end())
+            at = chapters.insert(chapters.end(), {key, {}});
+        at->second.push_back(&p);
+    }
+    return chapters;
+}
 
 /// The HTML both media share; they differ in how pictures and bars are given (inline SVG, data: URIs and CSS in a
 /// browser; named resources of the QTextDocument in the PDF, which has no flex boxes).
@@ -200,24 +217,11 @@ struct HtmlWriter {
             b += QStringLiteral("<p>%1 %2　%3</p><p>%4</p>").arg(h(Text::tr("指标数"))).arg(page.count.targets).arg(line, bar(page.count, 400));
             b += targetTable(page.targets, false);
         }
-        // Every target
-        b += pageBreak(QStringLiteral("targets")) + h(Text::tr("全部指标")) + "</h2>";
-        // A table per chapter (as the summary counts them): shorter tables, and QTextDocument lays out a long table in
-        // time that grows faster than its rows.
-        std::vector<std::pair<std::string, std::vector<const layers::TargetProgress*>>> chapters;
-        for (const layers::TargetProgress& p : m.in->progress) {
-            const std::string key = layers::countByChapter({p}).front().first;
-            auto at = std::find_if(chapters.begin(), chapters.end(), [&](const auto& c) { return c.first == key; });
-            if (at == chapters.end())
-                at = chapters.insert(chapters.end(), {key, {}});
-            at->second.push_back(&p);
-        }
-        constexpr std::size_t kRowsPerTable = 25;
-        for (const auto& [key, rows] : chapters) {
-            b += QStringLiteral("<h3>%1</h3>").arg(h(key));
-            // Tables of at most kRowsPerTable rows: QTextDocument finds a table's cells in time that grows with its size.
-            for (std::size_t i = 0; i < rows.size(); i += kRowsPerTable)
-                b += targetTable({rows.begin() + i, rows.begin() + std::min(rows.size(), i + kRowsPerTable)}, true);
+        // Every target: in the browser a table per chapter; the PDF draws it itself (drawTargetPages).
+        if (medium == Medium::Browser) {
+            b += pageBreak(QStringLiteral("targets")) + h(Text::tr("全部指标")) + "</h2>";
+            for (const auto& [key, rows] : byChapter(m))
+                b += QStringLiteral("<h3>%1</h3>").arg(h(key)) + targetTable(rows, true);
         }
         b += QStringLiteral("<p class=\"sub\">%1</p>")
                  .arg(h(Text::tr("边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。")));
@@ -263,18 +267,172 @@ QByteArray reportHtml(const ReportModel& m, ReportTiming* timing)
     return html.toUtf8();
 }
 
+namespace {
+
+QFont reportFont(double points, bool bold = false)
+{
+    // The PDF-safe copy of the map font (render/map_fonts.h): pdftotext reads 支, not the radical ⽀.
+    QFont f(render::mapFontFamily(QStringLiteral("Noto Sans CJK SC")));
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    return f;
+}
+
+/// The PDF's pages: A4 at 300 dpi, 2 cm margins, numbered at the foot.
+struct PdfPages {
+    QPdfWriter& pdf;
+    QPainter& painter;
+    QRectF body;  ///< inside the margins, device pixels
+    int page = 0;
+
+    PdfPages(QPdfWriter& w, QPainter& p) : pdf(w), painter(p)
+    {
+        const double margin = 2 / 2.54 * pdf.resolution();
+        body = QRectF(margin, margin, pdf.width() - 2 * margin, pdf.height() - 2 * margin);
+    }
+    void next()
+    {
+        footer();
+        pdf.newPage();
+    }
+    void footer()
+    {
+        ++page;
+        painter.save();
+        painter.setFont(reportFont(7));
+        painter.setPen(QColor(96, 125, 139));
+        painter.drawText(QRectF(body.left(), body.bottom() + body.top() * 0.3, body.width(), body.top() * 0.4), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(page));
+        painter.restore();
+    }
+};
+
+/// The document (summary and map pages) page by page into the PDF, as QTextDocument::print would.
+void drawDocument(QTextDocument& doc, PdfPages& pages)
+{
+    doc.documentLayout()->setPaintDevice(&pages.pdf);
+    doc.setPageSize(pages.body.size());
+    doc.rootFrame()->setFrameFormat([&] {
+        QTextFrameFormat f = doc.rootFrame()->frameFormat();
+        f.setMargin(0);
+        return f;
+    }());
+    const int count = doc.pageCount();
+    for (int i = 0; i < count; ++i) {
+        if (i)
+            pages.next();
+        pages.painter.save();
+        pages.painter.translate(pages.body.left(), pages.body.top() - i * pages.body.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * pages.body.height(), pages.body.width(), pages.body.height());
+        pages.painter.setClipRect(context.clip);
+        doc.documentLayout()->draw(&pages.painter, context);
+        pages.painter.restore();
+    }
+}
+
+/// Every target as a table drawn row by row (QTextDocument takes seconds for a table of 290 rows): the header on
+/// every page, a row never split, a line per chapter.
+void drawTargetPages(const ReportModel& m, PdfPages& pages)
+{
+    QPainter& p = pages.painter;
+    const double dpi = pages.pdf.resolution(), pad = 0.8 / 25.4 * dpi;
+    struct Column {
+        QString title;
+        double share;
+    };
+    const std::vector<Column> columns{{Text::tr("编号"), 0.045}, {Text::tr("范围"), 0.075}, {Text::tr("指标"), 0.11},      {Text::tr("目标"), 0.085},
+                                      {Text::tr("实际"), 0.085}, {Text::tr("状态"), 0.055}, {Text::tr("判定规则"), 0.23}, {Text::tr("数据来源"), 0.11},
+                                      {Text::tr("条款"), 0.08},  {Text::tr("原文"), 0.125}};
+    const QFont text = reportFont(6), bold = reportFont(6, true), chapterFont = reportFont(9, true), titleFont = reportFont(13, true);
+    std::vector<double> x{pages.body.left()};
+    for (const Column& c : columns)
+        x.push_back(x.back() + c.share * pages.body.width());
+    const QPen grid(QColor(176, 190, 197), 0.15 / 25.4 * dpi);
+    const auto cellHeight = [&](const QString& s, std::size_t c, const QFont& f) {
+        return QFontMetricsF(f, &pages.pdf).boundingRect(QRectF(0, 0, x[c + 1] - x[c] - 2 * pad, 1e6), Qt::TextWordWrap, s).height() + 2 * pad;
+    };
+    const auto drawRow = [&](double y, double height, const QStringList& cells, const QFont& f, const QColor& fill, int statusColumn,
+                             const QColor& statusFill, const QColor& statusText) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const QRectF cell(x[c], y, x[c + 1] - x[c], height);
+            p.fillRect(cell, int(c) == statusColumn ? statusFill : fill);
+            p.setPen(grid);
+            p.drawRect(cell);
+            p.setPen(int(c) == statusColumn ? statusText : QColor(33, 33, 33));
+            p.setFont(f);
+            p.drawText(cell.adjusted(pad, pad, -pad, -pad), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, cells.value(int(c)));
+        }
+    };
+    QStringList header;
+    for (const Column& c : columns)
+        header << c.title;
+    double headerHeight = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        headerHeight = std::max(headerHeight, cellHeight(header[int(c)], c, bold));
+    const QColor headerFill(236, 239, 241);
+    double y = pages.body.top();
+    const auto newPage = [&](bool first) {
+        if (!first)
+            pages.next();
+        y = pages.body.top();
+        if (first) {
+            p.setFont(titleFont);
+            p.setPen(QColor(33, 33, 33));
+            const double h = QFontMetricsF(titleFont, &pages.pdf).height() * 1.6;
+            p.drawText(QRectF(pages.body.left(), y, pages.body.width(), h), Qt::AlignLeft | Qt::AlignVCenter, Text::tr("全部指标"));
+            y += h;
+        }
+        drawRow(y, headerHeight, header, bold, headerFill, -1, headerFill, Qt::black);
+        y += headerHeight;
+    };
+    pages.next();
+    newPage(true);
+    const double chapterHeight = QFontMetricsF(chapterFont, &pages.pdf).height() * 1.5;
+    for (const auto& [key, rows] : byChapter(m)) {
+        bool chapterLine = true;
+        for (const layers::TargetProgress* t : rows) {
+            const layers::Target& target = *t->target;
+            const QStringList cells{q(target.id),           m.scopeLabel(target.scopeKind, target.scopeId), m.indicator(target), m.targetText(target),
+                                    m.actualText(*t),       m.statusText(t->status),                        m.rule(*t),          q(t->sources()),
+                                    q(target.provenance.citation()), q(target.quote)};
+            double height = 0;
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                height = std::max(height, cellHeight(cells[int(c)], c, text));
+            if (y + height + (chapterLine ? chapterHeight : 0) > pages.body.bottom())
+                newPage(false);
+            if (chapterLine) {
+                p.setFont(chapterFont);
+                p.setPen(QColor(33, 33, 33));
+                p.drawText(QRectF(pages.body.left(), y, pages.body.width(), chapterHeight), Qt::AlignLeft | Qt::AlignVCenter, key);
+                y += chapterHeight;
+                chapterLine = false;
+            }
+            const layers::Status s = t->status;
+            drawRow(y, height, cells, text, Qt::white, 5, statusColour(s),
+                    s == layers::Status::NoFigure || s == layers::Status::OnTrack ? Qt::black : Qt::white);
+            y += height;
+        }
+    }
+    p.setFont(reportFont(6));
+    p.setPen(QColor(84, 110, 122));
+    if (y + chapterHeight > pages.body.bottom())
+        newPage(false);
+    p.drawText(QRectF(pages.body.left(), y, pages.body.width(), chapterHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               Text::tr("边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。"));
+}
+
+}  // namespace
+
 QByteArray reportPdf(const ReportModel& m, ReportTiming* timing)
 {
     QElapsedTimer clock;
     clock.start();
     QTextDocument doc;
-    // The PDF-safe copy of the map font (render/map_fonts.h): pdftotext reads 支, not the radical ⽀.
-    QFont font(render::mapFontFamily(QStringLiteral("Noto Sans CJK SC")));
-    font.setPointSizeF(8);
-    doc.setDefaultFont(font);
+    doc.setDefaultFont(reportFont(8));
     doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10pt; } "
                                             "p.sub { color: #546e7a; font-size: 7pt; } td.small { font-size: 6.5pt; } th { background-color: #eceff1; white-space: nowrap; } "
-                                            "td.k { white-space: nowrap; } td.status { white-space: nowrap; } "
+                                            "td.k { white-space: nowrap; } td.status { white-space: nowrap; } td.n { white-space: nowrap; } "
                                             "table { border-collapse: collapse; border-color: #b0bec5; } td.n { text-align: right; }"));
     HtmlWriter w{m, Medium::Pdf, &doc};
     doc.setHtml(QStringLiteral("<html><body>%1</body></html>").arg(w.body()));
@@ -287,11 +445,16 @@ QByteArray reportPdf(const ReportModel& m, ReportTiming* timing)
         pdf.setResolution(300);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageOrientation(QPageLayout::Portrait);
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));  // QTextDocument::print keeps its own 2 cm margin and numbers the pages
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));  // the margins are PdfPages'
         pdf.setTitle(m.title);
         pdf.setCreator(QStringLiteral("gzplan report"));
         const double before = clock.nsecsElapsed() / 1e6;
-        doc.print(&pdf);
+        QPainter painter(&pdf);
+        PdfPages pages(pdf, painter);
+        drawDocument(doc, pages);
+        drawTargetPages(m, pages);
+        pages.footer();
+        painter.end();
         if (timing)
             timing->printMs = clock.nsecsElapsed() / 1e6 - before;
     }

@@ -24,7 +24,7 @@
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="570"/>
+        <location filename="../../app/cli/application.cpp" line="572"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -1398,14 +1398,15 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/report/report_charts.cpp" line="123"/>
-        <location filename="../../app/report/report_writers.cpp" line="94"/>
-        <location filename="../../app/report/report_writers.cpp" line="200"/>
+        <location filename="../../app/report/report_writers.cpp" line="111"/>
+        <location filename="../../app/report/report_writers.cpp" line="217"/>
         <source>指标数</source>
         <translation>targets</translation>
     </message>
     <message>
         <location filename="../../app/report/report_charts.cpp" line="133"/>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1436,8 +1437,9 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/report/report_model.cpp" line="118"/>
-        <location filename="../../app/report/report_writers.cpp" line="204"/>
-        <location filename="../../app/report/report_writers.cpp" line="368"/>
+        <location filename="../../app/report/report_writers.cpp" line="222"/>
+        <location filename="../../app/report/report_writers.cpp" line="383"/>
+        <location filename="../../app/report/report_writers.cpp" line="533"/>
         <source>全部指标</source>
         <translation>all targets</translation>
     </message>
@@ -1467,113 +1469,123 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>The targets of the layout&apos;s zones (and of the zones inside them), and every target of %1 (the document that sets out this layout).</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="191"/>
-        <source>中心城市（城区）常住人口：目标与实际（万人）</source>
-        <translation>Central cities&apos; (urban) resident population: target and actual (10,000 people)</translation>
+        <location filename="../../app/report/report_model.cpp" line="200"/>
+        <source>中心城市（城区）常住人口：%1 年目标与实际（万人）</source>
+        <translation>Central cities&apos; (urban) resident population: %1 target and actual (10,000 people)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="207"/>
+        <location filename="../../app/report/report_model.cpp" line="213"/>
         <source>边界与位置仅供规划示意，非测绘成果</source>
         <translation>Boundaries and positions for planning illustration, not survey</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="98"/>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
         <source>达标率</source>
         <translation>Share met</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="98"/>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="113"/>
+        <location filename="../../app/report/report_writers.cpp" line="130"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="122"/>
+        <location filename="../../app/report/report_writers.cpp" line="139"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="124"/>
-        <location filename="../../app/report/report_writers.cpp" line="182"/>
+        <location filename="../../app/report/report_writers.cpp" line="141"/>
+        <location filename="../../app/report/report_writers.cpp" line="199"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
         <source>判定规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="126"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
         <source>数据来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="128"/>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="128"/>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
         <source>原文</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="168"/>
+        <location filename="../../app/report/report_writers.cpp" line="185"/>
         <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
         <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="171"/>
+        <location filename="../../app/report/report_writers.cpp" line="188"/>
         <source>总体情况</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="175"/>
+        <location filename="../../app/report/report_writers.cpp" line="192"/>
         <source>指标总数</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="177"/>
+        <location filename="../../app/report/report_writers.cpp" line="194"/>
         <source>按章节（GZ2023 与 GY2025）</source>
         <translation>By chapter (GZ2023 and GY2025)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="178"/>
+        <location filename="../../app/report/report_writers.cpp" line="195"/>
         <source>章节</source>
         <translation>Chapter</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="181"/>
+        <location filename="../../app/report/report_writers.cpp" line="198"/>
         <source>按范围</source>
         <translation>By scope</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="194"/>
+        <location filename="../../app/report/report_writers.cpp" line="211"/>
         <source>该页没有指标。</source>
         <translation>No targets on this page.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_writers.cpp" line="223"/>
+        <location filename="../../app/report/report_writers.cpp" line="227"/>
+        <location filename="../../app/report/report_writers.cpp" line="422"/>
         <source>边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。</source>
         <translation>Boundaries and positions for planning illustration, not survey. Maps: the gzplan renderer; charts: Qt Charts.</translation>
     </message>
