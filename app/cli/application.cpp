@@ -388,6 +388,11 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
         std::cerr << "gzplan report: " << out.toStdString() << ": exists; use --force to replace it\n";
         return 1;
     }
+    if (!QFileInfo(QFileInfo(out).absolutePath()).isDir()) {  // said before the report is made, not after
+        std::cerr << "gzplan report: " << out.toStdString() << ": the folder " << QFileInfo(out).absolutePath().toStdString()
+                  << " does not exist\n";
+        return 1;
+    }
     QTranslator english;
     if (args.value("lang") == "en") {
         if (!english.load(QStringLiteral(":/i18n/gzplan_en.qm"))) {

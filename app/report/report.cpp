@@ -23,7 +23,7 @@ QString writeWhole(const QByteArray& bytes, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
+        return QStringLiteral("%1: cannot be written: %2; nothing was changed").arg(path, file.errorString());
     if (file.write(bytes) != bytes.size() || !file.flush()) {
         const QString why = file.errorString();
         file.cancelWriting();

@@ -265,6 +265,11 @@ TEST(ReportCli, RefusesAnExistingFileAndBadArguments)
     r = test::runGzplan({"report", "--out", f.dir.filePath("y.html"), "--scope", "city:nowhere"}, f.env());
     EXPECT_EQ(r.code, 1);
     EXPECT_FALSE(QFileInfo::exists(f.dir.filePath("y.html")));
+    // A folder that does not exist: said before anything is made, nothing written.
+    r = f.report(f.dir.filePath("nofolder/x.pdf"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("does not exist")) << r.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(f.dir.filePath("nofolder")));
     // No store: as gzplan progress, every target without a figure, and said.
     r = test::runGzplan({"report", "--out", f.dir.filePath("none.xlsx")}, {"GZPLAN_ACTUALS=" + f.dir.filePath("missing.gpkg")});
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
