@@ -434,14 +434,23 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
     QElapsedTimer clock;
     clock.start();
     QString error;
+    // Ctrl+C / SIGTERM: before the report is made, nothing is written (exit 130); while it is made and written (a few
+    // seconds, a temporary file renamed into place) the cancel waits, and the report is whole.
+    layers::installCancelSignals();
+    if (layers::cancelRequested()) {
+        std::cerr << "gzplan report: cancelled; nothing was written\n";
+        return 130;
+    }
     {
-        const layers::CancelShield whole;  // the report is written whole (temporary file, rename) or not at all
+        const layers::CancelShield whole;
         error = report::writeReport(in, out, &timing);
     }
     if (!error.isEmpty()) {
         std::cerr << "gzplan report: " << error.toStdString() << "\n";
         return 1;
     }
+    if (layers::cancelRequested())
+        std::cerr << "gzplan report: the cancel came while the report was being written; it was written whole\n";
     if (args.flag("timing"))
         std::cerr << "gzplan report: " << in.progress.size() << " targets; maps " << QString::number(timing.mapsMs, 'f', 0).toStdString()
                   << " ms, charts and layout " << QString::number(timing.chartsMs, 'f', 0).toStdString() << " ms, PDF pages "
