@@ -4,22 +4,27 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="139"/>
+        <location filename="../../app/cli/application.cpp" line="145"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="143"/>
+        <location filename="../../app/cli/application.cpp" line="149"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="144"/>
+        <location filename="../../app/cli/application.cpp" line="150"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="470"/>
+        <location filename="../../app/cli/application.cpp" line="407"/>
+        <source>（不存在）</source>
+        <translation> (does not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="572"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -196,7 +201,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="186"/>
-        <location filename="../../app/gui/info_html.cpp" line="449"/>
+        <location filename="../../app/gui/info_html.cpp" line="453"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
@@ -207,7 +212,7 @@
         <location filename="../../app/gui/info_html.cpp" line="245"/>
         <location filename="../../app/gui/info_html.cpp" line="253"/>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
@@ -235,7 +240,7 @@
         <location filename="../../app/gui/info_html.cpp" line="253"/>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
@@ -266,7 +271,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="213"/>
-        <location filename="../../app/gui/info_html.cpp" line="398"/>
+        <location filename="../../app/gui/info_html.cpp" line="402"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
@@ -302,7 +307,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="235"/>
-        <location filename="../../app/gui/info_html.cpp" line="403"/>
+        <location filename="../../app/gui/info_html.cpp" line="407"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
@@ -325,8 +330,8 @@
         <location filename="../../app/gui/info_html.cpp" line="241"/>
         <location filename="../../app/gui/info_html.cpp" line="250"/>
         <location filename="../../app/gui/info_html.cpp" line="310"/>
-        <location filename="../../app/gui/info_html.cpp" line="432"/>
-        <location filename="../../app/gui/info_html.cpp" line="482"/>
+        <location filename="../../app/gui/info_html.cpp" line="436"/>
+        <location filename="../../app/gui/info_html.cpp" line="486"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
@@ -334,7 +339,7 @@
         <location filename="../../app/gui/info_html.cpp" line="241"/>
         <location filename="../../app/gui/info_html.cpp" line="250"/>
         <location filename="../../app/gui/info_html.cpp" line="310"/>
-        <location filename="../../app/gui/info_html.cpp" line="432"/>
+        <location filename="../../app/gui/info_html.cpp" line="436"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
@@ -365,7 +370,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="253"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
@@ -376,7 +381,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="257"/>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
@@ -414,14 +419,14 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
-        <location filename="../../app/gui/info_html.cpp" line="375"/>
+        <location filename="../../app/gui/info_html.cpp" line="379"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
         <location filename="../../app/gui/info_html.cpp" line="354"/>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -476,20 +481,20 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="400"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="404"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="402"/>
+        <location filename="../../app/gui/info_html.cpp" line="406"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="316"/>
-        <location filename="../../app/gui/info_html.cpp" line="439"/>
+        <location filename="../../app/gui/info_html.cpp" line="443"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
@@ -503,42 +508,42 @@
         <translation type="vanished">Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="375"/>
+        <location filename="../../app/gui/info_html.cpp" line="379"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="395"/>
+        <location filename="../../app/gui/info_html.cpp" line="399"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="399"/>
+        <location filename="../../app/gui/info_html.cpp" line="403"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="415"/>
+        <location filename="../../app/gui/info_html.cpp" line="419"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="417"/>
+        <location filename="../../app/gui/info_html.cpp" line="421"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="427"/>
+        <location filename="../../app/gui/info_html.cpp" line="431"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="476"/>
+        <location filename="../../app/gui/info_html.cpp" line="480"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -1381,6 +1386,208 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/render/map_views.cpp" line="39"/>
         <source>注记</source>
         <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>app::report::Text</name>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="102"/>
+        <location filename="../../app/report/report_charts.cpp" line="163"/>
+        <source>各章节指标状态（个）</source>
+        <translation>Status of the targets by chapter (count)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="123"/>
+        <location filename="../../app/report/report_writers.cpp" line="111"/>
+        <location filename="../../app/report/report_writers.cpp" line="217"/>
+        <source>指标数</source>
+        <translation>targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="133"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="134"/>
+        <source>实际（无数据为 0）</source>
+        <translation>Actual (0 without a figure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="153"/>
+        <source>万人</source>
+        <translation>10,000 people</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="115"/>
+        <source>规划目标进展评估报告</source>
+        <translation>Evaluation report: progress of the plan&apos;s targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="116"/>
+        <source>GZ2023 贵州省新型城镇化实施方案（2023—2025年）· GY2025 筑府发〔2025〕17号 · 截至 %1 · 范围：%2 · 数据：%3（%4 条现行数据）· 生成于 %5</source>
+        <translation>GZ2023 Guizhou new-type urbanisation implementation plan (2023–2025) · GY2025 Zhufufa [2025] No. 17 · as of %1 · scope: %2 · figures: %3 (%4 current figures) · generated %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <source>全部年份</source>
+        <translation>every year</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <location filename="../../app/report/report_writers.cpp" line="222"/>
+        <location filename="../../app/report/report_writers.cpp" line="383"/>
+        <location filename="../../app/report/report_writers.cpp" line="533"/>
+        <source>全部指标</source>
+        <translation>all targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="137"/>
+        <source>中心城市：%1</source>
+        <translation>Central city: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="138"/>
+        <source>范围为“%1”的指标；地图中高亮为其县级单元。</source>
+        <translation>The targets scoped to “%1”; its county-level units are highlighted on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="166"/>
+        <source>空间布局：%1</source>
+        <translation>Layout: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="177"/>
+        <source>范围为该布局的区域（及其内部区域）的指标。</source>
+        <translation>The targets of the layout&apos;s zones (and of the zones inside them).</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="178"/>
+        <source>范围为该布局的区域（及其内部区域）的指标，以及 %1（提出该布局的文件）的全部指标。</source>
+        <translation>The targets of the layout&apos;s zones (and of the zones inside them), and every target of %1 (the document that sets out this layout).</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="200"/>
+        <source>中心城市（城区）常住人口：%1 年目标与实际（万人）</source>
+        <translation>Central cities&apos; (urban) resident population: %1 target and actual (10,000 people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="213"/>
+        <source>边界与位置仅供规划示意，非测绘成果</source>
+        <translation>Boundaries and positions for planning illustration, not survey</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
+        <source>达标率</source>
+        <translation>Share met</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="130"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="139"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="141"/>
+        <location filename="../../app/report/report_writers.cpp" line="199"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>判定规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>数据来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
+        <source>原文</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="185"/>
+        <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
+        <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="188"/>
+        <source>总体情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="192"/>
+        <source>指标总数</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="194"/>
+        <source>按章节（GZ2023 与 GY2025）</source>
+        <translation>By chapter (GZ2023 and GY2025)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="195"/>
+        <source>章节</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="198"/>
+        <source>按范围</source>
+        <translation>By scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="211"/>
+        <source>该页没有指标。</source>
+        <translation>No targets on this page.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="227"/>
+        <location filename="../../app/report/report_writers.cpp" line="422"/>
+        <source>边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。</source>
+        <translation>Boundaries and positions for planning illustration, not survey. Maps: the gzplan renderer; charts: Qt Charts.</translation>
     </message>
 </context>
 </TS>
