@@ -1550,8 +1550,8 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/report/report_writers.cpp" line="185"/>
-        <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
-        <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
+        <source>每个指标的状态按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
+        <translation>Each target&apos;s status is decided by the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
     </message>
     <message>
         <location filename="../../app/report/report_writers.cpp" line="188"/>
