@@ -1,5 +1,6 @@
 #include "render/map_data.h"
 
+#include <algorithm>
 #include <cmath>
 #include <future>
 
@@ -132,6 +133,22 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::CentralCityFeature& c : pg.centralCities)
         data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol), q(c.city->nameEn)});
+    // Each county's central city (the first listed, should a county be in two), for the 目标进展 view's fills.
+    data->countyCity.assign(data->counties.size(), -1);
+    for (const layers::CentralCityMember& m : plan.centralCityMembers) {
+        const int county = data->countyIndex(q(m.code));
+        for (std::size_t k = 0; county >= 0 && k < data->cities.size(); ++k)
+            if (data->cities[k].id == q(m.cityId) && data->countyCity[static_cast<std::size_t>(county)] < 0)
+                data->countyCity[static_cast<std::size_t>(county)] = static_cast<int>(k);
+    }
+    for (const layers::Target& t : plan.targets) {
+        const QString scope = q(t.scopeKind + ":" + t.scopeId);
+        auto it = std::find_if(data->targetScopes.begin(), data->targetScopes.end(), [&](const auto& e) { return e.first == scope; });
+        if (it == data->targetScopes.end())
+            data->targetScopes.push_back({scope, 1});
+        else
+            ++it->second;
+    }
     // The geography's English names (share/plan/names_en.csv), for maps drawn in English.
     for (CountyItem& c : data->counties)
         if (const layers::EnglishName* n = plan.englishName(c.code.toStdString())) {

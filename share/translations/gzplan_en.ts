@@ -4,22 +4,22 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="139"/>
+        <location filename="../../app/cli/application.cpp" line="141"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="143"/>
+        <location filename="../../app/cli/application.cpp" line="145"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="144"/>
+        <location filename="../../app/cli/application.cpp" line="146"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="470"/>
+        <location filename="../../app/cli/application.cpp" line="502"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="186"/>
-        <location filename="../../app/gui/info_html.cpp" line="449"/>
+        <location filename="../../app/gui/info_html.cpp" line="453"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
@@ -207,7 +207,7 @@
         <location filename="../../app/gui/info_html.cpp" line="245"/>
         <location filename="../../app/gui/info_html.cpp" line="253"/>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
@@ -235,7 +235,7 @@
         <location filename="../../app/gui/info_html.cpp" line="253"/>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>出处</source>
         <translation>Source</translation>
     </message>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="213"/>
-        <location filename="../../app/gui/info_html.cpp" line="398"/>
+        <location filename="../../app/gui/info_html.cpp" line="402"/>
         <source>简称</source>
         <translation>short name</translation>
     </message>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="235"/>
-        <location filename="../../app/gui/info_html.cpp" line="403"/>
+        <location filename="../../app/gui/info_html.cpp" line="407"/>
         <source>县城分类</source>
         <translation>County-seat classes</translation>
     </message>
@@ -325,8 +325,8 @@
         <location filename="../../app/gui/info_html.cpp" line="241"/>
         <location filename="../../app/gui/info_html.cpp" line="250"/>
         <location filename="../../app/gui/info_html.cpp" line="310"/>
-        <location filename="../../app/gui/info_html.cpp" line="432"/>
-        <location filename="../../app/gui/info_html.cpp" line="482"/>
+        <location filename="../../app/gui/info_html.cpp" line="436"/>
+        <location filename="../../app/gui/info_html.cpp" line="486"/>
         <source>全部</source>
         <translation>whole</translation>
     </message>
@@ -334,7 +334,7 @@
         <location filename="../../app/gui/info_html.cpp" line="241"/>
         <location filename="../../app/gui/info_html.cpp" line="250"/>
         <location filename="../../app/gui/info_html.cpp" line="310"/>
-        <location filename="../../app/gui/info_html.cpp" line="432"/>
+        <location filename="../../app/gui/info_html.cpp" line="436"/>
         <source>部分</source>
         <translation>part</translation>
     </message>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="253"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>组成</source>
         <translation>Part</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="257"/>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>实测</source>
         <translation>surveyed</translation>
     </message>
@@ -414,14 +414,14 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
-        <location filename="../../app/gui/info_html.cpp" line="375"/>
+        <location filename="../../app/gui/info_html.cpp" line="379"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="259"/>
         <location filename="../../app/gui/info_html.cpp" line="354"/>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -476,20 +476,20 @@
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="400"/>
-        <location filename="../../app/gui/info_html.cpp" line="435"/>
+        <location filename="../../app/gui/info_html.cpp" line="404"/>
+        <location filename="../../app/gui/info_html.cpp" line="439"/>
         <source>县级单位</source>
         <translation>County-level unit</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="313"/>
-        <location filename="../../app/gui/info_html.cpp" line="402"/>
+        <location filename="../../app/gui/info_html.cpp" line="406"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="316"/>
-        <location filename="../../app/gui/info_html.cpp" line="439"/>
+        <location filename="../../app/gui/info_html.cpp" line="443"/>
         <source>目标</source>
         <translation>Targets</translation>
     </message>
@@ -503,42 +503,42 @@
         <translation type="vanished">Schematic alignment: straight segments between the county seats of its nodes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="375"/>
+        <location filename="../../app/gui/info_html.cpp" line="379"/>
         <source>位于</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="376"/>
+        <location filename="../../app/gui/info_html.cpp" line="380"/>
         <source>近似 (置于县城)</source>
         <translation>approximate (placed at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="395"/>
+        <location filename="../../app/gui/info_html.cpp" line="399"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="399"/>
+        <location filename="../../app/gui/info_html.cpp" line="403"/>
         <source>面积 %L1 km²</source>
         <translation>area %L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="415"/>
+        <location filename="../../app/gui/info_html.cpp" line="419"/>
         <source>空间结构</source>
         <translation>Spatial structure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="417"/>
+        <location filename="../../app/gui/info_html.cpp" line="421"/>
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="427"/>
+        <location filename="../../app/gui/info_html.cpp" line="431"/>
         <source>定位</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/gui/info_html.cpp" line="476"/>
+        <location filename="../../app/gui/info_html.cpp" line="480"/>
         <source>点击地图上的县、分区、廊道或节点查看规划内容。</source>
         <translation>Click a county, zone, corridor or place on the map to see what the plan says about it.</translation>
     </message>
@@ -1257,19 +1257,109 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="125"/>
+        <location filename="../../app/render/legend.cpp" line="128"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="126"/>
+        <location filename="../../app/render/legend.cpp" line="129"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="131"/>
+        <location filename="../../app/render/legend.cpp" line="134"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="71"/>
+        <source>%1 无数据</source>
+        <translation>%1 no figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="95"/>
+        <source>%1 %2/%3（%4）</source>
+        <translation>%1 %2/%3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="350"/>
+        <source>指标“%1”: 实际/目标</source>
+        <translation>Indicator “%1”: actual / target</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="353"/>
+        <source>低于 %1%</source>
+        <translation>below %1%</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="354"/>
+        <source>%1% 及以上</source>
+        <translation>%1% and above</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="359"/>
+        <source>中心城市所辖县: 目标达标比例</source>
+        <translation>Counties of central cities: share of targets met</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="363"/>
+        <source>有目标, 无实际数据</source>
+        <translation>targets, no actual figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="364"/>
+        <source>不属任何有目标的中心城市</source>
+        <translation>in no central city with targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="366"/>
+        <source>城市群、都市圈等分区 (轮廓同色)</source>
+        <translation>agglomeration, metropolitan area and other zones (outline, same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="368"/>
+        <source>有目标的交通项目 (同色)</source>
+        <translation>transport projects with targets (same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="371"/>
+        <source>中心城市: 圆面积∝2025年人口目标, 内环∝实际人口</source>
+        <translation>central city: circle area ∝ 2025 population target, inner ring ∝ actual population</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="373"/>
+        <source>虚线圆: 无实际人口数据</source>
+        <translation>dashed circle: no actual population figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="375"/>
+        <source>标注: 名称 达标数/目标数（有数据的目标数）</source>
+        <translation>labels: name met/targets (targets with figures)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="390"/>
+        <source>全省目标 %1 项</source>
+        <translation>Province-wide targets: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="391"/>
+        <source>达标 %1 · 未达标 %2 · 进度正常 %3</source>
+        <translation>met %1 · not met %2 · on track %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="392"/>
+        <source>进度滞后 %1 · 无数据 %2 · 无法判定 %3</source>
+        <translation>behind %1 · no figure %2 · undetermined %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="395"/>
+        <source>无实际数据: 各目标均按“无数据”显示</source>
+        <translation>no actual figures: every target shown as “no figure”</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="397"/>
+        <source>截至 %1 年的数据</source>
+        <translation>figures up to %1</translation>
     </message>
 </context>
 <context>
@@ -1318,67 +1408,73 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Transport corridors and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="27"/>
+        <location filename="../../app/render/map_views.cpp" line="20"/>
+        <location filename="../../app/render/map_views.cpp" line="39"/>
+        <source>目标进展</source>
+        <translation>Target progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="28"/>
         <source>周边省区</source>
         <translation>Neighbouring provinces</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="28"/>
+        <location filename="../../app/render/map_views.cpp" line="29"/>
         <source>县级行政区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="29"/>
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>河流</source>
         <translation>Rivers</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30"/>
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31"/>
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32"/>
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33"/>
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34"/>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>区域关系</source>
         <translation>Relations between units</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>省外端点驻地</source>
         <translation>Seats at project ends outside Guizhou</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37"/>
+        <location filename="../../app/render/map_views.cpp" line="38"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="38"/>
+        <location filename="../../app/render/map_views.cpp" line="40"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="39"/>
+        <location filename="../../app/render/map_views.cpp" line="41"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>
