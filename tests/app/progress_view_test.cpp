@@ -163,8 +163,9 @@ TEST(ProgressView, CountiesOfACityWithEveryTargetMetDifferFromOneWithNoneMetAndA
     const auto progress = loadProgress(test::plan(), syntheticStore(dir), rulesDir());
     // The synthetic figures give what the test expects: 遵义 5 of 5 met, 毕节 0 of 2.
     for (const auto& [scope, n] : progress->scopes) {
-        if (scope == "city:zunyi")
+        if (scope == "city:zunyi") {
             EXPECT_EQ(n.met, n.targets);
+        }
         if (scope == "city:bijie") {
             EXPECT_EQ(n.met, 0);
             EXPECT_EQ(n.withFigure(), 2);
