@@ -113,11 +113,19 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::CorridorFeature& c : pg.corridors) {
         CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
-                          q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn)};
+                          q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn), {}};
         // The one line of PlanGeometry: the GeoPackage, the exports and the map draw the same vertices.
         for (const geo::Point& vertex : c.line) {
             const geo::Point m = at(vertex);
             item.line << QPointF(m.x, m.y);
+        }
+        for (const std::string& code : c.corridor->nodeCodes) {
+            const auto county = std::find_if(g.counties.begin(), g.counties.end(), [&](const layers::County& k) { return k.code == code; });
+            const auto seat = std::find_if(g.neighbourSeats.begin(), g.neighbourSeats.end(), [&](const layers::NeighbourSeat& n) { return n.code == code; });
+            if (county != g.counties.end())
+                item.nodeSeats.push_back(at(county->seat));
+            else if (seat != g.neighbourSeats.end())
+                item.nodeSeats.push_back(at(seat->seat));
         }
         data->corridors.push_back(std::move(item));
     }

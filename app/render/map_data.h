@@ -79,6 +79,9 @@ struct CorridorItem {
     QString id, name, mode, status, statusWords, basis;
     QPolygonF line;  ///< display CRS: PlanGeometry's line (seats in and outside Guizhou, approximate border crossings)
     QString nameEn;
+    /// Display CRS: the seats of the nodes it names (a county's, or one outside Guizhou): where a project of one
+    /// node, a facility without a line (乌江沙沱 navigation facilities), is drawn.
+    std::vector<geo::Point> nodeSeats;
 };
 
 /// A seat outside Guizhou that a corridor ends at (layers::namedNeighbourSeats): a point and a label.

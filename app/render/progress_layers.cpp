@@ -1,18 +1,20 @@
 // The 目标进展 (progress) view: how far the plan's targets are met, per scope (layers::evaluate through ProgressData).
 //   counties   filled by the share of targets met of their central city ("city:<id>"), in the classes of the style's
 //              palette; "no figure" and "no scope" colours from the style (drawCounties asks progressCountyFill)
-//   progress   the zones with targets outlined, the corridors with targets as lines, both coloured the same way; the
+//   progress   the zones with targets outlined, the corridors with targets as lines (a project at one node, as the
+//              navigation facilities at dams, a dot at its seat), both coloured the same way; the
 //              central cities as a circle of their 2025 population target with the actual population as an inner
 //              ring (no figure: the circle dashed); each scope's label "遵义 1/5（3）" (met/targets (with figures))
 //   legend     the classes, the symbols and the province's own targets counted by status (progressLegend)
 // Per-indicator mode (ProgressData::indicator): each scope by actual / target of that indicator, in the style's
-// diverging palette around 100 %, labelled "遵义 96%".
+// diverging palette around 100 %, labelled "遵义 96%（2025年）" (the year of the target mapped).
 // Colours, widths and label fonts are the style's rules for layer "progress" (and "counties" in view "progress"),
 // selected by feature (zone, corridor, city, city_actual), mode (share, ratio) and progress (class, no_figure, none).
 
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -74,7 +76,7 @@ ScopeState scopeState(const LayerContext& c, const QString& scope, const QString
         }
         const double ratio = *t->actual / t->target->value;
         out.cls = ratioClass(ratio, classes);
-        out.text = QStringLiteral("%1 %2%").arg(name).arg(ratio * 100, 0, 'f', 0);
+        out.text = QCoreApplication::translate("app::render::Legend", "%1 %2%（%3年）").arg(name).arg(ratio * 100, 0, 'f', 0).arg(t->target->year);
         return out;
     }
     layers::ProgressCount count;
@@ -147,6 +149,17 @@ std::vector<CityCircle> cityCircles(const LayerContext& c, int classes)
     return out;
 }
 
+/// Where a corridor's label goes: the middle vertex of its line, or its first node's seat (a project at one node,
+/// drawn as a point).
+std::optional<QPointF> corridorAnchor(const LayerContext& c, const CorridorItem& line)
+{
+    if (line.line.size() >= 2)
+        return c.s.view.toScreen({line.line[line.line.size() / 2].x(), line.line[line.line.size() / 2].y()});
+    if (!line.nodeSeats.empty())
+        return c.s.view.toScreen(line.nodeSeats.front());
+    return std::nullopt;
+}
+
 /// A label placed by the view.
 struct PlacedLabel {
     QRectF box;
@@ -168,7 +181,10 @@ ProgressLayout layout(const LayerContext& c)
     ProgressLayout out;
     const int classes = static_cast<int>(palette(c, "counties", "county").size());
     std::vector<QRectF> taken;
-    auto free = [&](const QRectF& r) { return std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); }); };
+    const QRectF screen(QPointF(0, 0), c.s.view.size());
+    auto free = [&](const QRectF& r) {
+        return screen.contains(r) && std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); });
+    };
     auto place = [&](const QString& text, const Symbol& sym, const std::vector<QPointF>& centres) {
         const QFont font = labelFont(c, sym);
         const QFontMetricsF fm(font);
@@ -231,12 +247,14 @@ ProgressLayout layout(const LayerContext& c)
     }
     for (const CorridorItem& line : c.data.corridors) {
         const ScopeState st = scopeState(c, scopeOf("corridor", line.id), inLanguage(line.name, line.nameEn), classes);
-        if (!st.targets || line.line.isEmpty())
+        const std::optional<QPointF> mid = corridorAnchor(c, line);
+        if (!st.targets || !mid)
             continue;
         const Symbol sym = featureSymbol(c, "corridor", st, line.id);
-        const QPointF mid = c.s.view.toScreen({line.line[line.line.size() / 2].x(), line.line[line.line.size() / 2].y()});
-        const double h = QFontMetricsF(labelFont(c, sym)).height();
-        place(st.text, sym, {mid - QPointF(0, h), mid + QPointF(0, h), mid - QPointF(0, 2 * h), mid + QPointF(0, 2 * h)});
+        const QFont font = labelFont(c, sym);
+        const double h = QFontMetricsF(font).height(), w = textAdvance(c.f, font, st.text), d = sym.size * c.k + 3 * c.k + w / 2;
+        place(st.text, sym, {*mid + QPointF(d, 0), *mid - QPointF(d, 0), *mid - QPointF(0, h), *mid + QPointF(0, h), *mid + QPointF(d, -h), *mid + QPointF(d, h),
+                             *mid - QPointF(d, h), *mid - QPointF(d, -h)});
     }
     return out;
 }
@@ -297,12 +315,24 @@ void drawProgress(const LayerContext& c)
     // Corridors with targets.
     for (const CorridorItem& line : c.data.corridors) {
         const ScopeState st = scopeState(c, scopeOf("corridor", line.id), line.name, classes);
-        if (!st.targets || line.line.size() < 2)
+        if (!st.targets)
             continue;
-        QPolygonF screen;
-        for (const QPointF& m : line.line)
-            screen << c.s.view.toScreen({m.x(), m.y()});
-        strokeLine(c, screen, featureSymbol(c, "corridor", st, line.id), classColour(c, "progress", "corridor", st, false));
+        const Symbol sym = featureSymbol(c, "corridor", st, line.id);
+        const QColor colour = classColour(c, "progress", "corridor", st, false);
+        if (line.line.size() >= 2) {
+            QPolygonF screen;
+            for (const QPointF& m : line.line)
+                screen << c.s.view.toScreen({m.x(), m.y()});
+            strokeLine(c, screen, sym, colour);
+            continue;
+        }
+        // A project at one node (a navigation facility at a dam): a dot at each node's seat, on the casing colour.
+        p.save();
+        p.setPen(QPen(sym.halo.isValid() ? sym.halo : colour, sym.haloWidth * c.k));
+        p.setBrush(colour);
+        for (const geo::Point& seat : line.nodeSeats)
+            p.drawEllipse(c.s.view.toScreen(seat), sym.size * c.k, sym.size * c.k);
+        p.restore();
     }
     // Central cities: the target's circle, the actual population's ring inside (same area scale); larger first.
     for (const CityCircle& circle : cityCircles(c, classes)) {
@@ -377,9 +407,21 @@ std::vector<LegendEntry> progressLegend(const LayerContext& c)
     out.push_back({Kind::Swatch, QCoreApplication::translate("app::render::Legend", "有目标, 无实际数据"), classColour(c, "counties", "county", ScopeState{true, -1, {}}, true), outline});
     out.push_back({Kind::Swatch, QCoreApplication::translate("app::render::Legend", "不属任何有目标的中心城市"), classColour(c, "counties", "county", ScopeState{}, true), outline});
     const Symbol zone = featureSymbol(c, "zone", ScopeState{true, classes - 1, {}});
-    out.push_back({Kind::Line, QCoreApplication::translate("app::render::Legend", "城市群、都市圈等分区 (轮廓同色)"), QBrush(), QPen(classColour(c, "progress", "zone", ScopeState{true, classes - 1, {}}, false), zone.width * c.k, zone.dash)});
+    if (std::any_of(c.data.zones.begin(), c.data.zones.end(), [&](const ZoneItem& z) { return scopeState(c, scopeOf("zone", z.id), z.name, classes).targets; }))
+        out.push_back({Kind::Line, QCoreApplication::translate("app::render::Legend", "城市群、都市圈等分区 (轮廓同色)"), QBrush(), QPen(classColour(c, "progress", "zone", ScopeState{true, classes - 1, {}}, false), zone.width * c.k, zone.dash)});
+    // Corridors with targets: lines, or dots for projects at one node.
+    bool lines = false, dots = false;
+    for (const CorridorItem& line : c.data.corridors)
+        if (scopeState(c, scopeOf("corridor", line.id), line.name, classes).targets) {
+            lines = lines || line.line.size() >= 2;
+            dots = dots || (line.line.size() < 2 && !line.nodeSeats.empty());
+        }
     const Symbol corridor = featureSymbol(c, "corridor", ScopeState{true, classes - 1, {}});
-    out.push_back({Kind::Line, QCoreApplication::translate("app::render::Legend", "有目标的交通项目 (同色)"), QBrush(), QPen(classColour(c, "progress", "corridor", ScopeState{true, classes - 1, {}}, false), corridor.width * c.k, corridor.dash)});
+    const QColor corridorColour = classColour(c, "progress", "corridor", ScopeState{true, classes - 1, {}}, false);
+    if (lines)
+        out.push_back({Kind::Line, QCoreApplication::translate("app::render::Legend", "有目标的交通项目 (同色)"), QBrush(), QPen(corridorColour, corridor.width * c.k, corridor.dash)});
+    if (dots)
+        out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "有目标的交通设施 (单点, 同色)"), corridorColour, QPen(corridor.halo, corridor.haloWidth * c.k)});
     const Symbol city = featureSymbol(c, "city", ScopeState{true, classes - 1, {}});
     const Symbol ring = featureSymbol(c, "city_actual", ScopeState{true, classes - 1, {}});
     out.push_back({Kind::Dot, QCoreApplication::translate("app::render::Legend", "中心城市: 圆面积∝2025年人口目标, 内环∝实际人口"), city.fill, QPen(ring.stroke, ring.width * c.k)});

@@ -4,22 +4,22 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="141"/>
+        <location filename="../../app/cli/application.cpp" line="142"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="145"/>
+        <location filename="../../app/cli/application.cpp" line="146"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="146"/>
+        <location filename="../../app/cli/application.cpp" line="147"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="502"/>
+        <location filename="../../app/cli/application.cpp" line="505"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -1272,92 +1272,102 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>%1 more categories (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="71"/>
+        <location filename="../../app/render/progress_layers.cpp" line="74"/>
         <source>%1 无数据</source>
         <translation>%1 no figure</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="95"/>
+        <location filename="../../app/render/progress_layers.cpp" line="79"/>
+        <source>%1 %2%（%3年）</source>
+        <translation>%1 %2% (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="98"/>
         <source>%1 %2/%3（%4）</source>
         <translation>%1 %2/%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="350"/>
+        <location filename="../../app/render/progress_layers.cpp" line="394"/>
         <source>指标“%1”: 实际/目标</source>
         <translation>Indicator “%1”: actual / target</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="353"/>
+        <location filename="../../app/render/progress_layers.cpp" line="397"/>
         <source>低于 %1%</source>
         <translation>below %1%</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="354"/>
+        <location filename="../../app/render/progress_layers.cpp" line="398"/>
         <source>%1% 及以上</source>
         <translation>%1% and above</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="359"/>
+        <location filename="../../app/render/progress_layers.cpp" line="403"/>
         <source>中心城市所辖县: 目标达标比例</source>
         <translation>Counties of central cities: share of targets met</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="363"/>
+        <location filename="../../app/render/progress_layers.cpp" line="407"/>
         <source>有目标, 无实际数据</source>
         <translation>targets, no actual figures</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="364"/>
+        <location filename="../../app/render/progress_layers.cpp" line="408"/>
         <source>不属任何有目标的中心城市</source>
         <translation>in no central city with targets</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="366"/>
+        <location filename="../../app/render/progress_layers.cpp" line="411"/>
         <source>城市群、都市圈等分区 (轮廓同色)</source>
         <translation>agglomeration, metropolitan area and other zones (outline, same colours)</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="368"/>
+        <location filename="../../app/render/progress_layers.cpp" line="422"/>
         <source>有目标的交通项目 (同色)</source>
         <translation>transport projects with targets (same colours)</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="371"/>
+        <location filename="../../app/render/progress_layers.cpp" line="424"/>
+        <source>有目标的交通设施 (单点, 同色)</source>
+        <translation>transport facilities with targets (one point, same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="427"/>
         <source>中心城市: 圆面积∝2025年人口目标, 内环∝实际人口</source>
         <translation>central city: circle area ∝ 2025 population target, inner ring ∝ actual population</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="373"/>
+        <location filename="../../app/render/progress_layers.cpp" line="429"/>
         <source>虚线圆: 无实际人口数据</source>
         <translation>dashed circle: no actual population figure</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="375"/>
+        <location filename="../../app/render/progress_layers.cpp" line="431"/>
         <source>标注: 名称 达标数/目标数（有数据的目标数）</source>
         <translation>labels: name met/targets (targets with figures)</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="390"/>
+        <location filename="../../app/render/progress_layers.cpp" line="446"/>
         <source>全省目标 %1 项</source>
         <translation>Province-wide targets: %1</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="391"/>
+        <location filename="../../app/render/progress_layers.cpp" line="447"/>
         <source>达标 %1 · 未达标 %2 · 进度正常 %3</source>
         <translation>met %1 · not met %2 · on track %3</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="392"/>
+        <location filename="../../app/render/progress_layers.cpp" line="448"/>
         <source>进度滞后 %1 · 无数据 %2 · 无法判定 %3</source>
         <translation>behind %1 · no figure %2 · undetermined %3</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="395"/>
+        <location filename="../../app/render/progress_layers.cpp" line="451"/>
         <source>无实际数据: 各目标均按“无数据”显示</source>
         <translation>no actual figures: every target shown as “no figure”</translation>
     </message>
     <message>
-        <location filename="../../app/render/progress_layers.cpp" line="397"/>
+        <location filename="../../app/render/progress_layers.cpp" line="453"/>
         <source>截至 %1 年的数据</source>
         <translation>figures up to %1</translation>
     </message>
