@@ -566,22 +566,27 @@
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="30"/>
+        <source>监测评估</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="170"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="166"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="171"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
