@@ -1,5 +1,7 @@
 #include "report/report_model.h"
 
+#include "render/progress_data.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -130,13 +132,13 @@ ReportModel ReportModel::build(const ReportInput& in)
     }
 
     const render::MapData& data = in.renderer->data();
-    // A page per central city: its targets, its counties drawn selected on the 一群三带 map around them.
+    // A page per central city: its targets, its counties drawn selected on the 目标进展 (progress) map around them.
     for (const layers::CentralCity& c : plan.centralCities) {
         MapPage page;
         page.id = q("city:" + c.id);
         page.title = Text::tr("中心城市：%1").arg(m.text(c.name, c.nameEn));
         page.note = Text::tr("范围为“%1”的指标；地图中高亮为其县级单元。").arg(q("city:" + c.id));
-        page.view = render::View::OneClusterThreeBelts;
+        page.view = render::View::Progress;
         for (const layers::CentralCityMember& member : plan.centralCityMembers)
             if (member.cityId == c.id) {
                 page.counties.insert(q(member.code));
@@ -206,12 +208,19 @@ void ReportModel::drawMaps(int width)
     const render::MapRenderer& r = *in->renderer;
     const int height = width * 210 / 297;
     const double dpi = 150;
+    // The progress view's data: the report's own statuses (the same evaluate() as gzplan progress).
+    auto progress = std::make_shared<render::ProgressData>();
+    progress->targets = in->progress;
+    progress->scopes = layers::countByScope(in->progress);
+    progress->asOfYear = in->year;
     const std::function<void(MapPage&)> draw = [&](MapPage& page) {
         render::RenderSettings s = r.settingsFor(page.view);
         render::layoutExport(r, s, QSize(width, height), dpi, page.extent, false);
         s.title = page.title;
         s.sourceNote = Text::tr("边界与位置仅供规划示意，非测绘成果");
         s.highlightCounties = page.counties;
+        if (page.view == render::View::Progress)
+            s.progress = progress;
         page.map = r.renderImage(s).convertToFormat(QImage::Format_RGB32);
     };
     QtConcurrent::blockingMap(pages, draw);

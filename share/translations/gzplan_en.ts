@@ -1532,22 +1532,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>10,000 people</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="115"/>
+        <location filename="../../app/report/report_model.cpp" line="117"/>
         <source>规划目标进展评估报告</source>
         <translation>Evaluation report: progress of the plan&apos;s targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="116"/>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
         <source>GZ2023 贵州省新型城镇化实施方案（2023—2025年）· GY2025 筑府发〔2025〕17号 · 截至 %1 · 范围：%2 · 数据：%3（%4 条现行数据）· 生成于 %5</source>
         <translation>GZ2023 Guizhou new-type urbanisation implementation plan (2023–2025) · GY2025 Zhufufa [2025] No. 17 · as of %1 · scope: %2 · figures: %3 (%4 current figures) · generated %5</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <location filename="../../app/report/report_model.cpp" line="120"/>
         <source>全部年份</source>
         <translation>every year</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <location filename="../../app/report/report_model.cpp" line="120"/>
         <location filename="../../app/report/report_writers.cpp" line="222"/>
         <location filename="../../app/report/report_writers.cpp" line="383"/>
         <location filename="../../app/report/report_writers.cpp" line="533"/>
@@ -1555,37 +1555,37 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>all targets</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="137"/>
+        <location filename="../../app/report/report_model.cpp" line="139"/>
         <source>中心城市：%1</source>
         <translation>Central city: %1</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="138"/>
+        <location filename="../../app/report/report_model.cpp" line="140"/>
         <source>范围为“%1”的指标；地图中高亮为其县级单元。</source>
         <translation>The targets scoped to “%1”; its county-level units are highlighted on the map.</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="166"/>
+        <location filename="../../app/report/report_model.cpp" line="168"/>
         <source>空间布局：%1</source>
         <translation>Layout: %1</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="177"/>
+        <location filename="../../app/report/report_model.cpp" line="179"/>
         <source>范围为该布局的区域（及其内部区域）的指标。</source>
         <translation>The targets of the layout&apos;s zones (and of the zones inside them).</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="178"/>
+        <location filename="../../app/report/report_model.cpp" line="180"/>
         <source>范围为该布局的区域（及其内部区域）的指标，以及 %1（提出该布局的文件）的全部指标。</source>
         <translation>The targets of the layout&apos;s zones (and of the zones inside them), and every target of %1 (the document that sets out this layout).</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="200"/>
+        <location filename="../../app/report/report_model.cpp" line="202"/>
         <source>中心城市（城区）常住人口：%1 年目标与实际（万人）</source>
         <translation>Central cities&apos; (urban) resident population: %1 target and actual (10,000 people)</translation>
     </message>
     <message>
-        <location filename="../../app/report/report_model.cpp" line="213"/>
+        <location filename="../../app/report/report_model.cpp" line="220"/>
         <source>边界与位置仅供规划示意，非测绘成果</source>
         <translation>Boundaries and positions for planning illustration, not survey</translation>
     </message>
