@@ -22,6 +22,7 @@
 #include "cli/arguments.h"
 #include "cli/export_command.h"
 #include "cli/parcels_command.h"
+#include "cli/monitoring_commands.h"
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
@@ -431,6 +432,8 @@ int run(int argc, char** argv)
     if (c == "zone") return zoneCommand(query, args, std::cout, std::cerr);
     if (c == "zones") return zonesCommand(query, args, std::cout);
     if (c == "targets") return targetsCommand(query, args, std::cout, std::cerr);
+    if (c == "actuals") return actualsCommand(query, share, args, std::cout, std::cerr);
+    if (c == "progress") return progressCommand(query, share, args, std::cout, std::cerr);
     if (c == "where") return whereCommand(query, args, std::cout, std::cerr);
     if (c == "crs") return crsCommand(query, args, std::cout, std::cerr);
     if (c == "make-parcels") return makeParcelsCommand(geography, args.line, std::cout, std::cerr);

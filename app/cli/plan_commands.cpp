@@ -23,11 +23,15 @@ using layers::PlanQuery;
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& text) { return text.toStdString(); }
 
+}  // namespace
+
 void printJson(std::ostream& out, const QJsonValue& value)
 {
     const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out << doc.toJson(QJsonDocument::Indented).toStdString();
 }
+
+namespace {
 
 void addProvenance(QJsonObject& o, const layers::Provenance& p)
 {
@@ -53,6 +57,8 @@ std::string formatValue(double v)
     return o.str();
 }
 
+}  // namespace
+
 QJsonObject targetJson(const layers::Target& t)
 {
     QJsonObject o{{"id", q(t.id)}, {"scope_kind", q(t.scopeKind)}, {"scope_id", q(t.scopeId)}, {"indicator", q(t.indicator)},
@@ -65,6 +71,8 @@ QJsonObject targetJson(const layers::Target& t)
     addProvenance(o, t.provenance);
     return o;
 }
+
+namespace {
 
 void targetTable(std::ostream& out, const std::vector<const layers::Target*>& targets)
 {
@@ -435,13 +443,13 @@ int zonesCommand(const PlanQuery& query, const Arguments& args, std::ostream& ou
     return 0;
 }
 
-int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+int targetsOfScope(const PlanQuery& query, const QString& scope, const std::string& command, std::ostream& err,
+                   std::vector<const layers::Target*>& targets, QString* resolvedId)
 {
-    const QString scope = args.value("scope");
     QString kind = scope.section(':', 0, 0), id = scope.section(':', 1);
     static const QStringList kinds{"province", "zone", "city", "county", "place", "corridor"};
     if (!scope.isEmpty() && !kinds.contains(kind)) {
-        err << "gzplan targets: --scope must be one of " << s(kinds.join(", ")) << ", optionally with :id (city:zunyi)\n";
+        err << "gzplan " << command << ": --scope must be one of " << s(kinds.join(", ")) << ", optionally with :id (city:zunyi)\n";
         return 2;
     }
     // The scope's object by any of its names; the province is the only one of its kind.
@@ -449,7 +457,7 @@ int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
                                                                  {"county", layers::PlanKind::County}, {"place", layers::PlanKind::Place},
                                                                  {"corridor", layers::PlanKind::Corridor}};
     if (kind == "province" && !id.isEmpty() && id != "guizhou" && id != "贵州" && id != "贵州省") {
-        err << "gzplan targets: the province scope is guizhou (贵州省), not '" << s(id) << "'\n";
+        err << "gzplan " << command << ": the province scope is guizhou (贵州省), not '" << s(id) << "'\n";
         return 1;
     }
     if (kind == "province")
@@ -462,7 +470,20 @@ int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& 
     }
     // A county's targets are those that concern it: scoped to it, its zones, its central city or its places (as
     // gzplan county lists them); no target is scoped to a county alone.
-    const auto targets = kind == "county" && !id.isEmpty() ? query.county(*query.geography().county(s(id))).targets : query.targets(s(kind), s(id));
+    targets = kind == "county" && !id.isEmpty() ? query.county(*query.geography().county(s(id))).targets : query.targets(s(kind), s(id));
+    if (resolvedId)
+        *resolvedId = id;
+    return 0;
+}
+
+int targetsCommand(const PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err)
+{
+    const QString scope = args.value("scope");
+    const QString kind = scope.section(':', 0, 0);
+    std::vector<const layers::Target*> targets;
+    QString id;
+    if (const int code = targetsOfScope(query, scope, "targets", err, targets, &id))
+        return code;
     if (args.flag("json")) {
         QJsonArray a;
         for (const auto* t : targets)

@@ -4,6 +4,11 @@
 // 0 found / valid, 1 not found / invalid data, 2 bad usage.
 
 #include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <QJsonObject>
+#include <QJsonValue>
 
 #include "cli/arguments.h"
 #include "layers/plan_query.h"
@@ -15,6 +20,12 @@ int classCommand(const layers::PlanQuery& query, const Arguments& args, std::ost
 int classesCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out);
 int zoneCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
 int zonesCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out);
+/// The targets of --scope kind[:id] (a county: those that concern it); 0, or the exit code after saying what is wrong.
+int targetsOfScope(const layers::PlanQuery& query, const QString& scope, const std::string& command, std::ostream& err,
+                   std::vector<const layers::Target*>& targets, QString* resolvedId = nullptr);
+/// A target as the JSON answers show it; JSON printed indented.
+QJsonObject targetJson(const layers::Target& t);
+void printJson(std::ostream& out, const QJsonValue& value);
 int targetsCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);
 /// gzplan crs suggest [name] [--extent …]: the 3° Gauss-Krüger zone (EPSG:4543–4546) to use and why.
 int crsCommand(const layers::PlanQuery& query, const Arguments& args, std::ostream& out, std::ostream& err);

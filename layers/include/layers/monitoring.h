@@ -13,6 +13,7 @@
 // report and the window.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -126,8 +127,10 @@ public:
     std::vector<Actual> actuals() const;
     std::vector<Change> changes() const;
 
-    /// Enters rows as one change in one transaction; returns its id. Nothing is written when anything fails.
-    long long add(const std::vector<Actual>& rows, const std::string& kind, const std::string& detail, const std::string& by);
+    /// Enters rows as one change in one transaction; returns its id. Nothing is written when anything fails;
+    /// beforeCommit runs inside the transaction, last (an import checks there that its file did not change).
+    long long add(const std::vector<Actual>& rows, const std::string& kind, const std::string& detail, const std::string& by,
+                  const std::function<void()>& beforeCommit = {});
     /// Withdraws the rows of a change (0: the latest change not undone and not itself an undo), as a new change.
     /// DataError when there is no such change or it was already undone.
     long long undo(long long change, const std::string& by);
@@ -179,6 +182,9 @@ std::vector<std::pair<std::string, ProgressCount>> countByScope(const std::vecto
 /// Per chapter of each document ("GZ2023 四", the clause's first part).
 std::vector<std::pair<std::string, ProgressCount>> countByChapter(const std::vector<TargetProgress>& progress);
 
+/// A target's scope by name: 贵州省, 遵义, 黔中城市群 … (English with english); the id when unknown.
+std::string scopeName(const PlanData& plan, const std::string& kind, const std::string& id, bool english);
+
 // ---- getting figures in and out -----------------------------------------------------------------------------------
 
 /// The template sent to a statistics colleague: one row per target (of `targets`), its indicator, scope, unit,
@@ -205,7 +211,11 @@ struct ImportResult {
     int rows = 0;      ///< data rows read
     int blank = 0;     ///< rows without an actual value (a template row not filled)
     std::string encoding;  ///< UTF-8 or GBK
+    std::string fingerprint;  ///< of the bytes read (fileFingerprint): an import checks before it commits that the file still has them
 };
+
+/// The size and a hash of a file's bytes; empty when it cannot be read.
+std::string fileFingerprint(const std::filesystem::path& file);
 
 struct ImportOptions {
     std::string sheet;     ///< XLSX: the sheet (default: the only one, or "actuals")

@@ -1,0 +1,436 @@
+// Getting figures in and out: the template (CSV or XLSX through GDAL) and the checked reading of a filled one.
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include "io/ogr_convert.h"
+#include "layers/errors.h"
+#include "layers/monitoring.h"
+#include "layers/plan_query.h"
+#include "monitoring/monitoring_text.h"
+
+namespace layers {
+
+namespace {
+
+using detail::formatNumber;
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string trim(const std::string& s)
+{
+    const auto a = s.find_first_not_of(" \t\r\n");
+    if (a == std::string::npos)
+        return {};
+    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
+
+bool validUtf8(const std::string& s, std::size_t* bad = nullptr)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        if (n < 0 || i + static_cast<std::size_t>(n) >= s.size() + (n == 0 ? 1 : 0)) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        for (int k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) >> 6) != 2) {
+                if (bad)
+                    *bad = i;
+                return false;
+            }
+        i += static_cast<std::size_t>(n) + 1;
+    }
+    return true;
+}
+
+std::optional<double> parseNumber(const std::string& text)
+{
+    const std::string s = trim(text);
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD (also with / or . and one-digit months and days), normalised to YYYY-MM-DD's form;
+/// empty when it is not a date.
+std::string parseDate(const std::string& text)
+{
+    static const std::regex kDate(R"(^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$)");
+    std::smatch m;
+    const std::string s = trim(text);
+    if (!std::regex_match(s, m, kDate))
+        return {};
+    const int y = std::stoi(m[1]), mo = m[2].matched ? std::stoi(m[2]) : 0, d = m[3].matched ? std::stoi(m[3]) : 0;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2200 || (m[2].matched && (mo < 1 || mo > 12)) || (m[3].matched && (d < 1 || d > days[mo - 1])))
+        return {};
+    char out[32];
+    if (!m[2].matched)
+        std::snprintf(out, sizeof out, "%04d", y);
+    else if (!m[3].matched)
+        std::snprintf(out, sizeof out, "%04d-%02d", y, mo);
+    else
+        std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
+    return out;
+}
+
+const Target* findTarget(const PlanData& plan, const std::string& id)
+{
+    for (const Target& t : plan.targets)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+std::string nearestTarget(const PlanData& plan, const std::string& id)
+{
+    std::string best;
+    std::size_t bestD = 3;
+    for (const Target& t : plan.targets) {
+        const std::size_t d = editDistance(lower(id), t.id);
+        if (d < bestD)
+            bestD = d, best = t.id;
+    }
+    return best;
+}
+
+/// The checks of one figure: problems in columns of the template.
+void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const std::vector<Actual>& current, int row,
+                 std::vector<ImportProblem>& out)
+{
+    auto problem = [&](const char* column, const std::string& message) { out.push_back({row, column, message}); };
+    const Target* t = findTarget(plan, a.targetId);
+    if (!t) {
+        const std::string near = nearestTarget(plan, a.targetId);
+        problem("target_id", "unknown target id '" + a.targetId + "'" + (near.empty() ? "" : ": did you mean " + near + "?") +
+                                 " (gzplan targets lists them)");
+        return;
+    }
+    const Period* p = rules.period(t->provenance.source);
+    if (!p)
+        problem("year", "no period for " + t->provenance.source + " in share/monitoring/periods.csv");
+    else if (a.year < p->baseYear || a.year > p->endYear)
+        problem("year", std::to_string(a.year) + " is outside " + t->provenance.source + "'s period: figures for " +
+                            std::to_string(p->baseYear) + "–" + std::to_string(p->endYear) + " (base year " + std::to_string(p->baseYear) + ")");
+    const TargetKind kind = targetKind(*t);
+    if (std::find(measures().begin(), measures().end(), a.measure) == measures().end())
+        problem("measure", "'" + a.measure + "' is not value, annual or level");
+    else if (a.measure == "annual" && kind != TargetKind::Cumulative && kind != TargetKind::AnnualAverage && kind != TargetKind::AverageGrowth)
+        problem("measure", std::string("annual figures are for cumulative, yearly-average and average-growth targets; ") + t->id + " is a " +
+                               targetKindId(kind) + " target: use value");
+    else if (a.measure == "level" && kind != TargetKind::Growth && kind != TargetKind::AverageGrowth)
+        problem("measure", std::string("levels are for growth targets; ") + t->id + " is a " + targetKindId(kind) + " target: use value");
+    if (a.unit.empty())
+        problem("actual_unit", "no unit: the target's is " + t->unit);
+    else if (a.measure != "level" && !rules.convert(1, a.unit, t->unit))
+        problem("actual_unit", "unit '" + a.unit + "' does not convert to the target's unit '" + t->unit +
+                                   "' (share/monitoring/units.csv lists the units that convert)");
+    if (a.figureDate.empty())
+        problem("figure_date", "no date of the figure (YYYY, YYYY-MM or YYYY-MM-DD): the latest figure counts");
+    else if (a.figureDate.substr(0, 4) < std::to_string(a.year))
+        problem("figure_date", "the figure is dated " + a.figureDate + ", before the year it is for (" + std::to_string(a.year) + ")");
+    if (trim(a.source).empty())
+        problem("source", "no source: name the yearbook and table, bulletin or report the figure comes from");
+    for (const Actual& c : current)
+        if (c.targetId == a.targetId && c.year == a.year && c.measure == a.measure && c.figureDate == a.figureDate && c.value == a.value &&
+            c.unit == a.unit && c.source == a.source)
+            problem("actual_value", "already in the store (change " + std::to_string(c.change) + ", entered " + c.enteredAt + " by " + c.enteredBy + ")");
+}
+
+struct VsiMemFile {
+    std::string name;
+    VsiMemFile(const std::string& ext, std::string& bytes)
+    {
+        static std::atomic<int> n{0};
+        name = "/vsimem/gzplan-actuals-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ext;
+        VSIFCloseL(VSIFileFromMemBuffer(name.c_str(), reinterpret_cast<GByte*>(bytes.data()), bytes.size(), FALSE));
+    }
+    ~VsiMemFile() { VSIUnlink(name.c_str()); }
+};
+
+std::string readBytes(const std::filesystem::path& file)
+{
+    detail::checkReadableFile(file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream all;
+    all << in.rdbuf();
+    if (!in.good() && !in.eof())
+        throw DataError(file.string(), "cannot be read");
+    return all.str();
+}
+
+int lineOf(const std::string& bytes, std::size_t at) { return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(at), '\n')); }
+
+}  // namespace
+
+std::string scopeName(const PlanData& plan, const std::string& kind, const std::string& id, bool english)
+{
+    if (kind == "province")
+        return english ? "Guizhou Province" : "贵州省";
+    if (const CentralCity* c = kind == "city" ? plan.centralCity(id) : nullptr)
+        return english && !c->nameEn.empty() ? c->nameEn : c->name;
+    if (const Zone* z = kind == "zone" ? plan.zone(id) : nullptr)
+        return english && !z->nameEn.empty() ? z->nameEn : z->name;
+    if (const Corridor* c = kind == "corridor" ? plan.corridor(id) : nullptr)
+        return english && !c->nameEn.empty() ? c->nameEn : c->name;
+    if (const Place* p = kind == "place" ? plan.place(id) : nullptr)
+        return english && !p->nameEn.empty() ? p->nameEn : p->name;
+    return id;
+}
+
+std::string fileFingerprint(const std::filesystem::path& file)
+{
+    try {
+        const std::string bytes = readBytes(file);
+        return std::to_string(bytes.size()) + ":" + std::to_string(std::hash<std::string>{}(bytes));
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+std::vector<ImportProblem> checkActual(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const std::vector<Actual>& current)
+{
+    std::vector<ImportProblem> out;
+    checkFigure(a, plan, rules, current, 0, out);
+    return out;
+}
+
+ImportResult readActualsFile(const std::filesystem::path& file, const ImportOptions& options, const PlanData& plan,
+                             const MonitoringRules& rules, const std::vector<Actual>& current)
+{
+    GDALAllRegister();
+    const std::string name = file.string();
+    const std::string ext = lower(file.extension().string());
+    if (ext != ".csv" && ext != ".xlsx")
+        throw DataError(name, "is neither .csv nor .xlsx: save the sheet as one of them");
+    std::string bytes = readBytes(file);
+    ImportResult result;
+    result.fingerprint = std::to_string(bytes.size()) + ":" + std::to_string(std::hash<std::string>{}(bytes));
+    const std::string encoding = lower(options.encoding);
+    if (ext == ".csv") {
+        if (!options.sheet.empty())
+            throw DataError(name, "--sheet is for XLSX files; a CSV has one table");
+        if (bytes.rfind("\xEF\xBB\xBF", 0) == 0)
+            bytes.erase(0, 3);
+        std::size_t bad = 0;
+        const bool utf8 = validUtf8(bytes, &bad);
+        const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (encoding.empty() || encoding == "utf-8" || encoding == "utf8") {
+            if (!utf8) {
+                const std::string line = bytes.substr(0, bytes.find('\n', bad));
+                const std::size_t from = bytes.rfind('\n', bad) == std::string::npos ? 0 : bytes.rfind('\n', bad) + 1;
+                char* asGbk = CPLRecode(bytes.substr(from, bytes.find('\n', bad) - from).c_str(), "GB18030", CPL_ENC_UTF8);
+                const std::string shown = asGbk ? asGbk : "";
+                CPLFree(asGbk);
+                throw DataError(name, "row " + std::to_string(lineOf(bytes, bad)) + " is not UTF-8" +
+                                          (validUtf8(shown) && !shown.empty() ? " (read as GBK it says: " + shown.substr(0, 120) + ")" : "") +
+                                          ": pass --encoding GBK for a GBK file (Excel's 'CSV' on a Chinese Windows), or save it as UTF-8");
+            }
+            result.encoding = "UTF-8";
+        } else if (encoding == "gbk" || encoding == "gb18030" || encoding == "gb2312") {
+            if (utf8 && !ascii)
+                throw DataError(name, "is UTF-8, not GBK (its Chinese text reads as UTF-8): drop --encoding GBK");
+            CPLErrorReset();
+            char* converted = CPLRecode(bytes.c_str(), "GB18030", CPL_ENC_UTF8);
+            const bool failed = CPLGetLastErrorType() != CE_None;
+            bytes = converted ? converted : "";
+            CPLFree(converted);
+            if (failed || !validUtf8(bytes))
+                throw DataError(name, "cannot be read as GBK: " + std::string(CPLGetLastErrorMsg()));
+            result.encoding = "GBK";
+        } else {
+            throw DataError(name, "unknown --encoding '" + options.encoding + "': UTF-8 (default) or GBK");
+        }
+    } else {
+        if (!encoding.empty())
+            throw DataError(name, "--encoding is for CSV files; an XLSX file is always Unicode");
+        result.encoding = "UTF-8";
+    }
+    VsiMemFile mem(ext, bytes);
+    const char* drivers[] = {ext == ".csv" ? "CSV" : "XLSX", nullptr};
+    const char* csvOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", nullptr};
+    const char* xlsxOptions[] = {"FIELD_TYPES=STRING", "HEADERS=FORCE", nullptr};
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(mem.name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                                              ext == ".csv" ? csvOptions : xlsxOptions));
+    if (!ds)
+        throw DataError(name, std::string("cannot be read as ") + (ext == ".csv" ? "CSV" : "XLSX") + ": " + CPLGetLastErrorMsg());
+    OGRLayer* layer = nullptr;
+    std::string sheets;
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+        sheets += std::string(sheets.empty() ? "" : ", ") + ds->GetLayer(i)->GetName();
+    if (!options.sheet.empty()) {
+        layer = ds->GetLayerByName(options.sheet.c_str());
+        if (!layer)
+            throw DataError(name, "has no sheet '" + options.sheet + "'; its sheets: " + sheets);
+    } else if (ds->GetLayerCount() == 1) {
+        layer = ds->GetLayer(0);
+    } else {
+        layer = ds->GetLayerByName("actuals");
+        if (!layer)
+            throw DataError(name, "has several sheets (" + sheets + "): pass --sheet");
+    }
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    std::vector<std::string> missing;
+    for (const std::string& c : actualsRequiredColumns())
+        if (defn->GetFieldIndex(c.c_str()) < 0)
+            missing.push_back(c);
+    if (!missing.empty()) {
+        std::string m, found;
+        for (const auto& c : missing)
+            m += (m.empty() ? "" : ", ") + c;
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            found += std::string(found.empty() ? "" : ", ") + defn->GetFieldDefn(i)->GetNameRef();
+        throw DataError(name, "the sheet " + std::string(layer->GetName()) + " lacks the column(s) " + m + " (its columns: " + found +
+                                  "); start from gzplan actuals template");
+    }
+    const bool hasMeasure = defn->GetFieldIndex("measure") >= 0, hasNote = defn->GetFieldIndex("note") >= 0;
+    std::map<std::tuple<std::string, int, std::string, std::string>, int> seen;
+    int row = 1;
+    layer->ResetReading();
+    for (auto& f : *layer) {
+        ++row;
+        ++result.rows;
+        auto field = [&](const char* c) { return trim(f->IsFieldSetAndNotNull(f->GetFieldIndex(c)) ? f->GetFieldAsString(c) : ""); };
+        const std::string valueText = field("actual_value");
+        if (valueText.empty()) {
+            ++result.blank;
+            continue;
+        }
+        const std::size_t before = result.problems.size();
+        Actual a;
+        a.targetId = field("target_id");
+        a.valueText = valueText;
+        a.unit = field("actual_unit");
+        a.measure = hasMeasure && !field("measure").empty() ? lower(field("measure")) : "value";
+        a.source = field("source");
+        a.note = hasNote ? field("note") : "";
+        const auto value = parseNumber(valueText);
+        if (!value)
+            result.problems.push_back({row, "actual_value", "'" + valueText + "' is not a number (digits with . for decimals, no thousands separator)"});
+        else
+            a.value = *value;
+        const std::string yearText = field("year");
+        const auto year = parseNumber(yearText);
+        if (!year || *year != std::floor(*year))
+            result.problems.push_back({row, "year", "'" + yearText + "' is not a year"});
+        else
+            a.year = static_cast<int>(*year);
+        const std::string dateText = field("figure_date");
+        a.figureDate = parseDate(dateText);
+        if (!dateText.empty() && a.figureDate.empty())
+            result.problems.push_back({row, "figure_date", "'" + dateText + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"});
+        else if (a.year || !year)
+            checkFigure(a, plan, rules, current, row, result.problems);
+        if (result.problems.size() == before) {
+            const auto key = std::make_tuple(a.targetId, a.year, a.measure, a.figureDate);
+            if (const auto it = seen.find(key); it != seen.end())
+                result.problems.push_back({row, "target_id", "duplicate of row " + std::to_string(it->second) + " (same target, year, measure and date of the figure)"});
+            else
+                seen[key] = row;
+        }
+        if (result.problems.size() == before)
+            result.good.push_back(std::move(a));
+    }
+    return result;
+}
+
+void writeActualsTemplate(const PlanData& plan, const std::vector<const Target*>& targets, const std::filesystem::path& out)
+{
+    GDALAllRegister();
+    const std::string ext = lower(out.extension().string());
+    if (ext != ".csv" && ext != ".xlsx")
+        throw DataError(out.string(), "the template is written as .csv or .xlsx");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(ext == ".csv" ? "CSV" : "XLSX");
+    if (!driver)
+        throw DataError(out.string(), "GDAL has no driver for " + ext);
+    // A folder of ours beside the target (GDAL's XLSX writer fails on a file name with several dots), renamed from.
+    const std::filesystem::path folder =
+        std::filesystem::absolute(out).parent_path() / (".gzplan-template-" + std::to_string(::getpid()));
+    const std::filesystem::path temporary = folder / ("template" + ext);
+    std::error_code ignored;
+    std::filesystem::remove_all(folder, ignored);
+    std::filesystem::create_directory(folder);
+    try {
+        {
+            GDALDatasetUniquePtr ds(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            if (!ds)
+                throw DataError(out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+            const char* csvOptions[] = {"WRITE_BOM=YES", nullptr};  // Excel opens a UTF-8 CSV with its BOM as UTF-8
+            OGRLayer* layer = ds->CreateLayer("actuals", nullptr, wkbNone, ext == ".csv" ? const_cast<char**>(csvOptions) : nullptr);
+            if (!layer)
+                throw DataError(out.string(), std::string("cannot create the sheet: ") + CPLGetLastErrorMsg());
+            const std::vector<std::pair<const char*, OGRFieldType>> fields{
+                {"target_id", OFTString},    {"scope_kind", OFTString},   {"scope_id", OFTString},   {"scope_name", OFTString},
+                {"indicator", OFTString},    {"indicator_en", OFTString}, {"kind", OFTString},       {"comparator", OFTString},
+                {"target_value", OFTReal},   {"target_unit", OFTString},  {"target_year", OFTInteger}, {"source_document", OFTString},
+                {"clause", OFTString},       {"quote", OFTString},        {"year", OFTInteger},      {"actual_value", OFTString},
+                {"actual_unit", OFTString},  {"measure", OFTString},      {"figure_date", OFTString}, {"source", OFTString},
+                {"note", OFTString}};
+            for (const auto& [n, type] : fields) {
+                OGRFieldDefn d(n, type);
+                if (layer->CreateField(&d) != OGRERR_NONE)
+                    throw DataError(out.string(), std::string("cannot create column ") + n);
+            }
+            for (const Target* t : targets) {
+                OGRFeature f(layer->GetLayerDefn());
+                f.SetField("target_id", t->id.c_str());
+                f.SetField("scope_kind", t->scopeKind.c_str());
+                f.SetField("scope_id", t->scopeId.c_str());
+                f.SetField("scope_name", scopeName(plan, t->scopeKind, t->scopeId, false).c_str());
+                f.SetField("indicator", t->indicator.c_str());
+                f.SetField("indicator_en", t->indicatorEn.c_str());
+                f.SetField("kind", targetKindId(targetKind(*t)));
+                f.SetField("comparator", t->comparator.c_str());
+                f.SetField("target_value", t->value);
+                f.SetField("target_unit", t->unit.c_str());
+                f.SetField("target_year", t->year);
+                f.SetField("source_document", t->provenance.source.c_str());
+                f.SetField("clause", t->provenance.clause.c_str());
+                f.SetField("quote", t->quote.c_str());
+                f.SetField("year", t->year);
+                f.SetField("actual_value", "");
+                f.SetField("actual_unit", t->unit.c_str());
+                f.SetField("measure", "value");
+                f.SetField("figure_date", "");
+                f.SetField("source", "");
+                f.SetField("note", "");
+                if (layer->CreateFeature(&f) != OGRERR_NONE)
+                    throw DataError(out.string(), std::string("cannot write row of ") + t->id + ": " + CPLGetLastErrorMsg());
+            }
+            CPLErrorReset();
+            ds.reset();  // the XLSX is written when it is closed
+            if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal)
+                throw DataError(out.string(), std::string("cannot be written: ") + CPLGetLastErrorMsg());
+        }
+        std::filesystem::rename(temporary, out);
+        std::filesystem::remove_all(folder, ignored);
+    } catch (...) {
+        std::filesystem::remove_all(folder, ignored);
+        throw;
+    }
+}
+
+}  // namespace layers

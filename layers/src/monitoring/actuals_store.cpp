@@ -1,0 +1,235 @@
+// The figures' store: a GeoPackage with the attribute tables actuals, actual_changes and store_info, written
+// through GDAL in one transaction per change (SQLite's journal: a killed run leaves the store as it was).
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "io/gpkg_writer.h"
+#include "layers/errors.h"
+#include "layers/monitoring.h"
+
+namespace layers {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const std::vector<detail::Field>& actualFields()
+{
+    static const std::vector<detail::Field> k{
+        {"change_id", OFTInteger}, {"target_id", OFTString},   {"year", OFTInteger},      {"value", OFTReal},
+        {"value_text", OFTString}, {"unit", OFTString},        {"measure", OFTString},    {"figure_date", OFTString},
+        {"source", OFTString},     {"entered_by", OFTString},  {"entered_at", OFTString}, {"note", OFTString}};
+    return k;
+}
+const std::vector<detail::Field>& changeFields()
+{
+    static const std::vector<detail::Field> k{{"kind", OFTString},   {"entered_by", OFTString}, {"entered_at", OFTString},
+                                              {"detail", OFTString}, {"undoes", OFTInteger},    {"row_count", OFTInteger}};
+    return k;
+}
+
+void createTables(GDALDataset& ds, const std::string& file)
+{
+    detail::Writer w(ds, file);
+    w.layer("actuals", wkbNone, actualFields());
+    w.layer("actual_changes", wkbNone, changeFields());
+    OGRLayer* info = w.layer("store_info", wkbNone, {{"key", OFTString}, {"value", OFTString}});
+    w.add(info, {std::string("schema_version"), std::to_string(kSchemaVersion)});
+    w.add(info, {std::string("content"), std::string("gzplan actual figures (实际数据)")});
+}
+
+GDALDatasetUniquePtr openStore(const std::filesystem::path& file, bool update)
+{
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
+    if (!ds)
+        throw DataError(file.string(), std::string("cannot be opened as a GeoPackage: ") + CPLGetLastErrorMsg() +
+                                           "; pass the figures' store (--actuals), or a new file name to create one");
+    for (const char* table : {"actuals", "actual_changes", "store_info"})
+        if (!ds->GetLayerByName(table))
+            throw DataError(file.string(), std::string("is a GeoPackage without the figures' table ") + table +
+                                               ": not a figures' store (is it the map's guizhou.gpkg?); pass the store, or a new file name to create one");
+    OGRLayer* info = ds->GetLayerByName("store_info");
+    info->ResetReading();
+    std::string version;
+    for (auto& f : *info)
+        if (std::string(f->GetFieldAsString("key")) == "schema_version")
+            version = f->GetFieldAsString("value");
+    if (version != std::to_string(kSchemaVersion))
+        throw DataError(file.string(), "is a figures' store of schema version '" + version + "'; this gzplan reads version " +
+                                           std::to_string(kSchemaVersion));
+    return ds;
+}
+
+std::string nowUtc()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+/// Which changes are undone: an undo withdraws the change it names unless it is itself undone (later ids first).
+std::map<long long, bool> undoneChanges(const std::vector<Change>& changes)
+{
+    std::map<long long, bool> undone;
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+        if (it->kind == "undo" && !undone[it->id])
+            undone[it->undoes] = true;
+    return undone;
+}
+
+}  // namespace
+
+std::filesystem::path ActualsStore::defaultPath()
+{
+    if (const char* e = std::getenv("GZPLAN_ACTUALS"); e && *e)
+        return e;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
+        return std::filesystem::path(x) / "gzplan" / "actuals.gpkg";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "gzplan" / "actuals.gpkg";
+}
+
+ActualsStore ActualsStore::open(const std::filesystem::path& file, bool create)
+{
+    GDALAllRegister();
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+        if (!create)
+            throw DataError(file.string(), "no figures' store here: import figures (gzplan actuals import) or enter one (gzplan actuals set) to create it");
+        detail::writeGeoPackageAtomically(file, [&](GDALDataset& ds) { createTables(ds, file.string()); });
+    }
+    openStore(file, false);  // refuses what is not a store
+    return ActualsStore(file);
+}
+
+std::vector<Actual> ActualsStore::actuals() const
+{
+    GDALDatasetUniquePtr ds = openStore(m_file, false);
+    const std::vector<Change> all = changes();
+    const auto undone = undoneChanges(all);
+    std::vector<Actual> out;
+    OGRLayer* layer = ds->GetLayerByName("actuals");
+    layer->ResetReading();
+    for (auto& f : *layer) {
+        Actual a;
+        a.id = f->GetFID();
+        a.change = f->GetFieldAsInteger("change_id");
+        a.targetId = f->GetFieldAsString("target_id");
+        a.year = f->GetFieldAsInteger("year");
+        a.value = f->GetFieldAsDouble("value");
+        a.valueText = f->GetFieldAsString("value_text");
+        a.unit = f->GetFieldAsString("unit");
+        a.measure = f->GetFieldAsString("measure");
+        a.figureDate = f->GetFieldAsString("figure_date");
+        a.source = f->GetFieldAsString("source");
+        a.enteredBy = f->GetFieldAsString("entered_by");
+        a.enteredAt = f->GetFieldAsString("entered_at");
+        a.note = f->GetFieldAsString("note");
+        const auto it = undone.find(a.change);
+        a.withdrawn = it != undone.end() && it->second;
+        out.push_back(std::move(a));
+    }
+    std::sort(out.begin(), out.end(), [](const Actual& x, const Actual& y) { return x.id < y.id; });
+    return out;
+}
+
+std::vector<Change> ActualsStore::changes() const
+{
+    GDALDatasetUniquePtr ds = openStore(m_file, false);
+    std::vector<Change> out;
+    OGRLayer* layer = ds->GetLayerByName("actual_changes");
+    layer->ResetReading();
+    for (auto& f : *layer)
+        out.push_back({f->GetFID(), f->GetFieldAsString("kind"), f->GetFieldAsString("entered_by"), f->GetFieldAsString("entered_at"),
+                       f->GetFieldAsString("detail"), f->GetFieldAsInteger("undoes"), f->GetFieldAsInteger("row_count"), false});
+    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.id < b.id; });
+    const auto undone = undoneChanges(out);
+    for (Change& c : out)
+        if (const auto it = undone.find(c.id); it != undone.end())
+            c.undone = it->second;
+    return out;
+}
+
+namespace {
+
+long long writeChange(const std::filesystem::path& file, const Change& change, const std::vector<Actual>& rows,
+                      const std::function<void()>& beforeCommit)
+{
+    GDALDatasetUniquePtr ds = openStore(file, true);
+    if (ds->StartTransaction() != OGRERR_NONE)
+        throw DataError(file.string(), std::string("cannot start a transaction: ") + CPLGetLastErrorMsg());
+    try {
+        detail::Writer w(*ds, file.string());
+        OGRLayer* changes = ds->GetLayerByName("actual_changes");
+        OGRFeature c(changes->GetLayerDefn());
+        c.SetField("kind", change.kind.c_str());
+        c.SetField("entered_by", change.by.c_str());
+        c.SetField("entered_at", change.at.c_str());
+        c.SetField("detail", change.detail.c_str());
+        c.SetField("undoes", static_cast<int>(change.undoes));
+        c.SetField("row_count", static_cast<int>(rows.size()));
+        if (changes->CreateFeature(&c) != OGRERR_NONE)
+            throw DataError(file.string(), std::string("cannot record the change: ") + CPLGetLastErrorMsg());
+        const long long id = c.GetFID();
+        OGRLayer* actuals = ds->GetLayerByName("actuals");
+        for (const Actual& a : rows)
+            w.add(actuals, {static_cast<int>(id), a.targetId, a.year, a.value, a.valueText, a.unit, a.measure, a.figureDate, a.source,
+                            change.by, change.at, a.note});
+        if (beforeCommit)
+            beforeCommit();
+        if (ds->CommitTransaction() != OGRERR_NONE)
+            throw DataError(file.string(), std::string("commit failed: ") + CPLGetLastErrorMsg());
+        ds.reset();
+        return id;
+    } catch (...) {
+        ds->RollbackTransaction();
+        throw;
+    }
+}
+
+}  // namespace
+
+long long ActualsStore::add(const std::vector<Actual>& rows, const std::string& kind, const std::string& detail, const std::string& by,
+                            const std::function<void()>& beforeCommit)
+{
+    if (rows.empty())
+        throw DataError(m_file.string(), "nothing to enter: no figure");
+    if (kind != "import" && kind != "set")
+        throw std::logic_error("ActualsStore::add: kind " + kind);
+    return writeChange(m_file, Change{0, kind, by, nowUtc(), detail, 0, 0, false}, rows, beforeCommit);
+}
+
+long long ActualsStore::undo(long long change, const std::string& by)
+{
+    const std::vector<Change> all = changes();
+    const Change* target = nullptr;
+    if (change == 0) {
+        for (auto it = all.rbegin(); it != all.rend() && !target; ++it)
+            if (it->kind != "undo" && !it->undone)
+                target = &*it;
+        if (!target)
+            throw DataError(m_file.string(), "nothing to undo: every change is already undone");
+    } else {
+        for (const Change& c : all)
+            if (c.id == change)
+                target = &c;
+        if (!target)
+            throw DataError(m_file.string(), "no change " + std::to_string(change) + " (gzplan actuals history lists them)");
+        if (target->undone)
+            throw DataError(m_file.string(), "change " + std::to_string(change) + " is already undone");
+    }
+    const std::string what = target->kind == "undo" ? "redo: undo of change " + std::to_string(target->undoes) + " withdrawn"
+                                                    : "undo of change " + std::to_string(target->id) + " (" + target->kind + " " + target->detail + ")";
+    return writeChange(m_file, Change{0, "undo", by, nowUtc(), what, target->id, 0, false}, {}, {});
+}
+
+}  // namespace layers
