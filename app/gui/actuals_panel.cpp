@@ -35,6 +35,18 @@ QString number(double v) { return QString::number(v, 'g', 12); }
 
 QString shown(const std::string& zh, const std::string& en) { return q(englishShown() && !en.empty() ? en : zh); }
 
+/// A kind of scope in the window's language.
+QString scopeKindText(const std::string& kind)
+{
+    if (kind == "province") return ActualsPanel::tr("全省");
+    if (kind == "city") return ActualsPanel::tr("中心城市");
+    if (kind == "zone") return ActualsPanel::tr("分区");
+    if (kind == "corridor") return ActualsPanel::tr("廊道");
+    if (kind == "county") return ActualsPanel::tr("县");
+    if (kind == "place") return ActualsPanel::tr("节点");
+    return q(kind);
+}
+
 QString targetText(const layers::Target& t)
 {
     return QStringLiteral("%1 %2 %3 (%4)").arg(q(t.comparator), q(t.valueText.empty() ? std::string(number(t.value).toStdString()) : t.valueText), q(t.unit),
@@ -71,6 +83,17 @@ QString whoEnters()
         if (const char* login = getlogin())
             who = QString::fromLocal8Bit(login);
     return who.isEmpty() ? QStringLiteral("unknown") : who;
+}
+
+QString scopeLabel(const layers::PlanQuery& query, const std::string& kind, const std::string& id)
+{
+    if (kind == "corridor")
+        if (const layers::Corridor* c = query.plan().corridor(id))
+            return shown(c->name, c->nameEn);
+    if (kind == "place")
+        if (const layers::Place* p = query.plan().place(id))
+            return shown(p->name, p->nameEn);
+    return scopeName(query, kind, id);
 }
 
 QColor statusColour(layers::Status st)
@@ -149,7 +172,7 @@ QVariant ActualsModel::data(const QModelIndex& index, int role) const
     const layers::Actual* latest = latestInput(p);
     switch (static_cast<Column>(index.column())) {
     case TargetId: return q(t.id);
-    case Scope: return scopeName(m_query, t.scopeKind, t.scopeId);
+    case Scope: return scopeLabel(m_query, t.scopeKind, t.scopeId);
     case Indicator: return shown(t.indicator, t.indicatorEn);
     case TargetValue: return targetText(t);
     case Actual: return p.actual ? number(*p.actual) : QString();
@@ -180,7 +203,7 @@ QVariant ActualsModel::headerData(int section, Qt::Orientation orientation, int 
     case Rule: return ActualsPanel::tr("判定规则");
     case Source: return ActualsPanel::tr("数据来源");
     case FigureDate: return ActualsPanel::tr("数据日期");
-    case Entered: return ActualsPanel::tr("录入");
+    case Entered: return ActualsPanel::tr("录入", "column: who entered the figure, when");
     case Clause: return ActualsPanel::tr("条款");
     case ColumnCount: break;
     }
@@ -612,11 +635,15 @@ void ActualsPanel::fillScopes()
         if (std::find(keys.begin(), keys.end(), key) == keys.end())
             keys.push_back(key);
     }
+    // Shown by name (a kind: every scope of it; a scope: that one); filtered by the key ("city", "city:zunyi") in the
+    // item's data, which may also be typed.
     for (const auto& k : kinds)
-        m_scopeBox->addItem(q(k), q(k));
+        if (k != "province")
+            m_scopeBox->addItem(ActualsPanel::tr("全部%1").arg(scopeKindText(k)), q(k));
     for (const auto& key : keys) {
         const auto colon = key.find(':');
-        m_scopeBox->addItem(QStringLiteral("%1 %2").arg(q(key), scopeName(m_query, key.substr(0, colon), key.substr(colon + 1))), q(key));
+        const std::string kind = key.substr(0, colon);
+        m_scopeBox->addItem(QStringLiteral("  %1").arg(scopeLabel(m_query, kind, key.substr(colon + 1))), q(key));
     }
     if (const int i = m_scopeBox->findData(key); i >= 0)
         m_scopeBox->setCurrentIndex(i);
@@ -629,8 +656,8 @@ void ActualsPanel::fillHistory()
     m_changeTable->setRowCount(static_cast<int>(m_changes.size()));
     for (int r = 0; r < static_cast<int>(m_changes.size()); ++r) {
         const layers::Change& c = m_changes[static_cast<std::size_t>(r)];
-        const QString kind = c.kind == "import" ? tr("导入") : c.kind == "set" ? tr("录入") : c.kind == "undo" ? tr("撤销") : q(c.kind);
-        const QString state = c.undone ? tr("已撤销") : c.undoes ? tr("撤销了 #%1").arg(c.undoes) : QString();
+        const QString kind = c.kind == "import" ? tr("导入") : c.kind == "set" ? tr("录入", "change kind") : c.kind == "undo" ? tr("撤销") : q(c.kind);
+        const QString state = c.undone ? tr("已撤销", "change") : c.undoes ? tr("撤销了 #%1").arg(c.undoes) : QString();
         const QStringList cells{QString::number(c.id), kind, q(c.by), q(c.at), q(c.detail), QString::number(c.rows), state};
         for (int k = 0; k < cells.size(); ++k)
             m_changeTable->setItem(r, k, cell(cells[k]));
@@ -641,7 +668,7 @@ void ActualsPanel::fillHistory()
     m_rowTable->setRowCount(static_cast<int>(m_all.size()));
     for (int r = 0; r < static_cast<int>(m_all.size()); ++r) {
         const layers::Actual& a = m_all[static_cast<std::size_t>(r)];
-        const QString state = a.withdrawn ? tr("已撤销") : counting.count(a.id) ? tr("计入") : tr("被取代");
+        const QString state = a.withdrawn ? tr("已撤销", "row") : counting.count(a.id) ? tr("计入") : tr("被取代");
         const QStringList cells{QString::number(a.id), QString::number(a.change), q(a.targetId), QString::number(a.year),
                                 q(a.valueText.empty() ? number(a.value).toStdString() : a.valueText), q(a.unit), q(a.measure), q(a.figureDate),
                                 q(a.source), q(a.enteredBy), q(a.enteredAt), q(a.note), state};
@@ -659,7 +686,7 @@ void ActualsPanel::fillHistory()
 void ActualsPanel::retranslate()
 {
     m_scopeLabel->setText(tr("范围"));
-    m_scopeBox->setToolTip(tr("范围类型或范围：province、city、zone、corridor，或 city:zunyi"));
+    m_scopeBox->setToolTip(tr("选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi"));
     m_indicatorLabel->setText(tr("指标"));
     m_indicatorEdit->setPlaceholderText(tr("指标名称的一部分"));
     m_statusLabel->setText(tr("状态"));

@@ -35,6 +35,9 @@ namespace app::gui {
 /// The name entries are recorded under: $USER, else the login name.
 QString whoEnters();
 
+/// A target's scope by name in the window's language (scopeName, and corridors and places by their names).
+QString scopeLabel(const layers::PlanQuery& query, const std::string& kind, const std::string& id);
+
 /// A status's colour (the same in the table, the progress panel and the legend's words).
 QColor statusColour(layers::Status s);
 /// A status in the window's language.

@@ -119,14 +119,14 @@ QString progressHtml(const layers::PlanQuery& query, const Hit& hit, const rende
         const auto colon = key.find(':');
         const auto count = std::find_if(data.scopes.begin(), data.scopes.end(), [&](const auto& s) { return s.first == key; });
         html += QStringLiteral("<tr><td><a href='#%1'><b>%2</b></a></td><td>%3</td></tr>")
-                    .arg(h(key), scopeName(query, key.substr(0, colon), key.substr(colon + 1)).toHtmlEscaped(),
+                    .arg(h(key), scopeLabel(query, key.substr(0, colon), key.substr(colon + 1)).toHtmlEscaped(),
                          count == data.scopes.end() ? QString() : countLine(count->second).toHtmlEscaped());
     }
     html += "</table>";
     for (const std::string& key : scopes) {
         const auto colon = key.find(':');
         const std::string kind = key.substr(0, colon), id = key.substr(colon + 1);
-        html += QStringLiteral("<h3><a name='%1'></a>%2 <small>(%1)</small></h3>").arg(h(key), scopeName(query, kind, id).toHtmlEscaped());
+        html += QStringLiteral("<h3><a name='%1'></a>%2</h3>").arg(h(key), scopeLabel(query, kind, id).toHtmlEscaped());
         html += "<table border='0' cellspacing='0' cellpadding='3' width='100%'><tr style='background:#eeeeee'>";
         for (const QString& head : {Progress::tr("目标"), Progress::tr("实际"), Progress::tr("状态"), Progress::tr("判定规则"), Progress::tr("数据来源"), Progress::tr("条款")})
             html += "<th align='left'>" + head + "</th>";

@@ -162,10 +162,10 @@ TEST(ActualsPanel, BadFiguresAreRefusedWithTheMessageAndNothingWritten)
     Store store;
     Panel p(store.path);
     struct Case {
-        const char *value, *unit, *source, *why;
+        const char *value, *unit, *source, *why, *named;  ///< named: what the message must name
     };
-    for (const Case c : {Case{"abc", "万人", kSynthetic, "non-numeric"}, Case{"170", "公里", kSynthetic, "unit of another quantity"},
-                         Case{"170", "万人", "", "no source"}}) {
+    for (const Case c : {Case{"abc", "万人", kSynthetic, "non-numeric", "abc"}, Case{"170", "公里", kSynthetic, "unit of another quantity", "公里"},
+                         Case{"170", "万人", "", "no source", "source"}}) {
         // t089: 遵义 城区常住人口 ≈ 168 万人 in 2023.
         auto* dialog = p.panel.dialogFor("t089");
         ASSERT_TRUE(dialog);
@@ -175,7 +175,7 @@ TEST(ActualsPanel, BadFiguresAreRefusedWithTheMessageAndNothingWritten)
         dialog->dateEdit()->setText("2024-05");
         dialog->sourceEdit()->setText(c.source);
         EXPECT_FALSE(dialog->submit()) << c.why;
-        EXPECT_FALSE(dialog->problems().isEmpty()) << c.why;
+        EXPECT_TRUE(dialog->problems().contains(QString::fromUtf8(c.named))) << c.why << ": " << dialog->problems().toStdString();
         EXPECT_EQ(dialog->result(), QDialog::Rejected) << c.why;  // still open, not accepted
         EXPECT_EQ(store.rows(), 2u) << c.why;
         EXPECT_EQ(store.changes(), 1u) << c.why;
