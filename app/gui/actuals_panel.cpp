@@ -429,6 +429,13 @@ ActualsPanel::ActualsPanel(const layers::PlanQuery& query, QWidget* parent) : QW
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // The rule says why: the widest column.
+    for (const auto& [column, width] : {std::pair{ActualsModel::TargetId, 50}, {ActualsModel::Scope, 100}, {ActualsModel::Indicator, 200},
+                                        {ActualsModel::TargetValue, 130}, {ActualsModel::Actual, 70}, {ActualsModel::Unit, 60},
+                                        {ActualsModel::StatusColumn, 70}, {ActualsModel::Rule, 460}, {ActualsModel::Source, 170},
+                                        {ActualsModel::FigureDate, 80}, {ActualsModel::Entered, 180}})
+        m_table->setColumnWidth(column, width);
 
     m_changeTable = new QTableWidget(this);
     m_changeTable->setObjectName("changeTable");

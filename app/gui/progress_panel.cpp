@@ -127,24 +127,27 @@ QString progressHtml(const layers::PlanQuery& query, const Hit& hit, const rende
         const auto colon = key.find(':');
         const std::string kind = key.substr(0, colon), id = key.substr(colon + 1);
         html += QStringLiteral("<h3><a name='%1'></a>%2</h3>").arg(h(key), scopeLabel(query, kind, id).toHtmlEscaped());
+        // Three columns fit the panel's width: target, actual, status; under each target its rule, then its source
+        // and the clause with its words.
         html += "<table border='0' cellspacing='0' cellpadding='3' width='100%'><tr style='background:#eeeeee'>";
-        for (const QString& head : {Progress::tr("目标"), Progress::tr("实际"), Progress::tr("状态"), Progress::tr("判定规则"), Progress::tr("数据来源"), Progress::tr("条款")})
+        for (const QString& head : {Progress::tr("目标"), Progress::tr("实际"), Progress::tr("状态")})
             html += "<th align='left'>" + head + "</th>";
         html += "</tr>";
         for (const layers::TargetProgress& p : data.targets) {
             const layers::Target& t = *p.target;
             if (t.scopeKind != kind || t.scopeId != id)
                 continue;
-            const QString target = QStringLiteral("%1<br><small>%2 %3 %4 (%5) · %6</small>")
+            const QString target = QStringLiteral("<b>%1</b><br><small>%2 %3 %4 (%5) · %6</small>")
                                        .arg(shown(t.indicator, t.indicatorEn), h(t.comparator), h(t.valueText), h(t.unit),
                                             h(t.yearText.empty() ? std::to_string(t.year) : t.yearText), h(t.id));
             QString actual = p.actual ? QStringLiteral("%1 %2").arg(number(*p.actual), h(t.unit)) : QStringLiteral("—");
             if (p.figureYear)
                 actual += QStringLiteral("<br><small>%1</small>").arg(Progress::tr("%1 年").arg(p.figureYear));
             const QString status = QStringLiteral("<b style='color:%1'>%2</b>").arg(statusColour(p.status).name(), statusText(p.status).toHtmlEscaped());
-            html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'>%2</td><td valign='top'>%3</td><td valign='top'>%4</td>"
-                                   "<td valign='top'>%5</td><td valign='top'>%6</td></tr>")
-                        .arg(target, actual, status, shown(p.rule, p.ruleEn), h(p.sources()), sourceCell(t));
+            html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'>%2</td><td valign='top'>%3</td></tr>").arg(target, actual, status);
+            html += QStringLiteral("<tr><td colspan='3'><small>%1：%2</small></td></tr>").arg(Progress::tr("判定规则"), shown(p.rule, p.ruleEn));
+            html += QStringLiteral("<tr><td colspan='3' style='border-bottom:1px solid #dddddd'><small>%1：%2<br>%3：</small>%4</td></tr>")
+                        .arg(Progress::tr("数据来源"), p.sources().empty() ? QStringLiteral("—") : h(p.sources()), Progress::tr("条款"), sourceCell(t));
         }
         html += "</table>";
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -345,4 +346,45 @@ TEST(ProgressPanel, ListsEachScopesTargetsWithStatusRuleSourceAndQuote)
     w.window.setActuals(rules(), store.path);
     w.window.identify(Hit{Hit::Kind::County, "520302"});
     EXPECT_FALSE(w.window.infoPanel()->toPlainText().contains(QString::fromUtf8(layers::statusLabel(Status::NoFigure))));
+}
+
+// Not a check: pictures of the window for a person to look at. Runs only with GZ_SCREENSHOT_DIR (where the PNGs go)
+// and GZ_SCREENSHOT_STORE (a store of SYNTHETIC figures: gzplan actuals template, tests/tools/fill_synthetic_actuals.py,
+// gzplan actuals import), e.g. under xvfb-run with QT_QPA_PLATFORM=xcb.
+TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
+{
+    const QString dir = qEnvironmentVariable("GZ_SCREENSHOT_DIR"), store = qEnvironmentVariable("GZ_SCREENSHOT_STORE");
+    if (dir.isEmpty() || store.isEmpty())
+        GTEST_SKIP() << "GZ_SCREENSHOT_DIR and GZ_SCREENSHOT_STORE not set";
+    test::ShownWindow w;
+    w.window.resize(1500, 950);
+    w.window.setActuals(rules(), store.toStdString());
+    auto* dock = w.window.findChild<QDockWidget*>("actuals");
+    ASSERT_TRUE(dock);
+    dock->show();
+    dock->raise();
+    w.window.resizeDocks({dock}, {330}, Qt::Vertical);
+    auto settle = [&] {
+        QTest::qWait(300);
+        for (int i = 0; i < 100 && w.window.canvas()->rendering(); ++i)
+            QTest::qWait(50);
+        QTest::qWait(300);
+    };
+    settle();
+    ASSERT_TRUE(w.window.grab().save(dir + "/gui_actuals.png"));
+    // The progress panel: the 目标进展 view and a click on 红花岗区 (遵义). Before the view exists, the panel's HTML
+    // is put where a click in that view shows it.
+    geo::Point seat = test::geography().county("520302")->seat;
+    geo::Projection albers(geo::crs::kCgcs2000, geo::crs::kAlbersChina);
+    albers.forward(seat);
+    if (const auto view = app::render::viewFromId("progress")) {
+        w.window.showView(*view);
+        settle();
+        w.window.identifyAt(w.window.canvas()->view().toScreen(seat));
+    } else {
+        w.window.identify(Hit{Hit::Kind::County, "520302"});
+        w.window.infoPanel()->setHtml(app::gui::progressHtml(test::query(), Hit{Hit::Kind::County, "520302"}, *w.window.actualsPanel()->progressData()));
+    }
+    settle();
+    ASSERT_TRUE(w.window.grab().save(dir + "/gui_progress.png"));
 }
