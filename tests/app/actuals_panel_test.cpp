@@ -304,6 +304,19 @@ TEST(ActualsPanel, EveryChangeReachesTheMap)
     EXPECT_EQ(status("t001"), Status::NotMet);
     EXPECT_EQ(w.window.actualsPanel()->undo(), QString());
     EXPECT_EQ(status("t001"), Status::Met);
+    // Ctrl+Z in the panel undoes too.
+    EXPECT_EQ(w.window.actualsPanel()->enter(figure("t001", 2023, "55.5", "%", "2024-12")), QStringList());
+    EXPECT_EQ(status("t001"), Status::NotMet);
+    auto* dock = w.window.findChild<QDockWidget*>("actuals");
+    ASSERT_TRUE(dock);
+    dock->show();
+    dock->raise();
+    w.window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w.window));
+    w.window.actualsPanel()->table()->setFocus();
+    QTest::keyClick(w.window.actualsPanel()->table(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(status("t001"), Status::Met);
+    EXPECT_EQ(w.window.actualsPanel()->changes().back().kind, "undo");
 }
 
 TEST(ProgressPanel, ScopesAtAClickAreTheCityTheZonesAndTheProvince)
