@@ -139,6 +139,7 @@ int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& 
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
     std::signal(SIGTERM, [](int) { g_interrupted = 1; });
     layers::ActualsStore store = layers::ActualsStore::open(storePath, true);
+    out << "entering " << r.good.size() << " figure(s) into " << storePath.string() << " in one transaction…" << std::endl;
     const long long change = store.add(r.good, "import", std::filesystem::path(file).filename().string(), who(args), [&] {
         if (const char* pause = std::getenv("GZPLAN_TEST_IMPORT_PAUSE_MS"))  // tests: time to change the file or interrupt
             ::usleep(static_cast<useconds_t>(std::atoi(pause)) * 1000);
@@ -198,6 +199,14 @@ int actualsCommand(const layers::PlanQuery& query, const QString& share, const A
             << "\n";
         return 2;
     }
+    if (args.has("year")) {
+        bool ok = false;
+        const int year = args.value("year").toInt(&ok);
+        if (!ok || year < 1900 || year > 2200) {
+            err << "gzplan actuals " << action << ": --year '" << s(args.value("year")) << "' is not a year\n";
+            return 2;
+        }
+    }
     try {
         const layers::MonitoringRules rules = layers::MonitoringRules::load(s(share) + "/monitoring");
         const std::filesystem::path storePath = actualsStorePath(args);
@@ -215,12 +224,7 @@ int actualsCommand(const layers::PlanQuery& query, const QString& share, const A
             if (const int code = targetsOfScope(query, args.value("scope"), "actuals template", err, targets))
                 return code;
             if (args.has("year")) {
-                bool ok = false;
-                const int year = args.value("year").toInt(&ok);
-                if (!ok) {
-                    err << "gzplan actuals template: --year '" << s(args.value("year")) << "' is not a year\n";
-                    return 2;
-                }
+                const int year = args.value("year").toInt();
                 std::erase_if(targets, [&](const layers::Target* t) { return t->year != year; });
                 if (targets.empty()) {
                     err << "gzplan actuals template: no target of the scope has the year " << year << " (the targets' years: 2023, 2025, 2028)\n";

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <tuple>
 #include <set>
 #include <sstream>
 
@@ -116,8 +117,19 @@ std::string nearestTarget(const PlanData& plan, const std::string& id)
     return best;
 }
 
+using FigureKey = std::tuple<std::string, int, std::string, std::string>;  // target, year, measure, figure date
+using StoredIndex = std::multimap<FigureKey, const Actual*>;
+
+StoredIndex indexOf(const std::vector<Actual>& current)
+{
+    StoredIndex index;
+    for (const Actual& c : current)
+        index.emplace(FigureKey{c.targetId, c.year, c.measure, c.figureDate}, &c);
+    return index;
+}
+
 /// The checks of one figure: problems in columns of the template.
-void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const std::vector<Actual>& current, int row,
+void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const StoredIndex& stored, int row,
                  std::vector<ImportProblem>& out)
 {
     auto problem = [&](const char* column, const std::string& message) { out.push_back({row, column, message}); };
@@ -153,9 +165,9 @@ void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& r
         problem("figure_date", "the figure is dated " + a.figureDate + ", before the year it is for (" + std::to_string(a.year) + ")");
     if (trim(a.source).empty())
         problem("source", "no source: name the yearbook and table, bulletin or report the figure comes from");
-    for (const Actual& c : current)
-        if (c.targetId == a.targetId && c.year == a.year && c.measure == a.measure && c.figureDate == a.figureDate && c.value == a.value &&
-            c.unit == a.unit && c.source == a.source)
+    const auto [from, to] = stored.equal_range(FigureKey{a.targetId, a.year, a.measure, a.figureDate});
+    for (auto it = from; it != to; ++it)
+        if (const Actual& c = *it->second; c.value == a.value && c.unit == a.unit && c.source == a.source)
             problem("actual_value", "already in the store (change " + std::to_string(c.change) + ", entered " + c.enteredAt + " by " + c.enteredBy + ")");
 }
 
@@ -213,7 +225,7 @@ std::string fileFingerprint(const std::filesystem::path& file)
 std::vector<ImportProblem> checkActual(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const std::vector<Actual>& current)
 {
     std::vector<ImportProblem> out;
-    checkFigure(a, plan, rules, current, 0, out);
+    checkFigure(a, plan, rules, indexOf(current), 0, out);
     return out;
 }
 
@@ -307,7 +319,8 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
                                   "); start from gzplan actuals template");
     }
     const bool hasMeasure = defn->GetFieldIndex("measure") >= 0, hasNote = defn->GetFieldIndex("note") >= 0;
-    std::map<std::tuple<std::string, int, std::string, std::string>, int> seen;
+    const StoredIndex stored = indexOf(current);
+    std::map<FigureKey, int> seen;
     int row = 1;
     layer->ResetReading();
     for (auto& f : *layer) {
@@ -343,7 +356,7 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
         if (!dateText.empty() && a.figureDate.empty())
             result.problems.push_back({row, "figure_date", "'" + dateText + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"});
         else if (a.year || !year)
-            checkFigure(a, plan, rules, current, row, result.problems);
+            checkFigure(a, plan, rules, stored, row, result.problems);
         if (result.problems.size() == before) {
             const auto key = std::make_tuple(a.targetId, a.year, a.measure, a.figureDate);
             if (const auto it = seen.find(key); it != seen.end())

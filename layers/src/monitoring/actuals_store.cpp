@@ -111,29 +111,57 @@ ActualsStore ActualsStore::open(const std::filesystem::path& file, bool create)
     return ActualsStore(file);
 }
 
+namespace {
+
+std::vector<Change> readChanges(GDALDataset& ds)
+{
+    std::vector<Change> out;
+    OGRLayer* layer = ds.GetLayerByName("actual_changes");
+    OGRFeatureDefn* d = layer->GetLayerDefn();
+    const int kind = d->GetFieldIndex("kind"), by = d->GetFieldIndex("entered_by"), at = d->GetFieldIndex("entered_at"),
+              detail = d->GetFieldIndex("detail"), undoes = d->GetFieldIndex("undoes"), rows = d->GetFieldIndex("row_count");
+    layer->ResetReading();
+    for (auto& f : *layer)
+        out.push_back({f->GetFID(), f->GetFieldAsString(kind), f->GetFieldAsString(by), f->GetFieldAsString(at), f->GetFieldAsString(detail),
+                       f->GetFieldAsInteger(undoes), f->GetFieldAsInteger(rows), false});
+    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.id < b.id; });
+    const auto undone = undoneChanges(out);
+    for (Change& c : out)
+        if (const auto it = undone.find(c.id); it != undone.end())
+            c.undone = it->second;
+    return out;
+}
+
+}  // namespace
+
 std::vector<Actual> ActualsStore::actuals() const
 {
     GDALDatasetUniquePtr ds = openStore(m_file, false);
-    const std::vector<Change> all = changes();
-    const auto undone = undoneChanges(all);
+    const auto undone = undoneChanges(readChanges(*ds));
     std::vector<Actual> out;
     OGRLayer* layer = ds->GetLayerByName("actuals");
+    OGRFeatureDefn* d = layer->GetLayerDefn();
+    auto index = [&](const char* name) { return d->GetFieldIndex(name); };
+    const int change = index("change_id"), target = index("target_id"), year = index("year"), value = index("value"), valueText = index("value_text"),
+              unit = index("unit"), measure = index("measure"), date = index("figure_date"), source = index("source"), by = index("entered_by"),
+              at = index("entered_at"), note = index("note");
+    out.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount())));
     layer->ResetReading();
     for (auto& f : *layer) {
         Actual a;
         a.id = f->GetFID();
-        a.change = f->GetFieldAsInteger("change_id");
-        a.targetId = f->GetFieldAsString("target_id");
-        a.year = f->GetFieldAsInteger("year");
-        a.value = f->GetFieldAsDouble("value");
-        a.valueText = f->GetFieldAsString("value_text");
-        a.unit = f->GetFieldAsString("unit");
-        a.measure = f->GetFieldAsString("measure");
-        a.figureDate = f->GetFieldAsString("figure_date");
-        a.source = f->GetFieldAsString("source");
-        a.enteredBy = f->GetFieldAsString("entered_by");
-        a.enteredAt = f->GetFieldAsString("entered_at");
-        a.note = f->GetFieldAsString("note");
+        a.change = f->GetFieldAsInteger(change);
+        a.targetId = f->GetFieldAsString(target);
+        a.year = f->GetFieldAsInteger(year);
+        a.value = f->GetFieldAsDouble(value);
+        a.valueText = f->GetFieldAsString(valueText);
+        a.unit = f->GetFieldAsString(unit);
+        a.measure = f->GetFieldAsString(measure);
+        a.figureDate = f->GetFieldAsString(date);
+        a.source = f->GetFieldAsString(source);
+        a.enteredBy = f->GetFieldAsString(by);
+        a.enteredAt = f->GetFieldAsString(at);
+        a.note = f->GetFieldAsString(note);
         const auto it = undone.find(a.change);
         a.withdrawn = it != undone.end() && it->second;
         out.push_back(std::move(a));
@@ -145,18 +173,7 @@ std::vector<Actual> ActualsStore::actuals() const
 std::vector<Change> ActualsStore::changes() const
 {
     GDALDatasetUniquePtr ds = openStore(m_file, false);
-    std::vector<Change> out;
-    OGRLayer* layer = ds->GetLayerByName("actual_changes");
-    layer->ResetReading();
-    for (auto& f : *layer)
-        out.push_back({f->GetFID(), f->GetFieldAsString("kind"), f->GetFieldAsString("entered_by"), f->GetFieldAsString("entered_at"),
-                       f->GetFieldAsString("detail"), f->GetFieldAsInteger("undoes"), f->GetFieldAsInteger("row_count"), false});
-    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.id < b.id; });
-    const auto undone = undoneChanges(out);
-    for (Change& c : out)
-        if (const auto it = undone.find(c.id); it != undone.end())
-            c.undone = it->second;
-    return out;
+    return readChanges(*ds);
 }
 
 namespace {

@@ -132,7 +132,8 @@ Computed compute(const Target& t, TargetKind kind, int y, const Period& p, const
             partsZh += (partsZh.empty() ? "" : " + ") + formatNumber(x);
             partsEn += (partsEn.empty() ? "" : " + ") + formatNumber(x);
         }
-        if (n == 0)
+        // Without the year's own figure the year has none (an interim year may answer); with it, every year is needed.
+        if (n == 0 || !get("annual", y))
             return;
         c.any = true;
         if (!missing.empty()) {
