@@ -231,6 +231,19 @@ TEST(MonitoringFigures, TheLatestByDateCountsAndWithdrawnOnesDoNot)
     EXPECT_EQ(layers::currentActuals({preliminary, final}).size(), 1u);
 }
 
+TEST(MonitoringFigures, AFigureServesEveryTargetOfItsSeries)
+{
+    // t001 and t002: 城镇化率 of the province, 2023 (≥ 56) and 2025 (≈ 60). SYNTHETIC figures entered for t001 only.
+    layers::PlanData plan;
+    plan.targets = {target("t001", "常住人口城镇化率", 56, "%", "≥", 2023), target("t002", "常住人口城镇化率", 60, "%", "≈", 2025),
+                    target("t003", "户籍人口城镇化率", 50, "%", "≥", 2025)};
+    const auto p = layers::evaluate(plan, {figure("t001", 2022, 54, "%"), figure("t001", 2023, 56.5, "%")}, rules());
+    EXPECT_EQ(p[0].status, Status::Met);
+    EXPECT_EQ(p[1].status, Status::OnTrack);  // 2023 on the path 54 → 60: 56 expected, 56.5 actual
+    EXPECT_EQ(p[1].figureYear, 2023);
+    EXPECT_EQ(p[2].status, Status::NoFigure);  // another indicator
+}
+
 TEST(MonitoringFigures, KindsOfTheShippedTargets)
 {
     std::map<std::string, layers::TargetKind> kinds;
@@ -375,6 +388,19 @@ TEST(ActualsImport, EveryBadRowIsNamedWithItsColumn)
     EXPECT_TRUE(hasProblem(r, 10, "figure_date", "not a date"));
     EXPECT_TRUE(hasProblem(r, 11, "figure_date", "before the year"));
     EXPECT_EQ(r.problems.size(), 9u);  // one per bad row
+}
+
+TEST(ActualsImport, ARowMayNameItsSeriesInsteadOfATarget)
+{
+    TempDir dir;
+    const auto r = readCsv(dir, "target_id,scope_kind,scope_id,indicator,year,actual_value,actual_unit,figure_date,source\n"
+                                ",province,guizhou,常住人口城镇化率,2024,58,%,2025-03,SYNTHETIC\n"
+                                ",city,zunyi,城区常住人口,2023,170,万人,2024-03,SYNTHETIC\n"
+                                ",city,zunyi,不存在的指标,2023,1,万人,2024-03,SYNTHETIC\n");
+    ASSERT_EQ(r.good.size(), 2u);
+    EXPECT_EQ(r.good[0].targetId, "t002");  // the 2025 target: the next after 2024
+    EXPECT_EQ(r.good[1].targetId, "t089");
+    EXPECT_TRUE(hasProblem(r, 4, "indicator", "no target id"));
 }
 
 TEST(ActualsImport, AFigureAlreadyInTheStoreIsADuplicate)

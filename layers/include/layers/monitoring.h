@@ -165,7 +165,8 @@ struct ProgressOptions {
     int asOfYear = 0;  ///< only figures for years ≤ this (0: all)
 };
 
-/// The status of each target of plan (in the plan's order), from the current actuals.
+/// The status of each target of plan (in the plan's order), from the current actuals. A figure counts for every
+/// target of its target's series (the same scope and indicator: t001 and t002, 城镇化率 2023 and 2025).
 std::vector<TargetProgress> evaluate(const PlanData& plan, const std::vector<Actual>& current, const MonitoringRules& rules,
                                      const ProgressOptions& options = {});
 
@@ -222,7 +223,8 @@ struct ImportOptions {
     std::string encoding;  ///< CSV: "" (UTF-8, a GBK file is refused naming its first non-UTF-8 row) or GBK
 };
 
-/// Reads and checks every row of a filled file (CSV or XLSX, through GDAL): known target, numeric value, unit
+/// Reads and checks every row of a filled file (CSV or XLSX, through GDAL): known target (by target_id, or by
+/// scope_kind, scope_id and indicator when target_id is blank), numeric value, unit
 /// equal or convertible to the target's, a known measure that fits the target's kind, a year in the target
 /// document's period, a date, a source, no duplicate row in the file or in the store's current figures. A file
 /// that cannot be read or lacks a column throws DataError; row problems are listed in the result.

@@ -319,6 +319,7 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
                                   "); start from gzplan actuals template");
     }
     const bool hasMeasure = defn->GetFieldIndex("measure") >= 0, hasNote = defn->GetFieldIndex("note") >= 0;
+    const bool hasSeries = defn->GetFieldIndex("scope_kind") >= 0 && defn->GetFieldIndex("scope_id") >= 0 && defn->GetFieldIndex("indicator") >= 0;
     const StoredIndex stored = indexOf(current);
     std::map<FigureKey, int> seen;
     int row = 1;
@@ -335,6 +336,23 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
         const std::size_t before = result.problems.size();
         Actual a;
         a.targetId = field("target_id");
+        if (a.targetId.empty() && hasSeries) {
+            // A row named by scope and indicator instead of a target id: a target of that series (figures serve every
+            // target of their series), the one of the figure's year or the next.
+            const std::string kind = field("scope_kind"), id = field("scope_id"), indicator = field("indicator");
+            const auto year = parseNumber(field("year"));
+            const Target* best = nullptr;
+            for (const Target& t : plan.targets)
+                if (t.scopeKind == kind && t.scopeId == id && t.indicator == indicator &&
+                    (!best || (year && (best->year < *year ? t.year > best->year : t.year >= *year && t.year < best->year))))
+                    best = &t;
+            if (!best) {
+                result.problems.push_back({row, "indicator", "no target id, and no target of " + kind + ":" + id + " has the indicator '" + indicator +
+                                                                 "' (gzplan targets --scope " + kind + ":" + id + " lists them)"});
+                continue;
+            }
+            a.targetId = best->id;
+        }
         a.valueText = valueText;
         a.unit = field("actual_unit");
         a.measure = hasMeasure && !field("measure").empty() ? lower(field("measure")) : "value";

@@ -379,20 +379,33 @@ TargetProgress evaluateOne(const Target& t, const Figures& f, const MonitoringRu
 
 }  // namespace
 
+std::string seriesKey(const Target& t) { return t.scopeKind + "\x1f" + t.scopeId + "\x1f" + t.indicator; }
+
 std::vector<TargetProgress> evaluate(const PlanData& plan, const std::vector<Actual>& current, const MonitoringRules& rules,
                                      const ProgressOptions& options)
 {
-    std::map<std::string, Figures> byTarget;
+    // A figure belongs to its target's series (scope and indicator): t001 (城镇化率 2023) and t002 (城镇化率 2025) share
+    // one, so the 2023 figure entered for t001 is also t002's figure for 2023 (its path) and a 2022 one its baseline.
+    // Of two figures of a series for one year and measure, the latest by date of the figure (then entry) counts.
+    std::map<std::string, const Target*> byId;
+    for (const Target& t : plan.targets)
+        byId.emplace(t.id, &t);
+    std::map<std::string, Figures> bySeries;
     const int asOf = options.asOfYear > 0 ? options.asOfYear : INT_MAX;
-    for (const Actual& a : current)
-        if (!a.withdrawn && a.year <= asOf)
-            byTarget[a.targetId][{a.measure, a.year}] = &a;
+    for (const Actual& a : current) {
+        const auto t = byId.find(a.targetId);
+        if (a.withdrawn || a.year > asOf || t == byId.end())
+            continue;
+        const Actual*& slot = bySeries[seriesKey(*t->second)][{a.measure, a.year}];
+        if (!slot || a.figureDate > slot->figureDate || (a.figureDate == slot->figureDate && a.id >= slot->id))
+            slot = &a;
+    }
     std::vector<TargetProgress> out;
     out.reserve(plan.targets.size());
     static const Figures kNone;
     for (const Target& t : plan.targets) {
-        const auto it = byTarget.find(t.id);
-        out.push_back(evaluateOne(t, it == byTarget.end() ? kNone : it->second, rules, asOf));
+        const auto it = bySeries.find(seriesKey(t));
+        out.push_back(evaluateOne(t, it == bySeries.end() ? kNone : it->second, rules, asOf));
     }
     return out;
 }
