@@ -145,9 +145,9 @@ QString progressHtml(const layers::PlanQuery& query, const Hit& hit, const rende
                 actual += QStringLiteral("<br><small>%1</small>").arg(Progress::tr("%1 年").arg(p.figureYear));
             const QString status = QStringLiteral("<b style='color:%1'>%2</b>").arg(statusColour(p.status).name(), statusText(p.status).toHtmlEscaped());
             html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'>%2</td><td valign='top'>%3</td></tr>").arg(target, actual, status);
-            html += QStringLiteral("<tr><td colspan='3'><small>%1：%2</small></td></tr>").arg(Progress::tr("判定规则"), shown(p.rule, p.ruleEn));
-            html += QStringLiteral("<tr><td colspan='3' style='border-bottom:1px solid #dddddd'><small>%1：%2<br>%3：</small>%4</td></tr>")
-                        .arg(Progress::tr("数据来源"), p.sources().empty() ? QStringLiteral("—") : h(p.sources()), Progress::tr("条款"), sourceCell(t));
+            html += QStringLiteral("<tr><td colspan='3'><small>%1</small></td></tr>").arg(Progress::tr("判定规则：%1").arg(shown(p.rule, p.ruleEn)));
+            html += QStringLiteral("<tr><td colspan='3' style='border-bottom:1px solid #dddddd'><small>%1<br>%2</small>%3</td></tr>")
+                        .arg(Progress::tr("数据来源：%1").arg(p.sources().empty() ? QStringLiteral("—") : h(p.sources())), Progress::tr("条款："), sourceCell(t));
         }
         html += "</table>";
     }

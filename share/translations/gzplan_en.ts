@@ -19,12 +19,12 @@
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="478"/>
+        <location filename="../../app/cli/application.cpp" line="480"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="487"/>
+        <location filename="../../app/cli/application.cpp" line="489"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -68,19 +68,19 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="196"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="197"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="689"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="695"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="198"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="691"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="697"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -97,15 +97,15 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="201"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="282"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="202"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="693"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="699"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -122,7 +122,7 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="205"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="302"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>数据日期</source>
         <translation>Figure date</translation>
     </message>
@@ -144,13 +144,13 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="265"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="291"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>口径</source>
         <translation>Measure</translation>
     </message>
@@ -187,13 +187,13 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="307"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -203,116 +203,116 @@
         <translation>Not saved:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="515"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="522"/>
         <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
         <translation>The figures&apos; store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="537"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="544"/>
         <source>尚无实际数据：用 gzplan actuals import 导入，或在此录入</source>
         <translation>No figures yet: import with gzplan actuals import, or enter them here</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="542"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="549"/>
         <source>%1 个目标中 %2 个有实际数据 · 数据库 %3</source>
         <translation>%2 of %1 targets have a figure · store %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="549"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="556"/>
         <source>没有实际数据库：用 --actuals 指定文件</source>
         <translation>No figures&apos; store: give a file with --actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="557"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="564"/>
         <source>数值“%1”不是数字</source>
         <translation>&apos;%1&apos; is not a number (digits with . for decimals, no thousands separator)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="559"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="566"/>
         <source>来源必填</source>
         <translation>no source: name the yearbook and table, bulletin or report the figure comes from</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="566"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="573"/>
         <source>未写入 %1：%2</source>
         <translation>Nothing written to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="569"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="576"/>
         <source>已保存 %1 %2 年的实际数据</source>
         <translation>Saved the figure of %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="593"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="600"/>
         <source>没有可撤销的更改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="598"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="605"/>
         <source>已撤销（更改 #%1）</source>
         <translation>Undone (change #%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="600"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="607"/>
         <source>无法撤销：%1</source>
         <translation>Cannot undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="629"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="636"/>
         <source>全部范围</source>
         <translation>All scopes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="642"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="649"/>
         <source>全部%1</source>
         <translation>All %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="660"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="660"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="702"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="660"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
         <source>录入</source>
         <comment>change kind</comment>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="661"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
         <source>撤销了 #%1</source>
         <translation>undoes #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="661"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
         <source>已撤销</source>
         <comment>change</comment>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="672"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
         <source>计入</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="672"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
         <source>被取代</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="672"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
         <source>已撤销</source>
         <comment>row</comment>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="690"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
         <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
         <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
     </message>
@@ -321,88 +321,88 @@
         <translation type="vanished">A kind of scope or a scope: province, city, zone, corridor, or city:zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="692"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="698"/>
         <source>指标名称的一部分</source>
         <translation>part of the indicator&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="694"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="706"/>
         <source>录入/更正…</source>
         <translation>Enter/correct…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="707"/>
         <source>录入或更正所选目标的实际数据（也可双击一行）</source>
         <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="703"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="709"/>
         <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
         <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="704"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="705"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
         <source>目标与实际</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="706"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
         <source>历史（全部更改与数据行）</source>
         <translation>History (every change and every row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>时间</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -1406,37 +1406,37 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Figures up to %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
-        <source>判定规则</source>
-        <translation>Rule</translation>
+        <location filename="../../app/gui/progress_panel.cpp" line="148"/>
+        <source>判定规则：%1</source>
+        <translation>Rule: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
-        <source>数据来源</source>
-        <translation>Source</translation>
+        <location filename="../../app/gui/progress_panel.cpp" line="150"/>
+        <source>数据来源：%1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="131"/>
-        <source>条款</source>
-        <translation>Clause</translation>
+        <location filename="../../app/gui/progress_panel.cpp" line="150"/>
+        <source>条款：</source>
+        <translation>Clause: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="143"/>
+        <location filename="../../app/gui/progress_panel.cpp" line="145"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>

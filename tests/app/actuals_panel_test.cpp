@@ -375,6 +375,8 @@ TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
     if (dir.isEmpty() || store.isEmpty())
         GTEST_SKIP() << "GZ_SCREENSHOT_DIR and GZ_SCREENSHOT_STORE not set";
     test::ShownWindow w;
+    const QString language = qEnvironmentVariable("GZ_SCREENSHOT_LANG", "zh");  // en: the English window
+    w.window.setLanguage(language);
     w.window.resize(1500, 950);
     w.window.setActuals(rules(), store.toStdString());
     auto* dock = w.window.findChild<QDockWidget*>("actuals");
@@ -389,7 +391,7 @@ TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
         QTest::qWait(300);
     };
     settle();
-    ASSERT_TRUE(w.window.grab().save(dir + "/gui_actuals.png"));
+    ASSERT_TRUE(w.window.grab().save(dir + "/gui_actuals_" + language + ".png"));
     // The progress panel: the 目标进展 view and a click on 红花岗区 (遵义). Before the view exists, the panel's HTML
     // is put where a click in that view shows it.
     geo::Point seat = test::geography().county("520302")->seat;
@@ -404,5 +406,5 @@ TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
         w.window.infoPanel()->setHtml(app::gui::progressHtml(test::query(), Hit{Hit::Kind::County, "520302"}, *w.window.actualsPanel()->progressData()));
     }
     settle();
-    ASSERT_TRUE(w.window.grab().save(dir + "/gui_progress.png"));
+    ASSERT_TRUE(w.window.grab().save(dir + "/gui_progress_" + language + ".png"));
 }
