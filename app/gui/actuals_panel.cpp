@@ -433,7 +433,7 @@ ActualsPanel::ActualsPanel(const layers::PlanQuery& query, QWidget* parent) : QW
     // The rule says why: the widest column.
     for (const auto& [column, width] : {std::pair{ActualsModel::TargetId, 50}, {ActualsModel::Scope, 100}, {ActualsModel::Indicator, 200},
                                         {ActualsModel::TargetValue, 130}, {ActualsModel::Actual, 70}, {ActualsModel::Unit, 60},
-                                        {ActualsModel::StatusColumn, 70}, {ActualsModel::Rule, 460}, {ActualsModel::Source, 170},
+                                        {ActualsModel::StatusColumn, 95}, {ActualsModel::Rule, 460}, {ActualsModel::Source, 170},
                                         {ActualsModel::FigureDate, 80}, {ActualsModel::Entered, 180}})
         m_table->setColumnWidth(column, width);
 
