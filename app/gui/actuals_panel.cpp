@@ -686,8 +686,12 @@ void ActualsPanel::fillHistory()
             m_rowTable->setItem(r, k, item);
         }
     }
-    m_changeTable->resizeColumnsToContents();
-    m_rowTable->resizeColumnsToContents();
+    // Sized to their contents once (measuring every cell again at each change costs more than the rest of a refresh).
+    if (!m_historySized && !m_all.empty()) {
+        m_changeTable->resizeColumnsToContents();
+        m_rowTable->resizeColumnsToContents();
+        m_historySized = true;
+    }
 }
 
 void ActualsPanel::retranslate()

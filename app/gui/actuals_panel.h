@@ -177,6 +177,7 @@ private:
     layers::MonitoringRules m_rules;
     std::filesystem::path m_path;
     bool m_exists = false;
+    bool m_historySized = false;
     QString m_error;
     std::vector<layers::Actual> m_all, m_current;
     std::vector<layers::Change> m_changes;

@@ -2,8 +2,11 @@
 // the test. Every figure here is SYNTHETIC (made up for the test; the project ships no figures).
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 #include <QComboBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -379,6 +382,13 @@ TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
     w.window.setLanguage(language);
     w.window.resize(1500, 950);
     w.window.setActuals(rules(), store.toStdString());
+    // What a change costs the window: the store read again, every status evaluated, the table and history refilled,
+    // the map handed its data (printed, not checked: the machine's load varies).
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 10; ++i)
+        w.window.actualsPanel()->reload();
+    std::cout << "ActualsPanel::reload of " << w.window.actualsPanel()->allActuals().size() << " figures: " << clock.elapsed() / 10.0 << " ms\n";
     auto* dock = w.window.findChild<QDockWidget*>("actuals");
     ASSERT_TRUE(dock);
     dock->show();
