@@ -28,7 +28,7 @@ die() { printf '[gz] error: %s\n' "$*" >&2; exit 1; }
 
 APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates coreutils tar gzip
-  qt6-base-dev qt6-svg-dev qt6-charts-dev qt6-l10n-tools qt6-tools-dev libgl-dev chromium
+  qt6-base-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools qt6-tools-dev libgl-dev chromium
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n

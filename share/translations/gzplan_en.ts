@@ -4,27 +4,32 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="141"/>
+        <location filename="../../app/cli/application.cpp" line="146"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="145"/>
+        <location filename="../../app/cli/application.cpp" line="150"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="146"/>
+        <location filename="../../app/cli/application.cpp" line="151"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="480"/>
+        <location filename="../../app/cli/application.cpp" line="413"/>
+        <source>（不存在）</source>
+        <translation> (does not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="591"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="489"/>
+        <location filename="../../app/cli/application.cpp" line="600"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -68,19 +73,19 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="196"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="197"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="695"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="699"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="198"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="697"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -97,15 +102,15 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="201"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="282"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="202"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="699"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="703"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -122,7 +127,7 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="205"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="302"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>数据日期</source>
         <translation>Figure date</translation>
     </message>
@@ -144,25 +149,25 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="265"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="291"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
         <source>按目标口径 (value)</source>
-        <translation>in the target&apos;s terms (value)</translation>
+        <translation>in the target's terms (value)</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
         <source>单年数 (annual)</source>
-        <translation>one year&apos;s amount (annual)</translation>
+        <translation>one year's amount (annual)</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
@@ -171,7 +176,7 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>口径</source>
         <translation>Measure</translation>
     </message>
@@ -187,13 +192,13 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="307"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -205,7 +210,7 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="522"/>
         <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
-        <translation>The figures&apos; store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
+        <translation>The figures' store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="544"/>
@@ -220,12 +225,12 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="556"/>
         <source>没有实际数据库：用 --actuals 指定文件</source>
-        <translation>No figures&apos; store: give a file with --actuals</translation>
+        <translation>No figures' store: give a file with --actuals</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="564"/>
         <source>数值“%1”不是数字</source>
-        <translation>&apos;%1&apos; is not a number (digits with . for decimals, no thousands separator)</translation>
+        <translation>'%1' is not a number (digits with . for decimals, no thousands separator)</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="566"/>
@@ -274,15 +279,21 @@
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="708"/>
+        <source>录入</source>
+        <comment>change kind</comment>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
-        <source>录入</source>
-        <comment>change kind</comment>
-        <translation>set</translation>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <source>已撤销</source>
+        <comment>change</comment>
+        <translation>undone</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
@@ -290,10 +301,10 @@
         <translation>undoes #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
         <source>已撤销</source>
-        <comment>change</comment>
-        <translation>undone</translation>
+        <comment>row</comment>
+        <translation>withdrawn</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
@@ -306,103 +317,93 @@
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
-        <source>已撤销</source>
-        <comment>row</comment>
-        <translation>withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
         <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
         <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
     </message>
     <message>
-        <source>范围类型或范围：province、city、zone、corridor，或 city:zunyi</source>
-        <translation type="vanished">A kind of scope or a scope: province, city, zone, corridor, or city:zunyi</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="698"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="702"/>
         <source>指标名称的一部分</source>
-        <translation>part of the indicator&apos;s name</translation>
+        <translation>part of the indicator's name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="704"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="706"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
         <source>录入/更正…</source>
         <translation>Enter/correct…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="707"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
         <source>录入或更正所选目标的实际数据（也可双击一行）</source>
         <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="709"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="713"/>
         <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
         <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="715"/>
         <source>目标与实际</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
         <source>历史（全部更改与数据行）</source>
         <translation>History (every change and every row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>时间</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -1086,7 +1087,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="293"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
-        <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
+        <translation>Actual figures: each target's actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="294"/>
@@ -1388,7 +1389,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="110"/>
         <source>目标进展：点击地图上的县、中心城市、分区或廊道，列出此处各范围的目标、实际值、状态、判定规则、数据来源与条款原文。</source>
-        <translation>Target progress: click a county, central city, zone or corridor on the map to list the targets of every scope there with their actual value, status, rule, source and the clause&apos;s words.</translation>
+        <translation>Target progress: click a county, central city, zone or corridor on the map to list the targets of every scope there with their actual value, status, rule, source and the clause's words.</translation>
     </message>
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="111"/>
@@ -1398,7 +1399,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="113"/>
         <source>没有进展数据：未读取实际数据库（--actuals）。</source>
-        <translation>No progress data: the figures&apos; store (--actuals) was not read.</translation>
+        <translation>No progress data: the figures' store (--actuals) was not read.</translation>
     </message>
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="115"/>
@@ -1421,6 +1422,11 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="145"/>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/progress_panel.cpp" line="148"/>
         <source>判定规则：%1</source>
         <translation>Rule: %1</translation>
@@ -1434,11 +1440,6 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/gui/progress_panel.cpp" line="150"/>
         <source>条款：</source>
         <translation>Clause: </translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/progress_panel.cpp" line="145"/>
-        <source>%1 年</source>
-        <translation>%1</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +1839,208 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/render/map_views.cpp" line="39"/>
         <source>注记</source>
         <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>app::report::Text</name>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="102"/>
+        <location filename="../../app/report/report_charts.cpp" line="163"/>
+        <source>各章节指标状态（个）</source>
+        <translation>Status of the targets by chapter (count)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="123"/>
+        <location filename="../../app/report/report_writers.cpp" line="111"/>
+        <location filename="../../app/report/report_writers.cpp" line="217"/>
+        <source>指标数</source>
+        <translation>targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="133"/>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="134"/>
+        <source>实际（无数据为 0）</source>
+        <translation>Actual (0 without a figure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_charts.cpp" line="153"/>
+        <source>万人</source>
+        <translation>10,000 people</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="115"/>
+        <source>规划目标进展评估报告</source>
+        <translation>Evaluation report: progress of the plan&apos;s targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="116"/>
+        <source>GZ2023 贵州省新型城镇化实施方案（2023—2025年）· GY2025 筑府发〔2025〕17号 · 截至 %1 · 范围：%2 · 数据：%3（%4 条现行数据）· 生成于 %5</source>
+        <translation>GZ2023 Guizhou new-type urbanisation implementation plan (2023–2025) · GY2025 Zhufufa [2025] No. 17 · as of %1 · scope: %2 · figures: %3 (%4 current figures) · generated %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <source>全部年份</source>
+        <translation>every year</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="118"/>
+        <location filename="../../app/report/report_writers.cpp" line="222"/>
+        <location filename="../../app/report/report_writers.cpp" line="383"/>
+        <location filename="../../app/report/report_writers.cpp" line="533"/>
+        <source>全部指标</source>
+        <translation>all targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="137"/>
+        <source>中心城市：%1</source>
+        <translation>Central city: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="138"/>
+        <source>范围为“%1”的指标；地图中高亮为其县级单元。</source>
+        <translation>The targets scoped to “%1”; its county-level units are highlighted on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="166"/>
+        <source>空间布局：%1</source>
+        <translation>Layout: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="177"/>
+        <source>范围为该布局的区域（及其内部区域）的指标。</source>
+        <translation>The targets of the layout&apos;s zones (and of the zones inside them).</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="178"/>
+        <source>范围为该布局的区域（及其内部区域）的指标，以及 %1（提出该布局的文件）的全部指标。</source>
+        <translation>The targets of the layout&apos;s zones (and of the zones inside them), and every target of %1 (the document that sets out this layout).</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="200"/>
+        <source>中心城市（城区）常住人口：%1 年目标与实际（万人）</source>
+        <translation>Central cities&apos; (urban) resident population: %1 target and actual (10,000 people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_model.cpp" line="213"/>
+        <source>边界与位置仅供规划示意，非测绘成果</source>
+        <translation>Boundaries and positions for planning illustration, not survey</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
+        <source>达标率</source>
+        <translation>Share met</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="115"/>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="130"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="139"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="141"/>
+        <location filename="../../app/report/report_writers.cpp" line="199"/>
+        <location filename="../../app/report/report_writers.cpp" line="344"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>判定规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="143"/>
+        <location filename="../../app/report/report_writers.cpp" line="345"/>
+        <source>数据来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="145"/>
+        <location filename="../../app/report/report_writers.cpp" line="346"/>
+        <source>原文</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="185"/>
+        <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
+        <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="188"/>
+        <source>总体情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="192"/>
+        <source>指标总数</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="194"/>
+        <source>按章节（GZ2023 与 GY2025）</source>
+        <translation>By chapter (GZ2023 and GY2025)</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="195"/>
+        <source>章节</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="198"/>
+        <source>按范围</source>
+        <translation>By scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="211"/>
+        <source>该页没有指标。</source>
+        <translation>No targets on this page.</translation>
+    </message>
+    <message>
+        <location filename="../../app/report/report_writers.cpp" line="227"/>
+        <location filename="../../app/report/report_writers.cpp" line="422"/>
+        <source>边界与位置仅供规划示意，非测绘成果。地图：gzplan 渲染器；图表：Qt Charts。</source>
+        <translation>Boundaries and positions for planning illustration, not survey. Maps: the gzplan renderer; charts: Qt Charts.</translation>
     </message>
 </context>
 </TS>
