@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -234,6 +235,36 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     // The inset of central Guiyang needs the room of a page or of the default picture; a --size is the user's own.
     const bool inset = !page.isEmpty() || !args.has("size");
     render::RenderSettings s = viewSettings(*renderer, geography, *view, size, dpi, inset);
+    if ((args.has("indicator") || args.has("year")) && *view != render::View::Progress) {
+        std::cerr << "gzplan render: --" << (args.has("indicator") ? "indicator" : "year") << " applies to --view progress only\n";
+        return 2;
+    }
+    if (*view == render::View::Progress) {
+        // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default store): a missing one draws every
+        // target as "no figure" and the legend says so; one that cannot be read is an error naming it.
+        const std::filesystem::path store = args.has("actuals") ? std::filesystem::path(args.value("actuals").toStdString())
+                                                                 : layers::ActualsStore::defaultPath();
+        bool yearOk = true;
+        const int year = args.has("year") ? args.value("year").toInt(&yearOk) : 0;
+        if (!yearOk || year < 0) {
+            std::cerr << "gzplan render: --year must be a year such as 2025, not '" << args.value("year").toStdString() << "'\n";
+            return 2;
+        }
+        try {
+            s.progress = render::loadProgress(plan, store, (share + "/monitoring").toStdString(), year, args.value("indicator").toStdString());
+        } catch (const std::exception& e) {
+            std::cerr << "gzplan render: the figures' store: " << e.what() << "\n";
+            return 1;
+        }
+        if (!std::filesystem::exists(store))
+            std::cerr << "gzplan render: note: no figures' store at " << store.string() << " (--actuals or $GZPLAN_ACTUALS): every target is drawn without a figure\n";
+        if (args.has("indicator") && std::none_of(s.progress->targets.begin(), s.progress->targets.end(), [&](const layers::TargetProgress& t) {
+                     return t.target && render::indicatorMatch(t.target->indicator, s.progress->indicator) > 0;
+                 })) {
+            std::cerr << "gzplan render: --indicator '" << args.value("indicator").toStdString() << "': no target's indicator is or contains it (gzplan targets lists them)\n";
+            return 2;
+        }
+    }
     s.setVisible("labels", !args.flag("no-labels"));
     if (args.flag("plain")) {
         s.decorations = false;

@@ -33,7 +33,7 @@ const OptionSpec kStyle = option("style", "file.json", "draw with this style fil
 
 std::vector<CommandSpec> makeCommands()
 {
-    const std::string viewIds = "overview (default), county_classes, one_cluster_three_belts, one_core_three_centres, transport";
+    const std::string viewIds = "overview (default), county_classes, one_cluster_three_belts, one_core_three_centres, transport, progress";
     const std::string addHelp = "a user layer: any vector file GDAL reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf); repeat for more";
     return {
         {"",
@@ -119,6 +119,8 @@ std::vector<CommandSpec> makeCommands()
           option("style-field", "field", "colour --add features by this field"),
           option("extent", "minLon,minLat,maxLon,maxLat", "show this box (CGCS2000 degrees) whole"),
           flag("plain", "leave out title and legend"), flag("timing", "report the drawing and writing times"), kStyle,
+          option("indicator", "text", "--view progress: map one indicator across scopes as actual / target (e.g. 城区常住人口; equal, or contained in the indicator)"),
+          option("year", "Y", "--view progress: the statuses with figures for years up to Y (default: every figure)"),
           flag("force", "replace an existing file"),
           flag("skip-bad", "leave out features of --add files that cannot be read whole, counted (default: refuse the file)")},
          {},

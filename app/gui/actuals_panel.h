@@ -43,8 +43,8 @@ QColor statusColour(layers::Status s);
 /// A status in the window's language.
 QString statusText(layers::Status s);
 
-/// The map's and the panels' data from the statuses: evaluate's rows and countByScope.
-// TODO(monitoring merge): replace by wt-view's render::loadProgress (app/render/progress_data.cpp) once it is on main.
+/// The map's and the panels' data from the statuses: evaluate's rows and countByScope (what render::loadProgress
+/// gives from a store, here from the figures the panel has read already: a change is not read twice).
 std::shared_ptr<const render::ProgressData> makeProgressData(std::vector<layers::TargetProgress> progress, int asOfYear = 0);
 
 /// One row per target (evaluate's order): the status and the figure that counts.

@@ -26,7 +26,8 @@ QList<Group> groups()
     return {{QT_TRANSLATE_NOOP("app::gui::LayerPanel", "基础地理"), {"labels", "province", "prefecture_borders", "rivers", "counties", "neighbours"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "一群三带"), {"central_cities", "belts", "relations"}},
             {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "规划分区 (一群三带 · 一核三心多组团)"), {"zones"}},
-            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors", "neighbour_seats"}}};
+            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "交通"), {"places", "corridors", "neighbour_seats"}},
+            {QT_TRANSLATE_NOOP("app::gui::LayerPanel", "监测评估"), {"progress"}}};
 }
 
 /// A layer's icon, drawn with the symbols the map uses (of its first feature in the view that shows it best).
@@ -54,6 +55,10 @@ QIcon swatch(const render::MapRenderer& renderer, const QString& id)
     else if (id == "belts") p.setBrush(first(cluster.belts, [&](std::size_t i) { return data.corridors[i].mode == "belt"; }).band);
     else if (id == "corridors") p.setBrush(first(transport.corridors, [&](std::size_t i) { return data.corridors[i].mode != "belt"; }).stroke);
     else if (id == "central_cities") p.setBrush(cluster.cities.empty() ? QColor() : cluster.cities.front().fill);
+    else if (id == "progress") {
+        const QVector<QColor> classes = style.symbol("progress", render::viewId(render::View::Progress), {{"progress", "class"}, {"mode", "share"}}).palette;
+        p.setBrush(classes.isEmpty() ? QColor() : classes.back());
+    }
     else if (id == "places") p.setBrush(transport.places.empty() ? QColor() : transport.places.front().fill);
     else if (id == "neighbour_seats") {
         p.setPen(QPen(transport.neighbourSeats.stroke, transport.neighbourSeats.width));

@@ -80,28 +80,11 @@ void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
     requestRender();
 }
 
-namespace {
-// TODO(monitoring merge): RenderSettings::progress is added by the 目标进展 view's work (wt-view). Until it is on this
-// branch the canvas keeps the data (progress()) and the renderer does not see it; once merged, assign it directly.
-template <class Settings>
-bool handProgress(Settings& settings, const std::shared_ptr<const render::ProgressData>& data)
-{
-    if constexpr (requires { settings.progress = data; }) {
-        settings.progress = data;
-        return true;
-    } else if constexpr (requires { settings.progress = *data; }) {
-        settings.progress = data ? *data : render::ProgressData{};
-        return true;
-    }
-    return false;
-}
-}  // namespace
-
 void MapCanvas::setProgress(std::shared_ptr<const render::ProgressData> data)
 {
     m_progress = std::move(data);
-    if (handProgress(m_settings, m_progress))
-        requestRender();
+    m_settings.progress = m_progress;
+    requestRender();
 }
 
 void MapCanvas::setFeatureHighlight(const QPainterPath& mapPath)

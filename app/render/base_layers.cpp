@@ -24,6 +24,7 @@ const std::vector<LayerEntry>& layerRegistry()
         {"corridors", drawCorridors, false},
         {"neighbour_seats", drawNeighbourSeats, false},
         {"central_cities", drawCities, false},
+        {"progress", drawProgress, false},
         {"places", drawPlaces, false},
     };
     return registry;
@@ -112,6 +113,7 @@ void countiesFast(const LayerContext& c)
     const bool antialiased = p.testRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(Qt::NoPen);
+    const std::vector<QColor> progress = c.s.theme == View::Progress ? progressCountyFills(c) : std::vector<QColor>();
     for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
         const QRectF& b = f.band->countyBounds[i];
         if (!b.intersects(f.visibleBand))
@@ -119,7 +121,7 @@ void countiesFast(const LayerContext& c)
         const QPainterPath& path = f.paths->counties[i];
         const std::vector<QColor> split = stripes(c, i);
         if (split.empty()) {
-            p.setBrush(c.symbols.counties[i].fill);
+            p.setBrush(progress.empty() ? c.symbols.counties[i].fill : progress[i]);
             p.drawPath(path);
             continue;
         }
@@ -149,6 +151,7 @@ void countiesReference(const LayerContext& c)
     QPainter& p = c.p;
     const geo::Box extent = c.s.view.extent();
     const QTransform t = c.s.view.transform();
+    const std::vector<QColor> progress = c.s.theme == View::Progress ? progressCountyFills(c) : std::vector<QColor>();
     for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
         const CountyItem& county = c.data.counties[i];
         if (!county.bounds.intersects(extent))
@@ -158,7 +161,7 @@ void countiesReference(const LayerContext& c)
         const QPainterPath path = screenPath(county.path, t);
         const std::vector<QColor> split = stripes(c, i);
         if (split.empty()) {
-            p.setBrush(sym.fill);
+            p.setBrush(progress.empty() ? sym.fill : progress[i]);
         } else {
             // Split fill: one vertical stripe per class, clipped to the county.
             p.save();

@@ -106,6 +106,9 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         note(QCoreApplication::translate("app::render::Legend", "空心符号: 位置近似 (置于县城)"));
         break;
     }
+    case View::Progress:
+        out = progressLegend(c);
+        break;
     }
     // The user layers shown, under their names: the categories of their style field, most features first.
     for (const UserLayer& u : c.s.userLayers) {

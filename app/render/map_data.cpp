@@ -1,5 +1,6 @@
 #include "render/map_data.h"
 
+#include <algorithm>
 #include <cmath>
 #include <future>
 
@@ -112,11 +113,19 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::CorridorFeature& c : pg.corridors) {
         CorridorItem item{q(c.corridor->id), q(c.corridor->name), q(c.corridor->mode), q(c.corridor->status), q(c.corridor->statusWords),
-                          q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn)};
+                          q(c.corridor->provenance.basis), {}, q(c.corridor->nameEn), {}};
         // The one line of PlanGeometry: the GeoPackage, the exports and the map draw the same vertices.
         for (const geo::Point& vertex : c.line) {
             const geo::Point m = at(vertex);
             item.line << QPointF(m.x, m.y);
+        }
+        for (const std::string& code : c.corridor->nodeCodes) {
+            const auto county = std::find_if(g.counties.begin(), g.counties.end(), [&](const layers::County& k) { return k.code == code; });
+            const auto seat = std::find_if(g.neighbourSeats.begin(), g.neighbourSeats.end(), [&](const layers::NeighbourSeat& n) { return n.code == code; });
+            if (county != g.counties.end())
+                item.nodeSeats.push_back(at(county->seat));
+            else if (seat != g.neighbourSeats.end())
+                item.nodeSeats.push_back(at(seat->seat));
         }
         data->corridors.push_back(std::move(item));
     }
@@ -132,6 +141,22 @@ std::shared_ptr<const MapData> MapData::build(const layers::Geography& g, const 
     }
     for (const layers::CentralCityFeature& c : pg.centralCities)
         data->cities.push_back({q(c.city->id), q(c.city->name), c.population2025, at(c.symbol), q(c.city->nameEn)});
+    // Each county's central city (the first listed, should a county be in two), for the 目标进展 view's fills.
+    data->countyCity.assign(data->counties.size(), -1);
+    for (const layers::CentralCityMember& m : plan.centralCityMembers) {
+        const int county = data->countyIndex(q(m.code));
+        for (std::size_t k = 0; county >= 0 && k < data->cities.size(); ++k)
+            if (data->cities[k].id == q(m.cityId) && data->countyCity[static_cast<std::size_t>(county)] < 0)
+                data->countyCity[static_cast<std::size_t>(county)] = static_cast<int>(k);
+    }
+    for (const layers::Target& t : plan.targets) {
+        const QString scope = q(t.scopeKind + ":" + t.scopeId);
+        auto it = std::find_if(data->targetScopes.begin(), data->targetScopes.end(), [&](const auto& e) { return e.first == scope; });
+        if (it == data->targetScopes.end())
+            data->targetScopes.push_back({scope, 1});
+        else
+            ++it->second;
+    }
     // The geography's English names (share/plan/names_en.csv), for maps drawn in English.
     for (CountyItem& c : data->counties)
         if (const layers::EnglishName* n = plan.englishName(c.code.toStdString())) {

@@ -3,6 +3,7 @@
 // label anchors, names. Built once per data load or CRS change, shared by render jobs across threads.
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <QPainterPath>
@@ -78,6 +79,9 @@ struct CorridorItem {
     QString id, name, mode, status, statusWords, basis;
     QPolygonF line;  ///< display CRS: PlanGeometry's line (seats in and outside Guizhou, approximate border crossings)
     QString nameEn;
+    /// Display CRS: the seats of the nodes it names (a county's, or one outside Guizhou): where a project of one
+    /// node, a facility without a line (乌江沙沱 navigation facilities), is drawn.
+    std::vector<geo::Point> nodeSeats;
 };
 
 /// A seat outside Guizhou that a corridor ends at (layers::namedNeighbourSeats): a point and a label.
@@ -114,6 +118,10 @@ struct MapData {
     std::vector<ClassItem> classes;
     std::vector<std::vector<int>> countyClasses;  ///< per county (same order): indices into classes
     std::vector<bool> centralCityCore;            ///< per county: core of a regional central city (label priority)
+    std::vector<int> countyCity;                  ///< per county: index into cities of the central city it belongs to, or -1
+    /// The plan's target scopes ("city:zunyi", "zone:gga_metro", "province:guizhou") and their numbers of targets, in
+    /// the plan's order: what the 目标进展 view shows without figures.
+    std::vector<std::pair<QString, int>> targetScopes;
     std::vector<ZoneItem> zones;
     std::vector<CorridorItem> corridors;
     std::vector<NeighbourSeatItem> neighbourSeats;

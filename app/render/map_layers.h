@@ -10,6 +10,8 @@
 //                      regional central cities
 //   transport_layers.cpp  transport projects, the seats outside Guizhou they end at, and places (hubs, airports,
 //                      ports, towns)
+//   progress_layers.cpp  the 目标进展 view: county fills by their central city's share of targets met, zones and
+//                      corridors with targets, central cities' target and actual population, labels, legend
 //   legend.cpp         the legend of each view
 
 #include <vector>
@@ -82,5 +84,15 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c);
 void drawLegend(const LayerContext& c);
 /// Screen boxes of the central-city symbols and their labels, which county labels keep clear of.
 std::vector<QRectF> cityLabelBoxes(const LayerContext& c);
+
+// The 目标进展 view (progress_layers.cpp).
+/// Each county's fill in the progress view: its central city's class, "no figure", or neutral.
+std::vector<QColor> progressCountyFills(const LayerContext& c);
+/// Zones and corridors with targets, the central cities' target and actual circles, the scopes' labels.
+void drawProgress(const LayerContext& c);
+/// Screen boxes of the progress layer's circles and labels (county labels keep clear of them); empty in other views.
+std::vector<QRectF> progressLabelBoxes(const LayerContext& c);
+/// The progress view's legend rows: classes, symbols, the province's targets by status, "no actual figures".
+std::vector<LegendEntry> progressLegend(const LayerContext& c);
 
 }  // namespace app::render

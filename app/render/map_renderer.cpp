@@ -325,6 +325,8 @@ void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& 
     const ViewSymbols& symbols = this->symbols(s.theme);
     const QRectF screen(QPointF(0, 0), s.view.size());
     std::vector<QRectF> taken = cityLabelBoxes({p, s, f, *m_data, m_style, symbols, k});
+    for (const QRectF& box : progressLabelBoxes({p, s, f, *m_data, m_style, symbols, k}))
+        taken.push_back(box);
     if (s.inset)
         taken.push_back(s.inset->frame);  // no label under the inset (it hides no county, but may hide a neighbour)
     auto free = [&](const QRectF& r) {

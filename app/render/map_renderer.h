@@ -17,6 +17,7 @@
 #include "render/map_data.h"
 #include "render/map_view.h"
 #include "render/map_views.h"
+#include "render/progress_data.h"
 #include "render/style.h"
 
 class QPainter;
@@ -55,6 +56,9 @@ struct RenderSettings {
     /// sprites. Reference: every path simplified from the map data and every label drawn, on one thread (what
     /// vector devices always get). The two look the same (tests/app/render_lod_test.cpp bounds the difference).
     RenderQuality quality = RenderQuality::Fast;
+    /// The 目标进展 view's statuses (loadProgress, progress_data.h); null: every scope with targets drawn as "no figure"
+    /// and the legend says there are no actual figures. Its targets point into the PlanData it was evaluated from.
+    std::shared_ptr<const ProgressData> progress;
 
     bool visible(const QString& layer) const { return layers.value(layer).visible; }
     double opacity(const QString& layer) const { return layers.value(layer).opacity; }

@@ -17,6 +17,7 @@ constexpr ViewName kViews[] = {
     {View::OneClusterThreeBelts, "one_cluster_three_belts", QT_TRANSLATE_NOOP("app::render::MapViews", "一群三带")},
     {View::OneCoreThreeCentres, "one_core_three_centres", QT_TRANSLATE_NOOP("app::render::MapViews", "一核三心多组团")},
     {View::Transport, "transport", QT_TRANSLATE_NOOP("app::render::MapViews", "交通廊道与枢纽")},
+    {View::Progress, "progress", QT_TRANSLATE_NOOP("app::render::MapViews", "目标进展")},
 };
 
 struct LayerName {
@@ -35,6 +36,7 @@ constexpr LayerName kLayers[] = {
     {"corridors", QT_TRANSLATE_NOOP("app::render::MapViews", "交通项目")},
     {"neighbour_seats", QT_TRANSLATE_NOOP("app::render::MapViews", "省外端点驻地")},
     {"central_cities", QT_TRANSLATE_NOOP("app::render::MapViews", "区域中心城市")},
+    {"progress", QT_TRANSLATE_NOOP("app::render::MapViews", "目标进展")},
     {"places", QT_TRANSLATE_NOOP("app::render::MapViews", "节点与枢纽")},
     {"labels", QT_TRANSLATE_NOOP("app::render::MapViews", "注记")},
 };

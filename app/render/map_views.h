@@ -14,7 +14,7 @@ namespace app::render {
 
 struct MapData;
 
-enum class View { Overview, CountyClasses, OneClusterThreeBelts, OneCoreThreeCentres, Transport };
+enum class View { Overview, CountyClasses, OneClusterThreeBelts, OneCoreThreeCentres, Transport, Progress };
 
 /// Stable ids used on the command line and in tests.
 QString viewId(View view);

@@ -182,7 +182,7 @@ struct HtmlWriter {
         QString b;
         b += QStringLiteral("<h1>%1</h1><p class=\"sub\">%2</p>").arg(h(m.title), h(m.subtitle));
         b += QStringLiteral("<p>%1</p>")
-                 .arg(h(Text::tr("每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；"
+                 .arg(h(Text::tr("每个指标的状态按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；"
                                  "判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。")));
         // Summary
         b += QStringLiteral("<h2>%1</h2>").arg(h(Text::tr("总体情况")));

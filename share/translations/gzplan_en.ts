@@ -4,32 +4,32 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="146"/>
+        <location filename="../../app/cli/application.cpp" line="147"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="150"/>
+        <location filename="../../app/cli/application.cpp" line="151"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="151"/>
+        <location filename="../../app/cli/application.cpp" line="152"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="413"/>
+        <location filename="../../app/cli/application.cpp" line="444"/>
         <source>（不存在）</source>
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="591"/>
+        <location filename="../../app/cli/application.cpp" line="622"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="600"/>
+        <location filename="../../app/cli/application.cpp" line="631"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -950,22 +950,27 @@
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="30"/>
+        <source>监测评估</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="160"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="165"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="170"/>
         <source>上移 (绘制在更上层)</source>
         <translation>Move up (drawn above)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/layer_panel.cpp" line="166"/>
+        <location filename="../../app/gui/layer_panel.cpp" line="171"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -1715,19 +1720,119 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="125"/>
+        <location filename="../../app/render/legend.cpp" line="128"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="126"/>
+        <location filename="../../app/render/legend.cpp" line="129"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="131"/>
+        <location filename="../../app/render/legend.cpp" line="134"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="74"/>
+        <source>%1 无数据</source>
+        <translation>%1 no figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="79"/>
+        <source>%1 %2%（%3年）</source>
+        <translation>%1 %2% (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="98"/>
+        <source>%1 %2/%3（%4）</source>
+        <translation>%1 %2/%3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="394"/>
+        <source>指标“%1”: 实际/目标</source>
+        <translation>Indicator “%1”: actual / target</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="397"/>
+        <source>低于 %1%</source>
+        <translation>below %1%</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="398"/>
+        <source>%1% 及以上</source>
+        <translation>%1% and above</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="403"/>
+        <source>中心城市所辖县: 目标达标比例</source>
+        <translation>Counties of central cities: share of targets met</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="407"/>
+        <source>有目标, 无实际数据</source>
+        <translation>targets, no actual figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="408"/>
+        <source>不属任何有目标的中心城市</source>
+        <translation>in no central city with targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="411"/>
+        <source>城市群、都市圈等分区 (轮廓同色)</source>
+        <translation>agglomeration, metropolitan area and other zones (outline, same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="422"/>
+        <source>有目标的交通项目 (同色)</source>
+        <translation>transport projects with targets (same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="424"/>
+        <source>有目标的交通设施 (单点, 同色)</source>
+        <translation>transport facilities with targets (one point, same colours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="427"/>
+        <source>中心城市: 圆面积∝2025年人口目标, 内环∝实际人口</source>
+        <translation>central city: circle area ∝ 2025 population target, inner ring ∝ actual population</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="429"/>
+        <source>虚线圆: 无实际人口数据</source>
+        <translation>dashed circle: no actual population figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="431"/>
+        <source>标注: 名称 达标数/目标数（有数据的目标数）</source>
+        <translation>labels: name met/targets (targets with figures)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="446"/>
+        <source>全省目标 %1 项</source>
+        <translation>Province-wide targets: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="447"/>
+        <source>达标 %1 · 未达标 %2 · 进度正常 %3</source>
+        <translation>met %1 · not met %2 · on track %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="448"/>
+        <source>进度滞后 %1 · 无数据 %2 · 无法判定 %3</source>
+        <translation>behind %1 · no figure %2 · undetermined %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="451"/>
+        <source>无实际数据: 各目标均按“无数据”显示</source>
+        <translation>no actual figures: every target shown as “no figure”</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/progress_layers.cpp" line="453"/>
+        <source>截至 %1 年的数据</source>
+        <translation>figures up to %1</translation>
     </message>
 </context>
 <context>
@@ -1776,67 +1881,73 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Transport corridors and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="27"/>
+        <location filename="../../app/render/map_views.cpp" line="20"/>
+        <location filename="../../app/render/map_views.cpp" line="39"/>
+        <source>目标进展</source>
+        <translation>Target progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/map_views.cpp" line="28"/>
         <source>周边省区</source>
         <translation>Neighbouring provinces</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="28"/>
+        <location filename="../../app/render/map_views.cpp" line="29"/>
         <source>县级行政区</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="29"/>
+        <location filename="../../app/render/map_views.cpp" line="30"/>
         <source>河流</source>
         <translation>Rivers</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="30"/>
+        <location filename="../../app/render/map_views.cpp" line="31"/>
         <source>规划分区</source>
         <translation>Plan zones</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="31"/>
+        <location filename="../../app/render/map_views.cpp" line="32"/>
         <source>市州界</source>
         <translation>Prefecture borders</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="32"/>
+        <location filename="../../app/render/map_views.cpp" line="33"/>
         <source>省界</source>
         <translation>Province border</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="33"/>
+        <location filename="../../app/render/map_views.cpp" line="34"/>
         <source>发展带</source>
         <translation>Development belts</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="34"/>
+        <location filename="../../app/render/map_views.cpp" line="35"/>
         <source>区域关系</source>
         <translation>Relations between units</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="35"/>
+        <location filename="../../app/render/map_views.cpp" line="36"/>
         <source>交通项目</source>
         <translation>Transport projects</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="36"/>
+        <location filename="../../app/render/map_views.cpp" line="37"/>
         <source>省外端点驻地</source>
         <translation>Seats at project ends outside Guizhou</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="37"/>
+        <location filename="../../app/render/map_views.cpp" line="38"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="38"/>
+        <location filename="../../app/render/map_views.cpp" line="40"/>
         <source>节点与枢纽</source>
         <translation>Places and hubs</translation>
     </message>
     <message>
-        <location filename="../../app/render/map_views.cpp" line="39"/>
+        <location filename="../../app/render/map_views.cpp" line="41"/>
         <source>注记</source>
         <translation>Labels</translation>
     </message>
@@ -2003,8 +2114,8 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
     <message>
         <location filename="../../app/report/report_writers.cpp" line="185"/>
-        <source>每个指标的状态由 layers::evaluate 按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
-        <translation>Each target&apos;s status is decided by layers::evaluate with the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
+        <source>每个指标的状态按 share/monitoring/README.md 的规则判定（与 gzplan progress 相同）；判定规则一栏写明所用的规则与数据。数据来源一栏为录入数据时注明的来源。</source>
+        <translation>Each target&apos;s status is decided by the rules of share/monitoring/README.md (as gzplan progress); the Rule column states the rule and the figures it used. The Sources column gives the sources entered with the figures.</translation>
     </message>
     <message>
         <location filename="../../app/report/report_writers.cpp" line="188"/>

@@ -166,7 +166,7 @@ TEST(RenderViews, EveryViewRendersSomethingDifferent)
             EXPECT_NE(image, other) << id.toStdString() << " looks like another view";
         images.push_back(image);
     }
-    EXPECT_EQ(images.size(), 5u);
+    EXPECT_EQ(images.size(), 6u);  // with 目标进展 (progress)
     EXPECT_FALSE(viewFromId("nonsense"));
 }
 

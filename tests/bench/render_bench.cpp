@@ -128,6 +128,7 @@ BENCHMARK_CAPTURE(redraw, county_classes, View::CountyClasses, true)->Unit(bench
 BENCHMARK_CAPTURE(redraw, one_cluster_three_belts, View::OneClusterThreeBelts, true)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(redraw, one_core_three_centres, View::OneCoreThreeCentres, true)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(redraw, transport, View::Transport, true)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(redraw, progress_no_figures, View::Progress, true)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(reference, overview_labels, View::Overview, true)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(reference, overview_no_labels, View::Overview, false)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(layer, neighbours, "neighbours")->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
