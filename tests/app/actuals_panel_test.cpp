@@ -418,3 +418,22 @@ TEST(ActualsPanelScreenshot, TheTableAndTheProgressPanel)
     settle();
     ASSERT_TRUE(w.window.grab().save(dir + "/gui_progress_" + language + ".png"));
 }
+
+TEST(ProgressPanel, AClickInTheProgressViewListsStatusesAndTheMapHasThePanelsData)
+{
+    Store store;
+    test::ShownWindow w;
+    w.window.setActuals(rules(), store.path);
+    const auto view = app::render::viewFromId("progress");
+    ASSERT_TRUE(view);
+    w.window.showView(*view);
+    EXPECT_EQ(w.window.canvas()->settings().progress, w.window.actualsPanel()->progressData());
+    w.window.identify(Hit{Hit::Kind::County, "520302"});
+    const QString text = w.window.infoPanel()->toPlainText();
+    EXPECT_TRUE(text.contains("目标进展")) << text.left(300).toStdString();
+    EXPECT_TRUE(text.contains(QString::fromUtf8(layers::statusLabel(Status::Met))));
+    EXPECT_TRUE(text.contains(kSynthetic));
+    // Back in another view the panel shows the plan's content again.
+    w.window.showView(app::render::View::Overview);
+    EXPECT_FALSE(w.window.infoPanel()->toPlainText().contains("目标进展"));
+}
