@@ -30,6 +30,7 @@
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
+#include "layers/monitoring.h"
 #include "gui/search_box.h"
 #include "layers/errors.h"
 #include "layers/exporter.h"
@@ -609,6 +610,19 @@ int run(int argc, char** argv)
     mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, mainWindow.renderer()->style(), crs); });
     mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
     mainWindow.setPlanTexts(gui::PlanTexts::read(share + "/documents", plan.documents));
+    // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default) and the rules of share/monitoring: the
+    // actuals table and the 目标进展 view. A store or rules that cannot be read are named at the top of the map.
+    {
+        const std::filesystem::path store = args.has("actuals") ? std::filesystem::path(args.value("actuals").toStdString())
+                                                                : layers::ActualsStore::defaultPath();
+        layers::MonitoringRules rules;
+        try {
+            rules = layers::MonitoringRules::load((share + "/monitoring").toStdString());
+        } catch (const std::exception& e) {
+            mainWindow.showError("monitoring", QCoreApplication::translate("app::cli::Application", "监测规则无法读取: %1").arg(QString::fromUtf8(e.what())));
+        }
+        mainWindow.setActuals(std::move(rules), store);
+    }
     // The last session's layout and language; --lang (zh or en) wins over the stored language for this run.
     mainWindow.restoreSettings(args.has("lang") ? args.value("lang") : QString());
     mainWindow.show();

@@ -34,6 +34,7 @@
 
 #include <atomic>
 
+#include "gui/actuals_panel.h"
 #include "gui/export_dialog.h"
 #include "gui/info_html.h"
 #include "gui/layer_panel.h"
@@ -41,6 +42,7 @@
 #include "gui/membership_table.h"
 #include "gui/document_panel.h"
 #include "gui/message_bar.h"
+#include "gui/progress_panel.h"
 #include "gui/search_box.h"
 #include "gui/selection.h"
 #include "gui/settings.h"
@@ -54,7 +56,7 @@ namespace app::gui {
 
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
-enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction };
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction, ActualsAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -155,6 +157,10 @@ void MainWindow::buildDocks()
     infoDock->raise();
     // A cited clause opens the document at it; the county panel's "more" link lists its province-wide targets.
     connect(m_info, &QTextBrowser::anchorClicked, this, [this, documentDock](const QUrl& link) {
+        if (link.scheme().isEmpty() && link.hasFragment()) {  // the progress panel's list of scopes
+            m_info->scrollToAnchor(link.fragment());
+            return;
+        }
         if (link.scheme() != "gzplan")
             return;
         if (link.path() == "province-targets") {
@@ -171,6 +177,31 @@ void MainWindow::buildDocks()
     m_table = new MembershipTable(m_renderer->data(), m_selection, this);
     QDockWidget* tableDock = addDock("membership", m_table, Qt::BottomDockWidgetArea);
     resizeDocks({tableDock}, {220}, Qt::Vertical);
+
+    // The actual figures: opened from the toolbar (实际数据); every change reaches the map and the progress panel.
+    m_actuals = new ActualsPanel(m_query, this);
+    QDockWidget* actualsDock = addDock("actuals", m_actuals, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(tableDock, actualsDock);
+    tableDock->raise();
+    actualsDock->hide();
+    connect(m_actuals, &ActualsPanel::changed, this, [this] {
+        m_canvas->setProgress(m_actuals->progressData());
+        if (isProgressView(m_canvas->settings().theme))
+            showInfo();
+    });
+    connect(m_actuals, &ActualsPanel::error, this, [this](const QString& text) {
+        if (text.isEmpty())
+            m_messages->withdraw("actuals");
+        else
+            showError("actuals", text);
+    });
+    connect(m_actuals, &ActualsPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+}
+
+void MainWindow::setActuals(layers::MonitoringRules rules, const std::filesystem::path& store)
+{
+    m_actuals->setRules(std::move(rules));
+    m_actuals->setStore(store);
 }
 
 void MainWindow::buildActions()
@@ -206,6 +237,11 @@ void MainWindow::buildActions()
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     add(StyleAction, [this] { chooseStyleFile(); });
+    if (auto* dock = findChild<QDockWidget*>("actuals")) {
+        QAction* actuals = dock->toggleViewAction();
+        actuals->setData(static_cast<int>(ActualsAction));
+        tools->addAction(actuals);
+    }
     m_search = new SearchBox(m_query, this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
@@ -254,6 +290,7 @@ void MainWindow::retranslate()
             case AddLayerAction: action->setText(tr("添加图层")); action->setToolTip(tr("添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)")); break;
             case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
             case StyleAction: action->setText(tr("地图样式")); action->setToolTip(tr("用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)")); break;
+            case ActualsAction: action->setText(tr("实际数据")); action->setToolTip(tr("实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史")); break;
             case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
             default: break;
             }
@@ -281,6 +318,7 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "membership") dock->setWindowTitle(tr("县城分类表"));
         else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
         else if (dock->objectName() == "documents") dock->setWindowTitle(tr("规划文件"));
+        else if (dock->objectName() == "actuals") dock->setWindowTitle(tr("实际数据"));
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -292,6 +330,7 @@ void MainWindow::retranslate()
     m_table->retranslate();
     m_userLayerList->retranslate();
     m_documents->retranslate();
+    m_actuals->retranslate();
     showInfo();
     showScale();
 }
@@ -437,6 +476,7 @@ void MainWindow::showView(render::View view)
     m_canvas->setTheme(view);
     m_canvas->zoomToThemeExtent();
     m_layers->syncFrom(m_canvas->settings());
+    showInfo();  // the 目标进展 view lists statuses where the others show the plan's content
 }
 
 void MainWindow::showError(const QString& key, const QString& text)

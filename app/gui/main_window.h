@@ -3,6 +3,7 @@
 // identify with its information panel, search, the class list and the membership table (selection linked
 // with the map), the status bar (CGCS2000 lon/lat, Gauss-Kruger, scale, render time) and the language.
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "gui/document_panel.h"
 #include "gui/identify.h"
 #include "layers/export_tables.h"
+#include "layers/monitoring.h"
 #include "layers/plan_query.h"
 #include "render/map_renderer.h"
 
@@ -26,6 +28,7 @@ class QTranslator;
 
 namespace app::gui {
 
+class ActualsPanel;
 class DocumentPanel;
 class LayerPanel;
 class MapCanvas;
@@ -49,6 +52,12 @@ public:
     LayerPanel* layerPanel() const { return m_layers; }
     QTextBrowser* infoPanel() const { return m_info; }
     DocumentPanel* documentPanel() const { return m_documents; }
+    /// The actual figures (dock 实际数据): the table, entry, undo and history; its changes reach the map and the
+    /// progress panel (shown in the information panel in the 目标进展 view).
+    ActualsPanel* actualsPanel() const { return m_actuals; }
+    /// The monitoring rules (share/monitoring) and the figures' store (--actuals, $GZPLAN_ACTUALS or the default):
+    /// a store that cannot be opened is named in the message bar.
+    void setActuals(layers::MonitoringRules rules, const std::filesystem::path& store);
     /// The plan documents the document panel shows and the information panel quotes.
     void setPlanTexts(PlanTexts texts);
     const Hit& identified() const { return m_identified; }
@@ -149,6 +158,7 @@ private:
     QListWidget* m_classList = nullptr;
     QTextBrowser* m_info = nullptr;
     DocumentPanel* m_documents = nullptr;
+    ActualsPanel* m_actuals = nullptr;
     bool m_allProvinceTargets = false;  ///< the county panel lists its province-wide targets (its "more" link)
     MessageBar* m_messages = nullptr;
     SearchBox* m_search = nullptr;

@@ -18,10 +18,12 @@
 
 #include <atomic>
 
+#include "gui/actuals_panel.h"
 #include "gui/info_html.h"
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
+#include "gui/progress_panel.h"
 #include "gui/settings.h"
 #include "gui/user_layer_panel.h"
 #include "layers/errors.h"
@@ -250,12 +252,19 @@ QString MainWindow::userFeatureHtml(int layer, std::uint32_t feature) const
 QString MainWindow::identifiedHtml() const
 {
     // The plan object first (the map is the plan's), then what the user's layers hold at that point.
+    // In the 目标进展 view the plan object's targets with their statuses (progress_panel.h).
     const InfoOptions options{&m_documents->texts(), m_allProvinceTargets};
+    auto planHtml = [&] {
+        if (!isProgressView(m_canvas->settings().theme))
+            return infoHtml(m_query, m_renderer->data(), m_identified, options);
+        const auto data = m_actuals->progressData();
+        return progressHtml(m_query, m_identified, data ? *data : render::ProgressData{});
+    };
     if (m_identifiedFeatures.empty())
-        return infoHtml(m_query, m_renderer->data(), m_identified, options);
+        return planHtml();
     QString html;
     if (m_identified.kind != Hit::Kind::None)
-        html = infoHtml(m_query, m_renderer->data(), m_identified, options) + QStringLiteral("<hr><p><b>%1</b></p>").arg(tr("此处的用户图层要素"));
+        html = planHtml() + QStringLiteral("<hr><p><b>%1</b></p>").arg(tr("此处的用户图层要素"));
     for (const auto& [layer, feature] : m_identifiedFeatures)
         html += userFeatureHtml(layer, feature);
     return html;

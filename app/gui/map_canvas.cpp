@@ -80,6 +80,13 @@ void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
     requestRender();
 }
 
+void MapCanvas::setProgress(std::shared_ptr<const render::ProgressData> data)
+{
+    m_progress = std::move(data);
+    m_settings.progress = m_progress;
+    requestRender();
+}
+
 void MapCanvas::setFeatureHighlight(const QPainterPath& mapPath)
 {
     m_featureHighlight = mapPath;

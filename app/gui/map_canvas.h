@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include "render/map_renderer.h"
+#include "render/progress_data.h"
 
 namespace app::gui {
 
@@ -36,6 +37,9 @@ public:
     void setHighlight(const QSet<QString>& counties, const QString& feature);
     /// The user's vector layers, bottom to top.
     void setUserLayers(const std::vector<render::UserLayer>& layers);
+    /// The statuses the 目标进展 view draws (ActualsPanel::progressData), refreshed after every change of the figures.
+    void setProgress(std::shared_ptr<const render::ProgressData> data);
+    const std::shared_ptr<const render::ProgressData>& progress() const { return m_progress; }
     /// The outline of an identified user feature (display CRS), drawn over everything (the map and its labels)
     /// on the widget, without a new render; an empty path clears it.
     void setFeatureHighlight(const QPainterPath& mapPath);
@@ -100,6 +104,7 @@ private:
     bool m_pending = false;
     double m_lastRenderMs = 0;
     QPainterPath m_featureHighlight;  ///< display CRS
+    std::shared_ptr<const render::ProgressData> m_progress;
 };
 
 }  // namespace app::gui

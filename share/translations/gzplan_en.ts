@@ -4,29 +4,408 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="146"/>
+        <location filename="../../app/cli/application.cpp" line="147"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="150"/>
+        <location filename="../../app/cli/application.cpp" line="151"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="151"/>
+        <location filename="../../app/cli/application.cpp" line="152"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="443"/>
+        <location filename="../../app/cli/application.cpp" line="444"/>
         <source>（不存在）</source>
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="617"/>
+        <location filename="../../app/cli/application.cpp" line="622"/>
+        <source>监测规则无法读取: %1</source>
+        <translation>The monitoring rules cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/application.cpp" line="631"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::ActualsPanel</name>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="41"/>
+        <source>全省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="42"/>
+        <source>中心城市</source>
+        <translation>central cities</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="43"/>
+        <source>分区</source>
+        <translation>zones</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="44"/>
+        <source>廊道</source>
+        <translation>corridors</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="45"/>
+        <source>县</source>
+        <translation>counties</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="46"/>
+        <source>节点</source>
+        <translation>places</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="163"/>
+        <source>按路径应达 %1 %2（%3 年）</source>
+        <translation>expected on the path: %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="196"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="197"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="699"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="198"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="199"/>
+        <source>目标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="200"/>
+        <source>实际值</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="201"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="282"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="202"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="703"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="203"/>
+        <source>判定规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="204"/>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="205"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="302"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>数据日期</source>
+        <translation>Figure date</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="206"/>
+        <source>录入</source>
+        <comment>column: who entered the figure, when</comment>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="207"/>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="254"/>
+        <source>录入实际数据：%1</source>
+        <translation>Enter an actual figure: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="265"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="291"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <source>按目标口径 (value)</source>
+        <translation>in the target's terms (value)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <source>单年数 (annual)</source>
+        <translation>one year's amount (annual)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <source>水平值 (level)</source>
+        <translation>level (level)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>口径</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="301"/>
+        <source>数据发布日期：YYYY、YYYY-MM 或 YYYY-MM-DD</source>
+        <translation>date of the figure: YYYY, YYYY-MM or YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="306"/>
+        <source>必填，例如 贵州统计年鉴2024 表3-5</source>
+        <translation>required, e.g. 贵州统计年鉴2024 表3-5 (Guizhou Statistical Yearbook 2024, table 3-5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="307"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="368"/>
+        <source>未保存：</source>
+        <translation>Not saved:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="522"/>
+        <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
+        <translation>The figures' store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="544"/>
+        <source>尚无实际数据：用 gzplan actuals import 导入，或在此录入</source>
+        <translation>No figures yet: import with gzplan actuals import, or enter them here</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="549"/>
+        <source>%1 个目标中 %2 个有实际数据 · 数据库 %3</source>
+        <translation>%2 of %1 targets have a figure · store %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="556"/>
+        <source>没有实际数据库：用 --actuals 指定文件</source>
+        <translation>No figures' store: give a file with --actuals</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="564"/>
+        <source>数值“%1”不是数字</source>
+        <translation>'%1' is not a number (digits with . for decimals, no thousands separator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="566"/>
+        <source>来源必填</source>
+        <translation>no source: name the yearbook and table, bulletin or report the figure comes from</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="573"/>
+        <source>未写入 %1：%2</source>
+        <translation>Nothing written to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="576"/>
+        <source>已保存 %1 %2 年的实际数据</source>
+        <translation>Saved the figure of %1 for %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="600"/>
+        <source>没有可撤销的更改</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="605"/>
+        <source>已撤销（更改 #%1）</source>
+        <translation>Undone (change #%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="607"/>
+        <source>无法撤销：%1</source>
+        <translation>Cannot undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="636"/>
+        <source>全部范围</source>
+        <translation>All scopes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="649"/>
+        <source>全部%1</source>
+        <translation>All %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <source>导入</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <source>录入</source>
+        <comment>change kind</comment>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <source>已撤销</source>
+        <comment>change</comment>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <source>撤销了 #%1</source>
+        <translation>undoes #%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <source>已撤销</source>
+        <comment>row</comment>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <source>计入</source>
+        <translation>counts</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <source>被取代</source>
+        <translation>superseded</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
+        <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
+        <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="702"/>
+        <source>指标名称的一部分</source>
+        <translation>part of the indicator's name</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="704"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <source>录入/更正…</source>
+        <translation>Enter/correct…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <source>录入或更正所选目标的实际数据（也可双击一行）</source>
+        <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="713"/>
+        <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
+        <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="715"/>
+        <source>目标与实际</source>
+        <translation>Targets and actuals</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <source>历史（全部更改与数据行）</source>
+        <translation>History (every change and every row)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>更改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <source>时间</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <source>录入时间</source>
+        <translation>Entered at</translation>
     </message>
 </context>
 <context>
@@ -599,261 +978,272 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="88"/>
+        <location filename="../../app/gui/main_window.cpp" line="90"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="167"/>
+        <location filename="../../app/gui/main_window.cpp" line="173"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
-        <location filename="../../app/gui/main_window.cpp" line="275"/>
+        <location filename="../../app/gui/main_window.cpp" line="272"/>
+        <location filename="../../app/gui/main_window.cpp" line="312"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="241"/>
+        <location filename="../../app/gui/main_window.cpp" line="277"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="245"/>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="286"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <location filename="../../app/gui/main_window.cpp" line="286"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="287"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="251"/>
+        <location filename="../../app/gui/main_window.cpp" line="287"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="288"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="288"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="289"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
+        <location filename="../../app/gui/main_window.cpp" line="289"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="35"/>
+        <location filename="../../app/gui/main_window.cpp" line="290"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="37"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="254"/>
+        <location filename="../../app/gui/main_window.cpp" line="290"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
-        <location filename="../../app/gui/main_window.cpp" line="555"/>
-        <location filename="../../app/gui/main_window.cpp" line="587"/>
+        <location filename="../../app/gui/main_window.cpp" line="291"/>
+        <location filename="../../app/gui/main_window.cpp" line="595"/>
+        <location filename="../../app/gui/main_window.cpp" line="627"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="255"/>
+        <location filename="../../app/gui/main_window.cpp" line="291"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
-        <location filename="../../app/gui/main_window.cpp" line="430"/>
+        <location filename="../../app/gui/main_window.cpp" line="292"/>
+        <location filename="../../app/gui/main_window.cpp" line="464"/>
+        <location filename="../../app/gui/main_window.cpp" line="469"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="256"/>
+        <location filename="../../app/gui/main_window.cpp" line="292"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
-        <location filename="../../app/gui/main_window.cpp" line="543"/>
+        <location filename="../../app/gui/main_window.cpp" line="293"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <source>实际数据</source>
+        <translation>Actual figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="293"/>
+        <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
+        <translation>Actual figures: each target's actual value, status and rule; enter, correct, undo and history</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="294"/>
+        <location filename="../../app/gui/main_window.cpp" line="583"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257"/>
+        <location filename="../../app/gui/main_window.cpp" line="294"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="300"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="265"/>
+        <location filename="../../app/gui/main_window.cpp" line="302"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="269"/>
+        <location filename="../../app/gui/main_window.cpp" line="306"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="270"/>
+        <location filename="../../app/gui/main_window.cpp" line="307"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="271"/>
+        <location filename="../../app/gui/main_window.cpp" line="308"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="311"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
+        <location filename="../../app/gui/main_window.cpp" line="315"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="316"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="280"/>
+        <location filename="../../app/gui/main_window.cpp" line="317"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="282"/>
+        <location filename="../../app/gui/main_window.cpp" line="319"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="283"/>
+        <location filename="../../app/gui/main_window.cpp" line="320"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="560"/>
+        <location filename="../../app/gui/main_window.cpp" line="600"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="160"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="162"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="364"/>
+        <location filename="../../app/gui/main_window.cpp" line="403"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="385"/>
+        <location filename="../../app/gui/main_window.cpp" line="424"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="419"/>
+        <location filename="../../app/gui/main_window.cpp" line="458"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="464"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="430"/>
+        <location filename="../../app/gui/main_window.cpp" line="469"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="36"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="36"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="41"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="67"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="133"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="140"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="185"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="43"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="69"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="135"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="142"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="42"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="68"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="44"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="70"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="76"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="78"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="76"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="78"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="155"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="157"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="156"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -862,27 +1252,27 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="192"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
         <source>无法添加图层 %1: 文件不存在</source>
         <translation>Cannot add layer %1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
         <source>无法添加图层 %1: 没有读取权限</source>
         <translation>Cannot add layer %1: no permission to read it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="198"/>
         <source>无法添加图层: %1 (GDAL 的说明)</source>
         <translation>Cannot add layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="198"/>
         <source>无法添加图层 %1: %2 (GDAL 的说明)</source>
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="258"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="267"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -891,12 +1281,12 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="167"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="169"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="172"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="174"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
@@ -909,27 +1299,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="239"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="241"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="247"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="249"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="543"/>
+        <location filename="../../app/gui/main_window.cpp" line="583"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="548"/>
+        <location filename="../../app/gui/main_window.cpp" line="588"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="556"/>
+        <location filename="../../app/gui/main_window.cpp" line="596"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -938,22 +1328,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="584"/>
+        <location filename="../../app/gui/main_window.cpp" line="624"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="589"/>
+        <location filename="../../app/gui/main_window.cpp" line="629"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="622"/>
+        <location filename="../../app/gui/main_window.cpp" line="662"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="633"/>
+        <location filename="../../app/gui/main_window.cpp" line="673"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -992,6 +1382,69 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/gui/message_bar.cpp" line="69"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::Progress</name>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="63"/>
+        <source>%1 项目标：达标 %2，未达标 %3，进度正常 %4，进度滞后 %5，无法判定 %6，无数据 %7</source>
+        <translation>%1 targets: %2 met, %3 not met, %4 on track, %5 behind, %6 undetermined, %7 no figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="110"/>
+        <source>目标进展：点击地图上的县、中心城市、分区或廊道，列出此处各范围的目标、实际值、状态、判定规则、数据来源与条款原文。</source>
+        <translation>Target progress: click a county, central city, zone or corridor on the map to list the targets of every scope there with their actual value, status, rule, source and the clause's words.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="111"/>
+        <source>目标进展</source>
+        <translation>Target progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="113"/>
+        <source>没有进展数据：未读取实际数据库（--actuals）。</source>
+        <translation>No progress data: the figures' store (--actuals) was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="115"/>
+        <source>截至 %1 年的数据</source>
+        <translation>Figures up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="133"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="145"/>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="148"/>
+        <source>判定规则：%1</source>
+        <translation>Rule: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="150"/>
+        <source>数据来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/progress_panel.cpp" line="150"/>
+        <source>条款：</source>
+        <translation>Clause: </translation>
     </message>
 </context>
 <context>

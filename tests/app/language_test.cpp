@@ -31,8 +31,10 @@ QStringList englishWords(const QString& s)
                                          "CGCS2000", "CGCS", "EPSG", "REFERENCE", "JSON", "share", "styles", "default", "json", "documents", "references",
                                          "echarts", "china", "cities", "division", "Albers", "Gauss", "Kruger", "Noto", "REITs", "Gbps"};
     static const QRegularExpression word("[A-Za-z]{4,}");
+    // A command the user types, as written in either language (the actuals panel's "no figures yet").
+    static const QRegularExpression command("gzplan actuals import");
     QStringList out;
-    for (auto it = word.globalMatch(s); it.hasNext();) {
+    for (auto it = word.globalMatch(QString(s).remove(command)); it.hasNext();) {
         const QString w = it.next().captured();
         if (!technical.contains(w))
             out << w;
