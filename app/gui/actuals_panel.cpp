@@ -1,12 +1,14 @@
 #include "gui/actuals_panel.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <unistd.h>
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -65,7 +67,19 @@ const layers::Actual* latestInput(const layers::TargetProgress& p)
 
 QString problemText(const layers::ImportProblem& p)
 {
-    return p.column.empty() ? q(p.message) : QStringLiteral("%1: %2").arg(q(p.column), q(p.message));
+    // The field the problem is in, as the dialog names it; the message in the window's language.
+    static const std::map<std::string, const char*> kFields{{"target_id", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "目标")},
+                                                            {"year", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "年份")},
+                                                            {"actual_value", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "数值")},
+                                                            {"actual_unit", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "单位")},
+                                                            {"measure", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "口径")},
+                                                            {"figure_date", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "数据日期")},
+                                                            {"source", QT_TRANSLATE_NOOP("app::gui::ActualsPanel", "来源")}};
+    const QString message = shown(p.messageZh.empty() ? p.message : p.messageZh, p.message);
+    const auto field = kFields.find(p.column);
+    if (p.column.empty())
+        return message;
+    return QStringLiteral("%1: %2").arg(field == kFields.end() ? q(p.column) : QCoreApplication::translate("app::gui::ActualsPanel", field->second), message);
 }
 
 QTableWidgetItem* cell(const QString& text)
@@ -556,13 +570,17 @@ QStringList ActualsPanel::enter(const layers::Actual& actual)
         return {tr("没有实际数据库：用 --actuals 指定文件")};
     if (!m_error.isEmpty())
         return {m_error};
-    for (const auto& p : layers::checkActual(actual, m_query.plan(), m_rules, m_current))
+    bool valueSaid = false, sourceSaid = false;
+    for (const auto& p : layers::checkActual(actual, m_query.plan(), m_rules, m_current)) {
         problems << problemText(p);
+        valueSaid = valueSaid || p.column == "actual_value";
+        sourceSaid = sourceSaid || p.column == "source";
+    }
     bool numeric = false;
     QString::fromStdString(actual.valueText).toDouble(&numeric);
-    if (!numeric && problems.filter("value").isEmpty())
+    if (!numeric && !valueSaid)
         problems.prepend(tr("数值“%1”不是数字").arg(q(actual.valueText)));
-    if (actual.source.empty() && problems.filter("source").isEmpty())
+    if (actual.source.empty() && !sourceSaid)
         problems << tr("来源必填");
     if (!problems.isEmpty())
         return problems;

@@ -37,373 +37,380 @@
 <context>
     <name>app::gui::ActualsPanel</name>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="41"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="43"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="42"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="44"/>
         <source>中心城市</source>
         <translation>central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="43"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="45"/>
         <source>分区</source>
         <translation>zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="44"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="46"/>
         <source>廊道</source>
         <translation>corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="45"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="47"/>
         <source>县</source>
         <translation>counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="46"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="48"/>
         <source>节点</source>
         <translation>places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="163"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="177"/>
         <source>按路径应达 %1 %2（%3 年）</source>
         <translation>expected on the path: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="196"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="71"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="210"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="197"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="699"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="211"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="198"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="212"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="719"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="199"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="213"/>
         <source>目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="200"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="214"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="201"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="282"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="74"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="215"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="202"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="703"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="216"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="203"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="217"/>
         <source>判定规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="204"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="218"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="205"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="302"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="76"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="219"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="316"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>数据日期</source>
         <translation>Figure date</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="206"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="220"/>
         <source>录入</source>
         <comment>column: who entered the figure, when</comment>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="207"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="221"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="254"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="268"/>
         <source>录入实际数据：%1</source>
         <translation>Enter an actual figure: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="265"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="73"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="279"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="291"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="72"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="305"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
         <source>按目标口径 (value)</source>
-        <translation>in the target's terms (value)</translation>
+        <translation>in the target&apos;s terms (value)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
         <source>单年数 (annual)</source>
-        <translation>one year's amount (annual)</translation>
+        <translation>one year&apos;s amount (annual)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
         <source>水平值 (level)</source>
         <translation>level (level)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="75"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>口径</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="301"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="315"/>
         <source>数据发布日期：YYYY、YYYY-MM 或 YYYY-MM-DD</source>
         <translation>date of the figure: YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="306"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="320"/>
         <source>必填，例如 贵州统计年鉴2024 表3-5</source>
         <translation>required, e.g. 贵州统计年鉴2024 表3-5 (Guizhou Statistical Yearbook 2024, table 3-5)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="307"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="77"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="321"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="325"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="368"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="382"/>
         <source>未保存：</source>
         <translation>Not saved:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="522"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="536"/>
         <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
-        <translation>The figures' store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
+        <translation>The figures&apos; store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="544"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="558"/>
         <source>尚无实际数据：用 gzplan actuals import 导入，或在此录入</source>
         <translation>No figures yet: import with gzplan actuals import, or enter them here</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="549"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="563"/>
         <source>%1 个目标中 %2 个有实际数据 · 数据库 %3</source>
         <translation>%2 of %1 targets have a figure · store %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="556"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="570"/>
         <source>没有实际数据库：用 --actuals 指定文件</source>
-        <translation>No figures' store: give a file with --actuals</translation>
+        <translation>No figures&apos; store: give a file with --actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="564"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="582"/>
         <source>数值“%1”不是数字</source>
-        <translation>'%1' is not a number (digits with . for decimals, no thousands separator)</translation>
+        <translation>&apos;%1&apos; is not a number (digits with . for decimals, no thousands separator)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="566"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="584"/>
         <source>来源必填</source>
         <translation>no source: name the yearbook and table, bulletin or report the figure comes from</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="573"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="591"/>
         <source>未写入 %1：%2</source>
         <translation>Nothing written to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="576"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="594"/>
         <source>已保存 %1 %2 年的实际数据</source>
         <translation>Saved the figure of %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="600"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="618"/>
         <source>没有可撤销的更改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="605"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="623"/>
         <source>已撤销（更改 #%1）</source>
         <translation>Undone (change #%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="607"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="625"/>
         <source>无法撤销：%1</source>
         <translation>Cannot undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="636"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="654"/>
         <source>全部范围</source>
         <translation>All scopes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="649"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
         <source>全部%1</source>
         <translation>All %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
         <source>录入</source>
         <comment>change kind</comment>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="666"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="730"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="685"/>
         <source>已撤销</source>
         <comment>change</comment>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="685"/>
         <source>撤销了 #%1</source>
         <translation>undoes #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
         <source>已撤销</source>
         <comment>row</comment>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
         <source>计入</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="678"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
         <source>被取代</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="700"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
         <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
         <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="702"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
         <source>指标名称的一部分</source>
-        <translation>part of the indicator's name</translation>
+        <translation>part of the indicator&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="704"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="722"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="710"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="728"/>
         <source>录入/更正…</source>
         <translation>Enter/correct…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="711"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="729"/>
         <source>录入或更正所选目标的实际数据（也可双击一行）</source>
         <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="713"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
         <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
         <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="715"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="733"/>
         <source>目标与实际</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="716"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="734"/>
         <source>历史（全部更改与数据行）</source>
         <translation>History (every change and every row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
         <source>时间</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -1092,7 +1099,7 @@
     <message>
         <location filename="../../app/gui/main_window.cpp" line="293"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
-        <translation>Actual figures: each target's actual value, status and rule; enter, correct, undo and history</translation>
+        <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="294"/>
@@ -1394,7 +1401,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="110"/>
         <source>目标进展：点击地图上的县、中心城市、分区或廊道，列出此处各范围的目标、实际值、状态、判定规则、数据来源与条款原文。</source>
-        <translation>Target progress: click a county, central city, zone or corridor on the map to list the targets of every scope there with their actual value, status, rule, source and the clause's words.</translation>
+        <translation>Target progress: click a county, central city, zone or corridor on the map to list the targets of every scope there with their actual value, status, rule, source and the clause&apos;s words.</translation>
     </message>
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="111"/>
@@ -1404,7 +1411,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="113"/>
         <source>没有进展数据：未读取实际数据库（--actuals）。</source>
-        <translation>No progress data: the figures' store (--actuals) was not read.</translation>
+        <translation>No progress data: the figures&apos; store (--actuals) was not read.</translation>
     </message>
     <message>
         <location filename="../../app/gui/progress_panel.cpp" line="115"/>

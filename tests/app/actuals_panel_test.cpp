@@ -174,7 +174,7 @@ TEST(ActualsPanel, BadFiguresAreRefusedWithTheMessageAndNothingWritten)
         const char *value, *unit, *source, *why, *named;  ///< named: what the message must name
     };
     for (const Case c : {Case{"abc", "万人", kSynthetic, "non-numeric", "abc"}, Case{"170", "公里", kSynthetic, "unit of another quantity", "公里"},
-                         Case{"170", "万人", "", "no source", "source"}}) {
+                         Case{"170", "万人", "", "no source", "来源"}}) {
         // t089: 遵义 城区常住人口 ≈ 168 万人 in 2023.
         auto* dialog = p.panel.dialogFor("t089");
         ASSERT_TRUE(dialog);

@@ -204,6 +204,7 @@ inline const std::vector<std::string>& actualsRequiredColumns()
 struct ImportProblem {
     int row = 0;  ///< the file's row (1: the header; 0: the whole file)
     std::string column, message;
+    std::string messageZh;  ///< the message in Chinese (the window's); empty for the file's own problems (the CLI's English)
 };
 
 struct ImportResult {

@@ -132,43 +132,56 @@ StoredIndex indexOf(const std::vector<Actual>& current)
 void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& rules, const StoredIndex& stored, int row,
                  std::vector<ImportProblem>& out)
 {
-    auto problem = [&](const char* column, const std::string& message) { out.push_back({row, column, message}); };
+    auto problem = [&](const char* column, const std::string& message, const std::string& zh) { out.push_back({row, column, message, zh}); };
     const Target* t = findTarget(plan, a.targetId);
     if (!t) {
         const std::string near = nearestTarget(plan, a.targetId);
-        problem("target_id", "unknown target id '" + a.targetId + "'" + (near.empty() ? "" : ": did you mean " + near + "?") +
-                                 " (gzplan targets lists them)");
+        problem("target_id",
+                "unknown target id '" + a.targetId + "'" + (near.empty() ? "" : ": did you mean " + near + "?") + " (gzplan targets lists them)",
+                "没有目标编号“" + a.targetId + "”" + (near.empty() ? "" : "，是否要找 " + near + "？") + "（gzplan targets 列出全部目标）");
         return;
     }
     const Period* p = rules.period(t->provenance.source);
+    const std::string y = std::to_string(a.year);
     if (!p)
-        problem("year", "no period for " + t->provenance.source + " in share/monitoring/periods.csv");
-    else if (a.year < p->baseYear || a.year > p->endYear)
-        problem("year", std::to_string(a.year) + " is outside " + t->provenance.source + "'s period: figures for " +
-                            std::to_string(p->baseYear) + "–" + std::to_string(p->endYear) + " (base year " + std::to_string(p->baseYear) + ")");
+        problem("year", "no period for " + t->provenance.source + " in share/monitoring/periods.csv",
+                "share/monitoring/periods.csv 中没有 " + t->provenance.source + " 的实施期");
+    else if (a.year < p->baseYear || a.year > p->endYear) {
+        const std::string span = std::to_string(p->baseYear) + "–" + std::to_string(p->endYear);
+        problem("year", y + " is outside " + t->provenance.source + "'s period: figures for " + span + " (base year " + std::to_string(p->baseYear) + ")",
+                y + " 年不在 " + t->provenance.source + " 的实施期内：可录入 " + span + " 年的数据（基年 " + std::to_string(p->baseYear) + "）");
+    }
     const TargetKind kind = targetKind(*t);
     if (std::find(measures().begin(), measures().end(), a.measure) == measures().end())
-        problem("measure", "'" + a.measure + "' is not value, annual or level");
+        problem("measure", "'" + a.measure + "' is not value, annual or level", "口径“" + a.measure + "”不是 value、annual 或 level");
     else if (a.measure == "annual" && kind != TargetKind::Cumulative && kind != TargetKind::AnnualAverage && kind != TargetKind::AverageGrowth)
-        problem("measure", std::string("annual figures are for cumulative, yearly-average and average-growth targets; ") + t->id + " is a " +
-                               targetKindId(kind) + " target: use value");
+        problem("measure",
+                std::string("annual figures are for cumulative, yearly-average and average-growth targets; ") + t->id + " is a " + targetKindId(kind) +
+                    " target: use value",
+                "逐年数据（annual）只用于累计、年均和年均增长目标；" + t->id + " 是 " + targetKindId(kind) + " 目标：请用 value");
     else if (a.measure == "level" && kind != TargetKind::Growth && kind != TargetKind::AverageGrowth)
-        problem("measure", std::string("levels are for growth targets; ") + t->id + " is a " + targetKindId(kind) + " target: use value");
+        problem("measure", std::string("levels are for growth targets; ") + t->id + " is a " + targetKindId(kind) + " target: use value",
+                "水平值（level）只用于增长目标；" + t->id + " 是 " + targetKindId(kind) + " 目标：请用 value");
     if (a.unit.empty())
-        problem("actual_unit", "no unit: the target's is " + t->unit);
+        problem("actual_unit", "no unit: the target's is " + t->unit, "未填单位：目标的单位是 " + t->unit);
     else if (a.measure != "level" && !rules.convert(1, a.unit, t->unit))
-        problem("actual_unit", "unit '" + a.unit + "' does not convert to the target's unit '" + t->unit +
-                                   "' (share/monitoring/units.csv lists the units that convert)");
+        problem("actual_unit",
+                "unit '" + a.unit + "' does not convert to the target's unit '" + t->unit + "' (share/monitoring/units.csv lists the units that convert)",
+                "单位“" + a.unit + "”不能换算为目标的单位“" + t->unit + "”（可换算的单位见 share/monitoring/units.csv）");
     if (a.figureDate.empty())
-        problem("figure_date", "no date of the figure (YYYY, YYYY-MM or YYYY-MM-DD): the latest figure counts");
-    else if (a.figureDate.substr(0, 4) < std::to_string(a.year))
-        problem("figure_date", "the figure is dated " + a.figureDate + ", before the year it is for (" + std::to_string(a.year) + ")");
+        problem("figure_date", "no date of the figure (YYYY, YYYY-MM or YYYY-MM-DD): the latest figure counts",
+                "未填数据日期（YYYY、YYYY-MM 或 YYYY-MM-DD）：以日期最新的数据为准");
+    else if (a.figureDate.substr(0, 4) < y)
+        problem("figure_date", "the figure is dated " + a.figureDate + ", before the year it is for (" + y + ")",
+                "数据日期 " + a.figureDate + " 早于数据所属年份（" + y + "）");
     if (trim(a.source).empty())
-        problem("source", "no source: name the yearbook and table, bulletin or report the figure comes from");
+        problem("source", "no source: name the yearbook and table, bulletin or report the figure comes from",
+                "未填来源：请写明统计年鉴及表号、公报或报告");
     const auto [from, to] = stored.equal_range(FigureKey{a.targetId, a.year, a.measure, a.figureDate});
     for (auto it = from; it != to; ++it)
         if (const Actual& c = *it->second; c.value == a.value && c.unit == a.unit && c.source == a.source)
-            problem("actual_value", "already in the store (change " + std::to_string(c.change) + ", entered " + c.enteredAt + " by " + c.enteredBy + ")");
+            problem("actual_value", "already in the store (change " + std::to_string(c.change) + ", entered " + c.enteredAt + " by " + c.enteredBy + ")",
+                    "已在数据库中（第 " + std::to_string(c.change) + " 次变更，" + c.enteredBy + " 录入于 " + c.enteredAt + "）");
 }
 
 struct VsiMemFile {

@@ -46,10 +46,13 @@ void createTables(GDALDataset& ds, const std::string& file)
 GDALDatasetUniquePtr openStore(const std::filesystem::path& file, bool update)
 {
     const char* drivers[] = {"GPKG", nullptr};
+    CPLErrorReset();
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
-    if (!ds)
-        throw DataError(file.string(), std::string("cannot be opened as a GeoPackage: ") + CPLGetLastErrorMsg() +
+    if (!ds) {
+        const std::string why = CPLGetLastErrorMsg();
+        throw DataError(file.string(), "cannot be opened as a GeoPackage" + (why.empty() ? std::string(" (GDAL does not recognise it as one)") : ": " + why) +
                                            "; pass the figures' store (--actuals), or a new file name to create one");
+    }
     for (const char* table : {"actuals", "actual_changes", "store_info"})
         if (!ds->GetLayerByName(table))
             throw DataError(file.string(), std::string("is a GeoPackage without the figures' table ") + table +
