@@ -32,7 +32,7 @@ APT_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n
-  gmt gmt-gshhg-high
+  gmt gmt-gshhg-high ccache
   clang libclang-rt-14-dev llvm
 )
 
@@ -99,7 +99,7 @@ fetch_packages() {
 build() {
   if [ ! -f "$BUILD/CMakeCache.txt" ]; then
     say "configuring in $BUILD"
-    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGZ_NPM_DIR="$BUILD/npm" >/dev/null
+    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGZ_NPM_DIR="$BUILD/npm" "$(compiler_launcher)" >/dev/null
   fi
   say "building (cmake --build, $JOBS jobs)"
   # progress lines are dropped; warnings, errors and the data report stay (pipefail keeps cmake's status)
@@ -113,11 +113,22 @@ prepare() {
   build
 }
 
+# ccache (Debian's) for both builds: paths relative to the checkout, so a fresh clone of the same sources reuses what an
+# earlier build compiled (CI's clean clone builds twice, with g++ and with clang + sanitizers).
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+compiler_launcher() {
+  if command -v ccache >/dev/null 2>&1; then
+    echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  else
+    echo "-DCMAKE_CXX_COMPILER_LAUNCHER="
+  fi
+}
+
 build_fuzz() {
   if [ ! -f "$FUZZ_BUILD/CMakeCache.txt" ]; then
     say "configuring the sanitizer + fuzz build in $FUZZ_BUILD (clang, ASan+UBSan+libFuzzer)"
     cmake -S "$ROOT" -B "$FUZZ_BUILD" -DGZ_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
-      "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -gline-tables-only" -DGZ_NPM_DIR="$BUILD/npm" >/dev/null
+      "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -gline-tables-only" -DGZ_NPM_DIR="$BUILD/npm" "$(compiler_launcher)" >/dev/null
   fi
   say "building the sanitizer + fuzz build ($JOBS jobs)"
   # the build runs sanitized programs too (gzplan-prepare makes the GeoPackage, test discovery lists the tests)
@@ -141,7 +152,7 @@ sanitizer_env() {
 # the parcel generator, the 100k-point batch locator and the grid-locator sweeps are scale tests (make-parcels is
 # still run through ParcelsCli, the locator through PointLocator and PlanQuery). Not possible under ASan at all: a
 # test that limits the address space (RLIMIT_AS), as ASan reserves terabytes of shadow memory at start.
-SANITIZE_SKIP='MemoryBound\.LayerTooLargeForTheAddressSpace|RoundTrip\..*_EPSG_4490|RoundTrip\..*/(central_cities|corridors|prefectures|province|zones|targets)_|^Parcels\.|PlanQuery\.BatchLocation|FeatureLayer\.Parcels|^PointLocatorData\.'
+SANITIZE_SKIP='MemoryBound\.LayerTooLargeForTheAddressSpace|RoundTrip\..*_EPSG_4490|RoundTrip\..*/(central_cities|corridors|prefectures|province|zones|targets)_|^Parcels\.|PlanQuery\.BatchLocation|FeatureLayer\.Parcels|^PointLocatorData\.|RoundTrip\..*_kml_|^Cancel\.Sigterm|ExportFaults\.GeoPackageLocked|PlanContent\.EveryPlaceAndStatementIsInItsCountysReport|ActualsCli\.AKilled'
 
 # The test suite in the sanitizer build. Reports go to files as well as failing their process, so a finding in a
 # child process (the tests run the gzplan executable) fails the run even where the test expected a failure exit.
