@@ -11,6 +11,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/analysis_command.h"
 #include "cli/text_table.h"
 #include "geo/projection.h"
 #include "layers/export_tables.h"
@@ -63,6 +64,8 @@ std::string jsonString(const std::string& s)
 int exportMain(const CommandLine& args)
 {
     const std::string data = args.dataPath();
+    if (isAnalysisCommand(args.command))
+        return analysisCommand(data, args, std::cout, std::cerr);
     return args.command == "layers" ? layersCommand(data, args, std::cout, std::cerr) : exportCommand(data, args, std::cout, std::cerr);
 }
 

@@ -482,6 +482,26 @@ int PointLocator::resolve(std::int32_t code, Point p) const
     return head.fallback;
 }
 
+int PointLocator::boxInside(const Box& box) const
+{
+    const double fx0 = (box.minX - m_x0) * m_inverseCell, fx1 = (box.maxX - m_x0) * m_inverseCell;
+    const double fy0 = (box.minY - m_y0) * m_inverseCell, fy1 = (box.maxY - m_y0) * m_inverseCell;
+    if (!(fx0 >= 0 && fy0 >= 0 && fx1 < double(m_columns) && fy1 < double(m_rows)))
+        return -1;
+    const auto c0 = std::uint32_t(fx0), c1 = std::uint32_t(fx1), r0 = std::uint32_t(fy0), r1 = std::uint32_t(fy1);
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > 16)
+        return -1;
+    std::int32_t shape = -1;
+    for (std::uint32_t r = r0; r <= r1; ++r)
+        for (std::uint32_t c = c0; c <= c1; ++c) {
+            const std::int32_t code = m_table[std::size_t(r) * m_columns + c];
+            if (code < 0 || (shape >= 0 && code != shape))
+                return -1;
+            shape = code;
+        }
+    return shape;
+}
+
 int PointLocator::locate(Point p) const
 {
     const std::int32_t c = code(p);

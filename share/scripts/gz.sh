@@ -32,7 +32,7 @@ APT_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n
-  gmt gmt-gshhg-high ccache
+  gmt gmt-gshhg-high ccache nlohmann-json3-dev
   clang libclang-rt-14-dev llvm
 )
 

@@ -50,6 +50,10 @@ public:
 
     /// Index of the shape containing p (the lowest where shapes overlap), or -1.
     int locate(Point p) const;
+    /// The shape wholly holding every grid cell the box meets (so the box itself), or -1 when a cell is empty or a
+    /// boundary cell, or the box meets more than 16 cells: the shortcut of gzplan stats for a feature far from any
+    /// boundary.
+    int boxInside(const Box& box) const;
     /// locate() for every point; out must be at least as long as points.
     void locate(std::span<const Point> points, std::span<int> out) const;
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "io/ogr_convert.h"
+#include "io/table_file.h"
 #include "layers/errors.h"
 #include "layers/monitoring.h"
 #include "layers/plan_query.h"
@@ -41,27 +42,6 @@ std::string trim(const std::string& s)
     if (a == std::string::npos)
         return {};
     return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
-}
-
-bool validUtf8(const std::string& s, std::size_t* bad = nullptr)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-        if (n < 0 || i + static_cast<std::size_t>(n) >= s.size() + (n == 0 ? 1 : 0)) {
-            if (bad)
-                *bad = i;
-            return false;
-        }
-        for (int k = 1; k <= n; ++k)
-            if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) >> 6) != 2) {
-                if (bad)
-                    *bad = i;
-                return false;
-            }
-        i += static_cast<std::size_t>(n) + 1;
-    }
-    return true;
 }
 
 std::optional<double> parseNumber(const std::string& text)
@@ -184,17 +164,6 @@ void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& r
                     "已在数据库中（第 " + std::to_string(c.change) + " 次变更，" + c.enteredBy + " 录入于 " + c.enteredAt + "）");
 }
 
-struct VsiMemFile {
-    std::string name;
-    VsiMemFile(const std::string& ext, std::string& bytes)
-    {
-        static std::atomic<int> n{0};
-        name = "/vsimem/gzplan-actuals-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ext;
-        VSIFCloseL(VSIFileFromMemBuffer(name.c_str(), reinterpret_cast<GByte*>(bytes.data()), bytes.size(), FALSE));
-    }
-    ~VsiMemFile() { VSIUnlink(name.c_str()); }
-};
-
 std::string readBytes(const std::filesystem::path& file)
 {
     detail::checkReadableFile(file.string());
@@ -206,7 +175,6 @@ std::string readBytes(const std::filesystem::path& file)
     return all.str();
 }
 
-int lineOf(const std::string& bytes, std::size_t at) { return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(at), '\n')); }
 
 }  // namespace
 
@@ -245,78 +213,12 @@ std::vector<ImportProblem> checkActual(const Actual& a, const PlanData& plan, co
 ImportResult readActualsFile(const std::filesystem::path& file, const ImportOptions& options, const PlanData& plan,
                              const MonitoringRules& rules, const std::vector<Actual>& current)
 {
-    GDALAllRegister();
     const std::string name = file.string();
-    const std::string ext = lower(file.extension().string());
-    if (ext != ".csv" && ext != ".xlsx")
-        throw DataError(name, "is neither .csv nor .xlsx: save the sheet as one of them");
-    std::string bytes = readBytes(file);
+    const auto table = detail::openTableFile(file, options.sheet, options.encoding, "actuals");
     ImportResult result;
-    result.fingerprint = std::to_string(bytes.size()) + ":" + std::to_string(std::hash<std::string>{}(bytes));
-    const std::string encoding = lower(options.encoding);
-    if (ext == ".csv") {
-        if (!options.sheet.empty())
-            throw DataError(name, "--sheet is for XLSX files; a CSV has one table");
-        if (bytes.rfind("\xEF\xBB\xBF", 0) == 0)
-            bytes.erase(0, 3);
-        std::size_t bad = 0;
-        const bool utf8 = validUtf8(bytes, &bad);
-        const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-        if (encoding.empty() || encoding == "utf-8" || encoding == "utf8") {
-            if (!utf8) {
-                const std::string line = bytes.substr(0, bytes.find('\n', bad));
-                const std::size_t from = bytes.rfind('\n', bad) == std::string::npos ? 0 : bytes.rfind('\n', bad) + 1;
-                char* asGbk = CPLRecode(bytes.substr(from, bytes.find('\n', bad) - from).c_str(), "GB18030", CPL_ENC_UTF8);
-                const std::string shown = asGbk ? asGbk : "";
-                CPLFree(asGbk);
-                throw DataError(name, "row " + std::to_string(lineOf(bytes, bad)) + " is not UTF-8" +
-                                          (validUtf8(shown) && !shown.empty() ? " (read as GBK it says: " + shown.substr(0, 120) + ")" : "") +
-                                          ": pass --encoding GBK for a GBK file (Excel's 'CSV' on a Chinese Windows), or save it as UTF-8");
-            }
-            result.encoding = "UTF-8";
-        } else if (encoding == "gbk" || encoding == "gb18030" || encoding == "gb2312") {
-            if (utf8 && !ascii)
-                throw DataError(name, "is UTF-8, not GBK (its Chinese text reads as UTF-8): drop --encoding GBK");
-            CPLErrorReset();
-            char* converted = CPLRecode(bytes.c_str(), "GB18030", CPL_ENC_UTF8);
-            const bool failed = CPLGetLastErrorType() != CE_None;
-            bytes = converted ? converted : "";
-            CPLFree(converted);
-            if (failed || !validUtf8(bytes))
-                throw DataError(name, "cannot be read as GBK: " + std::string(CPLGetLastErrorMsg()));
-            result.encoding = "GBK";
-        } else {
-            throw DataError(name, "unknown --encoding '" + options.encoding + "': UTF-8 (default) or GBK");
-        }
-    } else {
-        if (!encoding.empty())
-            throw DataError(name, "--encoding is for CSV files; an XLSX file is always Unicode");
-        result.encoding = "UTF-8";
-    }
-    VsiMemFile mem(ext, bytes);
-    const char* drivers[] = {ext == ".csv" ? "CSV" : "XLSX", nullptr};
-    const char* csvOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", nullptr};
-    const char* xlsxOptions[] = {"FIELD_TYPES=STRING", "HEADERS=FORCE", nullptr};
-    CPLErrorReset();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(mem.name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                              ext == ".csv" ? csvOptions : xlsxOptions));
-    if (!ds)
-        throw DataError(name, std::string("cannot be read as ") + (ext == ".csv" ? "CSV" : "XLSX") + ": " + CPLGetLastErrorMsg());
-    OGRLayer* layer = nullptr;
-    std::string sheets;
-    for (int i = 0; i < ds->GetLayerCount(); ++i)
-        sheets += std::string(sheets.empty() ? "" : ", ") + ds->GetLayer(i)->GetName();
-    if (!options.sheet.empty()) {
-        layer = ds->GetLayerByName(options.sheet.c_str());
-        if (!layer)
-            throw DataError(name, "has no sheet '" + options.sheet + "'; its sheets: " + sheets);
-    } else if (ds->GetLayerCount() == 1) {
-        layer = ds->GetLayer(0);
-    } else {
-        layer = ds->GetLayerByName("actuals");
-        if (!layer)
-            throw DataError(name, "has several sheets (" + sheets + "): pass --sheet");
-    }
+    result.fingerprint = table->fingerprint;
+    result.encoding = table->encoding;
+    OGRLayer* layer = table->layer;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     std::vector<std::string> missing;
     for (const std::string& c : actualsRequiredColumns())
@@ -361,7 +263,8 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
                     best = &t;
             if (!best) {
                 result.problems.push_back({row, "indicator", "no target id, and no target of " + kind + ":" + id + " has the indicator '" + indicator +
-                                                                 "' (gzplan targets --scope " + kind + ":" + id + " lists them)"});
+                                                                 "' (gzplan targets --scope " + kind + ":" + id + " lists them)",
+                                           "未填写目标编号，且 " + kind + ":" + id + " 没有指标为“" + indicator + "”的目标（gzplan targets --scope " + kind + ":" + id + " 列出这些目标）"});
                 continue;
             }
             a.targetId = best->id;
@@ -373,25 +276,28 @@ ImportResult readActualsFile(const std::filesystem::path& file, const ImportOpti
         a.note = hasNote ? field("note") : "";
         const auto value = parseNumber(valueText);
         if (!value)
-            result.problems.push_back({row, "actual_value", "'" + valueText + "' is not a number (digits with . for decimals, no thousands separator)"});
+            result.problems.push_back({row, "actual_value", "'" + valueText + "' is not a number (digits with . for decimals, no thousands separator)",
+                                       "“" + valueText + "”不是数字（小数点用 .，不用千位分隔符）"});
         else
             a.value = *value;
         const std::string yearText = field("year");
         const auto year = parseNumber(yearText);
         if (!year || *year != std::floor(*year))
-            result.problems.push_back({row, "year", "'" + yearText + "' is not a year"});
+            result.problems.push_back({row, "year", "'" + yearText + "' is not a year", "“" + yearText + "”不是年份"});
         else
             a.year = static_cast<int>(*year);
         const std::string dateText = field("figure_date");
         a.figureDate = parseDate(dateText);
         if (!dateText.empty() && a.figureDate.empty())
-            result.problems.push_back({row, "figure_date", "'" + dateText + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"});
+            result.problems.push_back({row, "figure_date", "'" + dateText + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                       "“" + dateText + "”不是日期（YYYY、YYYY-MM 或 YYYY-MM-DD）"});
         else if (a.year || !year)
             checkFigure(a, plan, rules, stored, row, result.problems);
         if (result.problems.size() == before) {
             const auto key = std::make_tuple(a.targetId, a.year, a.measure, a.figureDate);
             if (const auto it = seen.find(key); it != seen.end())
-                result.problems.push_back({row, "target_id", "duplicate of row " + std::to_string(it->second) + " (same target, year, measure and date of the figure)"});
+                result.problems.push_back({row, "target_id", "duplicate of row " + std::to_string(it->second) + " (same target, year, measure and date of the figure)",
+                                           "与第 " + std::to_string(it->second) + " 行重复（目标、年份、口径和数据日期相同）"});
             else
                 seen[key] = row;
         }

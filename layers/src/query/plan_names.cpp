@@ -36,14 +36,14 @@ std::vector<Named> everyName(const Geography& g, const PlanData& plan)
         }
     };
     for (const County& c : g.counties) {
-        Named n{{PlanKind::County, c.code, c.name}, {c.name, c.shortName, c.code}, {c.name}, c.shortName};
+        Named n{{PlanKind::County, c.code, c.name, {}}, {c.name, c.shortName, c.code}, {c.name}, c.shortName};
         if (!c.oldName.empty())
             n.names.insert(n.names.end(), {c.oldName, countyShortName(c.oldName), c.oldCode});
         english(n, c.code);
         out.push_back(std::move(n));
     }
     for (const Prefecture& p : g.prefectures) {
-        Named n{{PlanKind::Prefecture, p.code, p.name}, {p.name, p.shortName, p.code}, {p.name}, {}};
+        Named n{{PlanKind::Prefecture, p.code, p.name, {}}, {p.name, p.shortName, p.code}, {p.name}, {}};
         english(n, p.code);
         out.push_back(std::move(n));
     }

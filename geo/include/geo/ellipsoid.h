@@ -1,0 +1,36 @@
+#pragma once
+// Lengths on the GRS80 ellipsoid (CGCS2000's) with PROJ's geodesic routines (Karney's algorithms, geodesic.h):
+// the lengths of gzplan stats --measure length.
+
+#include <span>
+
+#include "geo/geometry.h"
+
+namespace geo {
+
+/// The geodesic length in metres of the polyline through lonLat (degrees, longitude first).
+double geodesicLength(std::span<const Point> lonLat);
+
+}  // namespace geo
+
+namespace geo {
+
+/// The Albers equal-area projection of crs::kAlbersChina (GRS80, standard parallels 25° and 47°N, central meridian
+/// 105°E, latitude of origin 0) by Snyder's formulas (Map Projections — A Working Manual, 1987, §14): the hot path
+/// of the area sums, some five times faster than a PROJ call per ring; equal to PROJ's to well under a millimetre
+/// in China (tests/geo). Thread-safe, immutable.
+class AlbersChina {
+public:
+    AlbersChina();
+    Point forward(Point lonLat) const;
+    /// The area in m² of a closed ring of lon/lat points (shoelace over the projected vertices), unsigned.
+    double ringArea(std::span<const Point> lonLat) const;
+    /// Outer rings minus holes, m².
+    double area(const MultiPolygon& lonLat) const;
+
+private:
+    double q(double sinPhi) const;
+    double m_e2, m_e, m_n, m_c, m_rho0, m_a, m_lon0;
+};
+
+}  // namespace geo

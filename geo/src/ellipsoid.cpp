@@ -1,0 +1,96 @@
+#include "geo/ellipsoid.h"
+
+#include <cmath>
+
+#include <geodesic.h>
+
+namespace geo {
+
+namespace {
+struct Grs80 {
+    geod_geodesic g{};
+    Grs80() { geod_init(&g, 6378137.0, 1 / 298.257222101); }
+};
+const Grs80& grs80()
+{
+    static const Grs80 e;
+    return e;
+}
+}  // namespace
+
+double geodesicLength(std::span<const Point> lonLat)
+{
+    double total = 0;
+    for (std::size_t i = 1; i < lonLat.size(); ++i) {
+        double s12 = 0;
+        geod_inverse(&grs80().g, lonLat[i - 1].y, lonLat[i - 1].x, lonLat[i].y, lonLat[i].x, &s12, nullptr, nullptr);
+        total += s12;
+    }
+    return total;
+}
+
+}  // namespace geo
+
+namespace geo {
+
+namespace {
+constexpr double kDegree = 3.14159265358979323846 / 180;
+}
+
+AlbersChina::AlbersChina()
+{
+    m_a = 6378137.0;
+    const double f = 1 / 298.257222101;
+    m_e2 = f * (2 - f);
+    m_e = std::sqrt(m_e2);
+    m_lon0 = 105 * kDegree;
+    auto mOf = [&](double phi) { return std::cos(phi) / std::sqrt(1 - m_e2 * std::sin(phi) * std::sin(phi)); };
+    const double phi1 = 25 * kDegree, phi2 = 47 * kDegree;
+    const double m1 = mOf(phi1), m2 = mOf(phi2);
+    const double q1 = q(std::sin(phi1)), q2 = q(std::sin(phi2));
+    m_n = (m1 * m1 - m2 * m2) / (q2 - q1);
+    m_c = m1 * m1 + m_n * q1;
+    m_rho0 = m_a * std::sqrt(m_c - m_n * q(0)) / m_n;
+}
+
+double AlbersChina::q(double s) const
+{
+    return (1 - m_e2) * (s / (1 - m_e2 * s * s) - 1 / (2 * m_e) * std::log((1 - m_e * s) / (1 + m_e * s)));
+}
+
+Point AlbersChina::forward(Point p) const
+{
+    const double rho = m_a * std::sqrt(m_c - m_n * q(std::sin(p.y * kDegree))) / m_n;
+    const double theta = m_n * (p.x * kDegree - m_lon0);
+    return {rho * std::sin(theta), m_rho0 - rho * std::cos(theta)};
+}
+
+double AlbersChina::ringArea(std::span<const Point> ring) const
+{
+    if (ring.size() < 3)
+        return 0;
+    // Shoelace relative to the first vertex (keeps the products small).
+    const Point o = forward(ring[0]);
+    double twice = 0;
+    Point previous{0, 0};
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+        const Point p = forward(ring[i]);
+        const Point r{p.x - o.x, p.y - o.y};
+        twice += previous.x * r.y - r.x * previous.y;
+        previous = r;
+    }
+    return std::abs(twice) / 2;
+}
+
+double AlbersChina::area(const MultiPolygon& shape) const
+{
+    double total = 0;
+    for (const Polygon& p : shape) {
+        total += ringArea(p.outer);
+        for (const Ring& h : p.holes)
+            total -= ringArea(h);
+    }
+    return total;
+}
+
+}  // namespace geo

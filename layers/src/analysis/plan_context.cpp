@@ -1,0 +1,33 @@
+#include <cstring>
+
+#include "io/gdal_drivers.h"
+#include "io/gpkg_reader.h"
+#include "io/ogr_convert.h"
+#include "layers/analysis.h"
+#include "layers/errors.h"
+#include "layers/plan_query.h"
+
+namespace layers::analysis {
+
+PlanContext::~PlanContext() = default;
+
+std::unique_ptr<PlanContext> loadPlanContext(const std::filesystem::path& geopackage)
+{
+    if (!std::filesystem::exists(geopackage))
+        throw DataError(geopackage.string(), "does not exist (build the data first: share/scripts/gz.sh prepare, or give --data)");
+    layers::detail::registerDriver("GPKG");
+    auto ds = layers::detail::openVector(geopackage.string());
+    auto context = std::make_unique<PlanContext>();
+    layers::detail::GeographySelection selection;
+    selection.wanted = [](const char* layer) {
+        return std::strcmp(layer, layer_names::kRivers) != 0 && std::strcmp(layer, layer_names::kNeighbours) != 0;
+    };
+    context->geography = layers::detail::readGeography(*ds, geopackage.string(), selection);
+    context->plan = layers::detail::readPlanData(*ds, geopackage.string(), [](const std::string&) { return true; });
+    context->geometry = layers::detail::readPlanGeometry(*ds, geopackage.string(), context->plan);
+    context->query = std::make_unique<PlanQuery>(context->geography, context->plan);
+    context->units = std::make_unique<PlanUnits>(context->geography, context->plan, context->geometry, *context->query);
+    return context;
+}
+
+}  // namespace layers::analysis
