@@ -181,7 +181,7 @@ std::vector<CommandSpec> makeCommands()
           option("layer-crs", "code", "the CRS of a layer that declares none (EPSG:4490); a layer without one is refused"),
           option("out", "file.csv|xlsx", "write the table to CSV (UTF-8 with BOM) or XLSX"), flag("force", "replace an existing file"),
           kJson},
-         {"Areas: square metres in the Albers equal-area projection; lengths: metres on the GRS80 ellipsoid. Counts, sums and "
+         {"Areas: square metres on the GRS80 ellipsoid (as the Albers equal-area projection gives them); lengths: metres along geodesics. Features are cut at unit boundaries in lon/lat with GEOS. Counts, sums and "
           "means assign each feature whole by its inside point. A county in several classes counts in each; the totals give the "
           "layer, what lies outside Guizhou and, by class, any class counted once."},
          true},

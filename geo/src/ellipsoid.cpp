@@ -93,4 +93,43 @@ double AlbersChina::area(const MultiPolygon& shape) const
     return total;
 }
 
+double AlbersChina::edgeArea(std::span<const Point> ring) const
+{
+    if (ring.size() < 3)
+        return 0;
+    // Area = ∮ F(φ) dλ with F(φ) = a²·q(sin φ)/2 (Snyder 3-12: the authalic area from the equator per radian of
+    // longitude); along an edge φ and λ change linearly together.
+    static constexpr double kNodes[3] = {-0.7745966692414834, 0.0, 0.7745966692414834};
+    static constexpr double kWeights[3] = {5.0 / 9.0, 8.0 / 9.0, 5.0 / 9.0};
+    const double half = m_a * m_a / 2;
+    double sum = 0;
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+        const Point p = ring[i - 1], r = ring[i];
+        const double dLon = (r.x - p.x) * kDegree;
+        if (dLon == 0)
+            continue;
+        const double dLat = r.y - p.y;
+        const int pieces = 1 + static_cast<int>(std::abs(dLat) / 0.25);
+        double edge = 0;
+        for (int k = 0; k < pieces; ++k)
+            for (int g = 0; g < 3; ++g) {
+                const double t = (k + 0.5 + 0.5 * kNodes[g]) / pieces;
+                edge += kWeights[g] / 2 * q(std::sin((p.y + dLat * t) * kDegree));
+            }
+        sum += dLon * half * edge / pieces;
+    }
+    return std::abs(sum);
+}
+
+double AlbersChina::edgeArea(const MultiPolygon& shape) const
+{
+    double total = 0;
+    for (const Polygon& p : shape) {
+        total += edgeArea(p.outer);
+        for (const Ring& h : p.holes)
+            total -= edgeArea(h);
+    }
+    return total;
+}
+
 }  // namespace geo

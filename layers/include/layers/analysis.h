@@ -3,9 +3,11 @@
 // the layer's features measured by plan unit — county, prefecture, county-seat class, zone, central city, a
 // corridor's or belt's buffer — selected by expression and by location, annotated with the plan.
 //
-// Exact: a feature that crosses a unit's boundary is cut with GEOS and its parts measured. Areas are planar in
-// the Albers equal-area projection (geo::crs::kAlbersChina; features and units are cut there), lengths geodesic
-// on the GRS80 ellipsoid (PROJ's geodesic routines) of the parts brought back to lon/lat. Counts, sums and
+// Exact: a feature that crosses a unit's boundary is cut with GEOS (in CGCS2000 lon/lat, where the data and the
+// units are) and its parts measured: areas on the GRS80 ellipsoid as the Albers equal-area projection gives them
+// (geo::AlbersChina::edgeArea: edges straight in lon/lat, so the parts sum to the whole), lengths along geodesics
+// (PROJ's geodesic routines). The counties are made a partition where the source's polygons overlap (the
+// lower-indexed county keeps the sliver, as geo::PointLocator answers). Counts, sums and
 // means assign each feature whole to the units containing its inside point (GEOS PointOnSurface), so a
 // feature counts once in a partition. A county in several classes counts in each; a zone with partial members
 // uses its drawn shape (PlanGeometry: schematic extents clipped to their counties), a central city its full

@@ -88,6 +88,9 @@ LayerReader::LayerReader(const LayerSource& source) : m_source(source)
 
     // The CRS.
     const OGRSpatialReference* srs = layer->GetSpatialRef();
+    // A GeoPackage without a CRS says "Undefined geographic SRS" (srs_id 0) or "Undefined Cartesian SRS" (-1).
+    if (srs && !srs->GetAuthorityName(nullptr) && srs->GetName() && std::string(srs->GetName()).rfind("Undefined", 0) == 0)
+        srs = nullptr;
     OGRSpatialReference assumed;
     if (!srs) {
         if (source.layerCrs.empty())
@@ -118,7 +121,9 @@ LayerReader::LayerReader(const LayerSource& source) : m_source(source)
     // The expression: GDAL parses it now, so a bad one is an error before anything is read.
     if (!source.where.empty()) {
         CPLErrorReset();
-        if (layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE) {
+        // GDAL's GeoPackage driver hands the expression to SQLite, which reads it only when counting: count now.
+        if (layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE || layer->GetFeatureCount(TRUE) < 0 ||
+            CPLGetLastErrorType() >= CE_Failure) {
             std::string fields;
             for (const std::string& f : m_fields)
                 fields += (fields.empty() ? "" : ", ") + f;

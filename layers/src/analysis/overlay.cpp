@@ -53,21 +53,8 @@ Overlay::Overlay(const Geography& geography, const std::vector<const Unit*>& dir
         m_countyIndex.emplace(c.code, m_countyShape.size());
         m_countyShape.push_back(c.shape);
     }
-    // The source's overlapping slivers (build log, kind overlap, subject "code/code"): the later county loses them
-    // (as the point locator gives the lower index), so the parts of a cut feature do not count a sliver twice. The
-    // difference is made when a worker first cuts at that county (OverlayWorker::countyGeometry).
-    m_earlierOverlaps.resize(m_countyShape.size());
-    for (const LogRecord& r : geography.log) {
-        if (r.kind != "overlap")
-            continue;
-        const auto slash = r.subject.find('/');
-        if (slash == std::string::npos)
-            continue;
-        const std::size_t first = countySlot(r.subject.substr(0, slash)), second = countySlot(r.subject.substr(slash + 1));
-        if (first == SIZE_MAX || second == SIZE_MAX || first == second)
-            continue;
-        m_earlierOverlaps[std::max(first, second)].push_back(std::min(first, second));
-    }
+    // The counties as a partition: where the source's polygons overlap (slivers, see the build log), the point
+    // locator gives the lower index, and so do the cut parts (a county less every lower-indexed one it meets).
     geo::Topology topology;
     for (std::size_t k = 0; k < m_countyShape.size(); ++k) {
         m_countyBox.push_back(geo::bounds(m_countyShape[k]));
@@ -83,10 +70,13 @@ Overlay::Overlay(const Geography& geography, const std::vector<const Unit*>& dir
         if (u->shape) {
             d->shape = *u->shape;
         } else {
+            // Whole counties (the plain path only): the worker unites their partition pieces.
             std::vector<const geo::MultiPolygon*> parts;
             for (const std::string& code : u->countyCodes)
-                if (const std::size_t k = countySlot(code); k != SIZE_MAX)
+                if (const std::size_t k = countySlot(code); k != SIZE_MAX) {
+                    d->members.push_back(k);
                     parts.push_back(&m_countyShape[k]);
+                }
             d->shape = parts.size() == 1 ? *parts.front() : topology.unite(parts);
         }
         d->box = geo::bounds(d->shape);
@@ -118,6 +108,7 @@ OverlayWorker::OverlayWorker(const Overlay& overlay)
 {
     for (std::size_t k = 0; k < overlay.m_countyShape.size(); ++k) {
         m_county.push_back(m_geos.none());
+        m_rawCounty.push_back(m_geos.none());
         m_countyPrep.emplace_back(nullptr, geo::GeosContext::PreparedDeleter{m_geos.handle()});
     }
     for (std::size_t d = 0; d < overlay.m_direct.size(); ++d) {
@@ -133,17 +124,44 @@ OverlayWorker::~OverlayWorker()
     m_directPrep.clear();
 }
 
+const GEOSGeometry* OverlayWorker::rawCounty(std::size_t k)
+{
+    if (!m_rawCounty[k])
+        m_rawCounty[k] = m_geos.multiPolygon(m_overlay.m_countyShape[k]);
+    return m_rawCounty[k].get();
+}
+
 const GEOSGeometry* OverlayWorker::countyGeometry(std::size_t k)
 {
     if (!m_county[k]) {
-        Geometry g = m_geos.multiPolygon(m_overlay.m_countyShape[k]);
-        for (std::size_t earlier : m_overlay.m_earlierOverlaps[k]) {
-            const auto e = m_geos.multiPolygon(m_overlay.m_countyShape[earlier]);
-            g = m_geos.own(GEOSDifference_r(m_geos.handle(), g.get(), e.get()), "difference");
-        }
+        Geometry g = m_geos.clone(rawCounty(k));
+        for (std::size_t j = 0; j < k; ++j)
+            if (m_overlay.m_countyBox[j].intersects(m_overlay.m_countyBox[k]))
+                g = m_geos.own(GEOSDifference_r(m_geos.handle(), g.get(), rawCounty(j)), "difference");
         m_county[k] = std::move(g);
     }
     return m_county[k].get();
+}
+
+double OverlayWorker::clippedCountyPart(std::size_t k)
+{
+    // County k less the lower-indexed counties, all clipped to the feature's bounds first (GEOS ClipByRect: linear in
+    // a county's vertices), so that every overlay is small.
+    const GEOSContextHandle_t h = m_geos.handle();
+    const double margin = 1e-6;  // degrees: the clip must not touch the feature
+    const geo::Box b{m_box.minX - margin, m_box.minY - margin, m_box.maxX + margin, m_box.maxY + margin};
+    auto clip = [&](std::size_t j) { return m_geos.own(GEOSClipByRect_r(h, rawCounty(j), b.minX, b.minY, b.maxX, b.maxY), "clip"); };
+    Geometry piece = clip(k);
+    if (GEOSisEmpty_r(h, piece.get()) == 1)
+        return 0;
+    for (std::size_t j = 0; j < k; ++j) {
+        if (!m_overlay.m_countyBox[j].intersects(b))
+            continue;
+        Geometry other = clip(j);
+        if (GEOSisEmpty_r(h, other.get()) != 1)
+            piece = m_geos.own(GEOSDifference_r(h, piece.get(), other.get()), "difference");
+    }
+    return partMeasure(piece.get());
 }
 
 const GEOSPreparedGeometry* OverlayWorker::countyPrepared(std::size_t k)
@@ -155,8 +173,18 @@ const GEOSPreparedGeometry* OverlayWorker::countyPrepared(std::size_t k)
 
 const GEOSGeometry* OverlayWorker::directGeometry(std::size_t d)
 {
-    if (!m_direct[d])
-        m_direct[d] = m_geos.multiPolygon(m_overlay.m_direct[d]->shape);
+    if (!m_direct[d]) {
+        const Overlay::Direct& unit = *m_overlay.m_direct[d];
+        if (unit.members.empty()) {
+            m_direct[d] = m_geos.multiPolygon(unit.shape);
+        } else {
+            std::vector<Geometry> pieces;
+            for (std::size_t k : unit.members)
+                pieces.push_back(m_geos.clone(countyGeometry(k)));
+            const auto all = m_geos.collection(GEOS_GEOMETRYCOLLECTION, std::move(pieces));
+            m_direct[d] = m_geos.own(GEOSUnaryUnion_r(m_geos.handle(), all.get()), "union");
+        }
+    }
     return m_direct[d].get();
 }
 
@@ -321,7 +349,7 @@ bool OverlayWorker::pointIn(std::size_t d, geo::Point point)
     return direct.box.contains(point) && (m_overlay.m_plain ? geo::contains(direct.shape, point) : direct.locator.locate(point) == 0);
 }
 
-double OverlayWorker::albersArea(const geo::MultiPolygon& lonLat) { return m_equalArea.area(lonLat); }
+double OverlayWorker::albersArea(const geo::MultiPolygon& lonLat) { return m_equalArea.edgeArea(lonLat); }
 
 double OverlayWorker::clippedPart(const GEOSGeometry* unit)
 {
@@ -467,7 +495,7 @@ bool OverlayWorker::measure(const OGRGeometry* lonLat, Contribution& c)
             std::sort(owners.begin(), owners.end());
             owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
             for (std::uint32_t k : owners)
-                if (const double part = clippedPart(countyGeometry(k)); part > 0)
+                if (const double part = clippedCountyPart(k); part > 0)
                     c.parts.emplace_back(k, part);
             if (const int k = m_overlay.m_locator.locate(insidePoint()); k >= 0)
                 c.assigned.push_back(static_cast<std::size_t>(k));

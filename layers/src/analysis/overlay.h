@@ -69,6 +69,7 @@ private:
     struct Direct {
         const Unit* unit = nullptr;
         geo::MultiPolygon shape;  ///< lon/lat
+        std::vector<std::size_t> members;  ///< a unit of whole counties (plain path): their slots
         geo::Box box;
         geo::PointLocator locator;
         Boundary boundary;
@@ -76,7 +77,6 @@ private:
     bool m_plain = false;
     std::vector<geo::MultiPolygon> m_countyShape;
     std::vector<geo::Box> m_countyBox;
-    std::vector<std::vector<std::size_t>> m_earlierOverlaps;  ///< per county: the lower-indexed counties it overlaps
     std::unordered_map<std::string, std::size_t> m_countyIndex;
     geo::PointLocator m_locator;
     Boundary m_counties;
@@ -104,7 +104,9 @@ private:
     using Geometry = geo::GeosContext::Geometry;
     using Prepared = geo::GeosContext::Prepared;
     const GEOSPreparedGeometry* countyPrepared(std::size_t k);
-    const GEOSGeometry* countyGeometry(std::size_t k);
+    const GEOSGeometry* countyGeometry(std::size_t k);  ///< county k less every lower-indexed county (the partition)
+    const GEOSGeometry* rawCounty(std::size_t k);
+    double clippedCountyPart(std::size_t k);
     const GEOSPreparedGeometry* directPrepared(std::size_t d);
     const GEOSGeometry* directGeometry(std::size_t d);
     bool decode(const OGRGeometry* lonLat);
@@ -128,7 +130,7 @@ private:
     geo::GeosContext m_geos;
     geo::Projection m_albers;
     const geo::AlbersChina m_equalArea;
-    std::vector<Geometry> m_county, m_direct;
+    std::vector<Geometry> m_county, m_rawCounty, m_direct;
     std::vector<Prepared> m_countyPrep, m_directPrep;
     // the current feature
     enum class Kind { None, Points, Lines, Polygons } m_kind = Kind::None;

@@ -245,8 +245,13 @@ std::vector<Unit> PlanUnits::all(UnitKind kind, double distanceM) const
     case UnitKind::Corridor:
         if (!(distanceM > 0))
             throw UsageError("corridors are measured within a distance of their line: write corridor:10km");
-        for (const Corridor& c : m_plan.corridors)
-            out.push_back(corridorUnit(c, distanceM));
+        for (const Corridor& c : m_plan.corridors) {
+            // A corridor the plan names but whose line cannot be drawn (fewer than two placed nodes) has no buffer.
+            const bool drawn = std::any_of(m_geometry.corridors.begin(), m_geometry.corridors.end(),
+                                           [&](const CorridorFeature& f) { return f.corridor && f.corridor->id == c.id && f.line.size() >= 2; });
+            if (drawn)
+                out.push_back(corridorUnit(c, distanceM));
+        }
         break;
     }
     return out;

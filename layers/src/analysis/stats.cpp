@@ -268,13 +268,13 @@ StatsResult runStats(const PlanUnits& units, UnitKind by, double distanceM, cons
     const std::string assign = "计数、求和与均值按要素内点（GEOS PointOnSurface）归属；";
     const std::string assignEn = "counts, sums and means assign each feature whole by its inside point (GEOS PointOnSurface); ";
     if (m == Measure::Area) {
-        r.method = assign + "面积在 Albers 等积投影（CGCS2000/GRS80，中央经线 105°E，标准纬线 25°N、47°N）中按单元边界用 GEOS 切分后计算，单位平方米";
-        r.methodEn = assignEn + "areas in square metres in the Albers equal-area projection (CGCS2000/GRS80, central meridian 105°E, standard parallels "
-                                "25°N and 47°N), features cut at unit boundaries there with GEOS";
+        r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；面积为 GRS80 椭球面积（与 Albers 等积投影一致，边按经纬度直线计），单位平方米";
+        r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; areas in square metres on the GRS80 ellipsoid "
+                                "(as the Albers equal-area projection gives them, edges straight in longitude/latitude)";
     } else if (m == Measure::Length) {
-        r.method = assign + "长度为 GRS80 椭球面上的测地线长度（PROJ geodesic），要素在 Albers 投影中按单元边界切分，单位米";
-        r.methodEn = assignEn + "lengths in metres along geodesics on the GRS80 ellipsoid (PROJ's geodesic routines), features cut at unit boundaries in "
-                                "the Albers projection";
+        r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；长度为 GRS80 椭球面上各段的测地线长度（PROJ geodesic），单位米";
+        r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; lengths in metres along geodesics on the GRS80 "
+                                "ellipsoid (PROJ's geodesic routines)";
     } else {
         r.method = assign + "跨界要素只计入一个单元";
         r.methodEn = assignEn + "a feature crossing a boundary counts in one unit only";
