@@ -33,7 +33,7 @@ public:
     /// The entry as CGCS2000 lon/lat, or nullopt with *error naming the problem (in the window's language).
     std::optional<geo::Point> point(QString* error) const;
     /// The accepted point (valid after accept()).
-    geo::Point result() const { return m_result; }
+    geo::Point chosen() const { return m_result; }
 
     void accept() override;
 

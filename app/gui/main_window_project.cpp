@@ -56,7 +56,7 @@ void MainWindow::chooseGoTo()
 {
     GoToDialog dialog(goToNeighbourhood(m_query.geography().bounds()), this);
     if (dialog.exec() == QDialog::Accepted)
-        goTo(dialog.result());
+        goTo(dialog.chosen());
 }
 
 QString MainWindow::saveProject(const QString& file)

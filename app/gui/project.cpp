@@ -15,7 +15,10 @@
 namespace app::gui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("app::gui::Project", text); }
+/// The messages' context for the translation (lupdate reads it).
+struct ProjectText {
+    Q_DECLARE_TR_FUNCTIONS(app::gui::Project)
+};
 
 QJsonArray numbers(std::initializer_list<double> values)
 {
@@ -57,10 +60,10 @@ QString writeProject(const Project& p, const QString& file)
     };
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
-        return tr("无法写入项目文件 %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
+        return ProjectText::tr("无法写入项目文件 %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
     out.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!out.commit())
-        return tr("无法写入项目文件 %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
+        return ProjectText::tr("无法写入项目文件 %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
     return {};
 }
 
@@ -74,23 +77,23 @@ bool readProject(const QString& file, Project& project, QString* error)
     };
     QFile in(file);
     if (!QFileInfo(file).isFile())
-        return fail(tr("项目文件 %1 不存在").arg(name));
+        return fail(ProjectText::tr("项目文件 %1 不存在").arg(name));
     if (!in.open(QIODevice::ReadOnly))
-        return fail(tr("无法读取项目文件 %1: %2").arg(name, in.errorString()));
+        return fail(ProjectText::tr("无法读取项目文件 %1: %2").arg(name, in.errorString()));
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError)
-        return fail(tr("项目文件 %1 不是有效的 JSON (第 %2 个字节: %3)").arg(name).arg(parse.offset).arg(parse.errorString()));
+        return fail(ProjectText::tr("项目文件 %1 不是有效的 JSON (第 %2 个字节: %3)").arg(name).arg(parse.offset).arg(parse.errorString()));
     if (!doc.isObject() || !doc.object().contains("version"))
-        return fail(tr("%1 不是 gzplan 项目文件 (缺少 \"version\")").arg(name));
+        return fail(ProjectText::tr("%1 不是 gzplan 项目文件 (缺少 \"version\")").arg(name));
     const QJsonObject root = doc.object();
     if (!root.value("version").isDouble() || root.value("version").toDouble() != Project::kVersion)
-        return fail(tr("项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3)")
+        return fail(ProjectText::tr("项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3)")
                         .arg(name, root.value("version").toVariant().toString())
                         .arg(Project::kVersion));
     // Every field is checked for its type: a hand-edited file says where it is wrong.
     auto wrong = [&](const QString& field, const char* expected) {
-        return fail(tr("项目文件 %1: “%2” 应为%3").arg(name, field, tr(expected)));
+        return fail(ProjectText::tr("项目文件 %1: “%2” 应为%3").arg(name, field, ProjectText::tr(expected)));
     };
     Project p;
     const QJsonValue language = root.value("language");

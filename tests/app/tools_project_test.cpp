@@ -51,10 +51,13 @@ std::vector<geo::Point> lonLatOf(const app::gui::MainWindow& w)
     return out;
 }
 
+/// The window's map drawn at 800×600 around its centre at its scale (the canvases of two windows differ by the
+/// height of what their status bars and docks hold; the project keeps the centre and scale).
 QImage rendered(const app::gui::MainWindow& w)
 {
     app::render::RenderSettings s = w.canvas()->settings();
     s.dpi = 96;
+    s.view.setSize(QSizeF(800, 600));
     QImage image(s.view.size().toSize(), QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
     w.renderer()->render(painter, s);
@@ -278,9 +281,10 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         EXPECT_TRUE(lb[1].abovePlan);
         EXPECT_EQ(b.window.userLayerList()->opacity(0)->value(), 40);
         EXPECT_EQ(b.window.canvas()->settings().theme, app::render::View::Transport);
+        EXPECT_FALSE(b.window.messageBar()->isVisible()) << b.window.messageBar()->text().toStdString();
+        EXPECT_FALSE(window.messageBar()->isVisible()) << window.messageBar()->text().toStdString();
         EXPECT_EQ(b.window.canvas()->view().centre(), window.canvas()->view().centre());
         EXPECT_EQ(b.window.canvas()->view().unitsPerPixel(), 123.5);
-        EXPECT_EQ(b.window.canvas()->view().size(), window.canvas()->view().size());
         EXPECT_EQ(b.window.selection()->counties(), (QSet<QString>{"520102", "520111"}));
         EXPECT_EQ(b.window.language(), "en");
         EXPECT_EQ(b.window.canvas()->settings().highlightCounties, window.canvas()->settings().highlightCounties);
@@ -288,6 +292,10 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         const QImage before = rendered(window), after = rendered(b.window);
         EXPECT_EQ(before.size(), after.size());
         EXPECT_TRUE(before == after) << "the reopened project draws another map";
+        // The comparison sees a difference: the points drawn under the plan instead of over it.
+        b.window.userLayerList()->abovePlanItem(1)->setCheckState(0, Qt::Unchecked);
+        EXPECT_FALSE(rendered(b.window) == before);
+        b.window.userLayerList()->abovePlanItem(1)->setCheckState(0, Qt::Checked);
         if (qEnvironmentVariableIsSet("GZ_DUMP")) {
             EXPECT_TRUE(QTest::qWaitFor([&] { return !b.window.canvas()->rendering(); }, 10000));
             b.window.grab().save("/tmp/project-reopened.png");
