@@ -242,14 +242,6 @@ void MainWindow::buildActions()
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     add(StyleAction, [this] { chooseStyleFile(); });
-    // The measure tools: toggles (one at a time; unchecking returns to identify), and 定位到坐标.
-    QAction* distance = add(MeasureDistanceAction, [this] { setMeasureTool(findChild<QAction*>("measureDistance")->isChecked() ? 1 : 0); }, QKeySequence("Ctrl+M"));
-    distance->setObjectName("measureDistance");
-    distance->setCheckable(true);
-    QAction* area = add(MeasureAreaAction, [this] { setMeasureTool(findChild<QAction*>("measureArea")->isChecked() ? 2 : 0); }, QKeySequence("Ctrl+Shift+M"));
-    area->setObjectName("measureArea");
-    area->setCheckable(true);
-    add(GoToAction, [this] { chooseGoTo(); }, QKeySequence("Ctrl+G"))->setObjectName("goTo");
     if (auto* dock = findChild<QDockWidget*>("actuals")) {
         QAction* actuals = dock->toggleViewAction();
         actuals->setData(static_cast<int>(ActualsAction));
@@ -258,6 +250,16 @@ void MainWindow::buildActions()
     m_search = new SearchBox(m_query, this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
+    // The measure tools (toggles, one at a time; unchecking returns to identify) and 定位到坐标: after the search box,
+    // which keeps its place in a narrow window (they are also in the menu 工具, and on Ctrl+M, Ctrl+Shift+M, Ctrl+G).
+    QAction* distance = add(MeasureDistanceAction, [this] { setMeasureTool(findChild<QAction*>("measureDistance")->isChecked() ? 1 : 0); }, QKeySequence("Ctrl+M"));
+    distance->setObjectName("measureDistance");
+    distance->setCheckable(true);
+    QAction* area = add(MeasureAreaAction, [this] { setMeasureTool(findChild<QAction*>("measureArea")->isChecked() ? 2 : 0); }, QKeySequence("Ctrl+Shift+M"));
+    area->setObjectName("measureArea");
+    area->setCheckable(true);
+    QAction* goTo = add(GoToAction, [this] { chooseGoTo(); }, QKeySequence("Ctrl+G"));
+    goTo->setObjectName("goTo");
 
     // 文件: projects (the session in one file: gui/project.h).
     QMenu* file = menuBar()->addMenu(QString());
@@ -273,6 +275,9 @@ void MainWindow::buildActions()
                 chooseProjectToSave(id == SaveProjectAsAction);
         });
     }
+    QMenu* toolMenu = menuBar()->addMenu(QString());
+    toolMenu->setObjectName("toolMenu");
+    toolMenu->addActions({distance, area, goTo});
     QMenu* language = menuBar()->addMenu(QString());
     language->setObjectName("languageMenu");
     QAction* zh = language->addAction(QStringLiteral("中文"));
@@ -333,6 +338,8 @@ void MainWindow::retranslate()
                             : action->data().toInt() == SaveProjectAction ? tr("保存项目")
                                                                          : tr("另存项目…"));
     }
+    if (QMenu* toolMenu = menuBar()->findChild<QMenu*>("toolMenu"))
+        toolMenu->setTitle(tr("工具"));
     if (QMenu* language = menuBar()->findChild<QMenu*>("languageMenu"))
         language->setTitle(tr("语言 Language"));
     if (QMenu* projection = menuBar()->findChild<QMenu*>("projectionMenu"))

@@ -1147,237 +1147,242 @@
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="299"/>
-        <location filename="../../app/gui/main_window.cpp" line="349"/>
+        <location filename="../../app/gui/main_window.cpp" line="304"/>
+        <location filename="../../app/gui/main_window.cpp" line="356"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="304"/>
+        <location filename="../../app/gui/main_window.cpp" line="309"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="308"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="308"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="314"/>
+        <location filename="../../app/gui/main_window.cpp" line="319"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="314"/>
+        <location filename="../../app/gui/main_window.cpp" line="319"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="315"/>
+        <location filename="../../app/gui/main_window.cpp" line="320"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="315"/>
+        <location filename="../../app/gui/main_window.cpp" line="320"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="316"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="316"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317"/>
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="37"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317"/>
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
-        <location filename="../../app/gui/main_window.cpp" line="632"/>
-        <location filename="../../app/gui/main_window.cpp" line="664"/>
+        <location filename="../../app/gui/main_window.cpp" line="323"/>
+        <location filename="../../app/gui/main_window.cpp" line="639"/>
+        <location filename="../../app/gui/main_window.cpp" line="671"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
+        <location filename="../../app/gui/main_window.cpp" line="323"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319"/>
-        <location filename="../../app/gui/main_window.cpp" line="501"/>
-        <location filename="../../app/gui/main_window.cpp" line="506"/>
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="508"/>
+        <location filename="../../app/gui/main_window.cpp" line="513"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319"/>
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320"/>
-        <location filename="../../app/gui/main_window.cpp" line="358"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="365"/>
         <source>实际数据</source>
         <translation>Actual figures</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
         <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
-        <location filename="../../app/gui/main_window.cpp" line="620"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
+        <location filename="../../app/gui/main_window.cpp" line="627"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
         <source>测量距离</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
         <source>测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)</source>
         <translation>Measure ellipsoidal distance (CGCS2000): click to add points, right-click or Esc to finish (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="323"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>测量面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="323"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)</source>
         <translation>Measure ellipsoidal area (CGCS2000): click to add vertices, right-click or Esc to finish (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>定位到坐标</source>
         <translation>Go to coordinate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>定位到经纬度或高斯-克吕格坐标 (Ctrl+G)</source>
         <translation>Go to a longitude/latitude or Gauss-Krüger coordinate (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="330"/>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="332"/>
+        <location filename="../../app/gui/main_window.cpp" line="337"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="333"/>
+        <location filename="../../app/gui/main_window.cpp" line="338"/>
         <location filename="../../app/gui/main_window_project.cpp" line="158"/>
         <location filename="../../app/gui/main_window_project.cpp" line="168"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <location filename="../../app/gui/main_window.cpp" line="339"/>
         <source>另存项目…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="337"/>
+        <location filename="../../app/gui/main_window.cpp" line="342"/>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="344"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="339"/>
+        <location filename="../../app/gui/main_window.cpp" line="346"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="343"/>
+        <location filename="../../app/gui/main_window.cpp" line="350"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="344"/>
+        <location filename="../../app/gui/main_window.cpp" line="351"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="345"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="348"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="353"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="354"/>
+        <location filename="../../app/gui/main_window.cpp" line="361"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="355"/>
+        <location filename="../../app/gui/main_window.cpp" line="362"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="356"/>
+        <location filename="../../app/gui/main_window.cpp" line="363"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="357"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="637"/>
+        <location filename="../../app/gui/main_window.cpp" line="644"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
@@ -1387,27 +1392,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="440"/>
+        <location filename="../../app/gui/main_window.cpp" line="447"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="461"/>
+        <location filename="../../app/gui/main_window.cpp" line="468"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="495"/>
+        <location filename="../../app/gui/main_window.cpp" line="502"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="501"/>
+        <location filename="../../app/gui/main_window.cpp" line="508"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="506"/>
+        <location filename="../../app/gui/main_window.cpp" line="513"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -1521,17 +1526,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="620"/>
+        <location filename="../../app/gui/main_window.cpp" line="627"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="625"/>
+        <location filename="../../app/gui/main_window.cpp" line="632"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="633"/>
+        <location filename="../../app/gui/main_window.cpp" line="640"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -1540,29 +1545,29 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="661"/>
+        <location filename="../../app/gui/main_window.cpp" line="668"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="666"/>
+        <location filename="../../app/gui/main_window.cpp" line="673"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="699"/>
+        <location filename="../../app/gui/main_window.cpp" line="706"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="710"/>
+        <location filename="../../app/gui/main_window.cpp" line="717"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_project.cpp" line="45"/>
         <source>经度 %1° 纬度 %2° 无法换算到地图的投影 %3</source>
-        <translation>Longitude %1° latitude %2° cannot be converted to the map's projection %3</translation>
+        <translation>Longitude %1° latitude %2° cannot be converted to the map&apos;s projection %3</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_project.cpp" line="52"/>
@@ -1797,7 +1802,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/project.cpp" line="88"/>
         <source>%1 不是 gzplan 项目文件 (缺少 &quot;version&quot;)</source>
-        <translation>%1 is not a gzplan project file (no "version")</translation>
+        <translation>%1 is not a gzplan project file (no &quot;version&quot;)</translation>
     </message>
     <message>
         <location filename="../../app/gui/project.cpp" line="91"/>
