@@ -203,6 +203,13 @@ TEST(GoTo, ReadsLonLatAndGaussKrugerAndRefusesBadEntries)
         EXPECT_EQ(dialog.result(), QDialog::Rejected) << a.toStdString();
         EXPECT_EQ(dialog.errorLabel()->text(), error);
     }
+    if (qEnvironmentVariableIsSet("GZ_DUMP")) {  // to look at: the dialog naming a bad entry
+        entry(1, "512345.6", "2935000", "107");
+        dialog.show();
+        dialog.accept();
+        QTest::qWait(100);
+        dialog.grab().save("/tmp/goto-error.png");
+    }
 }
 
 TEST(GoTo, CentresTheMapOnThePointAndMarksIt)

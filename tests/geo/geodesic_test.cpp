@@ -103,6 +103,9 @@ TEST(CoordinateText, GaussKrugerZonesAndInput)
     EXPECT_EQ(geo::coords::gaussKrugerZone("108°E")->zone, 36);
     EXPECT_EQ(geo::coords::gaussKrugerZone("25")->crs, "EPSG:4534");
     EXPECT_EQ(geo::coords::gaussKrugerZone("135")->crs, "EPSG:4554");
+    // The zones Guizhou spans are the ones `gzplan crs suggest` and the status bar name (EPSG:4543…4546).
+    for (int cm : {102, 105, 108, 111})
+        EXPECT_EQ(geo::coords::gaussKrugerZone(std::to_string(cm))->crs, geo::crs::gaussKrugerFor(cm)) << cm;
     EXPECT_FALSE(geo::coords::gaussKrugerZone("107"));  // not a multiple of 3
     EXPECT_FALSE(geo::coords::gaussKrugerZone("46"));
     EXPECT_FALSE(geo::coords::gaussKrugerZone("x"));
