@@ -30,6 +30,7 @@
 #include "cli/plan_commands.h"
 #include "geo/projection.h"
 #include "gui/main_window.h"
+#include "gui/project.h"
 #include "layers/monitoring.h"
 #include "gui/search_box.h"
 #include "layers/errors.h"
@@ -173,7 +174,23 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         std::cerr << "gzplan render: --out <file.png|svg|pdf> is required\n";
         return 2;
     }
-    const auto view = render::viewNamed(args.value("view", "overview"));
+    // --project P: the saved session's view, display CRS, extent, language and user layers (each overridden by its
+    // own option). A project that cannot be read, or whose layer file is gone, is refused: nothing is written.
+    gui::Project project;
+    const bool haveProject = args.has("project");
+    if (haveProject) {
+        QString error;
+        if (!gui::readProject(args.value("project"), project, &error)) {
+            std::cerr << "gzplan render: --project: " << error.toStdString() << "\n";
+            return 1;
+        }
+        for (const gui::ProjectLayer& l : project.layers)
+            if (!QFileInfo::exists(l.path)) {
+                std::cerr << "gzplan render: --project: the layer file " << l.path.toStdString() << " is missing (moved or deleted?); nothing was written\n";
+                return 1;
+            }
+    }
+    const auto view = render::viewNamed(args.value("view", haveProject && !project.view.isEmpty() ? project.view : "overview"));
     if (!view) {
         std::cerr << "gzplan render: unknown view '" << args.value("view").toStdString() << "'; views: " << render::viewChoices().toStdString() << "\n";
         return 2;
@@ -208,7 +225,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     }
     // --lang en: the legend and the view titles in English (the window's translation, share/translations).
     QTranslator english;
-    if (args.value("lang") == "en") {
+    if (args.value("lang", haveProject ? project.language : QString()) == "en") {
         if (!english.load(QStringLiteral(":/i18n/gzplan_en.qm"))) {
             std::cerr << "gzplan render: --lang en: the English translation is missing from this build\n";
             return 1;
@@ -219,7 +236,7 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     try {
         const render::Style style = loadStyle(args, share);
         try {
-            const std::string crs = args.value("crs", geo::crs::kAlbersChina).toStdString();
+            const std::string crs = args.value("crs", haveProject && !project.crs.isEmpty() ? project.crs : QString(geo::crs::kAlbersChina)).toStdString();
             // Only a CRS the user gave is checked (PROJ's database is not opened for the default Albers).
             if (const std::string problem = args.has("crs") ? geo::crs::extentProblem(crs, geography.bounds()) : std::string();
                 !problem.empty() && !args.flag("any-crs"))
@@ -301,6 +318,12 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
             render::layoutExport(*renderer, s, size, dpi, box, inset);
         else
             s.view = render::MapView::fit(box, size, 0);
+    } else if (haveProject && project.unitsPerPixel > 0 && project.crs == renderer->data().crs && !project.extent.isEmpty()) {
+        // What the window showed, whole.
+        if (s.decorations)
+            render::layoutExport(*renderer, s, size, dpi, project.extent, inset);
+        else
+            s.view = render::MapView::fit(project.extent, size, 0);
     } else if (!s.decorations) {
         s.view = render::MapView::fit(renderer->viewExtent(*view), size);
     }
@@ -316,10 +339,23 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     }
     // --add <file>: user vector layers over the county fills and under the plan's overlays (--add-above: over them),
     // any GDAL vector format, in the order given.
-    for (const QString& file : args.all("add")) {
+    struct Added {
+        QString file;
+        const gui::ProjectLayer* saved = nullptr;  ///< a --project layer: its layer, style field and state
+    };
+    std::vector<Added> added;
+    for (const gui::ProjectLayer& l : project.layers)
+        added.push_back({l.path, &l});
+    for (const QString& file : args.all("add"))
+        added.push_back({file, nullptr});
+    for (const Added& a : added) {
+        const QString& file = a.file;
+        const gui::ProjectLayer* saved = a.saved;
         layers::FeatureLayerOptions options;
         options.displayCrs = renderer->data().crs.toStdString();
-        options.styleField = args.value("style-field").toStdString();
+        options.styleField = (saved ? saved->styleField : args.value("style-field")).toStdString();
+        if (saved)
+            options.layer = saved->layer.toStdString();
         options.skipBad = args.flag("skip-bad");
         try {
             const bool tty = isatty(fileno(stderr));
@@ -346,7 +382,11 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
             u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
             u.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(layer->layerName()));  // as the window
             u.style = render::defaultFeatureStyle(*layer, renderer->style());
-            u.abovePlan = args.flag("add-above");
+            u.abovePlan = saved ? saved->abovePlan : args.flag("add-above");
+            if (saved) {
+                u.opacity = saved->opacity;
+                u.visible = saved->visible;
+            }
             u.data = std::move(layer);
             s.userLayers.push_back(std::move(u));
         } catch (const std::exception& e) {
@@ -597,6 +637,18 @@ int run(int argc, char** argv)
         return 2;
     }
     auto renderer = makeRenderer(geography, plan, planGeometry, style);
+    if (!window && args.has("project")) {
+        // Without a display the window cannot open the project: say so (gzplan render --project draws it).
+        gui::Project project;
+        QString error;
+        if (!gui::readProject(args.value("project"), project, &error)) {
+            std::cerr << "gzplan: --project: " << error.toStdString() << "\n";
+            return 1;
+        }
+        std::cerr << "gzplan: --project: no display to open the window on; gzplan render --project " << args.value("project").toStdString()
+                  << " --out map.png draws it\n";
+        return 2;
+    }
     if (!window) {
         const QString out = qEnvironmentVariable("GZPLAN_OUTPUT_DIR", QStringLiteral(GZPLAN_OUTPUT_DIR)) + "/guizhou-overview.png";
         QDir().mkpath(QFileInfo(out).absolutePath());
@@ -630,6 +682,23 @@ int run(int argc, char** argv)
     if (unknownView)
         mainWindow.showError("view", QCoreApplication::translate("app::cli::Application", "未知视图“%1”, 已显示行政区划. 可用视图: %2")
                                          .arg(args.value("view"), render::viewChoices()));
+    // gzplan --project P: the saved session, once the window is up (its layers load behind the progress dialog). A
+    // file that cannot be read is named at the top of the map and on the terminal, and the exit status says so; a
+    // layer file that is gone is listed and the rest opens.
+    int status = 0;
+    if (args.has("project")) {
+        const QString project = args.value("project");
+        QTimer::singleShot(0, &mainWindow, [&mainWindow, &status, project] {
+            QString error;
+            QStringList missing;
+            if (!mainWindow.openProject(project, &error, &missing)) {
+                std::cerr << "gzplan: --project: " << error.toStdString() << "\n";
+                status = 1;
+            }
+            for (const QString& m : missing)
+                std::cerr << "gzplan: --project: not restored: " << m.toStdString() << "\n";
+        });
+    }
     // gzplan --add <file> …: user layers, loaded once the window is up (with the same progress dialog as Ctrl+O);
     // a file that cannot be added is named with the cause at the top of the map, and on the terminal.
     const QStringList addFiles = args.all("add");
@@ -647,7 +716,8 @@ int run(int argc, char** argv)
             std::cerr << "gzplan: --find: " << names.problem(text.toStdString(), gui::kSearchKinds) << "\n";
         QTimer::singleShot(0, &mainWindow, [&mainWindow, text] { mainWindow.find(text); });
     }
-    return qt->exec();
+    const int code = qt->exec();
+    return code ? code : status;
 }
 
 }  // namespace app::cli

@@ -29,6 +29,8 @@ OptionSpec repeatable(OptionSpec o)
     return o;
 }
 const OptionSpec kJson = flag("json", "print JSON instead of a table");
+const OptionSpec kProject = option("project", "file.gzproj",
+                                   "a saved project (文件 → 保存项目): its user layers, view, map extent, selection and language");
 const OptionSpec kStyle = option("style", "file.json", "draw with this style file (a changed copy of share/styles/default.json)");
 
 std::vector<CommandSpec> makeCommands()
@@ -44,7 +46,7 @@ std::vector<CommandSpec> makeCommands()
                  "search as the search box does: a county, prefecture, class, zone, central city, corridor or place by "
                  "name, short or old name, code or id"),
           option("lang", "zh|en", "the window's language (default zh)", {"zh", "en"}), repeatable(option("add", "vector file", addHelp)),
-          flag("headless", "render the overview to a PNG even when a display is there"), kStyle},
+          flag("headless", "render the overview to a PNG even when a display is there"), kStyle, kProject},
          {},
          false},
         {"summary", "what is loaded: counties, layers, sources", {}, {}, {}, false},
@@ -118,7 +120,7 @@ std::vector<CommandSpec> makeCommands()
           flag("add-above", "draw the --add layers above the plan's overlays (zones, class hatching, lines, places)"),
           option("style-field", "field", "colour --add features by this field"),
           option("extent", "minLon,minLat,maxLon,maxLat", "show this box (CGCS2000 degrees) whole"),
-          flag("plain", "leave out title and legend"), flag("timing", "report the drawing and writing times"), kStyle,
+          flag("plain", "leave out title and legend"), flag("timing", "report the drawing and writing times"), kStyle, kProject,
           option("indicator", "text", "--view progress: map one indicator across scopes as actual / target (e.g. 城区常住人口; equal, or contained in the indicator)"),
           option("year", "Y", "--view progress: the statuses with figures for years up to Y (default: every figure)"),
           flag("force", "replace an existing file"),

@@ -56,7 +56,8 @@ namespace app::gui {
 
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
-enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction, ActualsAction };
+enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction, ActualsAction,
+                MeasureDistanceAction, MeasureAreaAction, GoToAction, OpenProjectAction, SaveProjectAction, SaveProjectAsAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -90,6 +91,10 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
     connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
     connect(m_canvas, &MapCanvas::escapePressed, this, [this] { identify({}); });
+    connect(m_canvas, &MapCanvas::measurementChanged, this, [this] {
+        if (m_canvas->tool() != MapCanvas::Tool::Browse)
+            statusBar()->showMessage(m_canvas->measurementText());
+    });
     connect(m_selection, &Selection::changed, this, [this] { m_canvas->setHighlight(m_selection->counties(), m_selection->feature()); });
     connect(m_search, &SearchBox::chosen, this, &MainWindow::showObject);
     connect(m_search, &SearchBox::messageChanged, this, [this](const QString& text, bool notFound) {
@@ -245,7 +250,34 @@ void MainWindow::buildActions()
     m_search = new SearchBox(m_query, this);
     m_search->setMinimumWidth(300);
     tools->addWidget(m_search);
+    // The measure tools (toggles, one at a time; unchecking returns to identify) and 定位到坐标: after the search box,
+    // which keeps its place in a narrow window (they are also in the menu 工具, and on Ctrl+M, Ctrl+Shift+M, Ctrl+G).
+    QAction* distance = add(MeasureDistanceAction, [this] { setMeasureTool(findChild<QAction*>("measureDistance")->isChecked() ? 1 : 0); }, QKeySequence("Ctrl+M"));
+    distance->setObjectName("measureDistance");
+    distance->setCheckable(true);
+    QAction* area = add(MeasureAreaAction, [this] { setMeasureTool(findChild<QAction*>("measureArea")->isChecked() ? 2 : 0); }, QKeySequence("Ctrl+Shift+M"));
+    area->setObjectName("measureArea");
+    area->setCheckable(true);
+    QAction* goTo = add(GoToAction, [this] { chooseGoTo(); }, QKeySequence("Ctrl+G"));
+    goTo->setObjectName("goTo");
 
+    // 文件: projects (the session in one file: gui/project.h).
+    QMenu* file = menuBar()->addMenu(QString());
+    file->setObjectName("fileMenu");
+    for (const auto& [id, name] : {std::pair{OpenProjectAction, "openProject"}, std::pair{SaveProjectAction, "saveProject"}, std::pair{SaveProjectAsAction, "saveProjectAs"}}) {
+        QAction* action = file->addAction(QString());
+        action->setData(static_cast<int>(id));
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, [this, id = id] {
+            if (id == OpenProjectAction)
+                chooseProjectToOpen();
+            else
+                chooseProjectToSave(id == SaveProjectAsAction);
+        });
+    }
+    QMenu* toolMenu = menuBar()->addMenu(QString());
+    toolMenu->setObjectName("toolMenu");
+    toolMenu->addActions({distance, area, goTo});
     QMenu* language = menuBar()->addMenu(QString());
     language->setObjectName("languageMenu");
     QAction* zh = language->addAction(QStringLiteral("中文"));
@@ -292,10 +324,22 @@ void MainWindow::retranslate()
             case StyleAction: action->setText(tr("地图样式")); action->setToolTip(tr("用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)")); break;
             case ActualsAction: action->setText(tr("实际数据")); action->setToolTip(tr("实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史")); break;
             case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
+            case MeasureDistanceAction: action->setText(tr("测量距离")); action->setToolTip(tr("测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)")); break;
+            case MeasureAreaAction: action->setText(tr("测量面积")); action->setToolTip(tr("测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)")); break;
+            case GoToAction: action->setText(tr("定位到坐标")); action->setToolTip(tr("定位到经纬度或高斯-克吕格坐标 (Ctrl+G)")); break;
             default: break;
             }
         }
     }
+    if (QMenu* file = menuBar()->findChild<QMenu*>("fileMenu")) {
+        file->setTitle(tr("文件"));
+        for (QAction* action : file->actions())
+            action->setText(action->data().toInt() == OpenProjectAction   ? tr("打开项目…")
+                            : action->data().toInt() == SaveProjectAction ? tr("保存项目")
+                                                                         : tr("另存项目…"));
+    }
+    if (QMenu* toolMenu = menuBar()->findChild<QMenu*>("toolMenu"))
+        toolMenu->setTitle(tr("工具"));
     if (QMenu* language = menuBar()->findChild<QMenu*>("languageMenu"))
         language->setTitle(tr("语言 Language"));
     if (QMenu* projection = menuBar()->findChild<QMenu*>("projectionMenu"))
@@ -417,7 +461,7 @@ bool MainWindow::setDisplayCrs(const QString& crs)
     // User layers are held in the display CRS: read them again in the new one.
     for (auto it = m_userLayers.begin(); it != m_userLayers.end();) {
         QString error;
-        if (auto data = loadLayer(QString::fromStdString(it->data->file().string()), crs, error, it->data->layerName())) {
+        if (auto data = loadLayer(QString::fromStdString(it->data->file().string()), crs, error, it->data->layerName(), false, nullptr, it->data->styleField())) {
             it->data = std::move(data);
             ++it;
         } else {

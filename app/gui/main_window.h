@@ -109,6 +109,22 @@ public:
     /// The user features the last identify found (shown below the plan object), as userFeaturesAt.
     const std::vector<std::pair<int, std::uint32_t>>& identifiedFeatures() const { return m_identifiedFeatures; }
 
+    /// 定位到坐标: centres the map on a CGCS2000 lon/lat point (at 1:50,000 or closer) and marks it.
+    void goTo(geo::Point lonLat);
+    void chooseGoTo();
+    /// The measure tools (测量距离, 测量面积; toolbar toggles) and the browse tool.
+    void setMeasureTool(int tool);
+
+    /// Saves the session as a project (gui/project.h): user layers, view, map centre and scale, selection, language.
+    /// Returns an empty string, or why not.
+    QString saveProject(const QString& file);
+    /// Opens a project: nothing changes when the file cannot be read (false, *error naming it, also in the message
+    /// bar); otherwise the session is replaced, and the layers whose files are missing or unreadable are left out and
+    /// listed in *missing (and in the message bar).
+    bool openProject(const QString& file, QString* error = nullptr, QStringList* missing = nullptr);
+    /// The project last opened or saved (保存项目 writes it again), or empty.
+    const QString& projectFile() const { return m_projectFile; }
+
     /// "zh" or "en". Kept for the next session only when the user picks it from the menu (chooseLanguage): a
     /// language given for one run (--lang) does not replace the stored one.
     void setLanguage(const QString& language);
@@ -131,7 +147,11 @@ private:
     /// Loads a user layer in crs behind a cancellable progress dialog; null on failure or cancel, with error saying
     /// why and *unreadable (if given) whether it failed on features that cannot be read whole (then skipBad loads the rest).
     std::shared_ptr<const layers::FeatureLayer> loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName = {},
-                                                          bool skipBad = false, bool* unreadable = nullptr);
+                                                          bool skipBad = false, bool* unreadable = nullptr, const std::string& styleField = {});
+    /// Adds a loaded layer to the list (a title from its file and layer, the style's symbols).
+    render::UserLayer& appendUserLayer(const QString& file, std::shared_ptr<const layers::FeatureLayer> data);
+    void chooseProjectToOpen();
+    void chooseProjectToSave(bool saveAs);
     void chooseLayerFile();
     void userLayersChanged();
     /// The information panel: the identified plan object, then the identified user features' attributes.
@@ -169,6 +189,7 @@ private:
     std::vector<std::pair<int, std::uint32_t>> m_identifiedFeatures;
     UserLayerPanel* m_userLayerList = nullptr;
     int m_nextUserLayer = 1;
+    QString m_projectFile;
     QString m_language = "zh";
     std::unique_ptr<QTranslator> m_translator;
     std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;

@@ -73,7 +73,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 }
 
 std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString& file, const QString& crs, QString& error, const std::string& layerName, bool skipBad,
-                                                                  bool* unreadable)
+                                                                  bool* unreadable, const std::string& styleField)
 {
     QProgressDialog progress(tr("正在加载 %1 …").arg(QFileInfo(file).fileName()), tr("取消"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
@@ -96,6 +96,7 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     state->options.displayCrs = crs.toStdString();
     state->options.layer = layerName;
     state->options.skipBad = skipBad;
+    state->options.styleField = styleField;
     // Exceptions are caught on the worker: QtConcurrent only carries QException across threads.
     QFuture<Loaded> future = QtConcurrent::run([state, path = file.toStdString()] {
         Loaded out;
@@ -160,12 +161,7 @@ QString MainWindow::addLayerFile(const QString& file)
         data = loadLayer(file, m_renderer->data().crs, error, {}, true);
     if (!data)  // nothing was added: the layer list and the map are as they were
         return error.isEmpty() ? tr("%1: 无法读取 (GDAL 未说明原因)").arg(file) : error;
-    render::UserLayer layer;
-    layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
-    layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
-    layer.style = render::defaultFeatureStyle(*data, m_renderer->style());
-    layer.data = data;
-    m_userLayers.push_back(layer);
+    const render::UserLayer& layer = appendUserLayer(file, data);
     statusBar()->showMessage(tr("已添加 %1: %2 个要素, %3 s, 内存 %4 MB")
                                  .arg(layer.title)
                                  .arg(data->size())
@@ -177,6 +173,17 @@ QString MainWindow::addLayerFile(const QString& file)
                              data->skipped() || !data->notes().empty() ? 0 : 10000);
     userLayersChanged();
     return {};
+}
+
+render::UserLayer& MainWindow::appendUserLayer(const QString& file, std::shared_ptr<const layers::FeatureLayer> data)
+{
+    render::UserLayer layer;
+    layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
+    layer.title = QStringLiteral("%1 · %2").arg(QFileInfo(file).fileName(), QString::fromStdString(data->layerName()));
+    layer.style = render::defaultFeatureStyle(*data, m_renderer->style());
+    layer.data = std::move(data);
+    m_userLayers.push_back(layer);
+    return m_userLayers.back();
 }
 
 QStringList MainWindow::addLayerFiles(const QStringList& files)

@@ -1,13 +1,17 @@
 #include "gui/map_canvas.h"
 
+#include <algorithm>
 #include <chrono>
 
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QNativeGestureEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include "geo/geodesic.h"
 
 namespace app::gui {
 
@@ -20,6 +24,7 @@ MapCanvas::MapCanvas(std::shared_ptr<const render::MapRenderer> renderer, QWidge
     setMinimumSize(320, 240);
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &MapCanvas::renderFinished);
+    m_toLonLat = std::make_unique<geo::Projection>(m_renderer->data().crs.toStdString(), geo::crs::kCgcs2000);
 }
 
 MapCanvas::~MapCanvas()
@@ -45,6 +50,14 @@ void MapCanvas::setRenderer(std::shared_ptr<const render::MapRenderer> renderer,
     const geo::Point centre = toNewCrs(m_settings.view.centre());
     m_settings.view = render::MapView(m_settings.view.size(), centre, m_settings.view.unitsPerPixel());
     m_image = QImage();  // drawn in the old CRS: not reusable
+    // The measurement and the marker stay where they are on the ground.
+    for (geo::Point& p : m_measure.points)
+        p = toNewCrs(p);
+    if (m_marker)
+        m_marker = toNewCrs(*m_marker);
+    m_cursor.reset();
+    m_toLonLat = std::make_unique<geo::Projection>(m_renderer->data().crs.toStdString(), geo::crs::kCgcs2000);
+    updateMeasurement();
     viewMoved();
 }
 
@@ -91,6 +104,84 @@ void MapCanvas::setFeatureHighlight(const QPainterPath& mapPath)
 {
     m_featureHighlight = mapPath;
     update();
+}
+
+void MapCanvas::setTool(Tool tool)
+{
+    if (tool == m_tool)
+        return;
+    m_tool = tool;
+    m_measure = {};
+    m_cursor.reset();
+    if (tool == Tool::Browse)
+        unsetCursor();
+    else
+        setCursor(Qt::CrossCursor);
+    emit measurementChanged();
+    update();
+}
+
+void MapCanvas::setMarker(std::optional<geo::Point> mapPoint)
+{
+    m_marker = mapPoint;
+    update();
+}
+
+void MapCanvas::updateMeasurement()
+{
+    // The vertices (and the cursor while drawing) in CGCS2000 lon/lat; a point PROJ cannot transform is left out.
+    std::vector<geo::Point> lonLat;
+    std::vector<geo::Point> points = m_measure.points;
+    if (!m_measure.finished && m_cursor && !points.empty())
+        points.push_back(*m_cursor);
+    for (geo::Point p : points)
+        if (m_toLonLat->forward(p))
+            lonLat.push_back(p);
+    m_measure.length = m_measure.area = m_measure.lastSegment = 0;
+    if (lonLat.size() >= 2)
+        m_measure.lastSegment = geo::geodesic::distance(lonLat[lonLat.size() - 2], lonLat.back());
+    if (m_tool == Tool::MeasureArea) {
+        const geo::geodesic::PolygonMeasure m = geo::geodesic::polygon(lonLat);
+        m_measure.area = m.area;
+        m_measure.length = lonLat.size() >= 3 ? m.perimeter : geo::geodesic::length(lonLat);
+    } else {
+        m_measure.length = geo::geodesic::length(lonLat);
+    }
+    emit measurementChanged();
+}
+
+void MapCanvas::finishMeasurement()
+{
+    if (m_measure.points.empty() || m_measure.finished)
+        return;
+    m_measure.finished = true;
+    m_cursor.reset();
+    updateMeasurement();
+    update();
+}
+
+namespace {
+QString lengthText(double metres)
+{
+    return metres < 1000 ? MapCanvas::tr("%L1 m").arg(metres, 0, 'f', 1) : MapCanvas::tr("%L1 km").arg(metres / 1000, 0, 'f', 3);
+}
+QString areaText(double m2)
+{
+    const QString hectares = MapCanvas::tr("%L1 公顷").arg(m2 / 1e4, 0, 'f', m2 < 1e6 ? 4 : 2);
+    return (m2 < 1e6 ? MapCanvas::tr("%L1 m²").arg(m2, 0, 'f', 1) : MapCanvas::tr("%L1 km²").arg(m2 / 1e6, 0, 'f', 4)) + " (" + hectares + ")";
+}
+}  // namespace
+
+QString MapCanvas::measurementText() const
+{
+    if (m_tool == Tool::Browse || m_measure.points.empty())
+        return m_tool == Tool::MeasureDistance ? tr("测量距离: 单击添加点, 右键或 Esc 结束")
+               : m_tool == Tool::MeasureArea   ? tr("测量面积: 单击添加顶点, 右键或 Esc 结束")
+                                               : QString();
+    const QString ellipsoid = tr("椭球面 CGCS2000");
+    if (m_tool == Tool::MeasureDistance)
+        return tr("本段 %1 · 总长 %2").arg(lengthText(m_measure.lastSegment), lengthText(m_measure.length)) + " (" + ellipsoid + ")";
+    return tr("面积 %1 · 周长 %2").arg(areaText(m_measure.area), lengthText(m_measure.length)) + " (" + ellipsoid + ")";
 }
 
 void MapCanvas::zoomToProvince()
@@ -194,6 +285,76 @@ void MapCanvas::paintEvent(QPaintEvent*)
     painter.drawImage(QRectF(at, m_imageView.size() * scale), m_image);
     if (!m_featureHighlight.isEmpty())
         paintFeatureHighlight(painter);
+    if (m_marker)
+        paintMarker(painter);
+    if (m_tool != Tool::Browse)
+        paintMeasurement(painter);
+}
+
+void MapCanvas::paintMarker(QPainter& painter) const
+{
+    // The selection's colour on a halo of the paper colour: a ring and a cross at the point.
+    const render::Style& style = m_renderer->style();
+    const render::Symbol area = style.symbol("highlight", render::viewId(m_settings.theme), {{"geometry", "area"}});
+    const QPointF at = m_settings.view.toScreen(*m_marker);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    for (const auto& [colour, width] : {std::pair{style.paper, 5.0}, std::pair{area.stroke, 2.0}}) {
+        painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap));
+        painter.drawEllipse(at, 9, 9);
+        painter.drawLine(at + QPointF(-16, 0), at + QPointF(-4, 0));
+        painter.drawLine(at + QPointF(4, 0), at + QPointF(16, 0));
+        painter.drawLine(at + QPointF(0, -16), at + QPointF(0, -4));
+        painter.drawLine(at + QPointF(0, 4), at + QPointF(0, 16));
+    }
+}
+
+void MapCanvas::paintMeasurement(QPainter& painter) const
+{
+    const render::Style& style = m_renderer->style();
+    const render::Symbol area = style.symbol("highlight", render::viewId(m_settings.theme), {{"geometry", "area"}});
+    QPolygonF line;
+    for (const geo::Point& p : m_measure.points)
+        line << m_settings.view.toScreen(p);
+    if (!m_measure.finished && m_cursor && !line.isEmpty())
+        line << m_settings.view.toScreen(*m_cursor);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (m_tool == Tool::MeasureArea && line.size() >= 3) {
+        QColor fill = area.stroke;
+        fill.setAlphaF(0.18);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill);
+        painter.drawPolygon(line);
+    }
+    painter.setBrush(Qt::NoBrush);
+    for (const auto& [colour, width] : {std::pair{style.paper, 4.0}, std::pair{area.stroke, 2.0}}) {
+        painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        if (m_tool == Tool::MeasureArea && line.size() >= 3)
+            painter.drawPolygon(line);
+        else
+            painter.drawPolyline(line);
+        for (const QPointF& p : line)
+            painter.drawEllipse(p, 3, 3);
+    }
+    // The figures in a box beside the last vertex (or the cursor), inside the canvas.
+    const QString text = measurementText();
+    if (text.isEmpty())
+        return;
+    const QFontMetricsF metrics(font());
+    QRectF box = metrics.boundingRect(QRectF(0, 0, width() - 20, 200), Qt::TextWordWrap, text).adjusted(-6, -4, 6, 4);
+    const QPointF anchor = line.isEmpty() ? QPointF(12, 12) : line.back() + QPointF(14, 14);
+    box.moveTopLeft(anchor);
+    if (box.right() > width() - 4)
+        box.moveRight(width() - 4);
+    if (box.bottom() > height() - 4)
+        box.moveBottom(anchor.y() - 28);
+    box.moveTop(std::max(4.0, box.top()));
+    box.moveLeft(std::max(4.0, box.left()));
+    painter.setPen(QPen(area.stroke, 1));
+    painter.setBrush(palette().toolTipBase());
+    painter.drawRoundedRect(box, 3, 3);
+    painter.setPen(palette().toolTipText().color());
+    painter.drawText(box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, text);
 }
 
 void MapCanvas::paintFeatureHighlight(QPainter& painter) const
@@ -228,6 +389,10 @@ void MapCanvas::resizeEvent(QResizeEvent*)
 
 void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::RightButton && m_tool != Tool::Browse) {
+        finishMeasurement();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
         m_moved = false;
@@ -249,6 +414,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
             viewMoved();
         }
     }
+    if (m_tool != Tool::Browse && !m_measure.finished && !m_measure.points.empty()) {
+        m_cursor = m_settings.view.toMap(event->position());
+        updateMeasurement();
+        update();
+    }
     emit cursorMoved(m_settings.view.toMap(event->position()));
 }
 
@@ -257,9 +427,22 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton || !m_dragging)
         return;
     m_dragging = false;
-    unsetCursor();
-    if (!m_moved)
-        emit clicked(event->position(), m_settings.view.toMap(event->position()));
+    if (m_tool == Tool::Browse)
+        unsetCursor();
+    else
+        setCursor(Qt::CrossCursor);
+    if (m_moved)
+        return;
+    if (m_tool != Tool::Browse) {
+        if (m_measure.finished)  // a click after the end starts a new measurement
+            m_measure = {};
+        m_measure.points.push_back(m_settings.view.toMap(event->position()));
+        m_cursor.reset();
+        updateMeasurement();
+        update();
+        return;
+    }
+    emit clicked(event->position(), m_settings.view.toMap(event->position()));
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)
@@ -298,6 +481,16 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Home:
     case Qt::Key_0: zoomToProvince(); return;
     case Qt::Key_Escape:
+        // Esc ends a measurement being drawn; the next one clears it (and the marker, and what is identified).
+        if (m_tool != Tool::Browse && !m_measure.points.empty() && !m_measure.finished) {
+            finishMeasurement();
+            return;
+        }
+        if (m_tool != Tool::Browse && !m_measure.points.empty()) {
+            m_measure = {};
+            emit measurementChanged();
+        }
+        m_marker.reset();
         setFeatureHighlight({});
         emit escapePressed();
         return;

@@ -3,15 +3,21 @@
 // theme, layers and selection. Pan (drag, arrow keys) and zoom (wheel around the cursor, +/-, Home for the
 // whole province) move the last image at once and ask for a new one; a render that finishes after the view
 // moved on is dropped. A click (press and release without moving) is reported for identify.
+// The measure tools (测量距离, 测量面积) take the clicks instead: each adds a vertex, the lengths (geodesic, CGCS2000
+// ellipsoid: geo/geodesic.h) and the area are drawn beside the line while it is drawn; a right-click or Esc ends it.
+// A go-to marker (定位到坐标) is drawn over the map until Esc.
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include <QFutureWatcher>
 #include <QImage>
 #include <QPainterPath>
 #include <QWidget>
 
+#include "geo/projection.h"
 #include "render/map_renderer.h"
 #include "render/progress_data.h"
 
@@ -44,6 +50,24 @@ public:
     /// on the widget, without a new render; an empty path clears it.
     void setFeatureHighlight(const QPainterPath& mapPath);
     const QPainterPath& featureHighlight() const { return m_featureHighlight; }
+    /// What a left click does: identify (Browse) or add a vertex of a measurement.
+    enum class Tool { Browse, MeasureDistance, MeasureArea };
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    /// The measurement being drawn or last finished: its vertices (display CRS) and their geodesic measures.
+    struct Measurement {
+        std::vector<geo::Point> points;  ///< display CRS
+        double lastSegment = 0;          ///< metres: the last fixed segment, or to the cursor while drawing
+        double length = 0;               ///< metres along the vertices (the polygon's perimeter for an area)
+        double area = 0;                 ///< square metres (MeasureArea with three vertices or more)
+        bool finished = false;
+    };
+    const Measurement& measurement() const { return m_measure; }
+    /// The measurement's figures in the window's language: 本段 … · 总长 … or 面积 … (… 公顷) · 周长 …
+    QString measurementText() const;
+    /// The go-to marker (display CRS); nullopt clears it.
+    void setMarker(std::optional<geo::Point> mapPoint);
+    const std::optional<geo::Point>& marker() const { return m_marker; }
     /// Milliseconds the last finished render took on the worker.
     double lastRenderMs() const { return m_lastRenderMs; }
     /// True while a render is running or queued.
@@ -64,6 +88,8 @@ signals:
     void rendered();
     /// Esc: the user lets go of what is identified (the canvas clears its feature highlight itself).
     void escapePressed();
+    /// A vertex was added, the cursor moved while measuring, or the measurement ended or was cleared.
+    void measurementChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -82,6 +108,11 @@ private:
     void startRender();
     void renderFinished();
     void paintFeatureHighlight(QPainter& painter) const;
+    void paintMeasurement(QPainter& painter) const;
+    void paintMarker(QPainter& painter) const;
+    /// Recomputes the measurement's figures (with the cursor as a floating vertex while drawing).
+    void updateMeasurement();
+    void finishMeasurement();
 
     struct Result {
         QImage image;
@@ -105,6 +136,11 @@ private:
     double m_lastRenderMs = 0;
     QPainterPath m_featureHighlight;  ///< display CRS
     std::shared_ptr<const render::ProgressData> m_progress;
+    Tool m_tool = Tool::Browse;
+    Measurement m_measure;
+    std::optional<geo::Point> m_cursor;          ///< display CRS, while measuring
+    std::unique_ptr<geo::Projection> m_toLonLat;  ///< display CRS → CGCS2000 lon/lat, for the geodesic measures
+    std::optional<geo::Point> m_marker;
 };
 
 }  // namespace app::gui

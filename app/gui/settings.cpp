@@ -19,6 +19,7 @@ QString key(Folder dialog)
     case Folder::AddLayer: return QStringLiteral("folders/addLayer");
     case Folder::ExportData: return QStringLiteral("folders/exportData");
     case Folder::ExportMap: return QStringLiteral("folders/exportMap");
+    case Folder::Project: return QStringLiteral("folders/project");
     }
     return {};
 }

@@ -10,7 +10,7 @@ namespace app::gui::settings {
 
 /// The file dialogs that remember where the user last was, each on its own (layers are read from one place and
 /// maps written to another).
-enum class Folder { AddLayer, ExportData, ExportMap };
+enum class Folder { AddLayer, ExportData, ExportMap, Project };
 
 /// The folder the dialog last used, or an empty string (the dialog's own default) when none is stored or the
 /// stored one is gone.

@@ -2,34 +2,6 @@
 
 #include <cmath>
 
-#include <geodesic.h>
-
-namespace geo {
-
-namespace {
-struct Grs80 {
-    geod_geodesic g{};
-    Grs80() { geod_init(&g, 6378137.0, 1 / 298.257222101); }
-};
-const Grs80& grs80()
-{
-    static const Grs80 e;
-    return e;
-}
-}  // namespace
-
-double geodesicLength(std::span<const Point> lonLat)
-{
-    double total = 0;
-    for (std::size_t i = 1; i < lonLat.size(); ++i) {
-        double s12 = 0;
-        geod_inverse(&grs80().g, lonLat[i - 1].y, lonLat[i - 1].x, lonLat[i].y, lonLat[i].x, &s12, nullptr, nullptr);
-        total += s12;
-    }
-    return total;
-}
-
-}  // namespace geo
 
 namespace geo {
 

@@ -4,32 +4,32 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="147"/>
+        <location filename="../../app/cli/application.cpp" line="148"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="151"/>
+        <location filename="../../app/cli/application.cpp" line="152"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="152"/>
+        <location filename="../../app/cli/application.cpp" line="153"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="444"/>
+        <location filename="../../app/cli/application.cpp" line="484"/>
         <source>（不存在）</source>
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="622"/>
+        <location filename="../../app/cli/application.cpp" line="674"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="631"/>
+        <location filename="../../app/cli/application.cpp" line="683"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -569,6 +569,158 @@
     </message>
 </context>
 <context>
+    <name>app::gui::GoToDialog</name>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="21"/>
+        <source>%1: 未填写</source>
+        <translation>%1: not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="23"/>
+        <source>%1: 无法识别“%2”; 请写十进制度 (106.71) 或度分秒 (106°42′30″)</source>
+        <translation>%1: cannot read “%2”; write decimal degrees (106.71) or degrees, minutes and seconds (106°42′30″)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="24"/>
+        <source>%1: 分或秒 “%2” 须小于 60</source>
+        <translation>%1: minutes or seconds “%2” must be below 60</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="25"/>
+        <source>%1: “%2” 不是这一坐标轴的方向 (经度用 E/W 东/西, 纬度用 N/S 北/南)</source>
+        <translation>%1: “%2” is not a direction of this axis (longitude takes E/W, latitude N/S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="26"/>
+        <source>%1: “%2” 超出 -180° 至 180°</source>
+        <translation>%1: “%2” is outside -180° to 180°</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="27"/>
+        <source>%1: “%2” 超出 -90° 至 90°</source>
+        <translation>%1: “%2” is outside -90° to 90°</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="29"/>
+        <source>带号“%1”不是 CGCS2000 3° 带: 请写带号 25–45 或中央经线 75–135 (3 的倍数, 如 105、108)</source>
+        <translation>Zone “%1” is not a CGCS2000 3° zone: write a zone number 25–45 or a central meridian 75–135 (a multiple of 3, e.g. 105, 108)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="30"/>
+        <source>缺少带号: 请填写带号或中央经线, 或写带前缀的 8 位东坐标 (如 36512345.6)</source>
+        <translation>The zone is missing: fill in the zone number or central meridian, or write the 8-digit easting with its zone prefix (e.g. 36512345.6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="31"/>
+        <source>东坐标“%1”的带号前缀与所填带号不符</source>
+        <translation>The zone prefix of the easting “%1” differs from the zone given</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="32"/>
+        <source>东坐标“%1”超出 0–1 000 000 m (去掉带号后)</source>
+        <translation>The easting “%1” is outside 0–1,000,000 m (without the zone prefix)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="33"/>
+        <source>北坐标“%1”超出 0–10 000 000 m</source>
+        <translation>The northing “%1” is outside 0–10,000,000 m</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="43"/>
+        <source>定位到坐标</source>
+        <translation>Go to coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="45"/>
+        <source>经纬度 (CGCS2000, 度或度分秒)</source>
+        <translation>Longitude/latitude (CGCS2000, degrees or d°m′s″)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="46"/>
+        <source>高斯-克吕格 3° 带 (CGCS2000, EPSG:4534–4554)</source>
+        <translation>Gauss-Krüger 3° zone (CGCS2000, EPSG:4534–4554)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="55"/>
+        <source>带号或中央经线</source>
+        <translation>Zone or central meridian</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="61"/>
+        <source>坐标</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="82"/>
+        <source>东坐标 E (m)</source>
+        <translation>Easting E (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="103"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="83"/>
+        <source>北坐标 N (m)</source>
+        <translation>Northing N (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="83"/>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="106"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="84"/>
+        <source>512345.6 或 36512345.6</source>
+        <translation>512345.6 or 36512345.6</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="84"/>
+        <source>106.713 或 106°42′47″</source>
+        <translation>106.713 or 106°42′47″</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="85"/>
+        <source>2935000</source>
+        <translation>2935000</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="85"/>
+        <source>26.578 或 26°34′41″</source>
+        <translation>26.578 or 26°34′41″</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="86"/>
+        <source>36 或 108</source>
+        <translation>36 or 108</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="110"/>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="118"/>
+        <source>东坐标</source>
+        <translation>Easting</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="117"/>
+        <source>北坐标</source>
+        <translation>Northing</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="125"/>
+        <source>%1 无法换算为经纬度 (PROJ)</source>
+        <translation>%1 cannot be converted to longitude/latitude (PROJ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/go_to_dialog.cpp" line="131"/>
+        <source>经度 %1° 纬度 %2° 不在贵州及其周边 (经度 %3°–%4°, 纬度 %5°–%6°)</source>
+        <translation>Longitude %1° latitude %2° is not in or near Guizhou (longitude %3°–%4°, latitude %5°–%6°)</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::Info</name>
     <message>
         <location filename="../../app/gui/info_html.cpp" line="34"/>
@@ -985,225 +1137,282 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="90"/>
+        <location filename="../../app/gui/main_window.cpp" line="91"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="173"/>
+        <location filename="../../app/gui/main_window.cpp" line="178"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="272"/>
-        <location filename="../../app/gui/main_window.cpp" line="312"/>
+        <location filename="../../app/gui/main_window.cpp" line="304"/>
+        <location filename="../../app/gui/main_window.cpp" line="356"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="277"/>
+        <location filename="../../app/gui/main_window.cpp" line="309"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="286"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="286"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="319"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="287"/>
+        <location filename="../../app/gui/main_window.cpp" line="319"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="288"/>
+        <location filename="../../app/gui/main_window.cpp" line="320"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="288"/>
+        <location filename="../../app/gui/main_window.cpp" line="320"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="290"/>
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="37"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="290"/>
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="291"/>
-        <location filename="../../app/gui/main_window.cpp" line="595"/>
-        <location filename="../../app/gui/main_window.cpp" line="627"/>
+        <location filename="../../app/gui/main_window.cpp" line="323"/>
+        <location filename="../../app/gui/main_window.cpp" line="639"/>
+        <location filename="../../app/gui/main_window.cpp" line="671"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="291"/>
+        <location filename="../../app/gui/main_window.cpp" line="323"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="292"/>
-        <location filename="../../app/gui/main_window.cpp" line="464"/>
-        <location filename="../../app/gui/main_window.cpp" line="469"/>
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="508"/>
+        <location filename="../../app/gui/main_window.cpp" line="513"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="292"/>
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="293"/>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="365"/>
         <source>实际数据</source>
         <translation>Actual figures</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="293"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
         <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="294"/>
-        <location filename="../../app/gui/main_window.cpp" line="583"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
+        <location filename="../../app/gui/main_window.cpp" line="627"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="294"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="300"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <source>测量距离</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <source>测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)</source>
+        <translation>Measure ellipsoidal distance (CGCS2000): click to add points, right-click or Esc to finish (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <source>测量面积</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <source>测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)</source>
+        <translation>Measure ellipsoidal area (CGCS2000): click to add vertices, right-click or Esc to finish (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <source>定位到坐标</source>
+        <translation>Go to coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <source>定位到经纬度或高斯-克吕格坐标 (Ctrl+G)</source>
+        <translation>Go to a longitude/latitude or Gauss-Krüger coordinate (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="337"/>
+        <source>打开项目…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="338"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="158"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="168"/>
+        <source>保存项目</source>
+        <translation>Save project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="339"/>
+        <source>另存项目…</source>
+        <translation>Save project as…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="342"/>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="344"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="302"/>
+        <location filename="../../app/gui/main_window.cpp" line="346"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="306"/>
+        <location filename="../../app/gui/main_window.cpp" line="350"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="307"/>
+        <location filename="../../app/gui/main_window.cpp" line="351"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="308"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="311"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="315"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="316"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317"/>
+        <location filename="../../app/gui/main_window.cpp" line="361"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
+        <location filename="../../app/gui/main_window.cpp" line="362"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319"/>
+        <location filename="../../app/gui/main_window.cpp" line="363"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="600"/>
+        <location filename="../../app/gui/main_window.cpp" line="644"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="162"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="163"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="403"/>
+        <location filename="../../app/gui/main_window.cpp" line="447"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="424"/>
+        <location filename="../../app/gui/main_window.cpp" line="468"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="458"/>
+        <location filename="../../app/gui/main_window.cpp" line="502"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="464"/>
+        <location filename="../../app/gui/main_window.cpp" line="508"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="469"/>
+        <location filename="../../app/gui/main_window.cpp" line="513"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -1216,15 +1425,16 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="43"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="69"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="135"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="142"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="187"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="136"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="143"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -1245,12 +1455,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="157"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="159"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -1259,27 +1469,27 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="201"/>
         <source>无法添加图层 %1: 文件不存在</source>
         <translation>Cannot add layer %1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="196"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="203"/>
         <source>无法添加图层 %1: 没有读取权限</source>
         <translation>Cannot add layer %1: no permission to read it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="198"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
         <source>无法添加图层: %1 (GDAL 的说明)</source>
         <translation>Cannot add layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="198"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
         <source>无法添加图层 %1: %2 (GDAL 的说明)</source>
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="267"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="274"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -1288,12 +1498,12 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="169"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="165"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="174"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="170"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
@@ -1306,27 +1516,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="241"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="248"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="249"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="256"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="583"/>
+        <location filename="../../app/gui/main_window.cpp" line="627"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="588"/>
+        <location filename="../../app/gui/main_window.cpp" line="632"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="596"/>
+        <location filename="../../app/gui/main_window.cpp" line="640"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -1335,24 +1545,136 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="624"/>
+        <location filename="../../app/gui/main_window.cpp" line="668"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="629"/>
+        <location filename="../../app/gui/main_window.cpp" line="673"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="662"/>
+        <location filename="../../app/gui/main_window.cpp" line="706"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="673"/>
+        <location filename="../../app/gui/main_window.cpp" line="717"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="45"/>
+        <source>经度 %1° 纬度 %2° 无法换算到地图的投影 %3</source>
+        <translation>Longitude %1° latitude %2° cannot be converted to the map&apos;s projection %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="52"/>
+        <source>已定位到 经度 %1° 纬度 %2° (CGCS2000)</source>
+        <translation>Centred on longitude %1° latitude %2° (CGCS2000)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="81"/>
+        <source>已保存项目 %1</source>
+        <translation>Project saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="102"/>
+        <source>投影 %1 无法使用, 地图仍用 %2</source>
+        <translation>The projection %1 cannot be used; the map stays in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="107"/>
+        <source>%1: 文件不存在</source>
+        <translation>%1: the file does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="123"/>
+        <source>未知视图“%1”, 已显示行政区划</source>
+        <translation>Unknown view “%1”; the administrative divisions are shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="134"/>
+        <source>项目 %1 已打开, 但以下内容未能恢复:
+%2</source>
+        <translation>Project %1 is open, but these could not be restored:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="136"/>
+        <source>已打开项目 %1</source>
+        <translation>Project opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="150"/>
+        <source>打开项目</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="159"/>
+        <source>gzplan 项目</source>
+        <translation>gzplan project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="158"/>
+        <source>另存项目</source>
+        <translation>Save project as</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::MapCanvas</name>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="166"/>
+        <source>%L1 m</source>
+        <translation>%L1 m</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="166"/>
+        <source>%L1 km</source>
+        <translation>%L1 km</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="170"/>
+        <source>%L1 公顷</source>
+        <translation>%L1 ha</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="171"/>
+        <source>%L1 m²</source>
+        <translation>%L1 m²</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="171"/>
+        <source>%L1 km²</source>
+        <translation>%L1 km²</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="178"/>
+        <source>测量距离: 单击添加点, 右键或 Esc 结束</source>
+        <translation>Measure distance: click to add points, right-click or Esc to finish</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="179"/>
+        <source>测量面积: 单击添加顶点, 右键或 Esc 结束</source>
+        <translation>Measure area: click to add vertices, right-click or Esc to finish</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="181"/>
+        <source>椭球面 CGCS2000</source>
+        <translation>ellipsoidal, CGCS2000</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="183"/>
+        <source>本段 %1 · 总长 %2</source>
+        <translation>Segment %1 · total %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_canvas.cpp" line="184"/>
+        <source>面积 %1 · 周长 %2</source>
+        <translation>Area %1 · perimeter %2</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1774,90 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/gui/progress_panel.cpp" line="150"/>
         <source>条款：</source>
         <translation>Clause: </translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::Project</name>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="63"/>
+        <location filename="../../app/gui/project.cpp" line="66"/>
+        <source>无法写入项目文件 %1: %2</source>
+        <translation>Cannot write the project file %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="80"/>
+        <source>项目文件 %1 不存在</source>
+        <translation>The project file %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="82"/>
+        <source>无法读取项目文件 %1: %2</source>
+        <translation>Cannot read the project file %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="86"/>
+        <source>项目文件 %1 不是有效的 JSON (第 %2 个字节: %3)</source>
+        <translation>The project file %1 is not valid JSON (at byte %2: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="88"/>
+        <source>%1 不是 gzplan 项目文件 (缺少 &quot;version&quot;)</source>
+        <translation>%1 is not a gzplan project file (no &quot;version&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="91"/>
+        <source>项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3)</source>
+        <translation>The project file %1 has version %2, which this gzplan cannot read (it reads version %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="96"/>
+        <source>项目文件 %1: “%2” 应为%3</source>
+        <translation>Project file %1: “%2” should be %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="102"/>
+        <source> zh 或 en</source>
+        <translation> zh or en</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="106"/>
+        <source>视图名 (文本)</source>
+        <translation> a view id (text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="111"/>
+        <source>对象</source>
+        <translation> an object</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="114"/>
+        <source>坐标参考系 (文本)</source>
+        <translation> a CRS (text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="118"/>
+        <source>两个数 [x, y]</source>
+        <translation> two numbers [x, y]</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="122"/>
+        <source>正数</source>
+        <translation> a positive number</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="131"/>
+        <source>数组</source>
+        <translation> an array</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="136"/>
+        <source>文件路径 (文本)</source>
+        <translation> a file path (text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="143"/>
+        <source>0 到 1 之间的数</source>
+        <translation> a number from 0 to 1</translation>
     </message>
 </context>
 <context>

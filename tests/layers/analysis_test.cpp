@@ -15,6 +15,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/ellipsoid.h"
+#include "geo/geodesic.h"
 #include "geo/projection.h"
 #include "layers/analysis.h"
 #include "layers/errors.h"
@@ -186,7 +187,7 @@ TEST(Analysis, GeodesicLengthOfADegreeOfLatitude)
     // A meridian arc of GRS80 from 26° to 27°N: 110,795.722 m (Simpson's rule over the meridian radius of curvature
     // a(1−e²)/(1−e²sin²φ)^1.5, 20,000 intervals).
     const std::vector<geo::Point> arc{{106, 26}, {106, 27}};
-    EXPECT_NEAR(geo::geodesicLength(arc), 110795.722, 0.001);
+    EXPECT_NEAR(geo::geodesic::length(arc), 110795.722, 0.001);
 }
 
 TEST(Analysis, ParcelStatisticsEqualBruteForce)

@@ -1,17 +1,10 @@
 #pragma once
-// Lengths on the GRS80 ellipsoid (CGCS2000's) with PROJ's geodesic routines (Karney's algorithms, geodesic.h):
-// the lengths of gzplan stats --measure length.
+// The Albers equal-area projection of China by formulas, and the ellipsoidal area of lon/lat polygons: the hot path of
+// gzplan stats. (Geodesic lengths and areas: geo/geodesic.h.)
 
 #include <span>
 
 #include "geo/geometry.h"
-
-namespace geo {
-
-/// The geodesic length in metres of the polyline through lonLat (degrees, longitude first).
-double geodesicLength(std::span<const Point> lonLat);
-
-}  // namespace geo
 
 namespace geo {
 

@@ -7,6 +7,7 @@
 
 #include "analysis/layer_reader.h"
 #include "geo/ellipsoid.h"
+#include "geo/geodesic.h"
 #include "geo/topology.h"
 #include "io/ogr_convert.h"
 
@@ -281,7 +282,7 @@ double OverlayWorker::partMeasure(const GEOSGeometry* unit)
     m_geos.append(part.get(), pieces);
     double length = 0;
     for (const geo::Line& l : pieces)
-        length += geo::geodesicLength(l);
+        length += geo::geodesic::length(l);
     return length;
 }
 
@@ -296,7 +297,7 @@ void OverlayWorker::pieces(const OGRGeometry* lonLat, std::vector<Piece>& out)
         whole = albersArea(m_polygons);
     else if (m_kind == Kind::Lines)
         for (const geo::Line& l : m_linesLonLat)
-            whole += geo::geodesicLength(l);
+            whole += geo::geodesic::length(l);
     for (std::size_t k = 0; k < m_overlay.m_countyShape.size(); ++k) {
         if (!m_overlay.m_countyBox[k].intersects(m_box))
             continue;
@@ -330,7 +331,7 @@ void OverlayWorker::pieces(const OGRGeometry* lonLat, std::vector<Piece>& out)
                 continue;
             auto ogr = std::make_unique<OGRMultiLineString>();
             for (const geo::Line& l : lines) {
-                piece.measure += geo::geodesicLength(l);
+                piece.measure += geo::geodesic::length(l);
                 OGRLineString ls;
                 for (const geo::Point& p : l)
                     ls.addPoint(p.x, p.y);
@@ -451,7 +452,7 @@ bool OverlayWorker::measure(const OGRGeometry* lonLat, Contribution& c)
         c.whole = albersArea(m_polygons);
     else if (m_kind == Kind::Lines)
         for (const geo::Line& l : m_linesLonLat)
-            c.whole += geo::geodesicLength(l);
+            c.whole += geo::geodesic::length(l);
     const std::size_t counties = m_overlay.m_countyShape.size();
     const bool extended = m_kind != Kind::Points;
 

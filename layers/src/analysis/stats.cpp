@@ -14,7 +14,6 @@
 
 #include "analysis/layer_reader.h"
 #include "analysis/overlay.h"
-#include "geo/ellipsoid.h"
 #include "layers/errors.h"
 #include "layers/plan_query.h"
 
