@@ -114,14 +114,21 @@ int stats(const an::PlanContext& context, const CommandLine& args, std::ostream&
     std::vector<std::string> header{"unit", "名称", "name"};
     if (groups)
         header.push_back(options.groupField);
-    header.insert(header.end(), {"features", an::measureId(options.measure), "schematic"});
+    const bool area = options.measure.kind == an::Measure::Area;
+    header.insert(header.end(), {"features", an::measureId(options.measure) + " (" + r.unitWord + ")"});
+    if (area)
+        header.push_back("km²");
+    header.push_back("schematic");
     TextTable table(header);
     for (const auto* rows : {&r.rows, &r.totals})
         for (const an::StatsRow& row : *rows) {
             std::vector<std::string> cells{row.unitId, row.unitName, row.unitNameEn};
             if (groups)
                 cells.push_back(row.group);
-            cells.insert(cells.end(), {std::to_string(row.features), shown(r, row.value), row.schematic ? "示意 schematic" : ""});
+            cells.insert(cells.end(), {std::to_string(row.features), shown(r, row.value)});
+            if (area)
+                cells.push_back(number(row.value / 1e6, 3));
+            cells.push_back(row.schematic ? "示意 schematic" : "");
             table.add(cells);
         }
     table.print(out);

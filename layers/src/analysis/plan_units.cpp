@@ -191,9 +191,31 @@ std::vector<Unit> PlanUnits::all(UnitKind kind, double distanceM) const
             u.id = k.id;
             u.name = k.name;
             u.nameEn = english[k.id];
-            for (const ClassMember* m : m_query.classMembers(k.id))
+            std::vector<std::string> orbits;
+            for (const ClassMember* m : m_query.classMembers(k.id)) {
                 u.countyCodes.push_back(m->code);
-            out.push_back(std::move(u));
+                if (!m->orbit.empty() && std::find(orbits.begin(), orbits.end(), m->orbit) == orbits.end())
+                    orbits.push_back(m->orbit);
+            }
+            out.push_back(u);
+            // Satellites by the central city they orbit (class_members.csv orbit): id satellite@guiyang.
+            for (const std::string& orbit : orbits) {
+                Unit o;
+                o.kind = kind;
+                o.id = k.id + "@" + orbit;
+                const CentralCity* city = nullptr;
+                for (const CentralCity& c : m_plan.centralCities)
+                    if (!city && c.id.rfind(orbit, 0) == 0)
+                        city = &c;
+                o.name = k.name + "（" + (city ? city->name : orbit) + "）";
+                o.nameEn = (u.nameEn.empty() ? k.id : u.nameEn) + " (" + (city && !city->nameEn.empty() ? city->nameEn : orbit) + ")";
+                for (const ClassMember* m : m_query.classMembers(k.id))
+                    if (m->orbit == orbit)
+                        o.countyCodes.push_back(m->code);
+                o.note = "按 class_members.csv 的 orbit（所环绕的中心城市）划分的" + k.name;
+                o.noteEn = "the members of " + k.id + " whose orbit (class_members.csv) is " + orbit;
+                out.push_back(std::move(o));
+            }
         }
         break;
     case UnitKind::CentralCity:
@@ -296,6 +318,17 @@ Unit PlanUnits::parse(const std::string& input, bool corridorNeedsDistance) cons
             distance = parseDistance(tail);
             name = name.substr(0, last);
         }
+    }
+    if (const auto at = name.find('@'); at != std::string::npos && (!kind || *kind == UnitKind::CountyClass)) {
+        // A class's members by orbit: satellite@guiyang.
+        for (Unit& u : all(UnitKind::CountyClass))
+            if (u.id == name)
+                return std::move(u);
+        std::string ids;
+        for (const Unit& u : all(UnitKind::CountyClass))
+            if (u.id.find('@') != std::string::npos)
+                ids += (ids.empty() ? "" : ", ") + u.id;
+        throw UsageError("'" + input + "': no class members by that orbit; there are " + ids);
     }
     std::vector<PlanKind> planKinds;
     if (kind)
