@@ -74,6 +74,12 @@ void MapCanvas::setHighlight(const QSet<QString>& counties, const QString& featu
     requestRender();
 }
 
+void MapCanvas::setUserSelection(const QMap<QString, std::shared_ptr<const std::vector<std::uint32_t>>>& selection)
+{
+    m_settings.userSelection = selection;
+    requestRender();
+}
+
 void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
 {
     m_settings.userLayers = layers;
