@@ -308,7 +308,7 @@ AttributeTablePanel::AttributeTablePanel(std::unique_ptr<layers::AttributeTable>
     m_error->setObjectName("filterError");
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
+    m_error->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: palette(highlight); padding: 3px;"));
     m_error->hide();
     column->addWidget(m_error);
 
@@ -476,7 +476,8 @@ void AttributeTablePanel::viewSelectionChanged()
 std::vector<int> AttributeTablePanel::selectedRows() const
 {
     std::vector<int> rows;
-    for (std::int64_t fid : *linkedFids())
+    const auto fids = linkedFids();  // held: a range-for over *linkedFids() would outlive the vector
+    for (std::int64_t fid : *fids)
         if (const auto r = m_model->rowOf(fid))
             rows.push_back(*r);
     std::sort(rows.begin(), rows.end());
@@ -545,7 +546,11 @@ void AttributeTablePanel::showCount()
     m_count->setText(tr("%1 / %2 行, 已选 %3").arg(t.rowCount()).arg(t.featureCount()).arg(selected));
 }
 
-void AttributeTablePanel::setLanguage(const QString& language) { m_model->setLanguage(language); }
+void AttributeTablePanel::setLanguage(const QString& language)
+{
+    m_language = language;
+    m_model->setLanguage(language);
+}
 
 void AttributeTablePanel::retranslate()
 {

@@ -119,7 +119,9 @@ public:
     QLabel* errorLabel() const { return m_error; }
     QLabel* countLabel() const { return m_count; }
     const TableLink& link() const { return m_link; }
-    const QString& title() const { return m_title; }
+    /// The layer's name for titles, in the window's language (setEnglishTitle; else the one given).
+    QString title() const { return m_language == "en" && !m_titleEn.isEmpty() ? m_titleEn : m_title; }
+    void setEnglishTitle(const QString& title) { m_titleEn = title; }
     /// Applies the filter line's text (as Enter does); returns the error shown, or empty.
     QString applyFilter();
     /// Selects the features an expression accepts (the dialog's action); returns the count, or -1 on an error
@@ -151,7 +153,8 @@ private:
     QToolButton *m_select = nullptr, *m_zoom = nullptr, *m_clear = nullptr;
     TableLink m_link;
     Selection* m_selection = nullptr;
-    QString m_title;
+    QString m_title, m_titleEn;
+    QString m_language = "zh";
     /// Counties / plan features: id (code) → FID and back.
     QHash<QString, std::int64_t> m_fidOfId;
     QHash<std::int64_t, QString> m_idOfFid;

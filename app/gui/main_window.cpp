@@ -328,7 +328,10 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
         else if (dock->objectName() == "documents") dock->setWindowTitle(tr("规划文件"));
         else if (dock->objectName() == "actuals") dock->setWindowTitle(tr("实际数据"));
-        else if (auto* table = qobject_cast<AttributeTablePanel*>(dock->widget())) dock->setWindowTitle(tr("属性表: %1").arg(table->title()));
+        else if (auto* table = qobject_cast<AttributeTablePanel*>(dock->widget())) {
+            table->setLanguage(m_language);
+            dock->setWindowTitle(tr("属性表: %1").arg(table->title()));
+        }
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {

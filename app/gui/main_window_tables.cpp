@@ -9,6 +9,7 @@
 
 #include "gui/attribute_table.h"
 #include "gui/map_canvas.h"
+#include "gui/message_bar.h"
 #include "gui/selection.h"
 #include "layers/attribute_table.h"
 #include "layers/feature_layer.h"
@@ -30,8 +31,8 @@ QDockWidget* MainWindow::tableDock(const QString& name, AttributeTablePanel* pan
     dock->setAttribute(Qt::WA_DeleteOnClose);  // a closed table lets go of its file; opening it again reads it anew
     if (auto* membership = findChild<QDockWidget*>("membership"))
         tabifyDockWidget(membership, dock);
-    dock->setWindowTitle(tr("属性表: %1").arg(panel->title()));
     panel->setLanguage(m_language);
+    dock->setWindowTitle(tr("属性表: %1").arg(panel->title()));
     dock->show();
     dock->raise();
     return dock;
@@ -60,14 +61,9 @@ AttributeTablePanel* MainWindow::openAttributeTable(int userLayer)
     auto* panel = new AttributeTablePanel(std::move(table), link, m_selection, u.title, {}, this);
     const QString id = u.id;
     connect(panel, &AttributeTablePanel::zoomToSelection, this, [this, id] {
-        geo::Box box = userSelectionBounds(id);
-        if (box.isEmpty())
-            return;
-        // A parcel alone would fill the window: at least 1 km around it.
-        const double cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2;
-        box.expand(geo::Point{cx - 500, cy - 500});
-        box.expand(geo::Point{cx + 500, cy + 500});
-        m_canvas->zoomTo(box);
+        const geo::Box box = userSelectionBounds(id);
+        if (!box.isEmpty())
+            m_canvas->zoomTo(box, 3000);  // a parcel in its neighbours' context: at least 3 km across
     });
     tableDock(name, panel);
     return panel;
@@ -112,6 +108,7 @@ AttributeTablePanel* MainWindow::openPlanTable(const QString& id)
         aliases.insert(c.id, {c.name, c.nameEn});
     const QString title = QString::fromStdString(source->title);
     auto* panel = new AttributeTablePanel(std::move(table), link, m_selection, title, aliases, this);
+    panel->setEnglishTitle(tr("规划: %1").arg(id));
     connect(panel, &AttributeTablePanel::zoomToSelection, this, [this] { zoomToSelection(); });
     tableDock(name, panel);
     return panel;

@@ -54,7 +54,8 @@ public:
 public slots:
     void zoomToProvince();
     void zoomToThemeExtent();
-    void zoomTo(const geo::Box& box);
+    /// Shows box (display CRS) with a margin, at least minSize (display units, metres) across each way.
+    void zoomTo(const geo::Box& box, double minSize = 40000);
     void zoomBy(double factor);
 
 signals:

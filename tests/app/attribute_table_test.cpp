@@ -85,6 +85,10 @@ TEST(AttributeTableWindow, SelectedRowsAreDrawnOnTheMapAndAMapClickSelectsTheRow
     window.selection()->clearUserFeatures(id);
     waitForMap(window);
     const QImage unselected = window.canvas()->grab().toImage();
+    if (qEnvironmentVariableIsSet("GZ_DUMP")) {
+        selected.save("/tmp/at-selected.png");
+        unselected.save("/tmp/at-unselected.png");
+    }
     EXPECT_NE(selected, unselected);
     EXPECT_NE(selected, before);  // zoomed
     if (qEnvironmentVariableIsSet("GZ_DUMP")) {
