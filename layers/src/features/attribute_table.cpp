@@ -10,6 +10,7 @@
 #include <ogr_feature.h>
 #include <ogrsf_frmts.h>
 
+#include "io/gdal_drivers.h"
 #include "io/ogr_convert.h"
 #include "io/source_encoding.h"
 #include "layers/export_tables.h"
@@ -160,6 +161,7 @@ std::unique_ptr<AttributeTable> AttributeTable::open(const std::filesystem::path
 std::unique_ptr<AttributeTable> AttributeTable::fromTable(const ExportTable& table)
 {
     std::unique_ptr<AttributeTable> t(new AttributeTable());
+    detail::registerDriver("Memory");  // not one of the named ones: registers every driver (once)
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("Memory");
     if (!driver)
         throw DataError("plan:" + table.id, "GDAL has no Memory driver");
@@ -351,23 +353,21 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
         names.push_back(f.name);
     OGRLayer& l = *m->layer;
     // The expression first through OGR's parser: a name that is not a field is said, whatever the format.
-    bool sqliteOnly = false;
     if (!filter.empty()) {
         const Checked c = checkExpression(l, filter);
         if (!c.field.empty())
             throw ExpressionError(m_source, filter, ExpressionError::Kind::MissingField, c.field, c.detail, names);
         if (!c.ok && !m->geopackage)
             throw ExpressionError(m_source, filter, ExpressionError::Kind::Syntax, {}, c.detail, names);
-        sqliteOnly = !c.ok;
     }
-    (void)sqliteOnly;
 
     if (m->geopackage) {
         if (filter.empty() && field < 0 && !descending) {
             // Natural order: FIDs without gaps need no vector (a million-row table opens at once).
             QuietErrors quiet;
             const detail::SqlResult r = detail::executeSql(
-                *m->dataset, "SELECT MIN(" + sqlName(m->fidColumn) + "), MAX(" + sqlName(m->fidColumn) + ") FROM " + sqlName(m_layerName));
+                *m->dataset, "SELECT (SELECT MIN(" + sqlName(m->fidColumn) + ") FROM " + sqlName(m_layerName) + "), (SELECT MAX(" + sqlName(m->fidColumn) +
+                                  ") FROM " + sqlName(m_layerName) + ")");  // two subqueries: each reads one end of the key, not every row
             const GIntBig count = l.GetFeatureCount(TRUE);
             std::unique_ptr<OGRFeature> f(r ? r->GetNextFeature() : nullptr);
             if (!f || quiet.failed() || count < 0)
