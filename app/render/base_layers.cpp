@@ -327,8 +327,8 @@ void drawUserSelection(const LayerContext& c)
 {
     // The selected features of visible user layers (the attribute table's rows, a selection by expression), in the
     // selection's symbols: areas filled and outlined, lines and points as the plan's selected corridors and places.
-    // A feature under a pixel is marked by a dot of the outline's colour (a selection of a million parcels stays
-    // quick to draw).
+    // A feature under two pixels across is marked by a ring of the point symbol at half its size, so a selection
+    // seen at the province's scale shows where it is (and a selection of a million parcels stays quick to draw).
     const RenderSettings& s = c.s;
     if (s.userSelection.isEmpty())
         return;
@@ -367,13 +367,16 @@ void drawUserSelection(const LayerContext& c)
             shapes.setFillRule(Qt::OddEvenFill);
             p.fillPath(shapes, area.fill);
             strokeFast(p, shapes, area.stroke, area.width * c.k);
-            p.setPen(QPen(area.stroke, std::max(2.0, area.width) * c.k, Qt::SolidLine, Qt::RoundCap));
-            p.drawPoints(dots);
         } else if (layer.kind() == layers::FeatureKind::Lines) {
             p.setPen(QPen(line.stroke, line.width * c.k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p.setBrush(Qt::NoBrush);
             p.drawPath(shapes);
-            p.drawPoints(dots);
+        }
+        if (layer.kind() != layers::FeatureKind::Points) {
+            p.setPen(QPen(point.stroke, point.width * c.k));
+            p.setBrush(Qt::NoBrush);
+            for (const QPointF& d : dots)
+                p.drawEllipse(d, point.size * c.k / 2, point.size * c.k / 2);
         } else {
             p.setPen(QPen(point.stroke, point.width * c.k));
             p.setBrush(Qt::NoBrush);

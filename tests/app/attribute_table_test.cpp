@@ -4,6 +4,9 @@
 // wrong with an expression (in the window's language) instead of showing nothing.
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -233,6 +236,57 @@ TEST(AttributeTableWindow, ScrollingReadsPagesNotRows)
     model.data(model.index(3, 1));
     EXPECT_EQ(model.pagesRead(), read);
     EXPECT_EQ(static_cast<std::size_t>(model.rowCount()), rows);
+}
+
+}  // namespace
+
+namespace {
+
+/// The window with the million parcels (GZ_PARCELS_1M=/tmp/p1m.gpkg, made by `gzplan make-parcels`; skipped
+/// without it): opening the table and scrolling it in the shown window, timed, medians printed.
+TEST(AttributeTableWindow, MillionRowsOpenAndScrollInTheWindow)
+{
+    const QString file = qEnvironmentVariable("GZ_PARCELS_1M");
+    if (file.isEmpty())
+        GTEST_SKIP() << "GZ_PARCELS_1M not set";
+    test::ShownWindow w;
+    auto& window = w.window;
+    ASSERT_EQ(window.addLayerFile(file), QString());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 30000));
+    QTest::qWait(200);  // the map's own events done: what follows is the table's
+    QElapsedTimer clock;
+    clock.start();
+    AttributeTablePanel* panel = window.openAttributeTable(0);
+    ASSERT_TRUE(panel);
+    QCoreApplication::processEvents();  // laid out and painted: the first rows shown
+    panel->view()->viewport()->repaint();
+    const double openMs = clock.nsecsElapsed() / 1e6;
+    EXPECT_EQ(static_cast<std::size_t>(panel->model()->rowCount()), window.userLayers().front().data->size());
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> at(0, panel->model()->rowCount() - 100);
+    std::vector<double> scroll;
+    for (int i = 0; i < 30; ++i) {
+        clock.restart();
+        panel->view()->scrollTo(panel->model()->index(at(rng), 0), QAbstractItemView::PositionAtTop);
+        panel->view()->viewport()->repaint();  // the rows of the new place read and drawn
+        scroll.push_back(clock.nsecsElapsed() / 1e6);
+    }
+    std::sort(scroll.begin(), scroll.end());
+    std::cerr << "window, 1M rows: open " << openMs << " ms, scroll to a random place and paint: median " << scroll[scroll.size() / 2]
+              << " ms, max " << scroll.back() << " ms\n";
+    // A selection by expression on the million, drawn on the map, for the screenshot.
+    QString error;
+    const int n = panel->selectByExpression("landuse = '城镇住宅用地' AND area_m2 > 200000", error);
+    EXPECT_GT(n, 0) << error.toStdString();
+    std::cerr << "selected " << n << "\n";
+    if (qEnvironmentVariableIsSet("GZ_DUMP")) {
+        window.canvas()->zoomTo(window.userSelectionBounds());
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 30000));
+        panel->filterLine()->setText("landuse = '城镇住宅用地' AND area_m2 > 200000");
+        panel->applyFilter();
+        QTest::qWait(100);
+        window.grab().save("/tmp/attribute-table-1m.png");
+    }
 }
 
 }  // namespace
