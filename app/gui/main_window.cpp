@@ -32,9 +32,11 @@
 #include <QTranslator>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <atomic>
 
 #include "gui/actuals_panel.h"
+#include "gui/attribute_table.h"
 #include "gui/export_dialog.h"
 #include "gui/info_html.h"
 #include "gui/layer_panel.h"
@@ -57,7 +59,7 @@ namespace app::gui {
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
 enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction, ActualsAction,
-                MeasureDistanceAction, MeasureAreaAction, GoToAction, OpenProjectAction, SaveProjectAction, SaveProjectAsAction };
+                MeasureDistanceAction, MeasureAreaAction, GoToAction, OpenProjectAction, SaveProjectAction, SaveProjectAsAction, AttributeTableAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -90,12 +92,16 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
     connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
     connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
-    connect(m_canvas, &MapCanvas::escapePressed, this, [this] { identify({}); });
+    connect(m_canvas, &MapCanvas::escapePressed, this, [this] {
+        identify({});
+        m_selection->clearUserFeatures({}, m_canvas);
+    });
     connect(m_canvas, &MapCanvas::measurementChanged, this, [this] {
         if (m_canvas->tool() != MapCanvas::Tool::Browse)
             statusBar()->showMessage(m_canvas->measurementText());
     });
     connect(m_selection, &Selection::changed, this, [this] { m_canvas->setHighlight(m_selection->counties(), m_selection->feature()); });
+    connect(m_selection, &Selection::userFeaturesChanged, this, [this] { showUserSelection(); });
     connect(m_search, &SearchBox::chosen, this, &MainWindow::showObject);
     connect(m_search, &SearchBox::messageChanged, this, [this](const QString& text, bool notFound) {
         if (text.isEmpty())
@@ -149,6 +155,7 @@ void MainWindow::buildDocks()
         u.abovePlan = abovePlan;
         m_canvas->setUserLayers(m_userLayers);
     });
+    connect(m_userLayerList, &UserLayerPanel::attributeTableRequested, this, [this](int layer) { openAttributeTable(layer); });
     setAcceptDrops(true);
 
     m_info = new QTextBrowser(this);
@@ -242,6 +249,7 @@ void MainWindow::buildActions()
     add(ExportAction, [this] { exportMap(); }, QKeySequence::Save);
     add(ExportDataAction, [this] { exportData(); }, QKeySequence("Ctrl+E"));
     add(StyleAction, [this] { chooseStyleFile(); });
+    add(AttributeTableAction, [this] { chooseAttributeTable(); }, QKeySequence("Ctrl+T"));
     if (auto* dock = findChild<QDockWidget*>("actuals")) {
         QAction* actuals = dock->toggleViewAction();
         actuals->setData(static_cast<int>(ActualsAction));
@@ -323,6 +331,7 @@ void MainWindow::retranslate()
             case ExportAction: action->setText(tr("导出地图")); action->setToolTip(tr("导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)")); break;
             case StyleAction: action->setText(tr("地图样式")); action->setToolTip(tr("用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)")); break;
             case ActualsAction: action->setText(tr("实际数据")); action->setToolTip(tr("实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史")); break;
+            case AttributeTableAction: action->setText(tr("属性表")); action->setToolTip(tr("打开图层的属性表: 用户图层或规划图层 (县、区域、通道、地点…) (Ctrl+T)")); break;
             case ExportDataAction: action->setText(tr("导出数据")); action->setToolTip(tr("导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)")); break;
             case MeasureDistanceAction: action->setText(tr("测量距离")); action->setToolTip(tr("测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)")); break;
             case MeasureAreaAction: action->setText(tr("测量面积")); action->setToolTip(tr("测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)")); break;
@@ -363,6 +372,10 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
         else if (dock->objectName() == "documents") dock->setWindowTitle(tr("规划文件"));
         else if (dock->objectName() == "actuals") dock->setWindowTitle(tr("实际数据"));
+        else if (auto* table = qobject_cast<AttributeTablePanel*>(dock->widget())) {
+            table->setLanguage(m_language);
+            dock->setWindowTitle(tr("属性表: %1").arg(table->title()));
+        }
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -370,6 +383,10 @@ void MainWindow::retranslate()
         m_classList->item(i)->setText(QStringLiteral("%1 (%2)").arg(m_language == "en" ? c.nameEn : c.name).arg(c.count));
     }
     m_search->retranslate();
+    for (AttributeTablePanel* table : attributeTables()) {
+        table->setLanguage(m_language);
+        table->retranslate();
+    }
     m_layers->retranslate();
     m_table->retranslate();
     m_userLayerList->retranslate();
@@ -534,6 +551,14 @@ void MainWindow::identifyAt(QPointF screen)
     settings.dpi = logicalDpiX();
     identify(hitTest(*m_renderer, settings, screen, m_query, *m_toLonLat));
     m_identifiedFeatures = userFeaturesAt(screen);
+    // The click picks the user features under it (their attribute tables select the rows); other layers' go.
+    for (std::size_t k = 0; k < m_userLayers.size(); ++k) {
+        const auto hit = std::find_if(m_identifiedFeatures.begin(), m_identifiedFeatures.end(), [k](const auto& f) { return f.first == static_cast<int>(k); });
+        if (hit == m_identifiedFeatures.end())
+            m_selection->clearUserFeatures(m_userLayers[k].id, m_canvas);
+        else
+            m_selection->setUserFeatures(m_userLayers[k].id, {m_userLayers[k].data->fid(hit->second)}, m_canvas);
+    }
     if (m_identifiedFeatures.empty())
         return;
     QPainterPath outline;
@@ -615,6 +640,7 @@ void MainWindow::zoomToSelection()
     for (const auto& c : m_renderer->data().counties)
         if (m_selection->counties().contains(c.code))
             box.expand(c.bounds);
+    box.expand(userSelectionBounds());
     if (box.isEmpty() && m_identified.kind != Hit::Kind::None)
         box = hitBounds(m_renderer->data(), m_identified);
     if (!box.isEmpty())

@@ -29,6 +29,7 @@ class QTranslator;
 namespace app::gui {
 
 class ActualsPanel;
+class AttributeTablePanel;
 class DocumentPanel;
 class LayerPanel;
 class MapCanvas;
@@ -124,6 +125,15 @@ public:
     bool openProject(const QString& file, QString* error = nullptr, QStringList* missing = nullptr);
     /// The project last opened or saved (保存项目 writes it again), or empty.
     const QString& projectFile() const { return m_projectFile; }
+    /// The attribute table of a user layer (by index) or of a plan table (export_tables.h id: counties, zones,
+    /// corridors, places…), docked under the map (raised when open already); null, with the error in the message
+    /// bar, when it cannot be opened. Rows selected there are selected on the map and the other way round.
+    AttributeTablePanel* openAttributeTable(int userLayer);
+    AttributeTablePanel* openPlanTable(const QString& id);
+    /// The open attribute tables.
+    QList<AttributeTablePanel*> attributeTables() const;
+    /// The box (display CRS) of what is selected in user layers (every layer, or only layer's when given); empty when none.
+    geo::Box userSelectionBounds(const QString& layer = {}) const;
 
     /// "zh" or "en". Kept for the next session only when the user picks it from the menu (chooseLanguage): a
     /// language given for one run (--lang) does not replace the stored one.
@@ -167,6 +177,10 @@ private:
     void selectClass(int index);
     void zoomToSelection();
     void exportMap();
+    /// The user layers' selected features (Selection, by FID) as indices for the map.
+    void showUserSelection();
+    QDockWidget* tableDock(const QString& name, AttributeTablePanel* panel);
+    void chooseAttributeTable();
 
     std::shared_ptr<const render::MapRenderer> m_renderer;
     const layers::PlanQuery& m_query;

@@ -87,6 +87,12 @@ void MapCanvas::setHighlight(const QSet<QString>& counties, const QString& featu
     requestRender();
 }
 
+void MapCanvas::setUserSelection(const QMap<QString, std::shared_ptr<const std::vector<std::uint32_t>>>& selection)
+{
+    m_settings.userSelection = selection;
+    requestRender();
+}
+
 void MapCanvas::setUserLayers(const std::vector<render::UserLayer>& layers)
 {
     m_settings.userLayers = layers;
@@ -194,15 +200,15 @@ void MapCanvas::zoomToThemeExtent()
     setView(render::MapView::fit(m_renderer->viewExtent(m_settings.theme), size()));
 }
 
-void MapCanvas::zoomTo(const geo::Box& box)
+void MapCanvas::zoomTo(const geo::Box& box, double minSize)
 {
-    // Keep small targets in context: at least 40 km across.
+    // Keep small targets in context: at least minSize across each way (a long thin box keeps its length).
     geo::Box b = box;
-    const double minSize = 40000;
-    if (b.width() < minSize || b.height() < minSize) {
-        const geo::Point c = b.centre();
-        b = {c.x - minSize / 2, c.y - minSize / 2, c.x + minSize / 2, c.y + minSize / 2};
-    }
+    const geo::Point c = b.centre();
+    if (b.width() < minSize)
+        b.minX = c.x - minSize / 2, b.maxX = c.x + minSize / 2;
+    if (b.height() < minSize)
+        b.minY = c.y - minSize / 2, b.maxY = c.y + minSize / 2;
     setView(render::MapView::fit(b, size(), 0.15));
 }
 

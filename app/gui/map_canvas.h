@@ -41,6 +41,8 @@ public:
     void setLayer(const QString& id, const render::LayerState& state);
     void setLayerOrder(const QStringList& bottomToTop);
     void setHighlight(const QSet<QString>& counties, const QString& feature);
+    /// Selected features of user layers (indices by UserLayer::id), drawn in the selection's symbols.
+    void setUserSelection(const QMap<QString, std::shared_ptr<const std::vector<std::uint32_t>>>& selection);
     /// The user's vector layers, bottom to top.
     void setUserLayers(const std::vector<render::UserLayer>& layers);
     /// The statuses the 目标进展 view draws (ActualsPanel::progressData), refreshed after every change of the figures.
@@ -76,7 +78,8 @@ public:
 public slots:
     void zoomToProvince();
     void zoomToThemeExtent();
-    void zoomTo(const geo::Box& box);
+    /// Shows box (display CRS) with a margin, at least minSize (display units, metres) across each way.
+    void zoomTo(const geo::Box& box, double minSize = 40000);
     void zoomBy(double factor);
 
 signals:

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPainter>
 #include <QPixmap>
 #include <QSpinBox>
@@ -39,6 +40,21 @@ UserLayerPanel::UserLayerPanel(QWidget* parent) : QTreeWidget(parent)
             return;
         QTreeWidgetItem* top = item->parent() ? item->parent() : item;
         emitState(indexOfTopLevelItem(top));
+    });
+    // The layer's context menu: its attribute table (also from a double-click on the layer's row).
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QTreeWidgetItem* item = itemAt(at);
+        if (!item)
+            return;
+        const int layer = indexOfTopLevelItem(item->parent() ? item->parent() : item);
+        QMenu menu(this);
+        connect(menu.addAction(tr("属性表")), &QAction::triggered, this, [this, layer] { emit attributeTableRequested(layer); });
+        menu.exec(viewport()->mapToGlobal(at));
+    });
+    connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item, int column) {
+        if (!item->parent() && column == 0)
+            emit attributeTableRequested(indexOfTopLevelItem(item));
     });
     retranslate();
 }

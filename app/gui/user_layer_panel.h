@@ -30,6 +30,8 @@ public:
 
 signals:
     void layerChanged(int layer, bool visible, double opacity, bool abovePlan);
+    /// The user asks for a layer's attribute table (its context menu 属性表, a double-click on its row).
+    void attributeTableRequested(int layer);
 
 protected:
     /// The opacity boxes ignore the wheel unless focused: it scrolls the list instead (as the layer panel's).

@@ -1,10 +1,12 @@
 // The base geography layers, the selection and the layer registry (see map_layers.h).
 
 #include <cmath>
+#include <algorithm>
 
 #include <QPainter>
 #include <QPainterPath>
 
+#include "layers/feature_layer.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
 
@@ -319,6 +321,70 @@ void drawHighlight(const LayerContext& c)
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(s.view.toScreen(place.at), point.size * c.k, point.size * c.k);
         }
+}
+
+void drawUserSelection(const LayerContext& c)
+{
+    // The selected features of visible user layers (the attribute table's rows, a selection by expression), in the
+    // selection's symbols: areas filled and outlined, lines and points as the plan's selected corridors and places.
+    // A feature under two pixels across is marked by a ring of the point symbol at half its size, so a selection
+    // seen at the province's scale shows where it is (and a selection of a million parcels stays quick to draw).
+    const RenderSettings& s = c.s;
+    if (s.userSelection.isEmpty())
+        return;
+    QPainter& p = c.p;
+    const Symbol area = c.style.symbol("highlight", c.symbols.view, {{"geometry", "area"}});
+    const Symbol line = c.style.symbol("highlight", c.symbols.view, {{"geometry", "line"}});
+    const Symbol point = c.style.symbol("highlight", c.symbols.view, {{"geometry", "point"}});
+    const QTransform t = s.view.transform();
+    const geo::Box view = s.view.extent();
+    const double pixel = s.view.unitsPerPixel();
+    for (const UserLayer& u : s.userLayers) {
+        const auto it = s.userSelection.constFind(u.id);
+        if (!u.visible || !u.data || it == s.userSelection.constEnd() || !*it)
+            continue;
+        const layers::FeatureLayer& layer = *u.data;
+        const auto bounds = layer.bounds();
+        QPainterPath shapes;
+        QPolygonF dots;
+        for (std::uint32_t i : **it) {
+            if (i >= layer.size())
+                continue;
+            const geo::FloatBox& b = bounds[i];
+            if (b.maxX < view.minX || b.minX > view.maxX || b.maxY < view.minY || b.minY > view.maxY)
+                continue;
+            if (layer.kind() == layers::FeatureKind::Points) {
+                dots << s.view.toScreen({(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2});
+                continue;
+            }
+            if (b.maxX - b.minX < 2 * pixel && b.maxY - b.minY < 2 * pixel)
+                dots << s.view.toScreen({(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2});
+            else
+                shapes.addPath(t.map(featurePath(layer, i)));
+        }
+        p.save();
+        if (layer.kind() == layers::FeatureKind::Polygons) {
+            shapes.setFillRule(Qt::OddEvenFill);
+            p.fillPath(shapes, area.fill);
+            strokeFast(p, shapes, area.stroke, area.width * c.k);
+        } else if (layer.kind() == layers::FeatureKind::Lines) {
+            p.setPen(QPen(line.stroke, line.width * c.k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(shapes);
+        }
+        if (layer.kind() != layers::FeatureKind::Points) {
+            p.setPen(QPen(point.stroke, point.width * c.k));
+            p.setBrush(Qt::NoBrush);
+            for (const QPointF& d : dots)
+                p.drawEllipse(d, point.size * c.k / 2, point.size * c.k / 2);
+        } else {
+            p.setPen(QPen(point.stroke, point.width * c.k));
+            p.setBrush(Qt::NoBrush);
+            for (const QPointF& d : dots)
+                p.drawEllipse(d, point.size * c.k, point.size * c.k);
+        }
+        p.restore();
+    }
 }
 
 }  // namespace app::render

@@ -68,6 +68,8 @@ void drawCorridors(const LayerContext& c);
 void drawNeighbourSeats(const LayerContext& c);
 void drawPlaces(const LayerContext& c);
 void drawHighlight(const LayerContext& c);
+/// The selected features of user layers (RenderSettings::userSelection), in the selection's symbols.
+void drawUserSelection(const LayerContext& c);
 /// The county-seat classes as hatching in their colours (split counties in stripes, as their fills): drawn over
 /// user layers, which cover the class fills, in the views that fill counties by class. Nothing in other views.
 void drawClassOverlay(const LayerContext& c);

@@ -317,6 +317,7 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
     hatch();
     userLayers(true);
     drawHighlight(c);
+    drawUserSelection(c);
 }
 
 void MapRenderer::drawLabels(QPainter& p, const RenderSettings& s, const Frame& f) const

@@ -45,6 +45,9 @@ struct RenderSettings {
     QString highlightFeature;         ///< a zone, corridor or place id drawn selected
     std::vector<UserLayer> userLayers; ///< added vector layers, bottom to top: above the county fills and under
                                        ///< the plan's overlays, or above them (UserLayer::abovePlan)
+    /// Selected features of user layers, by UserLayer::id: their indices in the layer (FeatureLayer::indexOfFid),
+    /// drawn with the selection's symbols (the style's "highlight" rules) over everything but the labels.
+    QMap<QString, std::shared_ptr<const std::vector<std::uint32_t>>> userSelection;
     bool decorations = false;     ///< title, legend, source note (exported maps)
     bool scaleBar = true;
     bool northArrow = true;

@@ -416,6 +416,97 @@
     </message>
 </context>
 <context>
+    <name>app::gui::AttributeTableModel</name>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="115"/>
+        <source>无法读取属性表的行: %1</source>
+        <translation>Cannot read the attribute table's rows: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="142"/>
+        <source>空值 (NULL)</source>
+        <translation>Null (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="165"/>
+        <source>要素编号 (FID)</source>
+        <translation>Feature id (FID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="182"/>
+        <source>字段 %1</source>
+        <translation>Field %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="185"/>
+        <source>点击按此列排序</source>
+        <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="200"/>
+        <source>无法排序: %1</source>
+        <translation>Cannot sort: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="211"/>
+        <source>表达式 “%1” 中的 “%2” 不是此图层的字段。可用字段: %3</source>
+        <translation>In the expression “%1”, “%2” is not a field of this layer. Fields: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="213"/>
+        <source>请输入表达式, 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000。可用字段: %1</source>
+        <translation>Type an expression, e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000. Fields: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="214"/>
+        <source>表达式 “%1” 无法解析: %2 (GDAL 的说明)。文字值用单引号, 例如 landuse = &apos;林地&apos;。可用字段: %3</source>
+        <translation>The expression “%1” does not parse: %2 (GDAL&apos;s words). Text values take single quotes, e.g. landuse = &apos;forest&apos;. Fields: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="228"/>
+        <source>无法筛选: %1</source>
+        <translation>Cannot filter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="242"/>
+        <source>无法选择: %1</source>
+        <translation>Cannot select: %1</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::AttributeTablePanel</name>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="546"/>
+        <source>%1 / %2 行, 已选 %3</source>
+        <translation>%1 / %2 rows, %3 selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="557"/>
+        <source>筛选: 表达式 (GDAL SQL), 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000, 回车应用</source>
+        <translation>Filter: an expression (GDAL SQL), e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000; Enter applies it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="558"/>
+        <source>按表达式选择…</source>
+        <translation>Select by expression…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="559"/>
+        <source>选择表达式接受的全部要素 (不改变筛选)</source>
+        <translation>Select every feature the expression accepts (the filter stays)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="560"/>
+        <source>缩放到所选</source>
+        <translation>Zoom to selection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="561"/>
+        <source>清除选择</source>
+        <translation>Clear selection</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::DocumentPanel</name>
     <message>
         <location filename="../../app/gui/document_panel.cpp" line="105"/>
@@ -1137,252 +1228,268 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="91"/>
+        <location filename="../../app/gui/main_window.cpp" line="93"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="178"/>
+        <location filename="../../app/gui/main_window.cpp" line="185"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="304"/>
-        <location filename="../../app/gui/main_window.cpp" line="356"/>
+        <location filename="../../app/gui/main_window.cpp" line="312"/>
+        <location filename="../../app/gui/main_window.cpp" line="365"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="309"/>
+        <location filename="../../app/gui/main_window.cpp" line="317"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
+        <location filename="../../app/gui/main_window.cpp" line="321"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
+        <location filename="../../app/gui/main_window.cpp" line="326"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="319"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="330"/>
         <location filename="../../app/gui/main_window_layers.cpp" line="37"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="330"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="323"/>
-        <location filename="../../app/gui/main_window.cpp" line="639"/>
-        <location filename="../../app/gui/main_window.cpp" line="671"/>
+        <location filename="../../app/gui/main_window.cpp" line="331"/>
+        <location filename="../../app/gui/main_window.cpp" line="665"/>
+        <location filename="../../app/gui/main_window.cpp" line="697"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="323"/>
+        <location filename="../../app/gui/main_window.cpp" line="331"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
-        <location filename="../../app/gui/main_window.cpp" line="508"/>
-        <location filename="../../app/gui/main_window.cpp" line="513"/>
+        <location filename="../../app/gui/main_window.cpp" line="332"/>
+        <location filename="../../app/gui/main_window.cpp" line="525"/>
+        <location filename="../../app/gui/main_window.cpp" line="530"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="332"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="325"/>
-        <location filename="../../app/gui/main_window.cpp" line="365"/>
+        <location filename="../../app/gui/main_window.cpp" line="333"/>
+        <location filename="../../app/gui/main_window.cpp" line="374"/>
         <source>实际数据</source>
         <translation>Actual figures</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="333"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
         <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="326"/>
-        <location filename="../../app/gui/main_window.cpp" line="627"/>
+        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <source>属性表</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <source>打开图层的属性表: 用户图层或规划图层 (县、区域、通道、地点…) (Ctrl+T)</source>
+        <translation>Open a layer&apos;s attribute table: a user layer or a plan layer (counties, zones, corridors, places…) (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
+        <location filename="../../app/gui/main_window.cpp" line="653"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="326"/>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <location filename="../../app/gui/main_window.cpp" line="336"/>
         <source>测量距离</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <location filename="../../app/gui/main_window.cpp" line="336"/>
         <source>测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)</source>
         <translation>Measure ellipsoidal distance (CGCS2000): click to add points, right-click or Esc to finish (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <location filename="../../app/gui/main_window.cpp" line="337"/>
         <source>测量面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <location filename="../../app/gui/main_window.cpp" line="337"/>
         <source>测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)</source>
         <translation>Measure ellipsoidal area (CGCS2000): click to add vertices, right-click or Esc to finish (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="338"/>
         <source>定位到坐标</source>
         <translation>Go to coordinate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="338"/>
         <source>定位到经纬度或高斯-克吕格坐标 (Ctrl+G)</source>
         <translation>Go to a longitude/latitude or Gauss-Krüger coordinate (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="335"/>
+        <location filename="../../app/gui/main_window.cpp" line="344"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="337"/>
+        <location filename="../../app/gui/main_window.cpp" line="346"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="338"/>
+        <location filename="../../app/gui/main_window.cpp" line="347"/>
         <location filename="../../app/gui/main_window_project.cpp" line="158"/>
         <location filename="../../app/gui/main_window_project.cpp" line="168"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="339"/>
+        <location filename="../../app/gui/main_window.cpp" line="348"/>
         <source>另存项目…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="342"/>
+        <location filename="../../app/gui/main_window.cpp" line="351"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="344"/>
+        <location filename="../../app/gui/main_window.cpp" line="353"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="346"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="350"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="351"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="361"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="355"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <location filename="../../app/gui/main_window.cpp" line="368"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="360"/>
+        <location filename="../../app/gui/main_window.cpp" line="369"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="361"/>
+        <location filename="../../app/gui/main_window.cpp" line="370"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="362"/>
+        <location filename="../../app/gui/main_window.cpp" line="371"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="363"/>
+        <location filename="../../app/gui/main_window.cpp" line="372"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="364"/>
+        <location filename="../../app/gui/main_window.cpp" line="373"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="644"/>
+        <location filename="../../app/gui/main_window.cpp" line="377"/>
+        <location filename="../../app/gui/main_window_tables.cpp" line="35"/>
+        <source>属性表: %1</source>
+        <translation>Attribute table: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="670"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
@@ -1392,27 +1499,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="447"/>
+        <location filename="../../app/gui/main_window.cpp" line="464"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="468"/>
+        <location filename="../../app/gui/main_window.cpp" line="485"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="502"/>
+        <location filename="../../app/gui/main_window.cpp" line="519"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="508"/>
+        <location filename="../../app/gui/main_window.cpp" line="525"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="513"/>
+        <location filename="../../app/gui/main_window.cpp" line="530"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -1489,7 +1596,7 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="274"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="275"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -1516,27 +1623,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="248"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="249"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="256"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="257"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="627"/>
+        <location filename="../../app/gui/main_window.cpp" line="653"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="632"/>
+        <location filename="../../app/gui/main_window.cpp" line="658"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="640"/>
+        <location filename="../../app/gui/main_window.cpp" line="666"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -1545,22 +1652,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="668"/>
+        <location filename="../../app/gui/main_window.cpp" line="694"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="673"/>
+        <location filename="../../app/gui/main_window.cpp" line="699"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="706"/>
+        <location filename="../../app/gui/main_window.cpp" line="732"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="717"/>
+        <location filename="../../app/gui/main_window.cpp" line="743"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1623,56 +1730,73 @@ Skip these features and load the rest? The number skipped is shown in the status
         <source>另存项目</source>
         <translation>Save project as</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/main_window_tables.cpp" line="56"/>
+        <location filename="../../app/gui/main_window_tables.cpp" line="93"/>
+        <source>无法打开属性表: %1</source>
+        <translation>Cannot open the attribute table: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_tables.cpp" line="86"/>
+        <source>无法打开属性表: 没有规划图层 “%1”</source>
+        <translation>Cannot open the attribute table: there is no plan layer “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_tables.cpp" line="111"/>
+        <location filename="../../app/gui/main_window_tables.cpp" line="126"/>
+        <source>规划: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
 </context>
 <context>
     <name>app::gui::MapCanvas</name>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="166"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="172"/>
         <source>%L1 m</source>
         <translation>%L1 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="166"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="172"/>
         <source>%L1 km</source>
         <translation>%L1 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="170"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="176"/>
         <source>%L1 公顷</source>
         <translation>%L1 ha</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="171"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="177"/>
         <source>%L1 m²</source>
         <translation>%L1 m²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="171"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="177"/>
         <source>%L1 km²</source>
         <translation>%L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="178"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="184"/>
         <source>测量距离: 单击添加点, 右键或 Esc 结束</source>
         <translation>Measure distance: click to add points, right-click or Esc to finish</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="179"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="185"/>
         <source>测量面积: 单击添加顶点, 右键或 Esc 结束</source>
         <translation>Measure area: click to add vertices, right-click or Esc to finish</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="181"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="187"/>
         <source>椭球面 CGCS2000</source>
         <translation>ellipsoidal, CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="183"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="189"/>
         <source>本段 %1 · 总长 %2</source>
         <translation>Segment %1 · total %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="184"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="190"/>
         <source>面积 %1 · 周长 %2</source>
         <translation>Area %1 · perimeter %2</translation>
     </message>
@@ -1952,47 +2076,80 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
 </context>
 <context>
+    <name>app::gui::SelectByExpressionDialog</name>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="569"/>
+        <source>按表达式选择 · %1</source>
+        <translation>Select by expression · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="571"/>
+        <source>表达式 (GDAL SQL 的 WHERE 条件), 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000</source>
+        <translation>Expression (a WHERE condition of GDAL SQL), e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="583"/>
+        <source>选择</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="584"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="600"/>
+        <source>已选择 %1 个要素</source>
+        <translation>%1 features selected</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::UserLayerPanel</name>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="79"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="52"/>
+        <source>属性表</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="95"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="83"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="99"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="91"/>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="136"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="97"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="113"/>
         <source>绘于规划图层之上</source>
         <translation>Draw above the plan layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="98"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="114"/>
         <source>勾选: 覆盖规划分区、县城分类、交通与节点; 不勾选 (默认): 绘于县级底色之上、规划图层之下</source>
         <translation>Ticked: drawn over the plan’s zones, county classes, transport and places; unticked (default): drawn over the county fills and under the plan layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="123"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="123"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="136"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>

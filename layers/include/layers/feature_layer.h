@@ -103,6 +103,12 @@ public:
     std::span<const geo::FloatBox> bounds() const { return m_bounds; }
     std::span<const std::uint16_t> categories() const { return m_category; }
     std::int64_t fid(std::size_t i) const { return m_fids[i]; }
+    /// The feature with this FID in the source, or nothing (thread-safe; the first call on a layer whose FIDs are
+    /// not ascending sorts an index of them once).
+    std::optional<std::uint32_t> indexOfFid(std::int64_t fid) const;
+    /// GDAL open options every later read of the file needs (a shapefile's inferred ENCODING=CP936), for readers of
+    /// its other attributes (AttributeTable::open).
+    const std::vector<std::string>& openOptions() const { return m_openOptions; }
 
     /// The style field and its distinct values (category k is categoryNames()[k]); empty when none.
     const std::string& styleField() const { return m_styleField; }
@@ -167,6 +173,11 @@ private:
     };
     static std::vector<FileStamp> stampsOf(const std::filesystem::path& file);
     std::vector<FileStamp> m_stamps;
+
+    /// Feature indices sorted by FID, for indexOfFid when m_fids is not ascending (built once, on first use).
+    mutable std::once_flag m_fidIndexOnce;
+    mutable std::vector<std::uint32_t> m_fidIndex;
+    mutable bool m_fidsAscending = false;
 
     struct Reader;  // lazily opened dataset for attributes()
     mutable std::mutex m_readerMutex;

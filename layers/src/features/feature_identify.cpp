@@ -75,6 +75,29 @@ std::optional<std::uint32_t> FeatureLayer::featureAtBruteForce(geo::Point p, dou
     return std::nullopt;
 }
 
+std::optional<std::uint32_t> FeatureLayer::indexOfFid(std::int64_t fid) const
+{
+    std::call_once(m_fidIndexOnce, [this] {
+        m_fidsAscending = std::is_sorted(m_fids.begin(), m_fids.end());
+        if (m_fidsAscending)
+            return;
+        m_fidIndex.resize(m_fids.size());
+        for (std::size_t i = 0; i < m_fids.size(); ++i)
+            m_fidIndex[i] = static_cast<std::uint32_t>(i);
+        std::sort(m_fidIndex.begin(), m_fidIndex.end(), [this](std::uint32_t a, std::uint32_t b) { return m_fids[a] < m_fids[b]; });
+    });
+    if (m_fidsAscending) {
+        const auto it = std::lower_bound(m_fids.begin(), m_fids.end(), fid);
+        if (it == m_fids.end() || *it != fid)
+            return std::nullopt;
+        return static_cast<std::uint32_t>(it - m_fids.begin());
+    }
+    const auto it = std::lower_bound(m_fidIndex.begin(), m_fidIndex.end(), fid, [this](std::uint32_t i, std::int64_t f) { return m_fids[i] < f; });
+    if (it == m_fidIndex.end() || m_fids[*it] != fid)
+        return std::nullopt;
+    return *it;
+}
+
 std::vector<FeatureLayer::FileStamp> FeatureLayer::stampsOf(const std::filesystem::path& file)
 {
     std::vector<std::filesystem::path> files{file};
