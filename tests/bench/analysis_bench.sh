@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# gzplan stats and select against their anchors, whole process, in one run (issue 14's speed table):
+#   tests/bench/analysis_bench.sh [build-dir] [repeats] [--no-qgis]
+# Anchors: QGIS 3.22 (Debian python3-qgis) native:intersection + ellipsoidal area sums (tests/bench/qgis_intersection.py,
+# run once: ~100 s), ogr2ogr -where into a Memory dataset, ogr2ogr -dialect SQLite with ST_Buffer/ST_Intersects.
+# Floors: reading every feature through GDAL (ogr2ogr of all features into Memory).
+# Makes build/data/parcels-{100k,1m}.gpkg with gzplan make-parcels when missing. Prints medians of the repeats.
+set -euo pipefail
+BUILD=${1:-build}
+N=${2:-3}
+QGIS=${3:-}
+GZ=$BUILD/app/gzplan
+DATA=$BUILD/data
+GPKG=$DATA/guizhou.gpkg
+P100K=$DATA/parcels-100k.gpkg
+P1M=$DATA/parcels-1m.gpkg
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+[ -f "$P100K" ] || "$GZ" make-parcels --count 100000 --out "$P100K" --quiet
+[ -f "$P1M" ] || "$GZ" make-parcels --out "$P1M" --quiet
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Runs a command N times (or $REPEAT); prints the median wall time in ms.
+measure() {
+  local t; t=$(mktemp)
+  for _ in $(seq "${REPEAT:-$N}"); do
+    /usr/bin/time -f "%e" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { echo "failed: $*" >&2; cat "$OUT/err" >&2; exit 1; }
+    awk '{printf "%d\n", $1 * 1000}' "$OUT/time" >> "$t"
+  done
+  median < "$t"; rm -f "$t"
+}
+row() { printf '%-64s %8d ms   %-34s %8s ms   ratio %s\n' "$1" "$2" "$3" "$4" "$( [ "$4" = "-" ] && echo - || echo "scale=3; $2 / $4" | bc -l)"; }
+
+echo "median of $N runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); parcels: $(ogrinfo -so "$P100K" parcels | sed -n 's/Feature Count: //p') and $(ogrinfo -so "$P1M" parcels | sed -n 's/Feature Count: //p')"
+
+# 1. Area by county and land use, exact, 100k parcels.
+g=$(measure "$GZ" stats --layer "$P100K" --by county --group-field landuse --measure area --json)
+if [ "$QGIS" != "--no-qgis" ] && /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
+  q=$(REPEAT=1 measure /usr/bin/python3 "$(dirname "$0")/qgis_intersection.py" "$P100K" "$GPKG")
+else
+  q=-
+fi
+row "stats 100k by county × landuse, area (exact)" "$g" "QGIS 3.22 intersection + sums" "$q"
+
+# 2. Area by county, class and zone, exact, 1M parcels (three processes, total).
+c=$(measure "$GZ" stats --layer "$P1M" --by county --group-field landuse --measure area --json)
+k=$(measure "$GZ" stats --layer "$P1M" --by class --group-field landuse --measure area --json)
+z=$(measure "$GZ" stats --layer "$P1M" --by zone --group-field landuse --measure area --json)
+row "stats 1M by county ($c ms) + class ($k ms) + zone ($z ms)" "$((c + k + z))" "QGIS (issue: ~10x row 1, not run)" "-"
+
+# 3. Select by expression over 1M.
+W="landuse = '林地' AND area_m2 > 10000"
+s=$(measure "$GZ" select --layer "$P1M" --where "$W" --count)
+so=$(measure sh -c "rm -f '$OUT/sel.gpkg'; '$GZ' select --layer '$P1M' --where \"$W\" --out '$OUT/sel.gpkg'")
+o=$(measure ogr2ogr -f Memory /vsimem/x "$P1M" parcels -where "$W")
+row "select --where over 1M, --count" "$s" "ogr2ogr -where to Memory" "$o"
+row "select --where over 1M, --out GeoPackage" "$so" "ogr2ogr -where to Memory" "$o"
+
+# 4. Within 10 km of the Shanghai–Kunming belt, 1M.
+n=$(measure "$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count)
+cp "$P1M" "$OUT/p1m.gpkg"
+ogr2ogr -update -append "$OUT/p1m.gpkg" "$GPKG" corridors -where "corridor_id = 'belt_shanghai_kunming'" -nln belt
+# The buffer in the CGCS2000 3° Gauss–Krüger zone 35 (EPSG:4545, central meridian 105°E), metres; counted by SQLite.
+SQL="SELECT COUNT(*) AS n FROM parcels p, (SELECT ST_Transform(ST_Buffer(ST_Transform(geom, 4545), 10000), 4490) AS b FROM belt) AS buf WHERE ST_Intersects(p.geom, buf.b)"
+start=$(date +%s%N)
+answer=$(ogrinfo -q "$OUT/p1m.gpkg" -dialect SQLite -sql "$SQL" | sed -n 's/.*n (Integer) = //p')
+a=$(( ($(date +%s%N) - start) / 1000000 ))
+row "select --near belt_shanghai_kunming:10km over 1M, --count" "$n" "ogrinfo SQLite ST_Buffer/Intersects" "$a"
+
+# Floors: every feature read through GDAL, and gzplan reading every feature (no condition).
+f=$(measure ogr2ogr -f Memory /vsimem/z "$P1M" parcels)
+r=$(measure "$GZ" select --layer "$P1M" --count)
+row "floor: gzplan select --count, no condition (read every feature)" "$r" "ogr2ogr all features to Memory" "$f"
+echo "answers: $("$GZ" select --layer "$P1M" --where "$W" --count) by expression; near the belt gzplan $("$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count), SQLite $answer (its buffer is in the GK zone, gzplan's in Albers)"
