@@ -69,47 +69,40 @@ ordered_json rowJson(const an::StatsRow& row)
     return j;
 }
 
-int stats(const an::PlanContext& context, const CommandLine& args, std::ostream& out)
+ordered_json statsJson(const an::StatsResult& r, const an::StatsOptions& options)
 {
-    const auto [by, distance] = context.units->parseBy(args.value("by"));
-    an::StatsOptions options;
-    options.source = sourceOf(args);
-    options.groupField = args.value("group-field");
-    options.measure = an::parseMeasure(args.value("measure", "count"));
-    const an::StatsResult r = an::computeStats(*context.units, by, distance, options);
-    if (args.has("out"))
-        an::writeTable(an::statsTable(r), args.value("out"), args.flag("force"));
-    if (args.flag("json")) {
-        ordered_json j;
-        j["layer"] = options.source.file.string();
-        j["layer_name"] = r.layerName;
-        j["crs"] = r.layerCrs;
-        j["by"] = an::unitKindId(by);
-        j["distance_m"] = distance;
-        j["measure"] = an::measureId(options.measure);
-        j["unit"] = r.unitWord;
-        j["group_field"] = options.groupField;
-        j["where"] = options.source.where;
-        j["features_read"] = r.featuresRead;
-        j["features_cut"] = r.featuresCut;
-        j["method"] = r.method;
-        j["method_en"] = r.methodEn;
-        j["notes"] = r.notes;
-        j["notes_en"] = r.notesEn;
-        j["groups"] = r.groups;
-        ordered_json rows = ordered_json::array(), totals = ordered_json::array();
-        for (const an::StatsRow& row : r.rows)
-            rows.push_back(rowJson(row));
-        for (const an::StatsRow& row : r.totals)
-            totals.push_back(rowJson(row));
-        j["rows"] = rows;
-        j["totals"] = totals;
-        out << j.dump(4) << "\n";
-        return 0;
-    }
-    out << "gzplan stats: " << r.layerName << " (" << r.layerCrs << "), " << r.featuresRead << " features, by " << an::unitKindId(by)
-        << (distance > 0 ? " within " + number(distance / 1000, 3) + " km" : "") << ", " << an::measureId(options.measure) << " (" << r.unitWord
-        << ")\n\n";
+    ordered_json j;
+    j["layer"] = options.source.file.string();
+    j["layer_name"] = r.layerName;
+    j["crs"] = r.layerCrs;
+    j["by"] = an::unitKindId(r.by);
+    j["distance_m"] = r.distanceM;
+    j["measure"] = an::measureId(options.measure);
+    j["unit"] = r.unitWord;
+    j["group_field"] = options.groupField;
+    j["where"] = options.source.where;
+    j["features_read"] = r.featuresRead;
+    j["features_cut"] = r.featuresCut;
+    j["method"] = r.method;
+    j["method_en"] = r.methodEn;
+    j["notes"] = r.notes;
+    j["notes_en"] = r.notesEn;
+    j["groups"] = r.groups;
+    ordered_json rows = ordered_json::array(), totals = ordered_json::array();
+    for (const an::StatsRow& row : r.rows)
+        rows.push_back(rowJson(row));
+    for (const an::StatsRow& row : r.totals)
+        totals.push_back(rowJson(row));
+    j["rows"] = rows;
+    j["totals"] = totals;
+    return j;
+}
+
+void statsText(const an::StatsResult& r, const an::StatsOptions& options, std::ostream& out)
+{
+    out << "gzplan stats: " << r.layerName << " (" << r.layerCrs << "), " << r.featuresRead << " features, by " << an::unitKindId(r.by)
+        << (r.distanceM > 0 ? " within " + number(r.distanceM / 1000, 3) + " km" : "") << ", " << an::measureId(options.measure) << " ("
+        << r.unitWord << ")\n\n";
     const bool groups = !options.groupField.empty();
     std::vector<std::string> header{"unit", "名称", "name"};
     if (groups)
@@ -135,6 +128,54 @@ int stats(const an::PlanContext& context, const CommandLine& args, std::ostream&
     out << "\n方法：" << r.method << "\nmethod: " << r.methodEn << "\n";
     for (std::size_t i = 0; i < r.notes.size(); ++i)
         out << "说明：" << r.notes[i] << "\nnote: " << r.notesEn[i] << "\n";
+}
+
+int stats(const an::PlanContext& context, const CommandLine& args, std::ostream& out)
+{
+    // --by county,class,zone: one reading for all.
+    std::vector<std::pair<an::UnitKind, double>> by;
+    const std::string byText = args.value("by");
+    for (std::size_t start = 0; start <= byText.size();) {
+        const std::size_t comma = byText.find(',', start);
+        const std::string one = byText.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (one.empty())
+            throw an::UsageError("--by '" + byText + "': an empty kind between commas");
+        by.push_back(context.units->parseBy(one));
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    an::StatsOptions options;
+    options.source = sourceOf(args);
+    options.groupField = args.value("group-field");
+    options.measure = an::parseMeasure(args.value("measure", "count"));
+    const std::vector<an::StatsResult> results = an::computeStats(*context.units, by, options);
+    if (args.has("out")) {
+        an::PlainTable table;
+        for (const an::StatsResult& r : results) {
+            an::PlainTable one = an::statsTable(r);
+            table.columns = one.columns;
+            table.sheet = one.sheet;
+            table.rows.insert(table.rows.end(), one.rows.begin(), one.rows.end());
+        }
+        an::writeTable(table, args.value("out"), args.flag("force"));
+    }
+    if (args.flag("json")) {
+        if (results.size() == 1) {
+            out << statsJson(results.front(), options).dump(4) << "\n";
+        } else {
+            ordered_json all = ordered_json::array();
+            for (const an::StatsResult& r : results)
+                all.push_back(statsJson(r, options));
+            out << all.dump(4) << "\n";
+        }
+        return 0;
+    }
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (i)
+            out << "\n";
+        statsText(results[i], options, out);
+    }
     if (args.has("out"))
         out << "written: " << args.value("out") << "\n";
     return 0;

@@ -176,7 +176,7 @@ std::vector<CommandSpec> makeCommands()
          {},
          {required(option("layer", "vector file", "the layer to measure: any vector file GDAL reads")),
           option("source-layer", "name", "the layer inside the file (default its first)"),
-          required(option("by", "kind", "county, prefecture, class, zone, central_city or corridor:<distance> (corridor:10km)")),
+          required(option("by", "kind[,kind…]", "county, prefecture, class, zone, central_city or corridor:<distance> (corridor:10km); several, comma-separated, are measured in one reading")),
           option("group-field", "field", "also group by this field (地类, landuse)"),
           option("measure", "count|area|length|sum:FIELD|mean:FIELD", "what to add up (default count)"),
           option("where", "expression", "only features matching it, in GDAL's SQL dialect: landuse = '林地' AND area_m2 > 10000"),

@@ -158,6 +158,8 @@ using Progress = std::function<bool(double done)>;
 /// Measures the layer by every unit of `by` (corridors at distanceM). Throws DataError (file, layer, field, CRS),
 /// UsageError (a measure the geometry cannot have, a field that does not exist or is not numeric).
 StatsResult computeStats(const PlanUnits& units, UnitKind by, double distanceM, const StatsOptions& options);
+/// Several kinds at once (county, class and zone…): one reading and one overlay, a result per kind in order.
+std::vector<StatsResult> computeStats(const PlanUnits& units, const std::vector<std::pair<UnitKind, double>>& by, const StatsOptions& options);
 /// The same, measured the plain way: every feature intersected with every unit's whole shape with GEOS
 /// (for the tests; slow). Only count, area, length, sum.
 StatsResult bruteForceStats(const PlanUnits& units, UnitKind by, double distanceM, const StatsOptions& options,

@@ -1,5 +1,6 @@
 #include "analysis/layer_reader.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -183,6 +184,15 @@ void LayerReader::run(const Visitor& visit) const
             const std::string file = m_source.file.string();
             GDALDatasetUniquePtr ds = layers::detail::openVector(file);
             OGRLayer* layer = pickLayer(*ds, file, m_layer);
+            std::vector<const char*> ignored;
+            if (!m_allFields) {
+                for (const std::string& f : m_fields)
+                    if (std::find(m_needed.begin(), m_needed.end(), f) == m_needed.end())
+                        ignored.push_back(f.c_str());
+                ignored.push_back("OGR_STYLE");
+                ignored.push_back(nullptr);
+                layer->SetIgnoredFields(ignored.data());
+            }
             std::string where = m_source.where.empty() ? "" : "(" + m_source.where + ")";
             const Range& r = m_ranges[t];
             if (!r.whole)

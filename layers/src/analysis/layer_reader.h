@@ -33,6 +33,13 @@ public:
     std::int64_t count() const { return m_count; }
     unsigned threads() const { return static_cast<unsigned>(m_ranges.size()); }
 
+    /// Reads only these fields (and the geometry): GDAL leaves the others out of its queries. Default: every field.
+    void onlyFields(std::vector<std::string> names)
+    {
+        m_needed = std::move(names);
+        m_allFields = false;
+    }
+
     /// Calls visit(thread, feature, geometry in lon/lat) for every feature the filter passes, from threads()
     /// threads at once (thread = 0 … threads()-1). A feature without geometry gets nullptr. An exception in any
     /// thread stops them all and is rethrown here.
@@ -52,6 +59,8 @@ private:
     std::vector<int> m_fieldTypes;
     std::int64_t m_count = -1;
     std::vector<Range> m_ranges;
+    std::vector<std::string> m_needed;
+    bool m_allFields = true;
 };
 
 /// The geometry as lon/lat parts: polygons, lines or points appended (curves linearised).

@@ -23,7 +23,8 @@ std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions&
     LayerSource source = options.source;
     if (plain)
         source.threads = 1;
-    const detail::LayerReader reader(source);
+    detail::LayerReader reader(source);
+    reader.onlyFields({});  // FIDs and geometry are all a selection needs
     std::vector<const Unit*> direct;
     for (const auto* list : {&options.within, &options.intersects, &options.near})
         for (const Unit& u : *list)

@@ -66,10 +66,11 @@ std::string fieldText(OGRFeature& f, int field)
 
 }  // namespace
 
-StatsResult runStats(const PlanUnits& units, UnitKind by, double distanceM, const StatsOptions& options, bool bruteForce, std::size_t maxFeatures)
+static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vector<std::pair<UnitKind, double>>& requests, const StatsOptions& options,
+                                  bool bruteForce, std::size_t maxFeatures)
 {
     const auto started = std::chrono::steady_clock::now();
-    const detail::LayerReader reader(options.source);
+    detail::LayerReader reader(options.source);
     const Measure m = options.measure.kind;
     const GeometryClass gc = reader.geometryClass();
     if (m == Measure::Area && gc != GeometryClass::Polygons && gc != GeometryClass::Unknown)
@@ -80,12 +81,25 @@ StatsResult runStats(const PlanUnits& units, UnitKind by, double distanceM, cons
                          " or sum:FIELD");
     const int valueField = (m == Measure::Sum || m == Measure::Mean) ? reader.field(options.measure.field, true, "--measure") : -1;
     const int groupField = options.groupField.empty() ? -1 : reader.field(options.groupField, false, "--group-field");
+    {
+        std::vector<std::string> needed;
+        if (groupField >= 0)
+            needed.push_back(options.groupField);
+        if (valueField >= 0)
+            needed.push_back(options.measure.field);
+        reader.onlyFields(needed);
+    }
 
-    std::vector<Unit> list = units.all(by, distanceM);
+    // Every request's units; one reading and one overlay serve them all (classes, prefectures, central cities and
+    // zones of whole counties are sums of the counties).
+    std::vector<std::vector<Unit>> lists;
+    for (const auto& [kind, distance] : requests)
+        lists.push_back(units.all(kind, distance));
     std::vector<const Unit*> direct;
-    for (const Unit& u : list)
-        if (u.shape || bruteForce)
-            direct.push_back(&u);
+    for (const auto& list : lists)
+        for (const Unit& u : list)
+            if (u.shape || bruteForce)
+                direct.push_back(&u);
     const detail::Overlay overlay(units.geography(), direct, bruteForce);
 
     std::vector<Tally> tallies(reader.threads());
@@ -154,169 +168,181 @@ StatsResult runStats(const PlanUnits& units, UnitKind by, double distanceM, cons
         order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return all.groups[a] < all.groups[b]; });
 
-    StatsResult r;
-    r.by = by;
-    r.distanceM = distanceM;
-    r.measure = options.measure;
-    r.layerName = reader.layerName();
-    r.layerCrs = reader.crsText();
-    r.featuresRead = all.features;
-    r.featuresCut = all.cut;
-    r.unitWord = m == Measure::Area ? "m²" : m == Measure::Length ? "m" : m == Measure::Count ? "features" : options.measure.field;
-    for (std::size_t g : order)
-        r.groups.push_back(all.groups[g]);
-
-    auto valueOf = [&](const Acc& a) {
-        switch (m) {
-        case Measure::Count: return static_cast<double>(a.assigned);
-        case Measure::Area:
-        case Measure::Length: return a.measure;
-        case Measure::Sum: return a.sum;
-        case Measure::Mean: return a.assigned ? a.sum / static_cast<double>(a.assigned) : NAN;
-        }
-        return 0.0;
-    };
-    auto sumSlots = [&](std::size_t g, const std::vector<std::size_t>& slots) {
-        Acc a;
-        for (std::size_t s : slots) {
-            a.assigned += all.acc[g][s].assigned;
-            a.touched += all.acc[g][s].touched;
-            a.measure += all.acc[g][s].measure;
-            a.sum += all.acc[g][s].sum;
-        }
-        return a;
-    };
-    auto slotsOf = [&](const Unit& u) {
-        std::vector<std::size_t> slots;
-        if (const std::size_t d = overlay.directSlot(&u); d != SIZE_MAX)
-            slots.push_back(d);
-        else
-            for (const std::string& code : u.countyCodes)
-                if (const std::size_t s = overlay.countySlot(code); s != SIZE_MAX)
-                    slots.push_back(s);
-        return slots;
-    };
-    const bool partialKinds = m == Measure::Area || m == Measure::Length;
-    auto row = [&](const Unit* u, const std::string& id, const std::string& name, const std::string& nameEn, const std::string& group, const Acc& a) {
-        StatsRow row;
-        row.unitId = u ? u->id : id;
-        row.unitName = u ? u->name : name;
-        row.unitNameEn = u ? u->nameEn : nameEn;
-        row.group = group;
-        row.features = partialKinds ? a.touched : a.assigned;
-        row.value = valueOf(a);
-        row.schematic = u && u->schematic;
-        return row;
-    };
-    for (const Unit& u : list) {
-        const auto slots = slotsOf(u);
+    std::vector<StatsResult> results;
+    for (std::size_t request = 0; request < requests.size(); ++request) {
+        const UnitKind by = requests[request].first;
+        const double distanceM = requests[request].second;
+        const std::vector<Unit>& list = lists[request];
+        StatsResult r;
+        r.by = by;
+        r.distanceM = distanceM;
+        r.measure = options.measure;
+        r.layerName = reader.layerName();
+        r.layerCrs = reader.crsText();
+        r.featuresRead = all.features;
+        r.featuresCut = all.cut;
+        r.unitWord = m == Measure::Area ? "m²" : m == Measure::Length ? "m" : m == Measure::Count ? "features" : options.measure.field;
         for (std::size_t g : order)
-            r.rows.push_back(row(&u, "", "", "", all.groups[g], sumSlots(g, slots)));
-    }
-    // Totals per group and over all groups: the layer, outside the partition (counties and prefectures), the
-    // counties of any class once (classes).
-    std::vector<std::size_t> everyCounty, anyClass;
-    for (const County& c : units.geography().counties)
-        everyCounty.push_back(overlay.countySlot(c.code));
-    if (by == UnitKind::CountyClass) {
-        std::set<std::size_t> s;
+            r.groups.push_back(all.groups[g]);
+
+        auto valueOf = [&](const Acc& a) {
+            switch (m) {
+            case Measure::Count: return static_cast<double>(a.assigned);
+            case Measure::Area:
+            case Measure::Length: return a.measure;
+            case Measure::Sum: return a.sum;
+            case Measure::Mean: return a.assigned ? a.sum / static_cast<double>(a.assigned) : NAN;
+            }
+            return 0.0;
+        };
+        auto sumSlots = [&](std::size_t g, const std::vector<std::size_t>& slots) {
+            Acc a;
+            for (std::size_t s : slots) {
+                a.assigned += all.acc[g][s].assigned;
+                a.touched += all.acc[g][s].touched;
+                a.measure += all.acc[g][s].measure;
+                a.sum += all.acc[g][s].sum;
+            }
+            return a;
+        };
+        auto slotsOf = [&](const Unit& u) {
+            std::vector<std::size_t> slots;
+            if (const std::size_t d = overlay.directSlot(&u); d != SIZE_MAX)
+                slots.push_back(d);
+            else
+                for (const std::string& code : u.countyCodes)
+                    if (const std::size_t s = overlay.countySlot(code); s != SIZE_MAX)
+                        slots.push_back(s);
+            return slots;
+        };
+        const bool partialKinds = m == Measure::Area || m == Measure::Length;
+        auto row = [&](const Unit* u, const std::string& id, const std::string& name, const std::string& nameEn, const std::string& group, const Acc& a) {
+            StatsRow row;
+            row.unitId = u ? u->id : id;
+            row.unitName = u ? u->name : name;
+            row.unitNameEn = u ? u->nameEn : nameEn;
+            row.group = group;
+            row.features = partialKinds ? a.touched : a.assigned;
+            row.value = valueOf(a);
+            row.schematic = u && u->schematic;
+            return row;
+        };
+        for (const Unit& u : list) {
+            const auto slots = slotsOf(u);
+            for (std::size_t g : order)
+                r.rows.push_back(row(&u, "", "", "", all.groups[g], sumSlots(g, slots)));
+        }
+        // Totals per group and over all groups: the layer, outside the partition (counties and prefectures), the
+        // counties of any class once (classes).
+        std::vector<std::size_t> everyCounty, anyClass;
+        for (const County& c : units.geography().counties)
+            everyCounty.push_back(overlay.countySlot(c.code));
+        if (by == UnitKind::CountyClass) {
+            std::set<std::size_t> s;
+            for (const Unit& u : list)
+                for (std::size_t slot : slotsOf(u))
+                    s.insert(slot);
+            anyClass.assign(s.begin(), s.end());
+        }
+        std::vector<std::size_t> groupsPlusAll = order;
+        groupsPlusAll.push_back(SIZE_MAX);
+        for (std::size_t g : groupsPlusAll) {
+            Acc layer, inCounties, any;
+            const std::string group = g == SIZE_MAX ? "*" : all.groups[g];
+            for (std::size_t gg = 0; gg < all.groups.size(); ++gg) {
+                if (g != SIZE_MAX && gg != g)
+                    continue;
+                layer.assigned += all.totals[gg].features;
+                layer.touched += all.totals[gg].features;
+                layer.measure += all.totals[gg].measure;
+                layer.sum += all.totals[gg].sum;
+                const Acc c = sumSlots(gg, everyCounty);
+                inCounties.assigned += c.assigned;
+                inCounties.touched += c.touched;
+                inCounties.measure += c.measure;
+                inCounties.sum += c.sum;
+                if (!anyClass.empty()) {
+                    const Acc a = sumSlots(gg, anyClass);
+                    any.assigned += a.assigned;
+                    any.touched += a.touched;
+                    any.measure += a.measure;
+                    any.sum += a.sum;
+                }
+            }
+            r.totals.push_back(row(nullptr, "(layer)", "图层合计", "layer total", group, layer));
+            if (by == UnitKind::County || by == UnitKind::Prefecture) {
+                Acc outside;
+                outside.assigned = layer.assigned - inCounties.assigned;
+                outside.touched = 0;
+                outside.measure = layer.measure - inCounties.measure;
+                outside.sum = layer.sum - inCounties.sum;
+                r.totals.push_back(row(nullptr, "(outside)", "贵州省外", "outside Guizhou", group, outside));
+            }
+            if (by == UnitKind::CountyClass)
+                r.totals.push_back(row(nullptr, "(any_class)", "任一类型（每县计一次）", "any class (each county once)", group, any));
+        }
+
+        // How it was measured, in both languages.
+        const std::string assign = "计数、求和与均值按要素内点（GEOS PointOnSurface）归属；";
+        const std::string assignEn = "counts, sums and means assign each feature whole by its inside point (GEOS PointOnSurface); ";
+        if (m == Measure::Area) {
+            r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；面积为 GRS80 椭球面积（与 Albers 等积投影一致，边按经纬度直线计），单位平方米";
+            r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; areas in square metres on the GRS80 ellipsoid "
+                                    "(as the Albers equal-area projection gives them, edges straight in longitude/latitude)";
+        } else if (m == Measure::Length) {
+            r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；长度为 GRS80 椭球面上各段的测地线长度（PROJ geodesic），单位米";
+            r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; lengths in metres along geodesics on the GRS80 "
+                                    "ellipsoid (PROJ's geodesic routines)";
+        } else {
+            r.method = assign + "跨界要素只计入一个单元";
+            r.methodEn = assignEn + "a feature crossing a boundary counts in one unit only";
+        }
+        r.notes.push_back("图层 " + r.layerName + "，坐标系 " + r.layerCrs + "，读取 " + std::to_string(r.featuresRead) + " 个要素" +
+                          (options.source.where.empty() ? "" : "（筛选：" + options.source.where + "）"));
+        r.notesEn.push_back("layer " + r.layerName + ", CRS " + r.layerCrs + ", " + std::to_string(r.featuresRead) + " features read" +
+                            (options.source.where.empty() ? "" : " (filter: " + options.source.where + ")"));
+        if (all.noGeometry) {
+            r.notes.push_back(std::to_string(all.noGeometry) + " 个要素没有几何，不属于任何单元（计入图层合计）");
+            r.notesEn.push_back(std::to_string(all.noGeometry) + " features have no geometry and lie in no unit (they are in the layer total)");
+        }
         for (const Unit& u : list)
-            for (std::size_t slot : slotsOf(u))
-                s.insert(slot);
-        anyClass.assign(s.begin(), s.end());
-    }
-    std::vector<std::size_t> groupsPlusAll = order;
-    groupsPlusAll.push_back(SIZE_MAX);
-    for (std::size_t g : groupsPlusAll) {
-        Acc layer, inCounties, any;
-        const std::string group = g == SIZE_MAX ? "*" : all.groups[g];
-        for (std::size_t gg = 0; gg < all.groups.size(); ++gg) {
-            if (g != SIZE_MAX && gg != g)
-                continue;
-            layer.assigned += all.totals[gg].features;
-            layer.touched += all.totals[gg].features;
-            layer.measure += all.totals[gg].measure;
-            layer.sum += all.totals[gg].sum;
-            const Acc c = sumSlots(gg, everyCounty);
-            inCounties.assigned += c.assigned;
-            inCounties.touched += c.touched;
-            inCounties.measure += c.measure;
-            inCounties.sum += c.sum;
-            if (!anyClass.empty()) {
-                const Acc a = sumSlots(gg, anyClass);
-                any.assigned += a.assigned;
-                any.touched += a.touched;
-                any.measure += a.measure;
-                any.sum += a.sum;
+            if (!u.note.empty()) {
+                r.notes.push_back(u.name + "：" + u.note);
+                r.notesEn.push_back((u.nameEn.empty() ? u.id : u.nameEn) + ": " + u.noteEn);
+            }
+        if (by == UnitKind::CountyClass) {
+            r.notes.push_back("一个县属于多个县城类型时在每个类型中都计入；“任一类型”每县只计一次");
+            r.notesEn.push_back("a county in several classes counts in each; \"any class\" counts it once");
+        }
+        if (r.featuresRead > 0 && r.totals.size() > 1 && (by == UnitKind::County || by == UnitKind::Prefecture)) {
+            const StatsRow& layer = r.totals[r.totals.size() - 2];
+            const StatsRow& outside = r.totals.back();
+            if (layer.value > 0 && std::abs(outside.value - layer.value) <= 1e-9 * std::abs(layer.value)) {
+                r.notes.push_back("警告：图层全部位于贵州省外，请检查其坐标系（" + r.layerCrs + "）");
+                r.notesEn.push_back("warning: the whole layer lies outside Guizhou; check its CRS (" + r.layerCrs + ")");
             }
         }
-        r.totals.push_back(row(nullptr, "(layer)", "图层合计", "layer total", group, layer));
-        if (by == UnitKind::County || by == UnitKind::Prefecture) {
-            Acc outside;
-            outside.assigned = layer.assigned - inCounties.assigned;
-            outside.touched = 0;
-            outside.measure = layer.measure - inCounties.measure;
-            outside.sum = layer.sum - inCounties.sum;
-            r.totals.push_back(row(nullptr, "(outside)", "贵州省外", "outside Guizhou", group, outside));
-        }
-        if (by == UnitKind::CountyClass)
-            r.totals.push_back(row(nullptr, "(any_class)", "任一类型（每县计一次）", "any class (each county once)", group, any));
+        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        results.push_back(std::move(r));
     }
-
-    // How it was measured, in both languages.
-    const std::string assign = "计数、求和与均值按要素内点（GEOS PointOnSurface）归属；";
-    const std::string assignEn = "counts, sums and means assign each feature whole by its inside point (GEOS PointOnSurface); ";
-    if (m == Measure::Area) {
-        r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；面积为 GRS80 椭球面积（与 Albers 等积投影一致，边按经纬度直线计），单位平方米";
-        r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; areas in square metres on the GRS80 ellipsoid "
-                                "(as the Albers equal-area projection gives them, edges straight in longitude/latitude)";
-    } else if (m == Measure::Length) {
-        r.method = assign + "要素在 CGCS2000 经纬度中按单元边界用 GEOS 切分；长度为 GRS80 椭球面上各段的测地线长度（PROJ geodesic），单位米";
-        r.methodEn = assignEn + "features cut at unit boundaries with GEOS in CGCS2000 longitude/latitude; lengths in metres along geodesics on the GRS80 "
-                                "ellipsoid (PROJ's geodesic routines)";
-    } else {
-        r.method = assign + "跨界要素只计入一个单元";
-        r.methodEn = assignEn + "a feature crossing a boundary counts in one unit only";
-    }
-    r.notes.push_back("图层 " + r.layerName + "，坐标系 " + r.layerCrs + "，读取 " + std::to_string(r.featuresRead) + " 个要素" +
-                      (options.source.where.empty() ? "" : "（筛选：" + options.source.where + "）"));
-    r.notesEn.push_back("layer " + r.layerName + ", CRS " + r.layerCrs + ", " + std::to_string(r.featuresRead) + " features read" +
-                        (options.source.where.empty() ? "" : " (filter: " + options.source.where + ")"));
-    if (all.noGeometry) {
-        r.notes.push_back(std::to_string(all.noGeometry) + " 个要素没有几何，不属于任何单元（计入图层合计）");
-        r.notesEn.push_back(std::to_string(all.noGeometry) + " features have no geometry and lie in no unit (they are in the layer total)");
-    }
-    for (const Unit& u : list)
-        if (!u.note.empty()) {
-            r.notes.push_back(u.name + "：" + u.note);
-            r.notesEn.push_back((u.nameEn.empty() ? u.id : u.nameEn) + ": " + u.noteEn);
-        }
-    if (by == UnitKind::CountyClass) {
-        r.notes.push_back("一个县属于多个县城类型时在每个类型中都计入；“任一类型”每县只计一次");
-        r.notesEn.push_back("a county in several classes counts in each; \"any class\" counts it once");
-    }
-    if (r.featuresRead > 0 && r.totals.size() > 1 && (by == UnitKind::County || by == UnitKind::Prefecture)) {
-        const StatsRow& layer = r.totals[r.totals.size() - 2];
-        const StatsRow& outside = r.totals.back();
-        if (layer.value > 0 && std::abs(outside.value - layer.value) <= 1e-9 * std::abs(layer.value)) {
-            r.notes.push_back("警告：图层全部位于贵州省外，请检查其坐标系（" + r.layerCrs + "）");
-            r.notesEn.push_back("warning: the whole layer lies outside Guizhou; check its CRS (" + r.layerCrs + ")");
-        }
-    }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return r;
+    return results;
 }
 
 StatsResult computeStats(const PlanUnits& units, UnitKind by, double distanceM, const StatsOptions& options)
 {
-    return runStats(units, by, distanceM, options, false, SIZE_MAX);
+    return runStats(units, {{by, distanceM}}, options, false, SIZE_MAX).front();
+}
+
+std::vector<StatsResult> computeStats(const PlanUnits& units, const std::vector<std::pair<UnitKind, double>>& by, const StatsOptions& options)
+{
+    return runStats(units, by, options, false, SIZE_MAX);
 }
 
 StatsResult bruteForceStats(const PlanUnits& units, UnitKind by, double distanceM, const StatsOptions& options, std::size_t maxFeatures)
 {
     StatsOptions one = options;
     one.source.threads = 1;
-    return runStats(units, by, distanceM, one, true, maxFeatures);
+    return runStats(units, {{by, distanceM}}, one, true, maxFeatures).front();
 }
 
 MeasureSpec parseMeasure(const std::string& text)
