@@ -92,8 +92,11 @@ std::vector<std::string> rivers()
     std::vector<std::string> out;
     for (const layers::River& r : g.rivers) {
         std::string w = "LINESTRING (";
-        for (std::size_t i = 0; i < r.line.size(); ++i)
-            w += (i ? "," : "") + std::to_string(r.line[i].x) + " " + std::to_string(r.line[i].y);
+        for (std::size_t i = 0; i < r.line.size(); ++i) {
+            if (i)
+                w += ',';
+            w.append(std::to_string(r.line[i].x)).append(" ").append(std::to_string(r.line[i].y));
+        }
         out.push_back(w + ")");
     }
     return out;

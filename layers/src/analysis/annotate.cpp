@@ -86,14 +86,11 @@ AnnotateResult annotate(const PlanUnits& units, const AnnotateOptions& options)
     layers::detail::registerDriver("");
     GDALDatasetUniquePtr in = layers::detail::openVector(source.file.string());
     OGRLayer* inLayer = in->GetLayerByName(reader.layerName().c_str());
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     detail::StagedFile staged(options.out, options.force);
     AnnotateResult result;
     {
         detail::GdalErrors errors;
-        GDALDatasetUniquePtr ds(driver->Create(staged.file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw DataError(options.out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+        GDALDatasetUniquePtr ds = staged.create("GPKG");
         OGRSpatialReference cgcs = layers::detail::spatialReference(geo::crs::kCgcs2000);
         const OGRSpatialReference* srs = options.split ? &cgcs : inLayer->GetSpatialRef();
         OGRwkbGeometryType type = inLayer->GetGeomType();

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "io/gdal_drivers.h"
 #include "layers/errors.h"
 
 namespace layers::analysis::detail {
@@ -54,6 +55,18 @@ StagedFile::StagedFile(const std::filesystem::path& target, bool force) : out(ta
     if (ec)
         throw DataError(out.string(), "cannot write beside it: " + ec.message());
     file = folder / ("out" + lowerExtension(out));
+}
+
+GDALDatasetUniquePtr StagedFile::create(const char* driverName) const
+{
+    layers::detail::registerDriver(driverName);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
+    if (!driver)
+        throw DataError(out.string(), std::string("GDAL has no ") + driverName + " driver");
+    GDALDatasetUniquePtr ds(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        throw DataError(out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+    return ds;
 }
 
 void StagedFile::commit()

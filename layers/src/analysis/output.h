@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <cpl_error.h>
+#include <gdal_priv.h>
 
 namespace layers::analysis::detail {
 
@@ -19,6 +20,8 @@ const char* outputDriver(const std::filesystem::path& out, bool tablesToo);
 struct StagedFile {
     std::filesystem::path folder, file, out;
     StagedFile(const std::filesystem::path& target, bool force);
+    /// A new dataset at file through GDAL's driver of that name; DataError naming out when GDAL has none or cannot.
+    GDALDatasetUniquePtr create(const char* driverName) const;
     void commit();
     ~StagedFile();
 };

@@ -83,15 +83,10 @@ void writeFeatures(const LayerSource& source, const std::vector<std::int64_t>& f
     OGRLayer* layer = source.layer.empty() ? in->GetLayer(0) : in->GetLayerByName(source.layer.c_str());
     if (!layer)
         throw DataError(source.file.string(), "has no layer '" + source.layer + "'");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
-    if (!driver)
-        throw DataError(out.string(), std::string("GDAL has no ") + driverName + " driver");
     detail::StagedFile staged(out, force);
     {
         detail::GdalErrors errors;
-        GDALDatasetUniquePtr ds(driver->Create(staged.file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw DataError(out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+        GDALDatasetUniquePtr ds = staged.create(driverName);
         OGRSpatialReference* srs = layer->GetSpatialRef() ? layer->GetSpatialRef()->Clone() : nullptr;
         OGRLayer* target = ds->CreateLayer(layer->GetName(), srs, layer->GetGeomType(), nullptr);
         if (srs)

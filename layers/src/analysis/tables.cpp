@@ -70,16 +70,10 @@ void writeTable(const PlainTable& table, const std::filesystem::path& out, bool 
     const char* driverName = detail::outputDriver(out, true);
     if (std::string(driverName) != "CSV" && std::string(driverName) != "XLSX")
         throw DataError(out.string(), "a table is written as .csv or .xlsx");
-    layers::detail::registerDriver("");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
-    if (!driver)
-        throw DataError(out.string(), std::string("GDAL has no ") + driverName + " driver");
     detail::StagedFile staged(out, force);
     {
         detail::GdalErrors errors;
-        GDALDatasetUniquePtr ds(driver->Create(staged.file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw DataError(out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+        GDALDatasetUniquePtr ds = staged.create(driverName);
         const char* csvOptions[] = {"WRITE_BOM=YES", nullptr};  // Excel opens a UTF-8 CSV with its BOM as UTF-8
         OGRLayer* layer = ds->CreateLayer(table.sheet.c_str(), nullptr, wkbNone, std::string(driverName) == "CSV" ? const_cast<char**>(csvOptions) : nullptr);
         if (!layer)
@@ -214,16 +208,10 @@ void writeJoined(const Geography& geography, const JoinResult& join, const std::
         writeTable(t, out, force);
         return;
     }
-    layers::detail::registerDriver("");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
-    if (!driver)
-        throw DataError(out.string(), std::string("GDAL has no ") + driverName + " driver");
     detail::StagedFile staged(out, force);
     {
         detail::GdalErrors errors;
-        GDALDatasetUniquePtr ds(driver->Create(staged.file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw DataError(out.string(), std::string("cannot be created: ") + CPLGetLastErrorMsg());
+        GDALDatasetUniquePtr ds = staged.create(driverName);
         OGRSpatialReference srs = layers::detail::spatialReference(geo::crs::kCgcs2000);
         OGRLayer* layer = ds->CreateLayer("counties", &srs, wkbMultiPolygon, nullptr);
         if (!layer)

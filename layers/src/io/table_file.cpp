@@ -24,17 +24,6 @@ std::string lower(std::string s)
     return s;
 }
 
-std::string readBytes(const std::filesystem::path& file)
-{
-    checkReadableFile(file.string());
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream all;
-    all << in.rdbuf();
-    if (!in.good() && !in.eof())
-        throw DataError(file.string(), "cannot be read");
-    return all.str();
-}
-
 int lineOf(const std::string& bytes, std::size_t at) { return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(at), '\n')); }
 
 }  // namespace
@@ -60,6 +49,17 @@ bool validUtf8(const std::string& s, std::size_t* bad)
     return true;
 }
 
+std::string readFileBytes(const std::filesystem::path& file)
+{
+    checkReadableFile(file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream all;
+    all << in.rdbuf();
+    if (!in.good() && !in.eof())
+        throw DataError(file.string(), "cannot be read");
+    return all.str();
+}
+
 TableFile::~TableFile()
 {
     dataset.reset();
@@ -77,7 +77,7 @@ std::unique_ptr<TableFile> openTableFile(const std::filesystem::path& file, cons
         throw DataError(name, "is neither .csv nor .xlsx: save the sheet as one of them");
     auto table = std::make_unique<TableFile>();
     std::string& bytes = table->bytes;
-    bytes = readBytes(file);
+    bytes = readFileBytes(file);
     table->fingerprint = std::to_string(bytes.size()) + ":" + std::to_string(std::hash<std::string>{}(bytes));
     const std::string encoding = lower(encodingText);
     if (ext == ".csv") {

@@ -26,6 +26,9 @@ struct TableFile {
 std::unique_ptr<TableFile> openTableFile(const std::filesystem::path& file, const std::string& sheet, const std::string& encodingText,
                                          const std::string& preferredSheet);
 
+/// The bytes of a file (checked readable first: not a folder, pipe or device). Throws DataError.
+std::string readFileBytes(const std::filesystem::path& file);
+
 /// Whether s is well-formed UTF-8; else *bad is the offset of the first bad byte.
 bool validUtf8(const std::string& s, std::size_t* bad = nullptr);
 

@@ -164,16 +164,6 @@ void checkFigure(const Actual& a, const PlanData& plan, const MonitoringRules& r
                     "已在数据库中（第 " + std::to_string(c.change) + " 次变更，" + c.enteredBy + " 录入于 " + c.enteredAt + "）");
 }
 
-std::string readBytes(const std::filesystem::path& file)
-{
-    detail::checkReadableFile(file.string());
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream all;
-    all << in.rdbuf();
-    if (!in.good() && !in.eof())
-        throw DataError(file.string(), "cannot be read");
-    return all.str();
-}
 
 
 }  // namespace
@@ -196,7 +186,7 @@ std::string scopeName(const PlanData& plan, const std::string& kind, const std::
 std::string fileFingerprint(const std::filesystem::path& file)
 {
     try {
-        const std::string bytes = readBytes(file);
+        const std::string bytes = detail::readFileBytes(file);
         return std::to_string(bytes.size()) + ":" + std::to_string(std::hash<std::string>{}(bytes));
     } catch (const std::exception&) {
         return {};
