@@ -183,8 +183,8 @@ int stats(const an::PlanContext& context, const CommandLine& args, std::ostream&
 
 int select(const an::PlanContext& context, const CommandLine& args, std::ostream& out, std::ostream& err)
 {
-    if (!args.has("out") && !args.flag("count") && !args.flag("json")) {
-        err << "gzplan select: say what to do with the selection: --out <file.gpkg>, --count or --json\n";
+    if (!args.has("out") && !args.flag("count-only") && !args.flag("json")) {
+        err << "gzplan select: say what to do with the selection: --out <file.gpkg>, --count-only or --json\n";
         return 2;
     }
     an::SelectOptions options;
@@ -219,7 +219,7 @@ int select(const an::PlanContext& context, const CommandLine& args, std::ostream
         j["count"] = fids.size();
         j["fids"] = fids;
         out << j.dump(4) << "\n";
-    } else if (args.flag("count")) {
+    } else if (args.flag("count-only")) {
         out << fids.size() << "\n";
     } else {
         out << "gzplan select: " << fids.size() << " features written to " << args.value("out") << "\n";

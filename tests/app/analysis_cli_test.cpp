@@ -107,9 +107,9 @@ TEST(AnalysisCli, BadRequestsAreRefusedAndWriteNothing)
         {{"stats", "--layer", parcels(), "--by", "county", "--measure", "length"}, 2, "use area"},
         {{"stats", "--layer", parcels(), "--by", "county", "--measure", "median"}, 2, "sum:FIELD"},
         {{"stats", "--layer", dir.filePath("missing.gpkg"), "--by", "county"}, 1, "missing.gpkg"},
-        {{"select", "--layer", parcels(), "--within", "class:nonesuch", "--count"}, 2, "class:"},
-        {{"select", "--layer", parcels(), "--near", "zone:guian_new_area", "--count"}, 2, "not a corridor"},
-        {{"select", "--layer", parcels(), "--within", "county:盘州"}, 2, "--count or --json"},
+        {{"select", "--layer", parcels(), "--within", "class:nonesuch", "--count-only"}, 2, "class:"},
+        {{"select", "--layer", parcels(), "--near", "zone:guian_new_area", "--count-only"}, 2, "not a corridor"},
+        {{"select", "--layer", parcels(), "--within", "county:盘州"}, 2, "--count-only or --json"},
     };
     for (const Bad& b : bad) {
         QStringList args = b.args;
@@ -127,7 +127,7 @@ TEST(AnalysisCli, SelectCountsAndWritesTheSameFeatures)
     QTemporaryDir dir;
     const QString out = dir.filePath("sel.gpkg");
     const QStringList request{"select", "--layer", parcels(), "--where", "landuse = '林地'", "--within", "class:satellite", "--near", "belt_shanghai_kunming:10km"};
-    const auto count = gzplan(request + QStringList{"--count"});
+    const auto count = gzplan(request + QStringList{"--count-only"});
     ASSERT_EQ(count.code, 0) << count.err.toStdString();
     const int n = count.out.trimmed().toInt();
     EXPECT_GT(n, 0);

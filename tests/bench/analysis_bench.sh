@@ -50,14 +50,14 @@ row "stats 1M by county ($c ms) + class ($k ms) + zone ($z ms)" "$((c + k + z))"
 
 # 3. Select by expression over 1M.
 W="landuse = '林地' AND area_m2 > 10000"
-s=$(measure "$GZ" select --layer "$P1M" --where "$W" --count)
+s=$(measure "$GZ" select --layer "$P1M" --where "$W" --count-only)
 so=$(measure sh -c "rm -f '$OUT/sel.gpkg'; '$GZ' select --layer '$P1M' --where \"$W\" --out '$OUT/sel.gpkg'")
 o=$(measure ogr2ogr -f Memory /vsimem/x "$P1M" parcels -where "$W")
 row "select --where over 1M, --count" "$s" "ogr2ogr -where to Memory" "$o"
 row "select --where over 1M, --out GeoPackage" "$so" "ogr2ogr -where to Memory" "$o"
 
 # 4. Within 10 km of the Shanghai–Kunming belt, 1M.
-n=$(measure "$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count)
+n=$(measure "$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count-only)
 cp "$P1M" "$OUT/p1m.gpkg"
 ogr2ogr -update -append "$OUT/p1m.gpkg" "$GPKG" corridors -where "corridor_id = 'belt_shanghai_kunming'" -nln belt
 # The buffer in the CGCS2000 3° Gauss–Krüger zone 35 (EPSG:4545, central meridian 105°E), metres; counted by SQLite.
@@ -69,6 +69,6 @@ row "select --near belt_shanghai_kunming:10km over 1M, --count" "$n" "ogrinfo SQ
 
 # Floors: every feature read through GDAL, and gzplan reading every feature (no condition).
 f=$(measure ogr2ogr -f Memory /vsimem/z "$P1M" parcels)
-r=$(measure "$GZ" select --layer "$P1M" --count)
-row "floor: gzplan select --count, no condition (read every feature)" "$r" "ogr2ogr all features to Memory" "$f"
-echo "answers: $("$GZ" select --layer "$P1M" --where "$W" --count) by expression; near the belt gzplan $("$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count), SQLite $answer (its buffer is in the GK zone, gzplan's in Albers)"
+r=$(measure "$GZ" select --layer "$P1M" --count-only)
+row "floor: gzplan select --count-only, no condition (read every feature)" "$r" "ogr2ogr all features to Memory" "$f"
+echo "answers: $("$GZ" select --layer "$P1M" --where "$W" --count-only) by expression; near the belt gzplan $("$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count-only), SQLite $answer (its buffer is in the GK zone, gzplan's in Albers)"

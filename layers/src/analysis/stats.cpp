@@ -245,7 +245,8 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
             anyClass.assign(s.begin(), s.end());
         }
         std::vector<std::size_t> groupsPlusAll = order;
-        groupsPlusAll.push_back(SIZE_MAX);
+        if (!options.groupField.empty())  // and all groups together
+            groupsPlusAll.push_back(SIZE_MAX);
         for (std::size_t g : groupsPlusAll) {
             Acc layer, inCounties, any;
             const std::string group = g == SIZE_MAX ? "*" : all.groups[g];
