@@ -363,6 +363,7 @@ void MainWindow::retranslate()
         else if (dock->objectName() == "userLayers") dock->setWindowTitle(tr("用户图层"));
         else if (dock->objectName() == "documents") dock->setWindowTitle(tr("规划文件"));
         else if (dock->objectName() == "actuals") dock->setWindowTitle(tr("实际数据"));
+        else if (dock->objectName() == "stats") dock->setWindowTitle(tr("统计"));
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -375,6 +376,7 @@ void MainWindow::retranslate()
     m_userLayerList->retranslate();
     m_documents->retranslate();
     m_actuals->retranslate();
+    retranslateAnalysis();
     showInfo();
     showScale();
 }
