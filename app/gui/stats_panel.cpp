@@ -5,7 +5,6 @@
 #include <map>
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -22,7 +21,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStackedBarSeries>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -94,6 +94,7 @@ std::shared_ptr<const render::Choropleth> statsChoropleth(const la::StatsResult&
     auto map = std::make_shared<render::Choropleth>();
     const std::vector<la::Unit> all = units.all(r.by, r.distanceM);
     bool overlapping = false;
+    std::vector<double> unitValues;  // the classes are the units' (a class of 20 counties is one value, not 20)
     for (const la::Unit& u : all) {
         const auto it = byUnit.find(u.id);
         if (it == byUnit.end())
@@ -102,6 +103,7 @@ std::shared_ptr<const render::Choropleth> statsChoropleth(const la::StatsResult&
         if (r.measure.kind == la::Measure::Mean)
             v = it->second.second > 0 ? v / it->second.second : 0;
         v *= scale;
+        unitValues.push_back(v);
         for (const std::string& code : u.countyCodes) {
             auto [at, fresh] = map->values.try_emplace(q(code), v);
             if (!fresh) {
@@ -110,10 +112,7 @@ std::shared_ptr<const render::Choropleth> statsChoropleth(const la::StatsResult&
             }
         }
     }
-    std::vector<double> values;
-    for (const auto& [code, v] : map->values)
-        values.push_back(v);
-    map->breaks = render::quantileBreaks(values, 5);
+    map->breaks = render::quantileBreaks(unitValues, 5);
     const QString kind = english ? QString::fromStdString(la::unitKindId(r.by)) : QString::fromUtf8(la::unitKindZh(r.by));
     map->title = QCoreApplication::translate("app::gui::StatsPanel", "统计：%1 %2（%3）· 按%4%5")
                      .arg(q(r.layerName), q(la::measureId(r.measure)), unitText, kind, group.isEmpty() ? QString() : QStringLiteral(" · ") + group);
@@ -242,7 +241,7 @@ StatsPanel::StatsPanel(const la::PlanUnits& units, const render::Style& style, Q
         const QString m = m_measure->currentData().toString();
         m_valueUnit->clear();
         if (m == "area") {
-            m_valueUnit->addItem(QStringLiteral("公顷"), 1e-4);
+            m_valueUnit->addItem(tr("公顷"), 1e-4);
             m_valueUnit->addItem(QStringLiteral("m²"), 1.0);
             m_valueUnit->addItem(QStringLiteral("km²"), 1e-6);
         } else if (m == "length") {
@@ -418,10 +417,14 @@ void StatsPanel::showResult()
     m_table->setColumnHidden(2, !grouped);
     m_table->resizeColumnsToContents();
     QStringList totals;
-    for (const la::StatsRow& t : r.totals)
+    for (const la::StatsRow& t : r.totals) {
+        if (!grouped && t.group == "*")
+            continue;  // without groups, "all groups" repeats the one group
+        const QString group = t.group.empty() ? QString() : QStringLiteral(" · ") + (t.group == "*" ? tr("全部分组") : q(t.group));
         totals << QStringLiteral("%1%2: %3 %4 (%5)")
-                      .arg(unitName(t.unitName, t.unitNameEn, english), t.group.empty() ? QString() : QStringLiteral(" · ") + q(t.group),
+                      .arg(unitName(t.unitName, t.unitNameEn, english), group,
                            render::choroplethNumber(t.value * scale), unit, tr("%1 个要素").arg(t.features));
+    }
     m_totals->setText(totals.join("\n"));
     QString html = QStringLiteral("<p>%1</p>").arg((english ? q(r.methodEn) : q(r.method)).toHtmlEscaped());
     const auto& notes = english ? r.notesEn : r.notes;
@@ -457,46 +460,50 @@ void StatsPanel::showChart()
     // Units by their total over groups, the largest kMaxBars.
     std::vector<std::string> units;
     std::map<std::string, double> total;
-    std::map<std::string, QString> names;
+    std::map<std::string, QString> unitNames;
     std::map<std::pair<std::string, std::string>, double> cell;
     for (const la::StatsRow& row : r.rows) {
         if (!total.count(row.unitId))
             units.push_back(row.unitId);
         total[row.unitId] += row.value * scale;
-        names[row.unitId] = unitName(row.unitName, row.unitNameEn, english);
+        unitNames[row.unitId] = unitName(row.unitName, row.unitNameEn, english);
         cell[{row.unitId, row.group}] = row.value * scale;
     }
     std::stable_sort(units.begin(), units.end(), [&](const std::string& a, const std::string& b) { return total[a] > total[b]; });
     const std::size_t shown = std::min<std::size_t>(units.size(), kMaxBars);
     QStringList categories;
     for (std::size_t i = 0; i < shown; ++i)
-        categories << names[units[i]];
+        categories << unitNames[units[i]];
     const bool grouped = r.groups.size() > 1 || (r.groups.size() == 1 && !r.groups.front().empty());
-    QAbstractBarSeries* series = grouped && r.measure.kind != la::Measure::Mean ? static_cast<QAbstractBarSeries*>(new QStackedBarSeries)
-                                                                                : static_cast<QAbstractBarSeries*>(new QBarSeries);
+    // Horizontal bars, the largest at the top: the units' names stay readable.
+    std::reverse(categories.begin(), categories.end());
+    QAbstractBarSeries* series = grouped && r.measure.kind != la::Measure::Mean ? static_cast<QAbstractBarSeries*>(new QHorizontalStackedBarSeries)
+                                                                                : static_cast<QAbstractBarSeries*>(new QHorizontalBarSeries);
     const std::vector<std::string> groups = grouped ? r.groups : std::vector<std::string>{std::string()};
     for (const std::string& g : groups) {
         auto* set = new QBarSet(g.empty() ? q(r.layerName) : q(g));
-        for (std::size_t i = 0; i < shown; ++i) {
-            const auto it = cell.find({units[i], g});
+        for (std::size_t k = shown; k-- > 0;) {
+            const auto it = cell.find({units[k], g});
             *set << (it == cell.end() ? 0.0 : it->second);
         }
         series->append(set);
     }
     auto* chart = new QChart;
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setLabelsAngle(-60);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto* y = new QValueAxis;
-    y->setLabelFormat("%.4g");
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    auto* names = new QBarCategoryAxis;
+    names->append(categories);
+    names->setTruncateLabels(false);  // the units' names whole: the plot gives way
+    chart->addAxis(names, Qt::AlignLeft);
+    series->attachAxis(names);
+    auto* values = new QValueAxis;
+    values->setLabelFormat("%.0f");
+    values->setTickCount(4);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
     chart->legend()->setVisible(grouped);
-    chart->setTitle(shown < units.size() ? tr("%1 (最大的 %2 个单位, 共 %3 个)").arg(m_measure->currentText()).arg(shown).arg(units.size())
-                                         : m_measure->currentText());
+    const QString unit = m_valueUnit->isVisible() && m_valueUnit->count() ? m_valueUnit->currentText() : QString();
+    const QString measure = unit.isEmpty() ? m_measure->currentText() : QStringLiteral("%1 (%2)").arg(m_measure->currentText(), unit);
+    chart->setTitle(shown < units.size() ? tr("%1 (最大的 %2 个单位, 共 %3 个)").arg(measure).arg(shown).arg(units.size()) : measure);
     QChart* old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;

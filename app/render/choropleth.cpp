@@ -77,7 +77,8 @@ std::vector<ChoroplethRow> choroplethLegend(const Style& style, const QString& v
         // A county's class is found by its value: pick one there is (the class's lower limit) for the colour.
         Choropleth one = map;
         one.values = {{"", limits[k]}};
-        const QString text = k + 2 < limits.size() ? QStringLiteral("%1 – <%2").arg(choroplethNumber(limits[k]), choroplethNumber(limits[k + 1]))
+        const QString text = limits[k] == limits[k + 1] ? choroplethNumber(limits[k])
+                             : k + 2 < limits.size() ? QStringLiteral("%1 – <%2").arg(choroplethNumber(limits[k]), choroplethNumber(limits[k + 1]))
                                                    : QStringLiteral("%1 – %2").arg(choroplethNumber(limits[k]), choroplethNumber(limits[k + 1]));
         out.push_back({choroplethFill(style, view, one, ""), text});
     }

@@ -8,6 +8,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QTabWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -96,7 +98,7 @@ TEST(StatsPanel, TableChartAndChoroplethOfForestByClassEqualTheEngine)
     EXPECT_GT(expected.rows.front().value, 0);
 
     // The chart: one bar per unit (six classes, fewer than the top N).
-    auto* axis = qobject_cast<QBarCategoryAxis*>(p.chartView()->chart()->axes(Qt::Horizontal).value(0));
+    auto* axis = qobject_cast<QBarCategoryAxis*>(p.chartView()->chart()->axes(Qt::Vertical).value(0));
     ASSERT_NE(axis, nullptr);
     EXPECT_EQ(axis->count(), static_cast<int>(std::min<std::size_t>(expected.rows.size(), StatsPanel::kMaxBars)));
 
@@ -116,9 +118,27 @@ TEST(StatsPanel, TableChartAndChoroplethOfForestByClassEqualTheEngine)
     EXPECT_TRUE(p.legendLabel()->text().contains("area"));
     EXPECT_TRUE(p.legendLabel()->text().contains(QStringLiteral("所属的县"))) << "the legend says a class fills its member counties";
 
-    // Counties by county: the 88 counties' choropleth covers those with forest.
-    if (qEnvironmentVariableIsSet("GZ_DUMP"))
-        w.window.grab().save("/tmp/stats-panel.png");
+    // To look at (GZ_DUMP=1, under xvfb-run with QT_QPA_PLATFORM=xcb): the dock with its chart, then its table, over
+    // the choropleth, in hectares.
+    if (qEnvironmentVariableIsSet("GZ_DUMP")) {
+        auto* dock = w.window.findChild<QDockWidget*>("stats");
+        ASSERT_NE(dock, nullptr);
+        dock->show();
+        dock->raise();
+        w.window.resizeDocks({dock}, {560}, Qt::Horizontal);
+        w.choose(p.valueUnitBox(), 1e-4);
+        auto* tabs = p.findChild<QTabWidget*>("statsTabs");
+        tabs->setCurrentIndex(1);
+        w.settledMap();
+        QTest::qWait(500);
+        w.window.grab().save("/tmp/stats-panel-chart.png");
+        tabs->setCurrentIndex(0);
+        QTest::qWait(300);
+        w.window.grab().save("/tmp/stats-panel-table.png");
+        tabs->setCurrentIndex(2);
+        QTest::qWait(300);
+        w.window.grab().save("/tmp/stats-panel-method.png");
+    }
 }
 
 TEST(StatsPanel, GroupedByCountyHasTopNBars)
@@ -129,7 +149,7 @@ TEST(StatsPanel, GroupedByCountyHasTopNBars)
     w.choose(p.groupBox(), "landuse");
     w.choose(p.measureBox(), "count");
     ASSERT_TRUE(w.runStats()) << p.errorText().toStdString();
-    auto* axis = qobject_cast<QBarCategoryAxis*>(p.chartView()->chart()->axes(Qt::Horizontal).value(0));
+    auto* axis = qobject_cast<QBarCategoryAxis*>(p.chartView()->chart()->axes(Qt::Vertical).value(0));
     ASSERT_NE(axis, nullptr);
     EXPECT_EQ(axis->count(), StatsPanel::kMaxBars) << "88 counties: the largest N";
     la::StatsOptions o;
