@@ -12,10 +12,12 @@
 #include <QTabWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include "../common/test_parcels.h"
 #include "gui/main_window.h"
@@ -23,6 +25,8 @@
 #include "gui/message_bar.h"
 #include "gui/stats_panel.h"
 #include "layers/analysis.h"
+#include "render/map_layers.h"
+#include "render/painting.h"
 #include "shown_window.h"
 #include "test_data.h"
 
@@ -118,6 +122,23 @@ TEST(StatsPanel, TableChartAndChoroplethOfForestByClassEqualTheEngine)
     EXPECT_TRUE(p.legendLabel()->text().contains("area"));
     EXPECT_TRUE(p.legendLabel()->text().contains(QStringLiteral("所属的县"))) << "the legend says a class fills its member counties";
 
+    // The exported map (MainWindow::exportMap draws the canvas's settings): its legend heads with the measure and
+    // lists the classes in the map's colours.
+    {
+        const auto r = test::plannedRenderer();
+        const app::render::RenderSettings s = w.window.canvas()->settings();
+        QImage image(8, 8, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        const app::render::Frame f;
+        const auto entries = app::render::legendEntries({painter, s, f, r->data(), r->style(), r->symbols(s.theme), 1.0});
+        auto heading = std::find_if(entries.begin(), entries.end(), [&](const app::render::LegendEntry& e) { return e.text == legend; });
+        ASSERT_NE(heading, entries.end()) << "the choropleth's heading in the exported legend";
+        ASSERT_NE(heading + 1, entries.end());
+        EXPECT_EQ((heading + 1)->kind, app::render::LegendEntry::Kind::Swatch);
+        const QString code = w.window.canvas()->choropleth()->values.begin()->first;
+        EXPECT_EQ(app::render::choroplethFill(r->style(), r->symbols(s.theme).view, *w.window.canvas()->choropleth(), code).alpha(), 255);
+    }
+
     // To look at (GZ_DUMP=1, under xvfb-run with QT_QPA_PLATFORM=xcb): the dock with its chart, then its table, over
     // the choropleth, in hectares.
     if (qEnvironmentVariableIsSet("GZ_DUMP")) {
@@ -181,6 +202,13 @@ TEST(StatsPanel, BadRequestsAreShownInThePanelAndTheMessageBar)
     w.choose(p.measureBox(), "sum:area_m2");
     p.distanceEdit()->setText("10km");
     EXPECT_TRUE(w.runStats()) << p.errorText().toStdString();
+
+    // In English: the lead-in and the method in English.
+    w.window.setLanguage("en");
+    EXPECT_TRUE(p.findChild<QTextBrowser*>("statsMethod")->toPlainText().contains(QString::fromStdString(p.result()->methodEn).left(40)));
+    p.whereEdit()->setText("no_such_field = 1");
+    EXPECT_FALSE(w.runStats());
+    EXPECT_TRUE(p.errorText().startsWith("Statistics failed: ")) << p.errorText().toStdString();
 }
 
 TEST(SelectDialog, FidsEqualSelectFeaturesAndReachTheWindow)
