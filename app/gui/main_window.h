@@ -223,7 +223,7 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;
     RendererFactory m_rendererFactory;
-    std::unique_ptr<layers::analysis::PlanUnits> m_units;
+    std::shared_ptr<const layers::analysis::PlanUnits> m_units;
     StatsPanel* m_stats = nullptr;
     SelectDialog* m_selectDialog = nullptr;
     JoinDialog* m_joinDialog = nullptr;

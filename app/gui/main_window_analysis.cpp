@@ -18,8 +18,8 @@ void MainWindow::setPlanGeometry(const layers::PlanGeometry& geometry)
 {
     if (m_units)
         return;
-    m_units = std::make_unique<layers::analysis::PlanUnits>(m_query.geography(), m_query.plan(), geometry, m_query);
-    m_stats = new StatsPanel(*m_units, m_renderer->style(), this);
+    m_units = std::make_shared<const layers::analysis::PlanUnits>(m_query.geography(), m_query.plan(), geometry, m_query);
+    m_stats = new StatsPanel(m_units, [this]() -> const render::Style& { return m_renderer->style(); }, this);
     QDockWidget* dock = addDock("stats", m_stats, Qt::RightDockWidgetArea);
     if (auto* info = findChild<QDockWidget*>("info"))
         tabifyDockWidget(info, dock);
@@ -72,7 +72,7 @@ SelectDialog* MainWindow::openSelectDialog()
     if (!m_units)
         return nullptr;
     delete m_selectDialog;
-    m_selectDialog = new SelectDialog(*m_units, m_userLayers, this);
+    m_selectDialog = new SelectDialog(m_units, m_userLayers, this);
     m_selectDialog->setObjectName("selectDialog");
     connect(m_selectDialog, &SelectDialog::selected, this, [this](int layer, const std::vector<std::int64_t>& fids) {
         if (layer >= 0 && layer < static_cast<int>(m_userLayers.size()))

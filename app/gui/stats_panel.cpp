@@ -126,8 +126,8 @@ std::shared_ptr<const render::Choropleth> statsChoropleth(const la::StatsResult&
 
 // ---------------------------------------------------------------------------------------------------------------
 
-StatsPanel::StatsPanel(const la::PlanUnits& units, const render::Style& style, QWidget* parent)
-    : QWidget(parent), m_units(units), m_style(style)
+StatsPanel::StatsPanel(std::shared_ptr<const la::PlanUnits> units, std::function<const render::Style&()> style, QWidget* parent)
+    : QWidget(parent), m_units(std::move(units)), m_style(std::move(style))
 {
     m_layer = new QComboBox;
     m_layer->setObjectName("statsLayer");
@@ -374,7 +374,7 @@ bool StatsPanel::run()
     }
     m_run->setEnabled(false);
     m_busy->show();
-    const la::PlanUnits* units = &m_units;
+    std::shared_ptr<const la::PlanUnits> units = m_units;
     m_watcher.setFuture(QtConcurrent::run([units, by, distance, options, lead = tr("统计失败：")] {
         Outcome o;
         try {
@@ -516,10 +516,10 @@ void StatsPanel::updateChoropleth()
     const bool english = m_language == "en";
     const double scale = m_valueUnit->isVisible() && m_valueUnit->count() ? m_valueUnit->currentData().toDouble() : 1.0;
     const QString unit = m_valueUnit->isVisible() && m_valueUnit->count() ? m_valueUnit->currentText() : QString();
-    m_choropleth = statsChoropleth(*m_result, m_units, m_mapGroup->currentData().toString(), scale, unit.isEmpty() ? q(m_result->unitWord) : unit, english);
+    m_choropleth = statsChoropleth(*m_result, *m_units, m_mapGroup->currentData().toString(), scale, unit.isEmpty() ? q(m_result->unitWord) : unit, english);
     // The legend as the map's: what is mapped, the classes with their colours, what a fill means.
     QString html = QStringLiteral("<b>%1</b><br>").arg(m_choropleth->title.toHtmlEscaped());
-    for (const render::ChoroplethRow& row : render::choroplethLegend(m_style, QStringLiteral("overview"), *m_choropleth, static_cast<int>(m_units.geography().counties.size())))
+    for (const render::ChoroplethRow& row : render::choroplethLegend(m_style(), QStringLiteral("overview"), *m_choropleth, static_cast<int>(m_units->geography().counties.size())))
         html += QStringLiteral("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %2<br>").arg(row.fill.name(), row.text.toHtmlEscaped());
     for (const QString& n : m_choropleth->notes)
         html += n.toHtmlEscaped() + "<br>";
@@ -587,8 +587,8 @@ QStringList unitChoices(const la::PlanUnits& units)
 }
 }  // namespace
 
-SelectDialog::SelectDialog(const la::PlanUnits& units, const std::vector<render::UserLayer>& layers, QWidget* parent)
-    : QDialog(parent), m_units(units), m_layers(layers)
+SelectDialog::SelectDialog(std::shared_ptr<const la::PlanUnits> units, const std::vector<render::UserLayer>& layers, QWidget* parent)
+    : QDialog(parent), m_units(std::move(units)), m_layers(layers)
 {
     setWindowTitle(tr("按位置选择"));
     m_layer = new QComboBox;
@@ -603,7 +603,7 @@ SelectDialog::SelectDialog(const la::PlanUnits& units, const std::vector<render:
     m_unit = new QLineEdit;
     m_unit->setObjectName("selectUnit");
     m_unit->setPlaceholderText("class:satellite, zone:贵安新区, prefecture:遵义, county:盘州");
-    auto* completer = new QCompleter(unitChoices(units), m_unit);
+    auto* completer = new QCompleter(unitChoices(*m_units), m_unit);
     completer->setFilterMode(Qt::MatchContains);
     m_unit->setCompleter(completer);
     m_near = new QLineEdit;
@@ -673,11 +673,11 @@ bool SelectDialog::run()
     options.source.where = m_where->text().trimmed().toStdString();
     try {
         for (const QString& text : m_unit->text().split(QRegularExpression("[,，;；]"), Qt::SkipEmptyParts)) {
-            la::Unit u = m_units.parse(text.trimmed().toStdString());
+            la::Unit u = m_units->parse(text.trimmed().toStdString());
             (m_relation->currentData().toString() == "within" ? options.within : options.intersects).push_back(std::move(u));
         }
         for (const QString& text : m_near->text().split(QRegularExpression("[,，;；]"), Qt::SkipEmptyParts))
-            options.near.push_back(m_units.parse(text.trimmed().toStdString(), true));
+            options.near.push_back(m_units->parse(text.trimmed().toStdString(), true));
     } catch (const std::exception& e) {
         return fail(failure(tr("选择失败："), e));
     }
@@ -686,7 +686,7 @@ bool SelectDialog::run()
     m_run->setEnabled(false);
     m_message->setStyleSheet(QString());
     m_message->setText(tr("正在选择…"));
-    const la::PlanUnits* units = &m_units;
+    std::shared_ptr<const la::PlanUnits> units = m_units;
     m_watcher.setFuture(QtConcurrent::run([units, options, lead = tr("选择失败：")] {
         Outcome o;
         try {

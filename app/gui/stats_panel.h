@@ -7,6 +7,7 @@
 // dialog and handed to the message bar, the engine's English words after a Chinese lead-in.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -45,7 +46,8 @@ std::shared_ptr<const render::Choropleth> statsChoropleth(const layers::analysis
 class StatsPanel : public QWidget {
     Q_OBJECT
 public:
-    StatsPanel(const layers::analysis::PlanUnits& units, const render::Style& style, QWidget* parent = nullptr);
+    /// style: the map's current style (the legend's colours are the map's, also after the window changes its style).
+    StatsPanel(std::shared_ptr<const layers::analysis::PlanUnits> units, std::function<const render::Style&()> style, QWidget* parent = nullptr);
     ~StatsPanel() override;
 
     /// The user layers the window holds (the layer box lists them; the choice is kept by id).
@@ -91,8 +93,8 @@ private:
     void updateChoropleth();
     void showError(const QString& text);
 
-    const layers::analysis::PlanUnits& m_units;
-    const render::Style& m_style;
+    std::shared_ptr<const layers::analysis::PlanUnits> m_units;  ///< shared with the workers: they may outlast the window
+    std::function<const render::Style&()> m_style;
     std::vector<render::UserLayer> m_layers;
     QString m_language = "zh";
     QComboBox *m_layer, *m_by, *m_group, *m_measure, *m_valueUnit, *m_mapGroup;
@@ -117,7 +119,7 @@ private:
 class SelectDialog : public QDialog {
     Q_OBJECT
 public:
-    SelectDialog(const layers::analysis::PlanUnits& units, const std::vector<render::UserLayer>& layers, QWidget* parent = nullptr);
+    SelectDialog(std::shared_ptr<const layers::analysis::PlanUnits> units, const std::vector<render::UserLayer>& layers, QWidget* parent = nullptr);
     ~SelectDialog() override;
     QComboBox* layerBox() const { return m_layer; }
     QComboBox* relationBox() const { return m_relation; }
@@ -136,7 +138,7 @@ signals:
     void finished(bool ok);
 
 private:
-    const layers::analysis::PlanUnits& m_units;
+    std::shared_ptr<const layers::analysis::PlanUnits> m_units;  ///< shared with the workers: they may outlast the window
     std::vector<render::UserLayer> m_layers;
     QComboBox *m_layer, *m_relation;
     QLineEdit *m_unit, *m_near, *m_where;
