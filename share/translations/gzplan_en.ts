@@ -1089,123 +1089,123 @@
 <context>
     <name>app::gui::JoinDialog</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="699"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="753"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="706"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="760"/>
         <source>连接表格</source>
         <translation>Join a table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="702"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="709"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="705"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="712"/>
         <source>XLSX: 默认第一个工作表</source>
         <translation>XLSX: the first sheet by default</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="718"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
         <source>行</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="718"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
         <source>键</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="718"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="727"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="734"/>
         <source>连接</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="728"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="735"/>
         <source>上图</source>
         <translation>Map it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="730"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="737"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="735"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="742"/>
         <source>表格 (CSV/XLSX)</source>
         <translation>Table (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="736"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="743"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="737"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="744"/>
         <source>编码 (CSV)</source>
         <translation>Encoding (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="738"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="745"/>
         <source>键列 (县代码或名称)</source>
         <translation>Key column (county codes or names)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="739"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="746"/>
         <source>上图的数值列</source>
         <translation>Numeric column to map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="748"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="755"/>
         <source>未匹配的行</source>
         <translation>Rows that match no county</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="753"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="760"/>
         <source>表格 (*.csv *.xlsx)</source>
         <translation>Tables (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="789"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="796"/>
         <source>无法读取表格 %1</source>
         <translation>Cannot read the table %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="815"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="822"/>
         <source>连接失败：</source>
         <translation>Join failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="833"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="840"/>
         <source>每个县都有一行</source>
         <translation>Every county has a row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="833"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="840"/>
         <source>没有行的县 (%1): %2</source>
         <translation>Counties without a row (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="835"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="842"/>
         <source>%1 行中 %2 行匹配到县, %3 行未匹配</source>
         <translation>%2 of %1 rows match a county, %3 do not</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="867"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="874"/>
         <source>连接表格：%1 · %2</source>
         <translation>Joined table: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="869"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="876"/>
         <source>%1 个匹配行的值不是数字, 未上图</source>
         <translation>%1 matched rows hold no number and are not mapped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="870"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="877"/>
         <source>表格中没有此县</source>
         <translation>Not in the table</translation>
     </message>
@@ -2099,80 +2099,80 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::SelectDialog</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="586"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="593"/>
         <source>按位置选择</source>
         <translation>Select by location</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="594"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
         <source>位于其中 (内点)</source>
         <translation>Within (inside point)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="595"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="602"/>
         <source>与之相交</source>
         <translation>Intersecting</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="611"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="618"/>
         <source>选择</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="612"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="619"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="614"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="621"/>
         <source>图层</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="615"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="622"/>
         <source>位置关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="616"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="623"/>
         <source>规划单位</source>
         <translation>Plan unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="617"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="624"/>
         <source>通道附近 (名称:距离)</source>
         <translation>Near a corridor (name:distance)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="618"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="625"/>
         <source>条件</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="640"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="647"/>
         <source>已选择 %1 个要素</source>
         <translation>%1 features selected</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="662"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="675"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="678"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="683"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="669"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="682"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="685"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="690"/>
         <source>选择失败：</source>
         <translation>Selection failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="662"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="669"/>
         <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
         <translation>No user layer: add one first (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="678"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="685"/>
         <source>没有条件: 输入规划单位、通道或属性条件</source>
         <translation>No condition: type a plan unit, a corridor or an attribute condition</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="681"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="688"/>
         <source>正在选择…</source>
         <translation>Selecting…</translation>
     </message>
@@ -2180,246 +2180,247 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::StatsPanel</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="118"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="117"/>
         <source>统计：%1 %2（%3）· 按%4%5</source>
         <translation>Statistics: %1 %2 (%3) · by %4%5</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="121"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="120"/>
         <source>每个单位的值填充其所属的县 (部分成员的分区与通道: 所涉及的县)</source>
         <translation>Each unit&apos;s value fills its member counties (zones with partial members and corridors: the counties they touch)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="123"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="122"/>
         <source>属于多个单位的县显示最大值</source>
         <translation>A county in several units shows the largest value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="124"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="123"/>
         <source>不属于任何单位</source>
         <translation>In no unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="245"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="244"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="267"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="266"/>
         <source>导出统计表</source>
         <translation>Export the statistics table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="267"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="266"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="317"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="316"/>
         <source>(不分组)</source>
         <translation>(no groups)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="325"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="324"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
         <source>要素数</source>
         <translation>Feature count</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="327"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="326"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="329"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="328"/>
         <source>长度</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="331"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="330"/>
         <source>合计 %1</source>
         <translation>Sum of %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="332"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="331"/>
         <source>平均 %1</source>
         <translation>Mean of %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="357"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="373"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="379"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="356"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="372"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="378"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="357"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="356"/>
         <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
         <translation>No user layer: add one first (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="397"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="396"/>
         <source>个</source>
         <translation>features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
         <source>值 (%1)</source>
         <translation>Value (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="402"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="416"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="415"/>
         <source>示意</source>
         <translation>schematic</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="424"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="426"/>
         <source>%1 个要素</source>
         <translation>%1 features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="434"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
         <source>读取 %1 个要素, 其中 %2 个在边界处切分; %3 s</source>
         <translation>Read %1 features, %2 of them cut at a boundary; %3 s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="440"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="423"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="443"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="498"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="506"/>
         <source>%1 (最大的 %2 个单位, 共 %3 个)</source>
         <translation>%1 (the largest %2 of %3 units)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="526"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="533"/>
         <source>没有统计结果可导出</source>
         <translation>No statistics to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="530"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="537"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="543"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="550"/>
         <source>图层</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="544"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="551"/>
         <source>统计单位</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="545"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="552"/>
         <source>分组字段</source>
         <translation>Group field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="546"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="553"/>
         <source>度量</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="547"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="554"/>
         <source>条件</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="548"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="555"/>
         <source>专题图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>县级单位</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>县城类型</source>
         <translation>County-seat class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>布局分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>区域中心城市</source>
         <translation>Regional central city</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="549"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
         <source>通道 (距离)</source>
         <translation>Corridor (distance)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="552"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="559"/>
         <source>通道两侧的距离, 带单位: 10km、500m、2.5公里</source>
         <translation>Distance either side of the corridor, with a unit: 10km, 500m, 2.5公里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="553"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="560"/>
         <source>属性条件 (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</source>
         <translation>Attribute condition (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="554"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="561"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="555"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="562"/>
         <source>导出表格…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="563"/>
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="557"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="564"/>
         <source>清除专题图</source>
         <translation>Clear the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="559"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="566"/>
         <source>表格</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="560"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="567"/>
         <source>图表与专题图</source>
         <translation>Chart and map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="561"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="568"/>
         <source>方法与说明</source>
         <translation>Method and notes</translation>
     </message>
@@ -2721,7 +2722,7 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>figures up to %1</translation>
     </message>
     <message>
-        <location filename="../../app/render/choropleth.cpp" line="87"/>
+        <location filename="../../app/render/choropleth.cpp" line="88"/>
         <source>无数值</source>
         <translation>No value</translation>
     </message>
