@@ -662,6 +662,7 @@ int run(int argc, char** argv)
     mainWindow.setRendererFactory([&](const QString& crs) { return makeRenderer(geography, plan, planGeometry, mainWindow.renderer()->style(), crs); });
     mainWindow.setExportTables(std::make_shared<const std::vector<layers::ExportTable>>(layers::buildExportTables(geography, plan, planGeometry)));
     mainWindow.setPlanTexts(gui::PlanTexts::read(share + "/documents", plan.documents));
+    mainWindow.setPlanGeometry(planGeometry);  // the statistics dock, selection by location, table joins
     // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default) and the rules of share/monitoring: the
     // actuals table and the 目标进展 view. A store or rules that cannot be read are named at the top of the map.
     {

@@ -376,6 +376,7 @@ void MainWindow::retranslate()
             table->setLanguage(m_language);
             dock->setWindowTitle(tr("属性表: %1").arg(table->title()));
         }
+        else if (dock->objectName() == "stats") dock->setWindowTitle(tr("统计"));
     }
     const auto& classes = m_renderer->data().classes;
     for (int i = 0; i < m_classList->count() && i < static_cast<int>(classes.size()); ++i) {
@@ -392,6 +393,7 @@ void MainWindow::retranslate()
     m_userLayerList->retranslate();
     m_documents->retranslate();
     m_actuals->retranslate();
+    retranslateAnalysis();
     showInfo();
     showScale();
 }

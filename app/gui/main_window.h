@@ -6,14 +6,17 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <QMainWindow>
 
 #include "geo/projection.h"
 #include "gui/document_panel.h"
 #include "gui/identify.h"
+#include "layers/analysis.h"
 #include "layers/export_tables.h"
 #include "layers/monitoring.h"
 #include "layers/plan_query.h"
@@ -35,7 +38,10 @@ class LayerPanel;
 class MapCanvas;
 class MessageBar;
 class MembershipTable;
+class JoinDialog;
 class SearchBox;
+class SelectDialog;
+class StatsPanel;
 class Selection;
 class UserLayerPanel;
 
@@ -59,6 +65,22 @@ public:
     /// The monitoring rules (share/monitoring) and the figures' store (--actuals, $GZPLAN_ACTUALS or the default):
     /// a store that cannot be opened is named in the message bar.
     void setActuals(layers::MonitoringRules rules, const std::filesystem::path& store);
+    /// The plan's shapes (zones, corridors): with them the window asks the plan about user layers — the dock 统计
+    /// (StatsPanel), 工具 → 按位置选择… and 连接表格… (gui/stats_panel.h). Call once, before restoreSettings; the
+    /// geometry outlives the window.
+    void setPlanGeometry(const layers::PlanGeometry& geometry);
+    StatsPanel* statsPanel() const { return m_stats; }
+    const layers::analysis::PlanUnits* planUnits() const { return m_units.get(); }
+    /// 按位置选择 (modeless) and 连接表格 over the current user layers; null without setPlanGeometry.
+    SelectDialog* openSelectDialog();
+    JoinDialog* openJoinDialog();
+    /// A selection by location's result: the FIDs of a user layer's features become its selection (Selection: drawn on
+    /// the map, selected in its attribute table), the count in the message bar. Also emitted as featuresSelected.
+    void selectFeatures(const QString& layerId, const std::vector<std::int64_t>& fids);
+    const std::vector<std::int64_t>& selectedFids() const { return m_selectedFids; }
+    /// The choropleth on the map (the statistics panel's or a joined table's); null clears it.
+    void setChoropleth(std::shared_ptr<const render::Choropleth> map);
+
     /// The plan documents the document panel shows and the information panel quotes.
     void setPlanTexts(PlanTexts texts);
     const Hit& identified() const { return m_identified; }
@@ -147,6 +169,9 @@ public:
     /// Keeps the window's geometry and dock layout for the next session (also done on close).
     void saveSettings();
 
+signals:
+    void featuresSelected(const QString& layerId, const std::vector<std::int64_t>& fids);
+
 protected:
     void changeEvent(QEvent*) override;
     void closeEvent(QCloseEvent*) override;
@@ -171,6 +196,10 @@ private:
     void buildDocks();
     QDockWidget* addDock(const char* name, QWidget* widget, Qt::DockWidgetArea area);
     void retranslate();
+    /// The statistics dock, its menu entries and the language of its results (main_window_analysis.cpp).
+    void retranslateAnalysis();
+    /// The statistics panel's list of user layers follows the window's.
+    void layersChangedForAnalysis();
     void showInfo();
     void showCursor(geo::Point mapPoint);
     void showScale();
@@ -208,6 +237,11 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     std::shared_ptr<const std::vector<layers::ExportTable>> m_exportTables;
     RendererFactory m_rendererFactory;
+    std::shared_ptr<const layers::analysis::PlanUnits> m_units;
+    StatsPanel* m_stats = nullptr;
+    SelectDialog* m_selectDialog = nullptr;
+    JoinDialog* m_joinDialog = nullptr;
+    std::vector<std::int64_t> m_selectedFids;
     /// Every renderer built so far: the class list, table and search keep references into the first one's data.
     std::vector<std::shared_ptr<const render::MapRenderer>> m_renderers;
     std::unique_ptr<geo::Projection> m_toLonLat;

@@ -220,6 +220,7 @@ void MainWindow::userLayersChanged()
     m_userLayerList->setLayers(m_userLayers);
     m_canvas->setUserLayers(m_userLayers);
     showUserSelection();  // indices into the layers as read now
+    layersChangedForAnalysis();
 }
 
 std::vector<std::pair<int, std::uint32_t>> MainWindow::userFeaturesAt(QPointF screen) const

@@ -106,6 +106,12 @@ void MapCanvas::setProgress(std::shared_ptr<const render::ProgressData> data)
     requestRender();
 }
 
+void MapCanvas::setChoropleth(std::shared_ptr<const render::Choropleth> map)
+{
+    m_settings.choropleth = std::move(map);
+    requestRender();
+}
+
 void MapCanvas::setFeatureHighlight(const QPainterPath& mapPath)
 {
     m_featureHighlight = mapPath;

@@ -48,6 +48,9 @@ public:
     /// The statuses the 目标进展 view draws (ActualsPanel::progressData), refreshed after every change of the figures.
     void setProgress(std::shared_ptr<const render::ProgressData> data);
     const std::shared_ptr<const render::ProgressData>& progress() const { return m_progress; }
+    /// County fills by a value over the view (the statistics panel's or a joined table's choropleth); null clears it.
+    void setChoropleth(std::shared_ptr<const render::Choropleth> map);
+    const std::shared_ptr<const render::Choropleth>& choropleth() const { return m_settings.choropleth; }
     /// The outline of an identified user feature (display CRS), drawn over everything (the map and its labels)
     /// on the widget, without a new render; an empty path clears it.
     void setFeatureHighlight(const QPainterPath& mapPath);

@@ -104,6 +104,19 @@ std::vector<QColor> stripes(const LayerContext& c, std::size_t county)
     return fills;
 }
 
+/// Fills replacing the view's own: a choropleth (any view), else the progress view's; empty: the view's.
+std::vector<QColor> countyFillsOver(const LayerContext& c)
+{
+    if (c.s.choropleth) {
+        std::vector<QColor> fills;
+        fills.reserve(c.data.counties.size());
+        for (const CountyItem& county : c.data.counties)
+            fills.push_back(choroplethFill(c.style, c.symbols.view, *c.s.choropleth, county.code));
+        return fills;
+    }
+    return c.s.theme == View::Progress ? progressCountyFills(c) : std::vector<QColor>();
+}
+
 /// Fills without antialiasing (sampled at pixel centres, so neighbouring counties meet without seams), then every
 /// outline antialiased in one pass on top, hiding the fills' stair steps.
 void countiesFast(const LayerContext& c)
@@ -115,13 +128,13 @@ void countiesFast(const LayerContext& c)
     const bool antialiased = p.testRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(Qt::NoPen);
-    const std::vector<QColor> progress = c.s.theme == View::Progress ? progressCountyFills(c) : std::vector<QColor>();
+    const std::vector<QColor> progress = countyFillsOver(c);
     for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
         const QRectF& b = f.band->countyBounds[i];
         if (!b.intersects(f.visibleBand))
             continue;
         const QPainterPath& path = f.paths->counties[i];
-        const std::vector<QColor> split = stripes(c, i);
+        const std::vector<QColor> split = c.s.choropleth ? std::vector<QColor>() : stripes(c, i);
         if (split.empty()) {
             p.setBrush(progress.empty() ? c.symbols.counties[i].fill : progress[i]);
             p.drawPath(path);
@@ -153,7 +166,7 @@ void countiesReference(const LayerContext& c)
     QPainter& p = c.p;
     const geo::Box extent = c.s.view.extent();
     const QTransform t = c.s.view.transform();
-    const std::vector<QColor> progress = c.s.theme == View::Progress ? progressCountyFills(c) : std::vector<QColor>();
+    const std::vector<QColor> progress = countyFillsOver(c);
     for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
         const CountyItem& county = c.data.counties[i];
         if (!county.bounds.intersects(extent))
@@ -161,7 +174,7 @@ void countiesReference(const LayerContext& c)
         const Symbol& sym = c.symbols.counties[i];
         p.setPen(cosmeticPen({sym.stroke, sym.width}, c.k));
         const QPainterPath path = screenPath(county.path, t);
-        const std::vector<QColor> split = stripes(c, i);
+        const std::vector<QColor> split = c.s.choropleth ? std::vector<QColor>() : stripes(c, i);
         if (split.empty()) {
             p.setBrush(progress.empty() ? sym.fill : progress[i]);
         } else {
@@ -201,7 +214,7 @@ void drawClassOverlay(const LayerContext& c)
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setBrush(Qt::NoBrush);
     for (std::size_t i = 0; i < c.data.counties.size(); ++i) {
-        const std::vector<QColor> split = stripes(c, i);
+        const std::vector<QColor> split = c.s.choropleth ? std::vector<QColor>() : stripes(c, i);
         if (split.empty())
             continue;
         QPainterPath path;

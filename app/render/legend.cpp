@@ -110,6 +110,14 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
         out = progressLegend(c);
         break;
     }
+    // A choropleth over the view: its heading, classes, counties without a value and what a fill means.
+    if (c.s.choropleth) {
+        out.push_back({Kind::Heading, c.s.choropleth->title, QBrush(), QPen()});
+        for (const ChoroplethRow& r : choroplethLegend(style, view, *c.s.choropleth, static_cast<int>(c.data.counties.size())))
+            swatch(r.fill, r.text);
+        for (const QString& n : c.s.choropleth->notes)
+            note(n);
+    }
     // The user layers shown, under their names: the categories of their style field, most features first.
     for (const UserLayer& u : c.s.userLayers) {
         if (!u.visible || !u.data)

@@ -278,7 +278,8 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
     // stay readable over a layer covering the province, and where the county fills are the plan (the class view)
     // the classes come back as hatching over the user layers. A layer the user puts above the plan comes last.
     // The rivers, where they come right after the counties (as by default), lie over the user layers too and under
-    // that hatching: the plan stays on top of the base geography.
+    // that hatching: the plan stays on top of the base geography. A choropleth's county fills cover the user layers
+    // under the plan (it maps what they measure), without the class hatching.
     bool hatchPending = false;
     auto hatch = [&] {
         if (!hatchPending)
@@ -296,13 +297,16 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
                 drawUserLayer(p, u, s.view);
                 drawn = true;
             }
-        hatchPending = hatchPending || (drawn && !above && s.visible("counties"));
+        hatchPending = !s.choropleth && (hatchPending || (drawn && !above && s.visible("counties")));
     };
     if (!s.order.contains("counties"))
         userLayers(false);
     for (const QString& layer : s.order) {
         if (layer != "rivers")
             hatch();
+        // A choropleth (an analysis of the user layers) is the county fills drawn over those layers.
+        if (layer == "counties" && s.choropleth)
+            userLayers(false);
         const LayerEntry* entry = findLayer(layer);
         if (entry && s.visible(layer)) {
             p.save();
@@ -311,7 +315,7 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
             entry->draw(c);
             p.restore();
         }
-        if (layer == "counties")
+        if (layer == "counties" && !s.choropleth)
             userLayers(false);
     }
     hatch();

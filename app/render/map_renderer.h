@@ -12,6 +12,7 @@
 #include <QRectF>
 #include <QString>
 
+#include "render/choropleth.h"
 #include "render/feature_layers.h"
 #include "render/layer_symbols.h"
 #include "render/map_data.h"
@@ -62,6 +63,9 @@ struct RenderSettings {
     /// The 目标进展 view's statuses (loadProgress, progress_data.h); null: every scope with targets drawn as "no figure"
     /// and the legend says there are no actual figures. Its targets point into the PlanData it was evaluated from.
     std::shared_ptr<const ProgressData> progress;
+    /// County fills by a value (the statistics panel's result, a joined column), over any view's own fills; its
+    /// rows head the legend (choropleth.h). Null: the view's fills.
+    std::shared_ptr<const Choropleth> choropleth;
 
     bool visible(const QString& layer) const { return layers.value(layer).visible; }
     double opacity(const QString& layer) const { return layers.value(layer).opacity; }

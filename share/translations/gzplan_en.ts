@@ -24,12 +24,12 @@
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="674"/>
+        <location filename="../../app/cli/application.cpp" line="675"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="683"/>
+        <location filename="../../app/cli/application.cpp" line="684"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -420,7 +420,7 @@
     <message>
         <location filename="../../app/gui/attribute_table.cpp" line="115"/>
         <source>无法读取属性表的行: %1</source>
-        <translation>Cannot read the attribute table's rows: %1</translation>
+        <translation>Cannot read the attribute table&apos;s rows: %1</translation>
     </message>
     <message>
         <location filename="../../app/gui/attribute_table.cpp" line="142"/>
@@ -1178,6 +1178,130 @@
     </message>
 </context>
 <context>
+    <name>app::gui::JoinDialog</name>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="706"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="760"/>
+        <source>连接表格</source>
+        <translation>Join a table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="709"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="712"/>
+        <source>XLSX: 默认第一个工作表</source>
+        <translation>XLSX: the first sheet by default</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
+        <source>键</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="734"/>
+        <source>连接</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="735"/>
+        <source>上图</source>
+        <translation>Map it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="737"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="742"/>
+        <source>表格 (CSV/XLSX)</source>
+        <translation>Table (CSV/XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="743"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="744"/>
+        <source>编码 (CSV)</source>
+        <translation>Encoding (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="745"/>
+        <source>键列 (县代码或名称)</source>
+        <translation>Key column (county codes or names)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="746"/>
+        <source>上图的数值列</source>
+        <translation>Numeric column to map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="755"/>
+        <source>未匹配的行</source>
+        <translation>Rows that match no county</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="760"/>
+        <source>表格 (*.csv *.xlsx)</source>
+        <translation>Tables (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="796"/>
+        <source>无法读取表格 %1</source>
+        <translation>Cannot read the table %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="822"/>
+        <source>连接失败：</source>
+        <translation>Join failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="840"/>
+        <source>每个县都有一行</source>
+        <translation>Every county has a row</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="840"/>
+        <source>没有行的县 (%1): %2</source>
+        <translation>Counties without a row (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="842"/>
+        <source>%1 行中 %2 行匹配到县, %3 行未匹配</source>
+        <translation>%2 of %1 rows match a county, %3 do not</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="874"/>
+        <source>连接表格：%1 · %2</source>
+        <translation>Joined table: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="876"/>
+        <source>%1 个匹配行的值不是数字, 未上图</source>
+        <translation>%1 matched rows hold no number and are not mapped</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="877"/>
+        <source>表格中没有此县</source>
+        <translation>Not in the table</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::LayerPanel</name>
     <message>
         <location filename="../../app/gui/layer_panel.cpp" line="26"/>
@@ -1311,8 +1435,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="331"/>
-        <location filename="../../app/gui/main_window.cpp" line="665"/>
-        <location filename="../../app/gui/main_window.cpp" line="697"/>
+        <location filename="../../app/gui/main_window.cpp" line="667"/>
+        <location filename="../../app/gui/main_window.cpp" line="699"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
@@ -1323,8 +1447,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="332"/>
-        <location filename="../../app/gui/main_window.cpp" line="525"/>
-        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <location filename="../../app/gui/main_window.cpp" line="527"/>
+        <location filename="../../app/gui/main_window.cpp" line="532"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
@@ -1356,7 +1480,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="335"/>
-        <location filename="../../app/gui/main_window.cpp" line="653"/>
+        <location filename="../../app/gui/main_window.cpp" line="655"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -1489,7 +1613,13 @@
         <translation>Attribute table: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="670"/>
+        <location filename="../../app/gui/main_window.cpp" line="379"/>
+        <location filename="../../app/gui/main_window_analysis.cpp" line="59"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="672"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
@@ -1499,27 +1629,27 @@
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="464"/>
+        <location filename="../../app/gui/main_window.cpp" line="466"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="485"/>
+        <location filename="../../app/gui/main_window.cpp" line="487"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="519"/>
+        <location filename="../../app/gui/main_window.cpp" line="521"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="525"/>
+        <location filename="../../app/gui/main_window.cpp" line="527"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="530"/>
+        <location filename="../../app/gui/main_window.cpp" line="532"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
@@ -1596,7 +1726,7 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="275"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="276"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -1623,27 +1753,27 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="249"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="257"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="258"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="653"/>
+        <location filename="../../app/gui/main_window.cpp" line="655"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="658"/>
+        <location filename="../../app/gui/main_window.cpp" line="660"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="666"/>
+        <location filename="../../app/gui/main_window.cpp" line="668"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -1652,22 +1782,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="694"/>
+        <location filename="../../app/gui/main_window.cpp" line="696"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="699"/>
+        <location filename="../../app/gui/main_window.cpp" line="701"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="732"/>
+        <location filename="../../app/gui/main_window.cpp" line="734"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="743"/>
+        <location filename="../../app/gui/main_window.cpp" line="745"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -1747,56 +1877,71 @@ Skip these features and load the rest? The number skipped is shown in the status
         <source>规划: %1</source>
         <translation>Plan: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/main_window_analysis.cpp" line="55"/>
+        <source>按位置选择…</source>
+        <translation>Select by location…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_analysis.cpp" line="57"/>
+        <source>连接表格…</source>
+        <translation>Join a table…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_analysis.cpp" line="106"/>
+        <source>按位置选择: %1 中 %2 个要素</source>
+        <translation>Selected by location: %2 features of %1</translation>
+    </message>
 </context>
 <context>
     <name>app::gui::MapCanvas</name>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="172"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="178"/>
         <source>%L1 m</source>
         <translation>%L1 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="172"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="178"/>
         <source>%L1 km</source>
         <translation>%L1 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="176"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="182"/>
         <source>%L1 公顷</source>
         <translation>%L1 ha</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="177"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="183"/>
         <source>%L1 m²</source>
         <translation>%L1 m²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="177"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="183"/>
         <source>%L1 km²</source>
         <translation>%L1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="184"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="190"/>
         <source>测量距离: 单击添加点, 右键或 Esc 结束</source>
         <translation>Measure distance: click to add points, right-click or Esc to finish</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="185"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="191"/>
         <source>测量面积: 单击添加顶点, 右键或 Esc 结束</source>
         <translation>Measure area: click to add vertices, right-click or Esc to finish</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="187"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="193"/>
         <source>椭球面 CGCS2000</source>
         <translation>ellipsoidal, CGCS2000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="189"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="195"/>
         <source>本段 %1 · 总长 %2</source>
         <translation>Segment %1 · total %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map_canvas.cpp" line="190"/>
+        <location filename="../../app/gui/map_canvas.cpp" line="196"/>
         <source>面积 %1 · 周长 %2</source>
         <translation>Area %1 · perimeter %2</translation>
     </message>
@@ -2104,6 +2249,335 @@ Skip these features and load the rest? The number skipped is shown in the status
     </message>
 </context>
 <context>
+    <name>app::gui::SelectDialog</name>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="593"/>
+        <source>按位置选择</source>
+        <translation>Select by location</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
+        <source>位于其中 (内点)</source>
+        <translation>Within (inside point)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="602"/>
+        <source>与之相交</source>
+        <translation>Intersecting</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="618"/>
+        <source>选择</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="619"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="621"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="622"/>
+        <source>位置关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="623"/>
+        <source>规划单位</source>
+        <translation>Plan unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="624"/>
+        <source>通道附近 (名称:距离)</source>
+        <translation>Near a corridor (name:distance)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="625"/>
+        <source>条件</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="647"/>
+        <source>已选择 %1 个要素</source>
+        <translation>%1 features selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="669"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="682"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="685"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="690"/>
+        <source>选择失败：</source>
+        <translation>Selection failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="669"/>
+        <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
+        <translation>No user layer: add one first (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="685"/>
+        <source>没有条件: 输入规划单位、通道或属性条件</source>
+        <translation>No condition: type a plan unit, a corridor or an attribute condition</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="688"/>
+        <source>正在选择…</source>
+        <translation>Selecting…</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::StatsPanel</name>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="117"/>
+        <source>统计：%1 %2（%3）· 按%4%5</source>
+        <translation>Statistics: %1 %2 (%3) · by %4%5</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="120"/>
+        <source>每个单位的值填充其所属的县 (部分成员的分区与通道: 所涉及的县)</source>
+        <translation>Each unit&apos;s value fills its member counties (zones with partial members and corridors: the counties they touch)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="122"/>
+        <source>属于多个单位的县显示最大值</source>
+        <translation>A county in several units shows the largest value</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="123"/>
+        <source>不属于任何单位</source>
+        <translation>In no unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="244"/>
+        <source>公顷</source>
+        <translation>ha</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="266"/>
+        <source>导出统计表</source>
+        <translation>Export the statistics table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="266"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="316"/>
+        <source>(不分组)</source>
+        <translation>(no groups)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="324"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <source>要素数</source>
+        <translation>Feature count</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="326"/>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="328"/>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="330"/>
+        <source>合计 %1</source>
+        <translation>Sum of %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="331"/>
+        <source>平均 %1</source>
+        <translation>Mean of %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="356"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="372"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="378"/>
+        <source>统计失败：</source>
+        <translation>Statistics failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="356"/>
+        <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
+        <translation>No user layer: add one first (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="396"/>
+        <source>个</source>
+        <translation>features</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <source>值 (%1)</source>
+        <translation>Value (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="401"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="415"/>
+        <source>示意</source>
+        <translation>schematic</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="423"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="443"/>
+        <source>全部分组</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="426"/>
+        <source>%1 个要素</source>
+        <translation>%1 features</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <source>读取 %1 个要素, 其中 %2 个在边界处切分; %3 s</source>
+        <translation>Read %1 features, %2 of them cut at a boundary; %3 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="506"/>
+        <source>%1 (最大的 %2 个单位, 共 %3 个)</source>
+        <translation>%1 (the largest %2 of %3 units)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="533"/>
+        <source>没有统计结果可导出</source>
+        <translation>No statistics to export</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="537"/>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="550"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="551"/>
+        <source>统计单位</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="552"/>
+        <source>分组字段</source>
+        <translation>Group field</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="553"/>
+        <source>度量</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="554"/>
+        <source>条件</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="555"/>
+        <source>专题图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>县级单位</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>市州</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>县城类型</source>
+        <translation>County-seat class</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>布局分区</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>区域中心城市</source>
+        <translation>Regional central cities</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="556"/>
+        <source>通道 (距离)</source>
+        <translation>Corridor (distance)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="559"/>
+        <source>通道两侧的距离, 带单位: 10km、500m、2.5公里</source>
+        <translation>Distance either side of the corridor, with a unit: 10km, 500m, 2.5公里</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="560"/>
+        <source>属性条件 (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</source>
+        <translation>Attribute condition (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="561"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="562"/>
+        <source>导出表格…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="563"/>
+        <source>导出地图…</source>
+        <translation>Export map…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="564"/>
+        <source>清除专题图</source>
+        <translation>Clear the map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="566"/>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="567"/>
+        <source>图表与专题图</source>
+        <translation>Chart and map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/stats_panel.cpp" line="568"/>
+        <source>方法与说明</source>
+        <translation>Method and notes</translation>
+    </message>
+</context>
+<context>
     <name>app::gui::UserLayerPanel</name>
     <message>
         <location filename="../../app/gui/user_layer_panel.cpp" line="52"/>
@@ -2290,17 +2764,17 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Hollow symbols: approximate position (at the county seat)</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="128"/>
+        <location filename="../../app/render/legend.cpp" line="136"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="129"/>
+        <location filename="../../app/render/legend.cpp" line="137"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="134"/>
+        <location filename="../../app/render/legend.cpp" line="142"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
     </message>
@@ -2403,6 +2877,11 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/render/progress_layers.cpp" line="453"/>
         <source>截至 %1 年的数据</source>
         <translation>figures up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/choropleth.cpp" line="88"/>
+        <source>无数值</source>
+        <translation>No value</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,13 @@ inline const layers::PlanQuery& query()
     return q;
 }
 
+/// The plan's shapes (zones, corridors, cities) from the test GeoPackage.
+inline const layers::PlanGeometry& planGeometry()
+{
+    static const layers::PlanGeometry g = layers::loadPlanGeometry(GZ_TEST_GEOPACKAGE, plan());
+    return g;
+}
+
 /// A renderer with the plan's classes, zones, corridors, places and central cities.
 inline std::shared_ptr<const app::render::MapRenderer> plannedRenderer()
 {

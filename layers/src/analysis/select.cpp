@@ -97,16 +97,25 @@ void writeFeatures(const LayerSource& source, const std::vector<std::int64_t>& f
         for (int i = 0; i < defn->GetFieldCount(); ++i)
             if (target->CreateField(defn->GetFieldDefn(i)) != OGRERR_NONE)
                 throw DataError(out.string(), std::string("cannot create field ") + defn->GetFieldDefn(i)->GetNameRef());
+        // One sequential pass with the user's filter (a FID lookup per feature is ten times slower in a GeoPackage),
+        // keeping the selected FIDs (sorted).
+        if (!source.where.empty() && layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE)
+            throw DataError(source.file.string(), "cannot filter by " + source.where + ": " + CPLGetLastErrorMsg());
+        std::size_t written = 0;
         ds->StartTransaction();
-        for (std::int64_t fid : fids) {
-            OGRFeatureUniquePtr f(layer->GetFeature(fid));
-            if (!f)
-                throw DataError(source.file.string(), "feature " + std::to_string(fid) + " cannot be read again (the file changed?)");
+        layer->ResetReading();
+        for (auto& f : *layer) {
+            if (!std::binary_search(fids.begin(), fids.end(), f->GetFID()))
+                continue;
             OGRFeature copy(target->GetLayerDefn());
             copy.SetFrom(f.get(), TRUE);
             if (target->CreateFeature(&copy) != OGRERR_NONE)
-                throw DataError(out.string(), "cannot write feature " + std::to_string(fid) + ": " + CPLGetLastErrorMsg());
+                throw DataError(out.string(), "cannot write feature " + std::to_string(f->GetFID()) + ": " + CPLGetLastErrorMsg());
+            ++written;
         }
+        if (written != fids.size())
+            throw DataError(source.file.string(), "changed while it was read: " + std::to_string(fids.size()) + " features selected, " +
+                                                      std::to_string(written) + " found again");
         if (ds->CommitTransaction() != OGRERR_NONE)
             throw DataError(out.string(), std::string("cannot be written: ") + CPLGetLastErrorMsg());
         ds.reset();
