@@ -439,6 +439,31 @@ void AttributeTablePanel::selectionChanged(QObject* origin)
     showCount();
 }
 
+void AttributeTablePanel::applySelection(std::vector<std::int64_t> fids, QObject* origin, bool firstFeature)
+{
+    switch (m_link.kind) {
+    case TableLink::Kind::UserLayer: m_selection->setUserFeatures(m_link.userLayer, std::move(fids), origin); break;
+    case TableLink::Kind::Counties: {
+        QSet<QString> codes;
+        for (std::int64_t fid : fids)
+            codes.insert(m_idOfFid.value(fid));
+        codes.remove(QString());
+        if (codes.isEmpty())
+            m_selection->clear(origin);
+        else
+            m_selection->setCounties(codes, origin);
+        break;
+    }
+    case TableLink::Kind::PlanFeature:  // one plan feature at a time
+        if (fids.empty())
+            m_selection->clear(origin);
+        else
+            m_selection->setFeature(m_idOfFid.value(firstFeature ? fids.front() : fids.back()), origin);
+        break;
+    case TableLink::Kind::None: break;
+    }
+}
+
 void AttributeTablePanel::viewSelectionChanged()
 {
     if (m_syncing || !m_selection)
@@ -447,27 +472,7 @@ void AttributeTablePanel::viewSelectionChanged()
     for (const QItemSelectionRange& range : m_view->selectionModel()->selection())
         for (int r = range.top(); r <= range.bottom(); ++r)
             fids.push_back(m_model->fid(r));
-    switch (m_link.kind) {
-    case TableLink::Kind::UserLayer: m_selection->setUserFeatures(m_link.userLayer, std::move(fids), this); break;
-    case TableLink::Kind::Counties: {
-        QSet<QString> codes;
-        for (std::int64_t fid : fids)
-            codes.insert(m_idOfFid.value(fid));
-        codes.remove(QString());
-        if (codes.isEmpty())
-            m_selection->clear(this);
-        else
-            m_selection->setCounties(codes, this);
-        break;
-    }
-    case TableLink::Kind::PlanFeature:
-        if (fids.empty())
-            m_selection->clear(this);
-        else
-            m_selection->setFeature(m_idOfFid.value(fids.back()), this);  // one plan feature at a time
-        break;
-    case TableLink::Kind::None: break;
-    }
+    applySelection(std::move(fids), this, false);
     // The linked selection may hold fewer than the rows picked (one plan feature): the background shows what holds.
     m_model->setSelectedFids(linkedFids());
     showCount();
@@ -502,27 +507,7 @@ int AttributeTablePanel::selectByExpression(const QString& expression, QString& 
     if (!error.isEmpty())
         return -1;
     const int count = static_cast<int>(fids.size());
-    switch (m_link.kind) {
-    case TableLink::Kind::UserLayer: m_selection->setUserFeatures(m_link.userLayer, std::move(fids), nullptr); break;
-    case TableLink::Kind::Counties: {
-        QSet<QString> codes;
-        for (std::int64_t fid : fids)
-            codes.insert(m_idOfFid.value(fid));
-        codes.remove(QString());
-        if (codes.isEmpty())
-            m_selection->clear(nullptr);
-        else
-            m_selection->setCounties(codes, nullptr);
-        break;
-    }
-    case TableLink::Kind::PlanFeature:
-        if (fids.empty())
-            m_selection->clear(nullptr);
-        else
-            m_selection->setFeature(m_idOfFid.value(fids.front()), nullptr);
-        break;
-    case TableLink::Kind::None: break;
-    }
+    applySelection(std::move(fids), nullptr, true);
     return count;
 }
 

@@ -137,6 +137,9 @@ signals:
     void zoomToSelection();
 
 private:
+    /// fids (of this table's layer) as the window's selection: a user layer's FIDs, counties, or one plan feature
+    /// (the first or the last of fids); origin as Selection takes it.
+    void applySelection(std::vector<std::int64_t> fids, QObject* origin, bool firstFeature);
     void viewSelectionChanged();
     void selectionChanged(QObject* origin);
     void showCount();
