@@ -19,7 +19,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${GZ_BUILD_DIR:-$ROOT/build}
 # The sanitizer + fuzz build (clang, -DGZ_FUZZ=ON): ASan + UBSan + libFuzzer coverage on all our code.
 FUZZ_BUILD=${GZ_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
-FUZZ_TARGETS=(plan_fuzz echarts_map_fuzz feature_layer_fuzz export_source_fuzz command_line_fuzz style_fuzz)
+FUZZ_TARGETS=(plan_fuzz echarts_map_fuzz feature_layer_fuzz export_source_fuzz command_line_fuzz style_fuzz gpkg_geometry_fuzz)
 CACHE=${GZ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gzplan}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -32,7 +32,7 @@ APT_PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n
-  gmt gmt-gshhg-high ccache nlohmann-json3-dev
+  gmt gmt-gshhg-high ccache nlohmann-json3-dev libsqlite3-dev
   clang libclang-rt-14-dev llvm
 )
 

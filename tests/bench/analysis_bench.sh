@@ -43,6 +43,10 @@ else
   q=-
 fi
 row "stats 100k by county × landuse, area (exact)" "$g" "QGIS 3.22 intersection + sums" "$q"
+gg=$(GZPLAN_READER=gdal measure "$GZ" stats --layer "$P100K" --by county --group-field landuse --measure area --json)
+row "  the same through GDAL's feature reader (GZPLAN_READER=gdal)" "$gg" "gzplan, fast GeoPackage reader" "$g"
+h=$(measure "$GZ" stats --help)
+row "  floor: the process starting (gzplan stats --help)" "$h" "-" "-"
 echo "  answers: gzplan $("$GZ" stats --layer "$P100K" --by county --measure area | grep -E '^\((layer|outside)\)' | awk '{print $1, $(NF-1), "m²"}' | tr '\n' ' '); QGIS ${qgis_answer:-not run} (its native:intersection counts the counties' overlapping slivers twice)"
 
 # 2. Area by county, class and zone, exact, 1M parcels: one process for the three (--by county,class,zone), and

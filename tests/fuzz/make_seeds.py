@@ -7,7 +7,7 @@ packages) and small hand-made files. Run once by hand when a target's input form
 The first byte of a seed picks what the target does with it (see each target's source); shapefile parts are
 joined with the separator of fuzz_formats.h. Needs ogr2ogr (gdal-bin) for the KML, shapefile and GeoPackage seeds.
 """
-import json, os, shutil, subprocess, sys, tempfile
+import json, os, shutil, sqlite3, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NPM = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "npm")
@@ -151,5 +151,20 @@ s = json.loads(style)
 s.setdefault("county", {})["width"] = 40
 s.setdefault("label", {})["size"] = 30
 put("style_fuzz", "wide.json", json.dumps(s, ensure_ascii=False))
+
+# gpkg_geometry_fuzz: the geometry blobs GDAL writes into a GeoPackage, one of each kind (synthetic shapes near 贵阳)
+kinds = os.path.join(tmp, "kinds.csv")
+open(kinds, "w", encoding="utf-8").write("id,WKT\n" + "".join(f'{i},"{w}"\n' for i, w in enumerate([
+    "POLYGON ((106.6 26.6,106.7 26.6,106.7 26.7,106.6 26.6),(106.62 26.62,106.63 26.62,106.63 26.63,106.62 26.62))",
+    "MULTIPOLYGON (((106.1 26.1,106.2 26.1,106.2 26.2,106.1 26.1)))",
+    "POLYGON ZM ((106.6 26.6 1 5,106.7 26.6 2 5,106.7 26.7 3 5,106.6 26.6 1 5))",
+    "MULTILINESTRING ((106.5 26.5,106.6 26.6),(106.7 26.7,106.8 26.9))",
+    "MULTIPOINT ((106.71 26.57),(106.72 26.58))",
+    "POINT EMPTY",
+    "GEOMETRYCOLLECTION (POINT (106.1 26.1),LINESTRING (106.1 26.1,106.2 26.2))",
+    "CURVEPOLYGON (CIRCULARSTRING (106.5 26.5,106.6 26.6,106.7 26.5,106.6 26.4,106.5 26.5))"])))
+blobs = gpkg_bytes(kinds)  # writes tmp/in.gpkg
+for i, (blob,) in enumerate(sqlite3.connect(os.path.join(tmp, "in.gpkg")).execute("SELECT geom FROM layer ORDER BY fid")):
+    put("gpkg_geometry_fuzz", f"kind-{i}", bytes(blob))
 
 shutil.rmtree(tmp)

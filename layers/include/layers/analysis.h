@@ -118,6 +118,9 @@ struct LayerSource {
     std::string where;      ///< an attribute filter in GDAL's SQL dialect (OGR SQL / SQLite); empty: all
     std::string layerCrs;   ///< the CRS to assume when the layer declares none (else such a layer is refused)
     unsigned threads = 0;   ///< 0: at most 2, GeoPackages only (FID ranges)
+    /// Read through GDAL's feature reader even where the GeoPackage fast path applies (the tests that compare the two;
+    /// the command line sets it from GZPLAN_READER=gdal for the benchmark).
+    bool gdalReader = false;
 };
 
 struct StatsOptions {

@@ -1,6 +1,7 @@
 #include "analysis/layer_reader.h"
 
 #include <algorithm>
+#include <climits>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -86,6 +87,8 @@ LayerReader::LayerReader(const LayerSource& source) : m_source(source)
     }
     m_class = classOf(layer->GetGeomType());
     m_fidColumn = layer->GetFIDColumn() ? layer->GetFIDColumn() : "";
+    if (defn->GetGeomFieldCount() == 1 && layer->GetGeometryColumn())
+        m_geometryColumn = layer->GetGeometryColumn();
 
     // The CRS.
     const OGRSpatialReference* srs = layer->GetSpatialRef();
@@ -139,15 +142,9 @@ LayerReader::LayerReader(const LayerSource& source) : m_source(source)
     // FID ranges: two threads for a GeoPackage of some size.
     unsigned threads = source.threads ? source.threads : std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
     const bool gpkg = std::string(ds->GetDriver()->GetDescription()) == "GPKG" && !m_fidColumn.empty();
+    m_gpkg = gpkg;
     if (gpkg && threads > 1 && m_count > 20000) {
-        const auto result = layers::detail::executeSql(*ds, "SELECT MIN(" + sqlIdentifier(m_fidColumn) + "), MAX(" + sqlIdentifier(m_fidColumn) + ") FROM " + sqlIdentifier(m_layer));
-        std::int64_t lo = 0, hi = -1;
-        if (result) {
-            if (auto f = OGRFeatureUniquePtr(result->GetNextFeature())) {
-                lo = f->GetFieldAsInteger64(0);
-                hi = f->GetFieldAsInteger64(1);
-            }
-        }
+        const auto [lo, hi] = gpkgFidRange(file, m_layer, m_fidColumn);
         if (hi >= lo) {
             const std::int64_t span = hi - lo + 1;
             for (unsigned t = 0; t < threads; ++t)
@@ -174,53 +171,15 @@ int LayerReader::field(const std::string& name, bool numeric, const char* what) 
     throw UsageError(std::string(what) + " " + name + ": layer '" + m_layer + "' has no such field; its fields: " + (fields.empty() ? "(none)" : fields));
 }
 
-void LayerReader::run(const Visitor& visit) const
+template <class Work>
+void LayerReader::inThreads(const Work& work) const
 {
     std::atomic<bool> stop{false};
     std::exception_ptr error;
     std::mutex errorMutex;
-    auto work = [&](unsigned t) {
+    auto guarded = [&](unsigned t) {
         try {
-            const std::string file = m_source.file.string();
-            GDALDatasetUniquePtr ds = layers::detail::openVector(file);
-            OGRLayer* layer = pickLayer(*ds, file, m_layer);
-            std::vector<const char*> ignored;
-            if (!m_allFields) {
-                for (const std::string& f : m_fields)
-                    if (std::find(m_needed.begin(), m_needed.end(), f) == m_needed.end())
-                        ignored.push_back(f.c_str());
-                ignored.push_back("OGR_STYLE");
-                ignored.push_back(nullptr);
-                layer->SetIgnoredFields(ignored.data());
-            }
-            std::string where = m_source.where.empty() ? "" : "(" + m_source.where + ")";
-            const Range& r = m_ranges[t];
-            if (!r.whole)
-                where += (where.empty() ? "" : " AND ") + sqlIdentifier(m_fidColumn) + " >= " + std::to_string(r.first) + " AND " + sqlIdentifier(m_fidColumn) +
-                         " <= " + std::to_string(r.last);
-            if (!where.empty() && layer->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
-                throw DataError(file, "cannot filter layer '" + m_layer + "' by " + where + ": " + CPLGetLastErrorMsg());
-            std::unique_ptr<OGRCoordinateTransformation> transform;
-            if (m_transform) {
-                OGRSpatialReference from;
-                from.importFromWkt(m_srsWkt.c_str());
-                from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-                OGRSpatialReference to = layers::detail::spatialReference(geo::crs::kCgcs2000);
-                transform.reset(OGRCreateCoordinateTransformation(&from, &to));
-                if (!transform)
-                    throw DataError(file, "no transformation from the layer's CRS (" + m_crsText + ") to CGCS2000: " + CPLGetLastErrorMsg());
-            }
-            layer->ResetReading();
-            while (!stop) {
-                OGRFeatureUniquePtr f(layer->GetNextFeature());
-                if (!f)
-                    break;
-                OGRGeometry* g = f->GetGeometryRef();
-                if (g && transform && g->transform(transform.get()) != OGRERR_NONE)
-                    throw DataError(file, "layer '" + m_layer + "', feature " + std::to_string(f->GetFID()) + ": cannot be transformed from " + m_crsText +
-                                              " to CGCS2000 lon/lat (coordinates outside the CRS?)");
-                visit(t, *f, g);
-            }
+            work(t, stop);
         } catch (...) {
             std::lock_guard lock(errorMutex);
             if (!error)
@@ -229,16 +188,113 @@ void LayerReader::run(const Visitor& visit) const
         }
     };
     if (m_ranges.size() == 1) {
-        work(0);
+        guarded(0);
     } else {
         std::vector<std::thread> pool;
         for (unsigned t = 0; t < m_ranges.size(); ++t)
-            pool.emplace_back(work, t);
+            pool.emplace_back(guarded, t);
         for (std::thread& th : pool)
             th.join();
     }
     if (error)
         std::rethrow_exception(error);
+}
+
+void LayerReader::run(const Visitor& visit) const
+{
+    inThreads([&](unsigned t, const std::atomic<bool>& stop) {
+        const std::string file = m_source.file.string();
+        GDALDatasetUniquePtr ds = layers::detail::openVector(file);
+        OGRLayer* layer = pickLayer(*ds, file, m_layer);
+        std::vector<const char*> ignored;
+        if (!m_allFields) {
+            for (const std::string& f : m_fields)
+                if (std::find(m_needed.begin(), m_needed.end(), f) == m_needed.end())
+                    ignored.push_back(f.c_str());
+            ignored.push_back("OGR_STYLE");
+            ignored.push_back(nullptr);
+            layer->SetIgnoredFields(ignored.data());
+        }
+        std::string where = m_source.where.empty() ? "" : "(" + m_source.where + ")";
+        const Range& r = m_ranges[t];
+        if (!r.whole)
+            where += (where.empty() ? "" : " AND ") + sqlIdentifier(m_fidColumn) + " >= " + std::to_string(r.first) + " AND " + sqlIdentifier(m_fidColumn) +
+                     " <= " + std::to_string(r.last);
+        if (!where.empty() && layer->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
+            throw DataError(file, "cannot filter layer '" + m_layer + "' by " + where + ": " + CPLGetLastErrorMsg());
+        std::unique_ptr<OGRCoordinateTransformation> transform;
+        if (m_transform) {
+            OGRSpatialReference from;
+            from.importFromWkt(m_srsWkt.c_str());
+            from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            OGRSpatialReference to = layers::detail::spatialReference(geo::crs::kCgcs2000);
+            transform.reset(OGRCreateCoordinateTransformation(&from, &to));
+            if (!transform)
+                throw DataError(file, "no transformation from the layer's CRS (" + m_crsText + ") to CGCS2000: " + CPLGetLastErrorMsg());
+        }
+        layer->ResetReading();
+        while (!stop) {
+            OGRFeatureUniquePtr f(layer->GetNextFeature());
+            if (!f)
+                break;
+            OGRGeometry* g = f->GetGeometryRef();
+            if (g && transform && g->transform(transform.get()) != OGRERR_NONE)
+                throw DataError(file, "layer '" + m_layer + "', feature " + std::to_string(f->GetFID()) + ": cannot be transformed from " + m_crsText +
+                                          " to CGCS2000 lon/lat (coordinates outside the CRS?)");
+            visit(t, *f, g);
+        }
+    });
+}
+
+bool LayerReader::fast() const
+{
+    if (m_source.gdalReader || !m_gpkg || m_transform || !m_source.where.empty() || m_allFields || m_geometryColumn.empty())
+        return false;
+    for (std::size_t i = 0; i < m_needed.size(); ++i) {
+        const auto at = std::find(m_fields.begin(), m_fields.end(), m_needed[i]);
+        if (at == m_fields.end())
+            return false;
+        const int type = m_fieldTypes[static_cast<std::size_t>(at - m_fields.begin())];
+        // Text as GDAL gives it: strings and integers print the same from SQLite; reals and dates do not.
+        const bool ok = i < m_textFields ? (type == OFTString || type == OFTInteger || type == OFTInteger64)
+                                         : (type == OFTInteger || type == OFTInteger64 || type == OFTReal);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+void LayerReader::read(const RowVisitor& visit) const
+{
+    if (fast()) {
+        inThreads([&](unsigned t, const std::atomic<bool>& stop) {
+            const Range& r = m_ranges[t];
+            GpkgRows rows(m_source.file.string(), m_layer, m_fidColumn, m_geometryColumn, m_needed, r.whole ? INT64_MIN : r.first,
+                          r.whole ? INT64_MAX : r.last);
+            Row row;
+            while (!stop && rows.next(row))
+                visit(t, row);
+        });
+        return;
+    }
+    std::vector<int> index;
+    for (const std::string& name : m_needed)
+        index.push_back(static_cast<int>(std::find(m_fields.begin(), m_fields.end(), name) - m_fields.begin()));
+    std::vector<Row> rows(m_ranges.size());
+    run([&](unsigned t, OGRFeature& f, OGRGeometry* g) {
+        Row& row = rows[t];
+        row.fid = f.GetFID();
+        row.values.resize(index.size());
+        for (std::size_t i = 0; i < index.size(); ++i) {
+            FieldValue& v = row.values[i];
+            v.null = !f.IsFieldSetAndNotNull(index[i]);
+            v.number = v.null ? 0 : f.GetFieldAsDouble(index[i]);
+            v.text = v.null ? "" : f.GetFieldAsString(index[i]);
+        }
+        row.shape.clear();
+        collect(g, row.shape.polygons, row.shape.lines, row.shape.points);
+        visit(t, row);
+    });
 }
 
 void collect(const OGRGeometry* g, geo::MultiPolygon& polygons, std::vector<geo::Line>& lines, std::vector<geo::Point>& points)
@@ -254,7 +310,8 @@ void collect(const OGRGeometry* g, geo::MultiPolygon& polygons, std::vector<geo:
     switch (t) {
     case wkbPoint: {
         const auto* p = g->toPoint();
-        points.push_back({p->getX(), p->getY()});
+        if (!p->IsEmpty())  // an empty point in a multipoint
+            points.push_back({p->getX(), p->getY()});
         break;
     }
     case wkbLineString: {

@@ -10,6 +10,7 @@
 
 #include <ogrsf_frmts.h>
 
+#include "analysis/gpkg_rows.h"
 #include "geo/geometry.h"
 #include "layers/analysis.h"
 
@@ -34,17 +35,26 @@ public:
     unsigned threads() const { return static_cast<unsigned>(m_ranges.size()); }
 
     /// Reads only these fields (and the geometry): GDAL leaves the others out of its queries. Default: every field.
-    void onlyFields(std::vector<std::string> names)
+    /// For read(): the first textFields of them are read as text (Row::values[i].text), the others as numbers.
+    void onlyFields(std::vector<std::string> names, std::size_t textFields = 0)
     {
         m_needed = std::move(names);
+        m_textFields = textFields;
         m_allFields = false;
     }
+    /// Whether read() takes the fast path (gpkg_rows.h): a GeoPackage table in CGCS2000, no expression, fields
+    /// read as text that are strings or integers, and not LayerSource::gdalReader.
+    bool fast() const;
 
     /// Calls visit(thread, feature, geometry in lon/lat) for every feature the filter passes, from threads()
     /// threads at once (thread = 0 … threads()-1). A feature without geometry gets nullptr. An exception in any
     /// thread stops them all and is rethrown here.
     using Visitor = std::function<void(unsigned thread, OGRFeature& feature, OGRGeometry* lonLat)>;
     void run(const Visitor& visit) const;
+    /// The same as rows: fid, the onlyFields() values in their order, the geometry in lon/lat parts. One Row per
+    /// thread, reused.
+    using RowVisitor = std::function<void(unsigned thread, Row& row)>;
+    void read(const RowVisitor& visit) const;
 
 private:
     struct Range {
@@ -52,7 +62,11 @@ private:
         std::int64_t first = 0, last = 0;
     };
     LayerSource m_source;
-    std::string m_layer, m_crsText, m_fidColumn, m_srsWkt;
+    template <class Work>
+    void inThreads(const Work& work) const;
+    std::string m_layer, m_crsText, m_fidColumn, m_geometryColumn, m_srsWkt;
+    bool m_gpkg = false;
+    std::size_t m_textFields = 0;
     bool m_transform = false;
     GeometryClass m_class = GeometryClass::Unknown;
     std::vector<std::string> m_fields;

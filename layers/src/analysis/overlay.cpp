@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include <geos_c.h>
 
@@ -18,6 +19,35 @@ namespace {
 /// of a vertex computed on a boundary (parcels cut at county boundaries by GEOS), far below any area that matters
 /// (at most this times the boundary's length inside the feature).
 constexpr double kTolerance = 1e-9;
+/// Grid cells across the counties' bounds (about 700 m in Guizhou): a feature whose bounds lie in cells wholly
+/// inside one county is measured whole at once.
+constexpr int kCountyCells = 1024;
+
+/// geo::contains(shape, p) && geo::boundaryDistance(shape, p) > tolerance, in one pass over the edges (the crossing
+/// parity and the distance together) that ends at the first edge nearer than tolerance: a piece of a county boundary
+/// that runs along a parcel's edge (most of them) is decided after part of one pass instead of two whole ones.
+bool insideDeeperThan(const geo::MultiPolygon& shape, geo::Point p, double tolerance)
+{
+    const double t2 = tolerance * tolerance;
+    bool inside = false;
+    for (const geo::Polygon& polygon : shape) {
+        bool inPolygon = false;
+        for (std::size_t r = 0; r <= polygon.holes.size(); ++r) {
+            const geo::Ring& ring = r == 0 ? polygon.outer : polygon.holes[r - 1];
+            bool odd = false;
+            for (std::size_t i = 1; i < ring.size(); ++i) {
+                if (geo::segmentDistanceSquared(p, ring[i - 1], ring[i]) <= t2)
+                    return false;
+                odd ^= geo::crossesRay(ring[i], ring[i - 1], p);
+            }
+            if (ring.size() > 1)
+                odd ^= geo::crossesRay(ring.front(), ring.back(), p);  // the closing edge, as geo::ringContains
+            inPolygon = r == 0 ? odd : inPolygon && !odd;
+        }
+        inside = inside || inPolygon;
+    }
+    return inside;
+}
 }  // namespace
 
 void Boundary::add(const geo::MultiPolygon& shape, std::uint32_t k)
@@ -61,8 +91,10 @@ Overlay::Overlay(const Geography& geography, const std::vector<const Unit*>& dir
         m_countyBox.push_back(geo::bounds(m_countyShape[k]));
         m_counties.add(m_countyShape[k], static_cast<std::uint32_t>(k));
     }
+    // The locator's grid is built on a second thread while this one builds the R-trees (a third of the setup each).
+    std::future<void> locator;
     if (!plain) {
-        m_locator = geo::PointLocator(m_countyShape, geo::PointLocator::Options{512});
+        locator = std::async(std::launch::async, [this] { m_locator = geo::PointLocator(m_countyShape, geo::PointLocator::Options{kCountyCells}); });
         m_counties.build();
     }
     for (const Unit* u : direct) {
@@ -88,6 +120,8 @@ Overlay::Overlay(const Geography& geography, const std::vector<const Unit*>& dir
         }
         m_direct.push_back(std::move(d));
     }
+    if (locator.valid())
+        locator.get();
 }
 
 std::size_t Overlay::countySlot(const std::string& code) const
@@ -198,15 +232,21 @@ const GEOSPreparedGeometry* OverlayWorker::directPrepared(std::size_t d)
 
 bool OverlayWorker::decode(const OGRGeometry* lonLat)
 {
-    m_polygons.clear();
+    m_scratch.clear();
+    collect(lonLat, m_scratch.polygons, m_scratch.lines, m_scratch.points);
+    return adopt(m_scratch);
+}
+
+bool OverlayWorker::adopt(Shape& lonLat)
+{
+    m_polygons.swap(lonLat.polygons);
+    m_linesLonLat.swap(lonLat.lines);
+    m_points.swap(lonLat.points);
     m_lines.clear();
-    m_linesLonLat.clear();
-    m_points.clear();
     m_feature.reset();
     m_madeValid.reset();
     m_haveInside = false;
     m_kind = Kind::None;
-    collect(lonLat, m_polygons, m_linesLonLat, m_points);
     if (!m_polygons.empty()) {
         m_kind = Kind::Polygons;
         m_box = geo::bounds(m_polygons);
@@ -404,7 +444,7 @@ bool OverlayWorker::segmentEnters(geo::Point a, geo::Point b) const
         if (t1 - t0 <= 0)
             continue;
         const geo::Point m{a.x + dx * (t0 + t1) / 2, a.y + dy * (t0 + t1) / 2};
-        if (geo::contains(m_polygons, m) && geo::boundaryDistance(m_polygons, m) > kTolerance)
+        if (insideDeeperThan(m_polygons, m, kTolerance))
             return true;
     }
     return false;
@@ -445,9 +485,17 @@ bool OverlayWorker::crossed(const Boundary& boundary, std::vector<std::uint32_t>
 bool OverlayWorker::measure(const OGRGeometry* lonLat, Contribution& c)
 {
     c.clear();
-    if (!decode(lonLat))
-        return false;
-    
+    return decode(lonLat) && measureCurrent(c);
+}
+
+bool OverlayWorker::measure(Shape& lonLat, Contribution& c)
+{
+    c.clear();
+    return adopt(lonLat) && measureCurrent(c);
+}
+
+bool OverlayWorker::measureCurrent(Contribution& c)
+{
     if (m_kind == Kind::Polygons)
         c.whole = albersArea(m_polygons);
     else if (m_kind == Kind::Lines)
@@ -541,8 +589,18 @@ bool OverlayWorker::locate(const OGRGeometry* lonLat, std::vector<std::size_t>& 
 {
     within.clear();
     intersecting.clear();
-    if (!decode(lonLat))
-        return false;
+    return decode(lonLat) && locateCurrent(within, intersecting, insideLonLat);
+}
+
+bool OverlayWorker::locate(Shape& lonLat, std::vector<std::size_t>& within, std::vector<std::size_t>& intersecting, geo::Point& insideLonLat)
+{
+    within.clear();
+    intersecting.clear();
+    return adopt(lonLat) && locateCurrent(within, intersecting, insideLonLat);
+}
+
+bool OverlayWorker::locateCurrent(std::vector<std::size_t>& within, std::vector<std::size_t>& intersecting, geo::Point& insideLonLat)
+{
     const GEOSContextHandle_t h = m_geos.handle();
     const geo::Point inside = insidePoint();
     if (const int k = m_overlay.m_plain ? -1 : m_overlay.m_locator.locate(inside); k >= 0)

@@ -15,6 +15,7 @@
 
 #include <ogr_geometry.h>
 
+#include "analysis/gpkg_rows.h"
 #include "geo/box_index.h"
 #include "geo/ellipsoid.h"
 #include "geo/geometry.h"
@@ -87,10 +88,13 @@ class OverlayWorker {
 public:
     explicit OverlayWorker(const Overlay& overlay);
     ~OverlayWorker();
-    /// Measures g (lon/lat) into c (cleared first); false when g has no geometry to measure.
+    /// Measures g (lon/lat) into c (cleared first); false when g has no geometry to measure. The Shape overload takes
+    /// the parts over (shape is left holding scratch).
     bool measure(const OGRGeometry* lonLat, Contribution& c);
+    bool measure(Shape& lonLat, Contribution& c);
     /// The slots g's inside point lies in and those it intersects (selection): false for no geometry.
     bool locate(const OGRGeometry* lonLat, std::vector<std::size_t>& within, std::vector<std::size_t>& intersecting, geo::Point& insideLonLat);
+    bool locate(Shape& lonLat, std::vector<std::size_t>& within, std::vector<std::size_t>& intersecting, geo::Point& insideLonLat);
     /// The parts of g in each county it has a part in (gzplan annotate --split): lon/lat, with their area (m², Albers)
     /// or geodesic length (m); a feature in one county is one piece, the whole geometry.
     struct Piece {
@@ -110,6 +114,9 @@ private:
     const GEOSPreparedGeometry* directPrepared(std::size_t d);
     const GEOSGeometry* directGeometry(std::size_t d);
     bool decode(const OGRGeometry* lonLat);
+    bool adopt(Shape& lonLat);  ///< the current feature's parts, swapped in
+    bool measureCurrent(Contribution& c);
+    bool locateCurrent(std::vector<std::size_t>& within, std::vector<std::size_t>& intersecting, geo::Point& insideLonLat);
     const GEOSGeometry* feature();          ///< the current feature, lon/lat (built once per feature)
     geo::Point insidePoint();              ///< lon/lat
     double partMeasure(const GEOSGeometry* unit);
@@ -146,6 +153,7 @@ private:
     mutable std::vector<double> m_params;
     geo::MultiPolygon m_part;
     geo::Ring m_ring;
+    Shape m_scratch;
 };
 
 }  // namespace layers::analysis::detail

@@ -21,8 +21,10 @@ namespace {
 std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions& options, bool plain)
 {
     LayerSource source = options.source;
-    if (plain)
+    if (plain) {
         source.threads = 1;
+        source.gdalReader = true;
+    }
     detail::LayerReader reader(source);
     reader.onlyFields({});  // FIDs and geometry are all a selection needs
     std::vector<const Unit*> direct;
@@ -41,9 +43,9 @@ std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions&
     std::vector<std::vector<std::int64_t>> found(reader.threads());
     std::vector<std::unique_ptr<detail::OverlayWorker>> workers(reader.threads());
     std::vector<std::vector<std::size_t>> withinOf(reader.threads()), intersectingOf(reader.threads());
-    reader.run([&](unsigned t, OGRFeature& feature, OGRGeometry* g) {
+    reader.read([&](unsigned t, detail::Row& row) {
         if (!located) {
-            found[t].push_back(feature.GetFID());
+            found[t].push_back(row.fid);
             return;
         }
         if (!workers[t])
@@ -51,7 +53,7 @@ std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions&
         geo::Point inside;
         auto& w = withinOf[t];
         auto& x = intersectingOf[t];
-        if (!workers[t]->locate(g, w, x, inside))
+        if (!workers[t]->locate(row.shape, w, x, inside))
             return;
         for (std::size_t slot : withinSlots)
             if (std::find(w.begin(), w.end(), slot) == w.end())
@@ -59,7 +61,7 @@ std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions&
         for (std::size_t slot : intersectSlots)
             if (std::find(x.begin(), x.end(), slot) == x.end())
                 return;
-        found[t].push_back(feature.GetFID());
+        found[t].push_back(row.fid);
     });
     std::vector<std::int64_t> all;
     for (auto& f : found)

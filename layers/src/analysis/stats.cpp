@@ -47,6 +47,8 @@ struct Tally {
 
     std::size_t group(const std::string& g)
     {
+        if (const auto found = groupIndex.find(g); found != groupIndex.end())  // most features: no node made
+            return found->second;
         auto [it, fresh] = groupIndex.emplace(g, groups.size());
         if (fresh) {
             groups.push_back(g);
@@ -57,12 +59,6 @@ struct Tally {
     }
 };
 
-std::string fieldText(OGRFeature& f, int field)
-{
-    if (field < 0 || !f.IsFieldSetAndNotNull(field))
-        return "";
-    return f.GetFieldAsString(field);
-}
 
 }  // namespace
 
@@ -70,7 +66,9 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
                                   bool bruteForce, std::size_t maxFeatures)
 {
     const auto started = std::chrono::steady_clock::now();
-    detail::LayerReader reader(options.source);
+    LayerSource source = options.source;
+    source.gdalReader = source.gdalReader || bruteForce;  // the plain path: GDAL's reader, every feature with every unit
+    detail::LayerReader reader(source);
     const Measure m = options.measure.kind;
     const GeometryClass gc = reader.geometryClass();
     if (m == Measure::Area && gc != GeometryClass::Polygons && gc != GeometryClass::Unknown)
@@ -81,13 +79,19 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
                          " or sum:FIELD");
     const int valueField = (m == Measure::Sum || m == Measure::Mean) ? reader.field(options.measure.field, true, "--measure") : -1;
     const int groupField = options.groupField.empty() ? -1 : reader.field(options.groupField, false, "--group-field");
+    // The group field is read as text, the value field as a number: values[0] and values[1] (or values[0]).
+    int groupAt = -1, valueAt = -1;
     {
         std::vector<std::string> needed;
-        if (groupField >= 0)
+        if (groupField >= 0) {
+            groupAt = static_cast<int>(needed.size());
             needed.push_back(options.groupField);
-        if (valueField >= 0)
+        }
+        if (valueField >= 0) {
+            valueAt = static_cast<int>(needed.size());
             needed.push_back(options.measure.field);
-        reader.onlyFields(needed);
+        }
+        reader.onlyFields(needed, groupField >= 0 ? 1 : 0);
     }
 
     // Every request's units; one reading and one overlay serve them all (classes, prefectures, central cities and
@@ -106,20 +110,22 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
     for (Tally& t : tallies)
         t.slots = overlay.slots();
     std::vector<std::unique_ptr<detail::OverlayWorker>> workers(reader.threads());
+    std::vector<detail::Contribution> contributions(reader.threads());
     std::atomic<std::size_t> seen{0};
-    reader.run([&](unsigned thread, OGRFeature& feature, OGRGeometry* g) {
+    static const std::string noGroup;
+    reader.read([&](unsigned thread, detail::Row& row) {
         if (bruteForce && seen++ >= maxFeatures)
             return;
         Tally& tally = tallies[thread];
         auto& worker = workers[thread];
         if (!worker)
             worker = std::make_unique<detail::OverlayWorker>(overlay);
-        const std::size_t gi = tally.group(fieldText(feature, groupField));
+        const std::size_t gi = tally.group(groupAt >= 0 ? row.values[static_cast<std::size_t>(groupAt)].text : noGroup);
         ++tally.features;
-        const bool hasValue = valueField >= 0 && feature.IsFieldSetAndNotNull(valueField);
-        const double value = hasValue ? feature.GetFieldAsDouble(valueField) : 0;
-        detail::Contribution c;
-        if (!worker->measure(g, c)) {
+        const bool hasValue = valueAt >= 0 && !row.values[static_cast<std::size_t>(valueAt)].null;
+        const double value = hasValue ? row.values[static_cast<std::size_t>(valueAt)].number : 0;
+        detail::Contribution& c = contributions[thread];
+        if (!worker->measure(row.shape, c)) {
             ++tally.noGeometry;
             tally.totals[gi].features += 1;
             tally.totals[gi].sum += value;
