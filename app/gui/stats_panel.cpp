@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QTimer>
 #include <QPushButton>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
@@ -149,10 +150,16 @@ StatsPanel::StatsPanel(std::shared_ptr<const la::PlanUnits> units, std::function
     m_where->setPlaceholderText("landuse = '林地'");
     m_run = new QPushButton;
     m_run->setObjectName("statsRun");
+    m_cancel = new QPushButton;
+    m_cancel->setObjectName("statsCancel");
+    m_cancel->hide();
     m_busy = new QProgressBar;
+    m_busy->setObjectName("statsProgress");
     m_busy->setRange(0, 0);
     m_busy->setMaximumHeight(12);
     m_busy->hide();
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
     m_error = new QLabel;
     m_error->setObjectName("statsError");
     m_error->setWordWrap(true);
@@ -225,6 +232,7 @@ StatsPanel::StatsPanel(std::shared_ptr<const la::PlanUnits> units, std::function
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(m_exportTable);
     buttons->addWidget(m_exportMap);
     buttons->addStretch();
@@ -256,6 +264,20 @@ StatsPanel::StatsPanel(std::shared_ptr<const la::PlanUnits> units, std::function
     });
     connect(m_mapGroup, &QComboBox::currentIndexChanged, this, [this] { updateChoropleth(); });
     connect(m_run, &QPushButton::clicked, this, [this] { run(); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_progress)
+            m_progress->cancel = true;
+    });
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        // Features read against the layer's count: a bar with an end when the count is known.
+        if (!m_progress)
+            return;
+        const std::int64_t total = m_progress->total;
+        if (total > 0) {
+            m_busy->setRange(0, 1000);
+            m_busy->setValue(static_cast<int>(std::min<double>(1000, 1000.0 * static_cast<double>(m_progress->read) / static_cast<double>(total))));
+        }
+    });
     connect(m_clearMap, &QPushButton::clicked, this, [this] {
         m_choropleth.reset();
         m_legend->clear();
@@ -273,6 +295,9 @@ StatsPanel::StatsPanel(std::shared_ptr<const la::PlanUnits> units, std::function
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
         Outcome o = m_watcher.result();
         m_busy->hide();
+        m_cancel->hide();
+        m_progressTimer->stop();
+        m_progress.reset();
         m_run->setEnabled(true);
         if (!o.result) {
             showError(o.error);
@@ -373,12 +398,23 @@ bool StatsPanel::run()
         return false;
     }
     m_run->setEnabled(false);
+    m_progress = std::make_shared<Progress>();
+    options.progress = [progress = m_progress](std::uint64_t read, std::int64_t total) {
+        progress->read = read;
+        progress->total = total;
+        return !progress->cancel;
+    };
+    m_busy->setRange(0, 0);
     m_busy->show();
+    m_cancel->show();
+    m_progressTimer->start();
     std::shared_ptr<const la::PlanUnits> units = m_units;
-    m_watcher.setFuture(QtConcurrent::run([units, by, distance, options, lead = tr("统计失败：")] {
+    m_watcher.setFuture(QtConcurrent::run([units, by, distance, options, lead = tr("统计失败："), cancelled = tr("统计已取消")] {
         Outcome o;
         try {
             o.result = la::computeStats(*units, by, distance, options);
+        } catch (const la::Cancelled&) {
+            o.error = cancelled;
         } catch (const std::exception& e) {
             o.error = failure(lead, e);
         }
@@ -559,6 +595,7 @@ void StatsPanel::retranslate()
     m_distance->setToolTip(tr("通道两侧的距离, 带单位: 10km、500m、2.5公里"));
     m_where->setToolTip(tr("属性条件 (GDAL SQL): landuse = '林地' AND area_m2 > 1000"));
     m_run->setText(tr("统计"));
+    m_cancel->setText(tr("取消"));
     m_exportTable->setText(tr("导出表格…"));
     m_exportMap->setText(tr("导出地图…"));
     m_clearMap->setText(tr("清除专题图"));

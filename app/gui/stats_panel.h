@@ -6,6 +6,7 @@
 // Errors (a bad expression, a missing field, an unknown unit, a distance without a unit) are shown in the panel or
 // dialog and handed to the message bar, the engine's English words after a Chinese lead-in.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -24,6 +25,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTimer;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
@@ -99,8 +101,16 @@ private:
     QString m_language = "zh";
     QComboBox *m_layer, *m_by, *m_group, *m_measure, *m_valueUnit, *m_mapGroup;
     QLineEdit *m_distance, *m_where;
-    QPushButton *m_run, *m_exportTable, *m_exportMap, *m_clearMap;
+    QPushButton *m_run, *m_cancel, *m_exportTable, *m_exportMap, *m_clearMap;
     QProgressBar* m_busy;
+    /// The running statistics' progress, written by its reading threads, shown by m_progressTimer; cancel: asked.
+    struct Progress {
+        std::atomic<std::uint64_t> read{0};
+        std::atomic<std::int64_t> total{-1};
+        std::atomic<bool> cancel{false};
+    };
+    std::shared_ptr<Progress> m_progress;
+    QTimer* m_progressTimer;
     QLabel *m_error, *m_totals, *m_legend;
     QLabel *m_layerLabel, *m_byLabel, *m_groupLabel, *m_measureLabel, *m_whereLabel, *m_mapLabel;
     QTableWidget* m_table;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -271,4 +272,25 @@ TEST(JoinDialog, ListsUnknownCountiesAndMapsOldNames)
     d->keyBox()->setCurrentText("nope");
     EXPECT_FALSE(d->run());
     EXPECT_TRUE(d->messageLabel()->text().startsWith(QStringLiteral("连接失败："))) << d->messageLabel()->text().toStdString();
+}
+
+TEST(StatsPanel, CancelStopsTheRunAndSaysSo)
+{
+    Window w;
+    StatsPanel& p = w.panel();
+    auto* cancel = p.findChild<QPushButton*>("statsCancel");
+    ASSERT_NE(cancel, nullptr);
+    EXPECT_TRUE(cancel->isHidden()) << "nothing to cancel yet";
+    QSignalSpy done(&p, &StatsPanel::finished);
+    ASSERT_TRUE(p.run());
+    EXPECT_FALSE(cancel->isHidden());
+    // The reading threads look at the flag every 4096 features: the overlay is still being built when it is set.
+    cancel->click();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(done.front().front().toBool());
+    EXPECT_TRUE(p.errorText().contains(QStringLiteral("统计已取消"))) << p.errorText().toStdString();
+    EXPECT_TRUE(cancel->isHidden());
+    EXPECT_FALSE(w.window.canvas()->choropleth()) << "nothing mapped from a cancelled run";
+    // The next run is whole.
+    EXPECT_TRUE(w.runStats()) << p.errorText().toStdString();
 }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -434,4 +435,25 @@ TEST(Analysis, JoinResolvesOldNamesAndListsWhatDoesNotMatch)
     ASSERT_TRUE(f);
     EXPECT_DOUBLE_EQ(f->GetFieldAsDouble("gdp"), 120.5);
     EXPECT_THROW(an::writeJoined(context().geography, r, out, false), layers::DataError) << "an existing file without force";
+}
+
+TEST(Analysis, ProgressReportsTheCountAndCancels)
+{
+    an::StatsOptions o;
+    o.source.file = test::parcelsFile(context().geography);
+    o.measure = {an::Measure::Area, ""};
+    std::atomic<std::uint64_t> last{0};
+    std::atomic<std::int64_t> total{0};
+    o.progress = [&](std::uint64_t read, std::int64_t count) {
+        last = std::max<std::uint64_t>(last, read);
+        total = count;
+        return true;
+    };
+    const auto r = an::computeStats(*context().units, an::UnitKind::County, 0, o);
+    EXPECT_EQ(total.load(), static_cast<std::int64_t>(r.featuresRead)) << "the layer's count";
+    EXPECT_GT(last.load(), r.featuresRead / 2) << "reported as it reads";
+    EXPECT_LE(last.load(), r.featuresRead);
+    std::atomic<int> calls{0};
+    o.progress = [&](std::uint64_t, std::int64_t) { return ++calls < 2; };
+    EXPECT_THROW(an::computeStats(*context().units, an::UnitKind::County, 0, o), an::Cancelled);
 }

@@ -123,10 +123,21 @@ struct LayerSource {
     bool gdalReader = false;
 };
 
+/// A run its progress callback stopped.
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("cancelled") {}
+};
+
+/// Features read so far and how many the layer holds (-1 when GDAL cannot tell cheaply), called from the reading
+/// threads every few thousand features (so it must be thread-safe); false stops the run: Cancelled is thrown.
+using Progress = std::function<bool(std::uint64_t read, std::int64_t total)>;
+
 struct StatsOptions {
     LayerSource source;
     std::string groupField;  ///< a field to group by (地类); empty: no groups
     MeasureSpec measure;
+    Progress progress;  ///< may be empty
 };
 
 /// One unit × group.
@@ -156,7 +167,6 @@ struct StatsResult {
     double seconds = 0;
 };
 
-using Progress = std::function<bool(double done)>;
 
 /// Measures the layer by every unit of `by` (corridors at distanceM). Throws DataError (file, layer, field, CRS),
 /// UsageError (a measure the geometry cannot have, a field that does not exist or is not numeric).

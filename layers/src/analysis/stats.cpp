@@ -112,11 +112,14 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
     std::vector<std::unique_ptr<detail::OverlayWorker>> workers(reader.threads());
     std::vector<detail::Contribution> contributions(reader.threads());
     std::atomic<std::size_t> seen{0};
+    std::atomic<std::uint64_t> read{0};  // for progress: features read, in steps of 4096 per thread
     static const std::string noGroup;
     reader.read([&](unsigned thread, detail::Row& row) {
         if (bruteForce && seen++ >= maxFeatures)
             return;
         Tally& tally = tallies[thread];
+        if (options.progress && (tally.features & 4095) == 4095 && !options.progress(read += 4096, reader.count()))
+            throw Cancelled();
         auto& worker = workers[thread];
         if (!worker)
             worker = std::make_unique<detail::OverlayWorker>(overlay);
