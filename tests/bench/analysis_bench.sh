@@ -62,7 +62,8 @@ s=$(measure "$GZ" select --layer "$P1M" --where "$W" --count-only)
 so=$(measure sh -c "rm -f '$OUT/sel.gpkg'; '$GZ' select --layer '$P1M' --where \"$W\" --out '$OUT/sel.gpkg'")
 o=$(measure ogr2ogr -f Memory /vsimem/x "$P1M" parcels -where "$W")
 row "select --where over 1M, --count" "$s" "ogr2ogr -where to Memory" "$o"
-row "select --where over 1M, --out GeoPackage" "$so" "ogr2ogr -where to Memory" "$o"
+og=$(measure sh -c "rm -f '$OUT/og.gpkg'; ogr2ogr -f GPKG '$OUT/og.gpkg' '$P1M' parcels -where \"$W\"")
+row "select --where over 1M, --out GeoPackage" "$so" "ogr2ogr -where to a GeoPackage" "$og"
 
 # 4. Within 10 km of the Shanghai–Kunming belt, 1M.
 n=$(measure "$GZ" select --layer "$P1M" --near belt_shanghai_kunming:10km --count-only)
