@@ -123,7 +123,9 @@ public:
 
     /// Rows [first, first + count) of the current order (clipped to rowCount()). Throws DataError when a
     /// feature cannot be read (the file changed or is gone).
-    std::vector<AttributeRow> readRows(std::size_t first, std::size_t count);
+    /// exactReals: reals written with as many digits as read back to the same double (up to 17; GDAL's text
+    /// has 15), for an export; else as GDAL writes them.
+    std::vector<AttributeRow> readRows(std::size_t first, std::size_t count, bool exactReals = false);
 
     /// Orders the rows by field (-1: by FID), descending or not, keeping only the features filter accepts (empty:
     /// all). On an ExpressionError (or DataError) the order is as it was.

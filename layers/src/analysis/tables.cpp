@@ -137,13 +137,15 @@ std::size_t writeAttributeTable(AttributeTable& table, const std::filesystem::pa
     if (fields.empty())
         for (std::size_t k = 0; k < table.fields().size(); ++k)
             fields.push_back(static_cast<int>(k));
+    // A CSV is text: its reals are written as the exact text (GDAL's CSV writer keeps 15 digits of a real).
+    const bool csv = std::string(detail::outputDriver(out, true)) == "CSV";
     std::vector<TableColumn> columns;
     for (int k : fields) {
         if (k < 0 || static_cast<std::size_t>(k) >= table.fields().size())
             throw std::out_of_range("writeAttributeTable: no field " + std::to_string(k));
         const AttributeField& f = table.fields()[static_cast<std::size_t>(k)];
         columns.push_back({f.name, f.type == AttributeType::Integer ? TableColumn::Kind::Integer
-                                   : f.type == AttributeType::Real  ? TableColumn::Kind::Real
+                                   : f.type == AttributeType::Real  ? (csv ? TableColumn::Kind::Text : TableColumn::Kind::Real)
                                                                     : TableColumn::Kind::Text});
     }
     // The rows to write as runs [first, first + count) of the table's order.
@@ -185,7 +187,7 @@ std::size_t writeAttributeTable(AttributeTable& table, const std::filesystem::pa
                 if (run == runs.size())
                     return false;
                 const std::size_t count = std::min(kChunk, runs[run].second - inRun);
-                chunk = table.readRows(runs[run].first + inRun, count);
+                chunk = table.readRows(runs[run].first + inRun, count, true);
                 if (chunk.size() != count)
                     throw DataError(table.source(), "layer '" + table.layerName() + "': rows changed while they were exported; open the table again");
                 inRun += count;

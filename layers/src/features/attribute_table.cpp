@@ -1,6 +1,8 @@
 #include "layers/attribute_table.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <numeric>
 #include <unordered_map>
@@ -256,7 +258,7 @@ std::optional<std::size_t> AttributeTable::rowOf(std::int64_t fid) const
     return it->second;
 }
 
-std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_t count)
+std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_t count, bool exactReals)
 {
     std::vector<AttributeRow> rows;
     const std::size_t n = rowCount();
@@ -271,8 +273,21 @@ std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_
         row.values.resize(nFields);
         for (std::size_t k = 0; k < nFields; ++k) {
             const int i = static_cast<int>(k) + offset;
-            if (f.IsFieldSetAndNotNull(i))
+            if (!f.IsFieldSetAndNotNull(i))
+                continue;
+            if (exactReals && m_fields[k].type == AttributeType::Real) {
+                // The fewest digits (15, 16 or 17) that read back as the same double.
+                const double v = f.GetFieldAsDouble(i);
+                char text[40];
+                for (int digits = 15; digits <= 17; ++digits) {
+                    std::snprintf(text, sizeof text, "%.*g", digits, v);
+                    if (std::strtod(text, nullptr) == v)
+                        break;
+                }
+                row.values[k] = text;
+            } else {
                 row.values[k] = f.GetFieldAsString(i);
+            }
         }
     };
     auto missing = [&](std::int64_t fid) {
