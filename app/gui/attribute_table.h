@@ -142,6 +142,8 @@ class AttributeTablePanel : public QWidget {
 public:
     AttributeTablePanel(std::unique_ptr<layers::AttributeTable> table, TableLink link, Selection* selection, QString title,
                         QHash<QString, FieldAlias> aliases = {}, QWidget* parent = nullptr);
+    /// A running export is cancelled (nothing written).
+    ~AttributeTablePanel() override;
 
     AttributeTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }

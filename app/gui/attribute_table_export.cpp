@@ -198,6 +198,12 @@ bool AttributeTablePanel::exportRows(const QString& path, bool selectedOnly)
     return true;
 }
 
+AttributeTablePanel::~AttributeTablePanel()
+{
+    if (m_exportState)
+        m_exportState->cancel = true;  // the table closed: its export is not finished behind the user's back
+}
+
 void AttributeTablePanel::cancelExport()
 {
     if (!m_exportState)

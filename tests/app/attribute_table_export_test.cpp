@@ -416,6 +416,24 @@ TEST(AttributeTableSort, AHeaderClickLeavesTheWindowResponsiveAndALaterClickRepl
     QTest::qWait(500);
     EXPECT_EQ(panel->model()->table().filter(), "area_m2 > 100000");
     EXPECT_EQ(panel->model()->rowCount(), rows);
+
+    // Exporting every row (200 000, sorted) leaves the event loop running too.
+    panel->filterLine()->clear();
+    EXPECT_EQ(panel->applyFilter(), QString());
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    longestGap = 0;
+    ticks = 0;
+    clock.restart();
+    sinceTick.restart();
+    ticker.start();
+    ASSERT_TRUE(panel->exportRows(tmp.path() + "/all.csv", false));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->exporting(); }, 120000));
+    ticker.stop();
+    std::cerr << "export of " << panel->model()->rowCount() << " rows to CSV: " << clock.nsecsElapsed() / 1e6 << " ms, " << ticks
+              << " timer ticks, longest gap " << longestGap << " ms\n";
+    EXPECT_TRUE(panel->exportStatus()->text().contains(QString::number(panel->model()->rowCount()))) << panel->exportStatus()->text().toStdString();
+    EXPECT_LT(longestGap, 150.0);
 }
 
 }  // namespace
