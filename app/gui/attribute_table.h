@@ -10,8 +10,14 @@
 //     count, and the selection linked both ways with the map through Selection: selected rows are drawn selected
 //     on the map, features picked on the map (identify, select by expression) select their rows;
 //   - SelectByExpressionDialog: the filter's expression applied as a selection, the count said.
-// Reads happen on the GUI thread: one layers::AttributeTable per panel (it is not thread-safe).
+// Pages are read on the GUI thread through the panel's layers::AttributeTable (it is not thread-safe). A header
+// click's sort runs on a worker thread over its own instance (AttributeTable::opener, computeOrder): the old order
+// stays, with a busy line, until the new one is applied; another click or a filter cancels a pending sort. The
+// export (导出 CSV / XLSX, all rows or only the selected ones, the filter and the column order kept) runs on a
+// worker through layers::analysis::writeAttributeTable, with a progress bar and a cancel
+// (attribute_table_export.cpp).
 
+#include <atomic>
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -27,6 +33,9 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QTimer;
 class QTableView;
 class QToolButton;
 
@@ -56,8 +65,17 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    /// Orders by a column (the table's current filter kept); errors go out as readFailed.
+    /// Orders by a column (the table's current filter kept) on this thread; errors go out as readFailed.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// Orders by a column (-1: the file's order) on a worker thread, the current filter kept: the rows keep their
+    /// order until the new one is applied (sortFinished). A pending sort is cancelled by the next one and by
+    /// setFilter. Errors go out as readFailed.
+    void sortAsync(int column, Qt::SortOrder order);
+    /// A sort is running on the worker.
+    bool sorting() const { return m_pending.has_value(); }
+    /// The running sort's field (-1: the file's order) and direction, while sorting().
+    int pendingField() const { return m_pending ? m_pending->field : -1; }
+    bool pendingDescending() const { return m_pending && m_pending->descending; }
 
     /// Applies a filter expression (empty: none); returns the error in the window's language, or empty.
     QString setFilter(const QString& expression);
@@ -81,6 +99,10 @@ public:
 signals:
     /// A page could not be read (the file changed or is gone) or an order failed: what to tell the user.
     void readFailed(const QString& message) const;
+    /// sortAsync started on the worker.
+    void sortStarted();
+    /// The pending sort ended: applied (the model was reset to the new order), failed, or cancelled.
+    void sortFinished(bool applied);
 
 private:
     const layers::AttributeRow* row(std::size_t r) const;
@@ -96,6 +118,15 @@ private:
     mutable std::list<Page> m_pages;  ///< most recently used first
     mutable std::size_t m_pagesRead = 0;
     std::shared_ptr<const std::vector<std::int64_t>> m_selected;
+    struct PendingSort {
+        std::shared_ptr<std::atomic<bool>> cancel;
+        int field = -1;
+        bool descending = false;
+        quint64 generation = 0;
+    };
+    std::optional<PendingSort> m_pending;
+    quint64 m_sortGeneration = 0;
+    void cancelSort();
 };
 
 /// What the table's rows are linked to on the map.
@@ -111,6 +142,8 @@ class AttributeTablePanel : public QWidget {
 public:
     AttributeTablePanel(std::unique_ptr<layers::AttributeTable> table, TableLink link, Selection* selection, QString title,
                         QHash<QString, FieldAlias> aliases = {}, QWidget* parent = nullptr);
+    /// A running export is cancelled (nothing written).
+    ~AttributeTablePanel() override;
 
     AttributeTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -132,9 +165,25 @@ public:
     void retranslate();
     void setLanguage(const QString& language);
 
+    /// Writes the table's rows — all, or only the selected ones (selectedOnly) — in the current order, filter and
+    /// column order to path (.csv: UTF-8 with a BOM; .xlsx) on a worker thread; the header has the layer's field
+    /// names. An existing file is replaced (the file dialog has asked); a failure or a cancel leaves it as it was.
+    /// Returns false with the error shown when the export cannot start; exportFinished says how it ended.
+    bool exportRows(const QString& path, bool selectedOnly);
+    bool exporting() const { return m_exportState != nullptr; }
+    void cancelExport();
+    /// The export menu (the button's and the table's context menu): CSV, XLSX, 仅导出所选.
+    QMenu* exportMenu() const { return m_exportMenu; }
+    /// Whether 仅导出所选 is checked.
+    bool exportSelectedOnly() const;
+    /// The line under the table saying how the last export ended (or how far it is).
+    QLabel* exportStatus() const { return m_exportStatus; }
+
 signals:
     /// The user asks to see the selected features on the map (button, double-click on a row).
     void zoomToSelection();
+    /// An export ended: error empty when the file was written (rows: how many), else what went wrong.
+    void exportFinished(const QString& error, qint64 rows);
 
 private:
     /// fids (of this table's layer) as the window's selection: a user layer's FIDs, counties, or one plan feature
@@ -147,6 +196,10 @@ private:
     /// The FIDs the linked selection holds for this table.
     std::shared_ptr<const std::vector<std::int64_t>> linkedFids() const;
     void chooseExpression();
+    void buildExport();
+    void retranslateExport();
+    void chooseExportFile(bool xlsx);
+    void showSorting();
 
     AttributeTableModel* m_model = nullptr;
     QTableView* m_view = nullptr;
@@ -154,6 +207,20 @@ private:
     QLabel* m_error = nullptr;
     QLabel* m_count = nullptr;
     QToolButton *m_select = nullptr, *m_zoom = nullptr, *m_clear = nullptr;
+    QLabel* m_busy = nullptr;  ///< "sorting …" while a sort runs
+    // The export: the button and its menu, the progress while it runs, how the last one ended.
+    QToolButton* m_export = nullptr;
+    QMenu* m_exportMenu = nullptr;
+    QAction *m_exportCsv = nullptr, *m_exportXlsx = nullptr, *m_exportSelected = nullptr;
+    QProgressBar* m_exportProgress = nullptr;
+    QToolButton* m_exportCancel = nullptr;
+    QLabel* m_exportStatus = nullptr;
+    QTimer* m_exportTimer = nullptr;
+    struct ExportState {
+        std::atomic<std::size_t> done{0}, total{0};
+        std::atomic<bool> cancel{false};
+    };
+    std::shared_ptr<ExportState> m_exportState;
     TableLink m_link;
     Selection* m_selection = nullptr;
     QString m_title, m_titleEn;

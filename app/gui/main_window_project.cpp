@@ -72,7 +72,7 @@ QString MainWindow::saveProject(const QString& file)
     p.scale = view.scaleDenominator(logicalDpiX());
     for (const render::UserLayer& u : m_userLayers)
         p.layers.push_back({QString::fromStdString(u.data->file().string()), QString::fromStdString(u.data->layerName()),
-                            QString::fromStdString(u.data->styleField()), u.opacity, u.visible, u.abovePlan});
+                            QString::fromStdString(u.data->styleField()), u.opacity, u.visible, u.abovePlan, *m_selection->userFeatures(u.id)});
     p.counties = QStringList(m_selection->counties().begin(), m_selection->counties().end());
     p.feature = m_selection->feature();
     const QString error = writeProject(p, file);
@@ -100,6 +100,7 @@ bool MainWindow::openProject(const QString& file, QString* error, QStringList* m
     m_userLayers.clear();  // not read again in the project's CRS
     if (!p.crs.isEmpty() && p.crs != displayCrs() && !setDisplayCrs(p.crs))
         left << tr("投影 %1 无法使用, 地图仍用 %2").arg(p.crs, displayCrs());
+    std::vector<std::pair<QString, std::vector<std::int64_t>>> selections;  ///< user layer id → its saved FIDs
     // The user layers, bottom to top: the session's are replaced; a file that is gone or unreadable is left out.
     for (const ProjectLayer& l : p.layers) {
         QString why;
@@ -116,6 +117,20 @@ bool MainWindow::openProject(const QString& file, QString* error, QStringList* m
         u.opacity = l.opacity;
         u.visible = l.visible;
         u.abovePlan = l.abovePlan;
+        if (!l.selected.empty()) {
+            // The saved selection, without FIDs the file no longer has (changed since it was saved): said.
+            std::vector<std::int64_t> fids;
+            fids.reserve(l.selected.size());
+            for (std::int64_t fid : l.selected)
+                if (u.data->indexOfFid(fid))
+                    fids.push_back(fid);
+            if (fids.size() != l.selected.size())
+                left << tr("%1: 保存的选择中有 %2 个要素已不在文件中 (文件在保存项目后改变了?), 其余 %3 个已选中")
+                            .arg(QDir::toNativeSeparators(l.path))
+                            .arg(l.selected.size() - fids.size())
+                            .arg(fids.size());
+            selections.emplace_back(u.id, std::move(fids));
+        }
     }
     userLayersChanged();
     const auto view = render::viewFromId(p.view);
@@ -125,6 +140,9 @@ bool MainWindow::openProject(const QString& file, QString* error, QStringList* m
     if (p.unitsPerPixel > 0)
         m_canvas->setView(render::MapView(m_canvas->size(), p.centre, p.unitsPerPixel));
     identify({});
+    m_selection->clearUserFeatures();
+    for (auto& [id, fids] : selections)
+        m_selection->setUserFeatures(id, std::move(fids));
     if (!p.feature.isEmpty())
         m_selection->setFeature(p.feature);
     else if (!p.counties.isEmpty())

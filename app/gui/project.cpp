@@ -27,7 +27,59 @@ QJsonArray numbers(std::initializer_list<double> values)
         a.append(v);
     return a;
 }
+/// A JSON number that is a whole number a FID can be (JSON numbers are doubles: exact to 2^53).
+bool wholeNumber(const QJsonValue& v, std::int64_t& out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (d != std::floor(d) || std::fabs(d) > 9007199254740992.0)
+        return false;
+    out = static_cast<std::int64_t>(d);
+    return true;
+}
 }  // namespace
+
+QJsonArray fidRuns(const std::vector<std::int64_t>& fids)
+{
+    QJsonArray out;
+    for (std::size_t i = 0; i < fids.size();) {
+        std::size_t j = i;
+        while (j + 1 < fids.size() && fids[j + 1] == fids[j] + 1)
+            ++j;
+        if (j - i >= 2)
+            out.append(QJsonArray{static_cast<double>(fids[i]), static_cast<double>(fids[j])});
+        else
+            for (std::size_t k = i; k <= j; ++k)
+                out.append(static_cast<double>(fids[k]));
+        i = j + 1;
+    }
+    return out;
+}
+
+bool fidsFromRuns(const QJsonArray& runs, std::vector<std::int64_t>& fids)
+{
+    fids.clear();
+    for (const QJsonValue& v : runs) {
+        std::int64_t a = 0, b = 0;
+        if (v.isArray()) {
+            const QJsonArray pair = v.toArray();
+            if (pair.size() != 2 || !wholeNumber(pair[0], a) || !wholeNumber(pair[1], b) || a > b)
+                return false;
+        } else if (!wholeNumber(v, a)) {
+            return false;
+        } else {
+            b = a;
+        }
+        if (b - a > 100'000'000 || fids.size() > 100'000'000)
+            return false;  // not a selection a layer holds: a hand-edited or damaged file
+        for (std::int64_t f = a; f <= b; ++f)
+            fids.push_back(f);
+    }
+    std::sort(fids.begin(), fids.end());
+    fids.erase(std::unique(fids.begin(), fids.end()), fids.end());
+    return true;
+}
 
 QString writeProject(const Project& p, const QString& file)
 {
@@ -41,7 +93,8 @@ QString writeProject(const Project& p, const QString& file)
                                   {"styleField", l.styleField},
                                   {"opacity", l.opacity},
                                   {"visible", l.visible},
-                                  {"abovePlan", l.abovePlan}});
+                                  {"abovePlan", l.abovePlan},
+                                  {"selected", fidRuns(l.selected)}});
     }
     QStringList counties = p.counties;
     counties.sort();
@@ -87,9 +140,11 @@ bool readProject(const QString& file, Project& project, QString* error)
     if (!doc.isObject() || !doc.object().contains("version"))
         return fail(ProjectText::tr("%1 不是 gzplan 项目文件 (缺少 \"version\")").arg(name));
     const QJsonObject root = doc.object();
-    if (!root.value("version").isDouble() || root.value("version").toDouble() != Project::kVersion)
-        return fail(ProjectText::tr("项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3)")
+    const double version = root.value("version").toDouble();
+    if (!root.value("version").isDouble() || version != std::floor(version) || version < Project::kOldestVersion || version > Project::kVersion)
+        return fail(ProjectText::tr("项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3 到 %4)")
                         .arg(name, root.value("version").toVariant().toString())
+                        .arg(Project::kOldestVersion)
                         .arg(Project::kVersion));
     // Every field is checked for its type: a hand-edited file says where it is wrong.
     auto wrong = [&](const QString& field, const char* expected) {
@@ -144,6 +199,10 @@ bool readProject(const QString& file, Project& project, QString* error)
         l.opacity = opacity.toDouble(1.0);
         l.visible = o.value("visible").toBool(true);
         l.abovePlan = o.value("abovePlan").toBool(false);
+        // Version 2: the layer's selected features (version 1 has none).
+        const QJsonValue selected = o.value("selected");
+        if (version >= 2 && !selected.isUndefined() && (!selected.isArray() || !fidsFromRuns(selected.toArray(), l.selected)))
+            return wrong("layers[].selected", QT_TRANSLATE_NOOP("app::gui::Project", "要素编号的数组 (整数, 或 [起, 止] 的区间)"));
         p.layers.push_back(l);
     }
     const QJsonObject selection = root.value("selection").toObject();

@@ -1,13 +1,16 @@
 #pragma once
-// A saved session (文件 → 保存项目, gzplan --project P): one JSON file (.gzproj), {"version": 1, …} — the user
-// layers bottom to top (each file's path relative to the project file, its layer, style field, opacity, visibility
-// and whether it is drawn above the plan), the view id, the display CRS and the map's centre and scale, the
+// A saved session (文件 → 保存项目, gzplan --project P): one JSON file (.gzproj), {"version": 2, …} — the user
+// layers bottom to top (each file's path relative to the project file, its layer, style field, opacity, visibility,
+// whether it is drawn above the plan and, since version 2, its selected features: "selected", FIDs ascending as
+// numbers and runs [first, last], so a selection of 100 000 neighbouring parcels is a few bytes), the view id, the display CRS and the map's centre and scale, the
 // selection (counties and plan feature, as gui/selection.h holds them), the language. Written through QSaveFile
-// (a temporary file renamed): a failed save leaves the previous project whole. QtCore only (gzplan render reads it).
+// (a temporary file renamed): a failed save leaves the previous project whole. Version 1 files (no "selected") are read as before. QtCore only (gzplan render reads it).
 
+#include <cstdint>
 #include <vector>
 
 #include <QString>
+#include <QJsonArray>
 #include <QStringList>
 
 #include "geo/geometry.h"
@@ -21,10 +24,12 @@ struct ProjectLayer {
     double opacity = 1.0;
     bool visible = true;
     bool abovePlan = false;
+    std::vector<std::int64_t> selected;  ///< the layer's selected FIDs, ascending and unique
 };
 
 struct Project {
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
+    static constexpr int kOldestVersion = 1;  ///< the oldest version read
     QString language = "zh";  ///< zh or en
     QString view;             ///< a view id (render/map_views.h)
     QString crs;              ///< the display CRS
@@ -44,5 +49,10 @@ QString writeProject(const Project& project, const QString& file);
 /// gzplan project, an unknown version, a field of the wrong type). Layer paths come back absolute; a missing layer
 /// file is not an error here (the window opens the rest and lists it).
 bool readProject(const QString& file, Project& project, QString* error);
+
+/// FIDs (ascending, unique) as the project writes them: single FIDs as numbers, runs of 3 or more as [first, last].
+QJsonArray fidRuns(const std::vector<std::int64_t>& fids);
+/// Back to the FIDs (ascending, unique); false when an entry is neither a whole number nor a pair [first ≤ last].
+bool fidsFromRuns(const QJsonArray& runs, std::vector<std::int64_t>& fids);
 
 }  // namespace app::gui

@@ -4,32 +4,32 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="148"/>
+        <location filename="../../app/cli/application.cpp" line="130"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="152"/>
+        <location filename="../../app/cli/application.cpp" line="134"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="153"/>
+        <location filename="../../app/cli/application.cpp" line="135"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="484"/>
+        <location filename="../../app/cli/report_command.cpp" line="74"/>
         <source>（不存在）</source>
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="675"/>
+        <location filename="../../app/cli/application.cpp" line="553"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="684"/>
+        <location filename="../../app/cli/application.cpp" line="562"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -418,57 +418,58 @@
 <context>
     <name>app::gui::AttributeTableModel</name>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="115"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="119"/>
         <source>无法读取属性表的行: %1</source>
         <translation>Cannot read the attribute table&apos;s rows: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="142"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="146"/>
         <source>空值 (NULL)</source>
         <translation>Null (NULL)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="165"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="169"/>
         <source>要素编号 (FID)</source>
         <translation>Feature id (FID)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="182"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="186"/>
         <source>字段 %1</source>
         <translation>Field %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="185"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="189"/>
         <source>点击按此列排序</source>
         <translation>Click to sort by this column</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="200"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="205"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="264"/>
         <source>无法排序: %1</source>
         <translation>Cannot sort: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="211"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="276"/>
         <source>表达式 “%1” 中的 “%2” 不是此图层的字段。可用字段: %3</source>
         <translation>In the expression “%1”, “%2” is not a field of this layer. Fields: %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="213"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="278"/>
         <source>请输入表达式, 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000。可用字段: %1</source>
         <translation>Type an expression, e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000. Fields: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="214"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="279"/>
         <source>表达式 “%1” 无法解析: %2 (GDAL 的说明)。文字值用单引号, 例如 landuse = &apos;林地&apos;。可用字段: %3</source>
         <translation>The expression “%1” does not parse: %2 (GDAL&apos;s words). Text values take single quotes, e.g. landuse = &apos;forest&apos;. Fields: %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="228"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="298"/>
         <source>无法筛选: %1</source>
         <translation>Cannot filter: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="242"/>
+        <location filename="../../app/gui/attribute_table_model.cpp" line="314"/>
         <source>无法选择: %1</source>
         <translation>Cannot select: %1</translation>
     </message>
@@ -476,34 +477,139 @@
 <context>
     <name>app::gui::AttributeTablePanel</name>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="531"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="145"/>
+        <source>正在恢复文件顺序…</source>
+        <translation>Restoring the file&apos;s order…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="145"/>
+        <source>正在按“%1”降序排序…</source>
+        <translation>Sorting by “%1”, descending…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="145"/>
+        <source>正在按“%1”升序排序…</source>
+        <translation>Sorting by “%1”, ascending…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table.cpp" line="303"/>
         <source>%1 / %2 行, 已选 %3</source>
         <translation>%1 / %2 rows, %3 selected</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="542"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="314"/>
         <source>筛选: 表达式 (GDAL SQL), 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000, 回车应用</source>
         <translation>Filter: an expression (GDAL SQL), e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000; Enter applies it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="543"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="315"/>
         <source>按表达式选择…</source>
         <translation>Select by expression…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="544"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="316"/>
         <source>选择表达式接受的全部要素 (不改变筛选)</source>
         <translation>Select every feature the expression accepts (the filter stays)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="545"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="317"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="546"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="318"/>
         <source>清除选择</source>
         <translation>Clear selection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="84"/>
+        <source>已写 %1 / %2 行</source>
+        <translation>%1 / %2 rows written</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="90"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="91"/>
+        <source>把表格的行导出为 CSV 或 Excel (XLSX): 当前的筛选、排序和列顺序, 表头为字段名</source>
+        <translation>Export the table&apos;s rows to CSV or Excel (XLSX): the current filter, order and column order, the header the field names</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="92"/>
+        <source>导出为 CSV (UTF-8)…</source>
+        <translation>Export as CSV (UTF-8)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="93"/>
+        <source>导出为 Excel (XLSX)…</source>
+        <translation>Export as Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="94"/>
+        <source>仅导出所选</source>
+        <translation>Export only the selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="107"/>
+        <source>导出属性表</source>
+        <translation>Export the attribute table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="108"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="108"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="125"/>
+        <source>导出尚未结束: 等它完成或取消后再导出</source>
+        <translation>An export is still running: wait for it to finish, or cancel it, then export again</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="128"/>
+        <source>无法导出到 %1: 请用 .csv 或 .xlsx 文件</source>
+        <translation>Cannot export to %1: name a .csv or .xlsx file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="141"/>
+        <source>没有选中的行: 先选择要导出的行, 或取消“仅导出所选”</source>
+        <translation>No rows are selected: select the rows to export, or uncheck “Export only the selected rows”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="154"/>
+        <source>正在导出到 %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="174"/>
+        <source>导出已取消, 未写入 %1</source>
+        <translation>Export cancelled; %1 was not written</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="175"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="181"/>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/attribute_table_export.cpp" line="194"/>
+        <source>导出失败, 未写入 %1: %2</source>
+        <translation>Export failed; %1 was not written: %2</translation>
     </message>
 </context>
 <context>
@@ -1531,8 +1637,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="347"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="158"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="168"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="176"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="186"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
@@ -1662,7 +1768,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
@@ -1822,41 +1928,46 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>The projection %1 cannot be used; the map stays in %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="107"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="108"/>
         <source>%1: 文件不存在</source>
         <translation>%1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="123"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="128"/>
+        <source>%1: 保存的选择中有 %2 个要素已不在文件中 (文件在保存项目后改变了?), 其余 %3 个已选中</source>
+        <translation>%1: %2 features of the saved selection are no longer in the file (did it change after the project was saved?); the other %3 are selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_project.cpp" line="138"/>
         <source>未知视图“%1”, 已显示行政区划</source>
         <translation>Unknown view “%1”; the administrative divisions are shown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="134"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="152"/>
         <source>项目 %1 已打开, 但以下内容未能恢复:
 %2</source>
         <translation>Project %1 is open, but these could not be restored:
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="136"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="154"/>
         <source>已打开项目 %1</source>
         <translation>Project opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="150"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="168"/>
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="144"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="159"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="177"/>
         <source>gzplan 项目</source>
         <translation>gzplan project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="158"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="176"/>
         <source>另存项目</source>
         <translation>Save project as</translation>
     </message>
@@ -2048,85 +2159,94 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="63"/>
-        <location filename="../../app/gui/project.cpp" line="66"/>
+        <location filename="../../app/gui/project.cpp" line="116"/>
+        <location filename="../../app/gui/project.cpp" line="119"/>
         <source>无法写入项目文件 %1: %2</source>
         <translation>Cannot write the project file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="80"/>
+        <location filename="../../app/gui/project.cpp" line="133"/>
         <source>项目文件 %1 不存在</source>
         <translation>The project file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="82"/>
+        <location filename="../../app/gui/project.cpp" line="135"/>
         <source>无法读取项目文件 %1: %2</source>
         <translation>Cannot read the project file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="86"/>
+        <location filename="../../app/gui/project.cpp" line="139"/>
         <source>项目文件 %1 不是有效的 JSON (第 %2 个字节: %3)</source>
         <translation>The project file %1 is not valid JSON (at byte %2: %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="88"/>
+        <location filename="../../app/gui/project.cpp" line="141"/>
         <source>%1 不是 gzplan 项目文件 (缺少 &quot;version&quot;)</source>
         <translation>%1 is not a gzplan project file (no &quot;version&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="91"/>
         <source>项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3)</source>
-        <translation>The project file %1 has version %2, which this gzplan cannot read (it reads version %3)</translation>
+        <translation type="vanished">The project file %1 has version %2, which this gzplan cannot read (it reads version %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="96"/>
+        <location filename="../../app/gui/project.cpp" line="145"/>
+        <source>项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3 到 %4)</source>
+        <translation>The project file %1 has version %2, which this gzplan cannot read (it reads versions %3 to %4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="151"/>
         <source>项目文件 %1: “%2” 应为%3</source>
         <translation>Project file %1: “%2” should be %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="102"/>
+        <location filename="../../app/gui/project.cpp" line="157"/>
         <source> zh 或 en</source>
         <translation> zh or en</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="106"/>
+        <location filename="../../app/gui/project.cpp" line="161"/>
         <source>视图名 (文本)</source>
         <translation> a view id (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="111"/>
+        <location filename="../../app/gui/project.cpp" line="166"/>
         <source>对象</source>
         <translation> an object</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="114"/>
+        <location filename="../../app/gui/project.cpp" line="169"/>
         <source>坐标参考系 (文本)</source>
         <translation> a CRS (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="118"/>
+        <location filename="../../app/gui/project.cpp" line="173"/>
         <source>两个数 [x, y]</source>
         <translation> two numbers [x, y]</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="122"/>
+        <location filename="../../app/gui/project.cpp" line="177"/>
         <source>正数</source>
         <translation> a positive number</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="131"/>
+        <location filename="../../app/gui/project.cpp" line="186"/>
         <source>数组</source>
         <translation> an array</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="136"/>
+        <location filename="../../app/gui/project.cpp" line="191"/>
         <source>文件路径 (文本)</source>
         <translation> a file path (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="143"/>
+        <location filename="../../app/gui/project.cpp" line="198"/>
         <source>0 到 1 之间的数</source>
         <translation> a number from 0 to 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="205"/>
+        <source>要素编号的数组 (整数, 或 [起, 止] 的区间)</source>
+        <translation> an array of feature ids (whole numbers, or ranges [first, last])</translation>
     </message>
 </context>
 <context>
@@ -2223,27 +2343,27 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::SelectByExpressionDialog</name>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="554"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="328"/>
         <source>按表达式选择 · %1</source>
         <translation>Select by expression · %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="556"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="330"/>
         <source>表达式 (GDAL SQL 的 WHERE 条件), 例如 landuse = &apos;林地&apos; AND area_m2 &gt; 10000</source>
         <translation>Expression (a WHERE condition of GDAL SQL), e.g. landuse = &apos;forest&apos; AND area_m2 &gt; 10000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="568"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="342"/>
         <source>选择</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="569"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="343"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/attribute_table.cpp" line="585"/>
+        <location filename="../../app/gui/attribute_table.cpp" line="359"/>
         <source>已选择 %1 个要素</source>
         <translation>%1 features selected</translation>
     </message>

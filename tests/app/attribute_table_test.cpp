@@ -115,6 +115,7 @@ TEST(AttributeTableWindow, SelectedRowsAreDrawnOnTheMapAndAMapClickSelectsTheRow
     EXPECT_EQ(panel->view()->currentIndex().row(), row);
     // Sorted by area (a click on its header) the row moves, and stays selected.
     panel->view()->horizontalHeader()->sectionClicked(columnOf(*panel, "area_m2"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->model()->sorting(); }, 10000));  // sorted on a worker
     const int sortedRow = *panel->model()->rowOf(fid);
     EXPECT_EQ(panel->selectedRows(), std::vector<int>{sortedRow});
     EXPECT_TRUE(panel->view()->selectionModel()->isRowSelected(sortedRow, {}));

@@ -254,6 +254,15 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         geo::Projection(geo::crs::kCgcs2000, window.displayCrs().toStdString()).forward(centre);
         window.canvas()->setView(app::render::MapView(window.canvas()->size(), centre, 123.5));
         window.selection()->setCounties({"520102", "520111"});
+        // Selected features of both user layers: a long run of parcels and single ones, two of the three points.
+        std::vector<std::int64_t> parcelFids;
+        for (std::int64_t fid = 100; fid <= 4100; ++fid)
+            parcelFids.push_back(fid);
+        for (std::int64_t fid : {7001, 7003, 7004, 9000})
+            parcelFids.push_back(fid);
+        window.selection()->setUserFeatures(window.userLayers()[0].id, parcelFids);
+        const std::int64_t firstPoint = window.userLayers()[1].data->fid(0);
+        window.selection()->setUserFeatures(window.userLayers()[1].id, {firstPoint, firstPoint + 2});
         window.setLanguage("en");
         ASSERT_EQ(window.saveProject(folder + "/plan.gzproj"), QString());
         ASSERT_TRUE(app::gui::readProject(folder + "/plan.gzproj", saved, nullptr));
@@ -261,8 +270,12 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         QFile f(folder + "/plan.gzproj");
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-        EXPECT_EQ(root.value("version").toInt(), 1);
+        EXPECT_EQ(root.value("version").toInt(), 2);
         EXPECT_EQ(root.value("layers").toArray()[0].toObject().value("path").toString(), "data/parcels.gpkg");
+        // The selection as runs: 4001 FIDs in a few bytes.
+        EXPECT_EQ(root.value("layers").toArray()[0].toObject().value("selected").toArray(),
+                  QJsonDocument::fromJson("[[100, 4100], 7001, 7003, 7004, 9000]").array());
+        EXPECT_EQ(saved.layers[0].selected, parcelFids);
 
         // The folder moves (with its data): the project still opens whole, in a fresh window.
         ASSERT_TRUE(QDir().rename(folder, tmp.path() + "/moved"));
@@ -293,6 +306,13 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         EXPECT_EQ(b.window.canvas()->view().centre(), window.canvas()->view().centre());
         EXPECT_EQ(b.window.canvas()->view().unitsPerPixel(), 123.5);
         EXPECT_EQ(b.window.selection()->counties(), (QSet<QString>{"520102", "520111"}));
+        // The user layers' selections: the identical FID sets (ids differ between sessions: by position).
+        for (std::size_t i = 0; i < la.size(); ++i)
+            EXPECT_EQ(*b.window.selection()->userFeatures(lb[i].id), *window.selection()->userFeatures(la[i].id)) << "layer " << i;
+        EXPECT_EQ(b.window.selection()->userFeatures(lb[0].id)->size(), 4005u);
+        const auto drawnPoints = b.window.canvas()->settings().userSelection.value(lb[1].id);
+        ASSERT_TRUE(drawnPoints);
+        EXPECT_EQ(drawnPoints->size(), 2u);
         EXPECT_EQ(b.window.language(), "en");
         EXPECT_EQ(b.window.canvas()->settings().highlightCounties, window.canvas()->settings().highlightCounties);
         // The same map, pixel for pixel.
@@ -303,6 +323,13 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         b.window.userLayerList()->abovePlanItem(1)->setCheckState(0, Qt::Unchecked);
         EXPECT_FALSE(rendered(b.window) == before);
         b.window.userLayerList()->abovePlanItem(1)->setCheckState(0, Qt::Checked);
+        EXPECT_TRUE(rendered(b.window) == before);
+        // …and the selected points drawn: without their selection the map differs.
+        const auto points = *b.window.selection()->userFeatures(lb[1].id);
+        b.window.selection()->clearUserFeatures(lb[1].id);
+        EXPECT_FALSE(rendered(b.window) == before);
+        b.window.selection()->setUserFeatures(lb[1].id, points);
+        EXPECT_TRUE(rendered(b.window) == before);
         if (qEnvironmentVariableIsSet("GZ_DUMP")) {
             EXPECT_TRUE(QTest::qWaitFor([&] { return !b.window.canvas()->rendering(); }, 10000));
             b.window.grab().save("/tmp/project-reopened.png");
@@ -316,6 +343,8 @@ TEST(Project, ReopensIdenticallyInAFreshWindowFromAMovedFolder)
         EXPECT_EQ(again.counties, saved.counties);
         ASSERT_EQ(again.layers.size(), saved.layers.size());
         EXPECT_EQ(again.layers[1].styleField, saved.layers[1].styleField);
+        EXPECT_EQ(again.layers[0].selected, saved.layers[0].selected);
+        EXPECT_EQ(again.layers[1].selected, saved.layers[1].selected);
         b.window.setLanguage("zh");
         window.setLanguage("zh");
     }
@@ -362,7 +391,9 @@ TEST(Project, BadFilesAreRefusedAndNothingChanges)
     const app::render::MapView before = w.window.canvas()->view();
     const std::vector<std::pair<QString, QString>> cases{
         {write("a.gzproj", "not json"), QStringLiteral("不是有效的 JSON")},
-        {write("b.gzproj", R"({"version": 2})"), QStringLiteral("版本 2")},
+        {write("b.gzproj", R"({"version": 3})"), QStringLiteral("版本 3")},
+        {write("e.gzproj", R"({"version": 2, "layers": [{"path": "x.gpkg", "selected": [1, [5, 2]]}]})"), QStringLiteral("layers[].selected")},
+        {write("f.gzproj", R"({"version": 2, "layers": [{"path": "x.gpkg", "selected": [1.5]}]})"), QStringLiteral("layers[].selected")},
         {write("c.gzproj", R"({"layers": []})"), QStringLiteral("不是 gzplan 项目文件")},
         {write("d.gzproj", R"({"version": 1, "layers": [{"path": "x.gpkg", "opacity": 3}]})"), QStringLiteral("layers[].opacity")},
         {tmp.path() + "/none.gzproj", QStringLiteral("不存在")},
@@ -405,4 +436,44 @@ TEST(Project, RenderCommandDrawsTheProjectAsTheWindowShowsIt)
     const auto gone = test::gzplan({"render", "--project", tmp.path() + "/p.gzproj", "--out", tmp.path() + "/q.png"});
     EXPECT_EQ(gone.code, 1);
     EXPECT_TRUE(gone.err.contains("points.geojson") && gone.err.contains("missing")) << gone.err.toStdString();
+}
+
+TEST(Project, ReadsVersionOneAndSaysSelectedFeaturesTheFileNoLongerHas)
+{
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    const QString points = writePoints(tmp.path());
+    auto write = [&](const QString& name, const QByteArray& text) {
+        QFile f(tmp.path() + "/" + name);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        return f.fileName();
+    };
+    // Version 1 (written before selections were saved): opens, nothing selected; a "selected" there is not read.
+    test::ShownWindow w;
+    QString error;
+    QStringList missing;
+    ASSERT_TRUE(w.window.openProject(write("v1.gzproj", R"({"version": 1, "view": "overview", "layers": [{"path": "points.geojson", "selected": [0]}]})"),
+                                     &error, &missing))
+        << error.toStdString();
+    EXPECT_TRUE(missing.isEmpty()) << missing.join("; ").toStdString();
+    ASSERT_EQ(w.window.userLayers().size(), 1u);
+    EXPECT_TRUE(w.window.selection()->userLayersWithFeatures().isEmpty());
+    // Version 2 with FIDs the file does not have (it changed): the rest selected, the lost ones counted.
+    const std::int64_t first = w.window.userLayers()[0].data->fid(0);
+    const QByteArray v2 = QStringLiteral(R"({"version": 2, "layers": [{"path": "points.geojson", "selected": [%1, %2, [900, 902]]}]})")
+                              .arg(first)
+                              .arg(first + 2)
+                              .toUtf8();
+    ASSERT_TRUE(w.window.openProject(write("v2.gzproj", v2), &error, &missing)) << error.toStdString();
+    ASSERT_EQ(missing.size(), 1);
+    EXPECT_TRUE(missing.front().contains("3 个要素已不在文件中")) << missing.front().toStdString();
+    EXPECT_EQ(*w.window.selection()->userFeatures(w.window.userLayers()[0].id), (std::vector<std::int64_t>{first, first + 2}));
+    // The runs written and read back.
+    const std::vector<std::int64_t> fids{-3, -2, -1, 0, 5, 7, 8, 10, 11, 12, 13};
+    const QJsonArray runs = app::gui::fidRuns(fids);
+    EXPECT_EQ(runs, QJsonDocument::fromJson("[[-3, 0], 5, 7, 8, [10, 13]]").array());
+    std::vector<std::int64_t> back;
+    ASSERT_TRUE(app::gui::fidsFromRuns(runs, back));
+    EXPECT_EQ(back, fids);
 }

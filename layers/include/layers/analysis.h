@@ -36,6 +36,7 @@
 
 namespace layers {
 class PlanQuery;
+class AttributeTable;
 }
 
 namespace layers::analysis {
@@ -241,6 +242,38 @@ struct PlainTable {
     std::string sheet = "table";
 };
 void writeTable(const PlainTable& table, const std::filesystem::path& out, bool force);
+
+/// A column of a streamed table and how its cells are written (Integer and Real: numbers in the XLSX).
+struct TableColumn {
+    enum class Kind { Text, Integer, Real };
+    std::string name;
+    Kind kind = Kind::Text;
+};
+/// Rows pulled one at a time: fills row (one value per column; nullopt: an empty cell) and returns false after the
+/// last. May throw (ExportCancelled, DataError): nothing is written then.
+using TableRows = std::function<bool(std::vector<std::optional<std::string>>& row)>;
+/// The one CSV/XLSX table writer (writeTable and writeAttributeTable are it): CSV in UTF-8 with a BOM, XLSX one
+/// sheet, through GDAL into a folder beside out renamed over it at the end (an existing out only with force); a
+/// failure or a cancel leaves out as it was.
+void writeTableRows(const std::vector<TableColumn>& columns, const std::string& sheet, const TableRows& next,
+                    const std::filesystem::path& out, bool force);
+
+/// The rows XLSX holds in a sheet below its header row.
+constexpr std::size_t kXlsxMaxRows = 1048575;
+
+struct AttributeExportOptions {
+    /// Fields by index, in the order written (the window's column order); empty: every field in the layer's order.
+    std::vector<int> columns;
+    /// Only these FIDs (ascending) — those in the table's current order (its filter), in that order; nothing: all rows.
+    std::optional<std::vector<std::int64_t>> onlyFids;
+    /// Called every few thousand rows with the rows written and the total; false cancels (ExportCancelled).
+    std::function<bool(std::size_t done, std::size_t total)> progress;
+    bool force = false;
+};
+/// The rows of an attribute table in its current order and filter (AttributeTable::applyOrder) to CSV or XLSX by
+/// writeTableRows, the header the layer's field names; integers and reals as numbers. Returns the rows written.
+/// An XLSX of more than kXlsxMaxRows rows is refused (DataError saying to write a CSV).
+std::size_t writeAttributeTable(AttributeTable& table, const std::filesystem::path& out, const AttributeExportOptions& options);
 
 /// The result as a table: unit id, name, English name, group, features, value, schematic; then the totals.
 PlainTable statsTable(const StatsResult& result);

@@ -17,10 +17,14 @@
 // without the geometry column; other formats: GetFeature per FID with the geometry ignored).
 //
 // Threads: an AttributeTable owns one GDAL dataset and is not thread-safe: use one instance per thread (each
-// opens its own dataset; opening is cheap).
+// opens its own dataset; opening is cheap). reopen() makes another instance over the same layer for a worker:
+// it computes an order (computeOrder, cancellable) or reads every row for an export while the window's instance
+// keeps serving pages; applyOrder hands the finished order to the window's instance.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +67,27 @@ private:
     std::vector<std::string> m_fields;
 };
 
+/// An order computeOrder stopped because its cancel flag was set.
+class OrderCancelled : public std::runtime_error {
+public:
+    OrderCancelled() : std::runtime_error("ordering cancelled") {}
+};
+
+/// A row order (row → FID) with what produced it: computed by computeOrder on any instance over the layer, applied
+/// by applyOrder.
+struct AttributeOrder {
+    int field = -1;  ///< sorted by this field, -1: by FID
+    bool descending = false;
+    std::string filter;  ///< the filter's expression, empty: all features
+    /// identity: row r is FID firstFid + r (identityRows rows); else fids.
+    bool identity = false;
+    std::int64_t firstFid = 0;
+    std::size_t identityRows = 0;
+    std::vector<std::int64_t> fids;
+    /// Every feature of the layer when it was read without a filter; else nothing.
+    std::optional<std::size_t> featureCount;
+};
+
 struct AttributeRow {
     std::int64_t fid = 0;
     std::vector<std::optional<std::string>> values;  ///< one per field, as text; nullopt: null or unset
@@ -98,11 +123,25 @@ public:
 
     /// Rows [first, first + count) of the current order (clipped to rowCount()). Throws DataError when a
     /// feature cannot be read (the file changed or is gone).
-    std::vector<AttributeRow> readRows(std::size_t first, std::size_t count);
+    /// exactReals: reals written with as many digits as read back to the same double (up to 17; GDAL's text
+    /// has 15), for an export; else as GDAL writes them.
+    std::vector<AttributeRow> readRows(std::size_t first, std::size_t count, bool exactReals = false);
 
     /// Orders the rows by field (-1: by FID), descending or not, keeping only the features filter accepts (empty:
     /// all). On an ExpressionError (or DataError) the order is as it was.
     void setOrder(int field, bool descending, const std::string& filter);
+    /// The order setOrder would set, computed without changing this table; throws as setOrder, and OrderCancelled
+    /// when *cancel becomes true while the features are read.
+    AttributeOrder computeOrder(int field, bool descending, const std::string& filter, const std::atomic<bool>* cancel = nullptr);
+    /// Sets an order computed by computeOrder (on this or another instance over the same layer).
+    void applyOrder(AttributeOrder order);
+    /// The current order (a copy).
+    AttributeOrder order() const;
+    /// Another instance over the same layer (the file opened again with the same options; a plan table copied),
+    /// in natural order: for another thread.
+    std::unique_ptr<AttributeTable> reopen() const;
+    /// What reopen() calls, to call on another thread (holds only the file's name and options, or a plan table's copy).
+    std::function<std::unique_ptr<AttributeTable>()> opener() const;
     int sortField() const { return m_sortField; }
     bool descending() const { return m_descending; }
     const std::string& filter() const { return m_filter; }

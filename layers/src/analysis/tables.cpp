@@ -1,6 +1,7 @@
 // Tables in and out for the analysis commands: a plain table to CSV or XLSX, the statistics as a table, a user's
 // table joined to the counties.
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -13,6 +14,8 @@
 #include "io/ogr_convert.h"
 #include "io/table_file.h"
 #include "layers/analysis.h"
+#include "layers/attribute_table.h"
+#include "layers/exporter.h"
 #include "layers/errors.h"
 #include "layers/plan_query.h"
 
@@ -65,7 +68,8 @@ std::string trim(const std::string& s)
 
 }  // namespace
 
-void writeTable(const PlainTable& table, const std::filesystem::path& out, bool force)
+void writeTableRows(const std::vector<TableColumn>& columns, const std::string& sheet, const TableRows& next, const std::filesystem::path& out,
+                    bool force)
 {
     const char* driverName = detail::outputDriver(out, true);
     if (std::string(driverName) != "CSV" && std::string(driverName) != "XLSX")
@@ -75,25 +79,29 @@ void writeTable(const PlainTable& table, const std::filesystem::path& out, bool 
         detail::GdalErrors errors;
         GDALDatasetUniquePtr ds = staged.create(driverName);
         const char* csvOptions[] = {"WRITE_BOM=YES", nullptr};  // Excel opens a UTF-8 CSV with its BOM as UTF-8
-        OGRLayer* layer = ds->CreateLayer(table.sheet.c_str(), nullptr, wkbNone, std::string(driverName) == "CSV" ? const_cast<char**>(csvOptions) : nullptr);
+        OGRLayer* layer = ds->CreateLayer(sheet.c_str(), nullptr, wkbNone, std::string(driverName) == "CSV" ? const_cast<char**>(csvOptions) : nullptr);
         if (!layer)
             throw DataError(out.string(), std::string("cannot create the sheet: ") + CPLGetLastErrorMsg());
-        std::vector<bool> real;
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            real.push_back(numericColumn(table.rows, c));
-            OGRFieldDefn d(table.columns[c].c_str(), real.back() ? OFTReal : OFTString);
+        for (const TableColumn& c : columns) {
+            OGRFieldDefn d(c.name.c_str(), c.kind == TableColumn::Kind::Real ? OFTReal : c.kind == TableColumn::Kind::Integer ? OFTInteger64 : OFTString);
             if (layer->CreateField(&d) != OGRERR_NONE)
-                throw DataError(out.string(), "cannot create column " + table.columns[c]);
+                throw DataError(out.string(), "cannot create column " + c.name);
         }
-        for (const auto& row : table.rows) {
+        std::vector<std::optional<std::string>> row;
+        while (true) {
+            row.assign(columns.size(), std::nullopt);
+            if (!next(row))
+                break;
             OGRFeature f(layer->GetLayerDefn());
-            for (std::size_t c = 0; c < table.columns.size() && c < row.size(); ++c) {
-                if (row[c].empty())
+            for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) {
+                if (!row[c] || row[c]->empty())
                     continue;
-                if (real[c])
-                    f.SetField(static_cast<int>(c), std::strtod(row[c].c_str(), nullptr));
-                else
-                    f.SetField(static_cast<int>(c), row[c].c_str());
+                const std::string& v = *row[c];
+                switch (columns[c].kind) {
+                case TableColumn::Kind::Real: f.SetField(static_cast<int>(c), std::strtod(v.c_str(), nullptr)); break;
+                case TableColumn::Kind::Integer: f.SetField(static_cast<int>(c), static_cast<GIntBig>(std::strtoll(v.c_str(), nullptr, 10))); break;
+                case TableColumn::Kind::Text: f.SetField(static_cast<int>(c), v.c_str()); break;
+                }
             }
             if (layer->CreateFeature(&f) != OGRERR_NONE)
                 throw DataError(out.string(), std::string("cannot write a row: ") + CPLGetLastErrorMsg());
@@ -102,6 +110,99 @@ void writeTable(const PlainTable& table, const std::filesystem::path& out, bool 
         errors.check(out.string());
     }
     staged.commit();
+}
+
+void writeTable(const PlainTable& table, const std::filesystem::path& out, bool force)
+{
+    std::vector<TableColumn> columns;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        columns.push_back({table.columns[c], numericColumn(table.rows, c) ? TableColumn::Kind::Real : TableColumn::Kind::Text});
+    std::size_t r = 0;
+    writeTableRows(
+        columns, table.sheet,
+        [&](std::vector<std::optional<std::string>>& row) {
+            if (r == table.rows.size())
+                return false;
+            const auto& values = table.rows[r++];
+            for (std::size_t c = 0; c < row.size() && c < values.size(); ++c)
+                row[c] = values[c];
+            return true;
+        },
+        out, force);
+}
+
+std::size_t writeAttributeTable(AttributeTable& table, const std::filesystem::path& out, const AttributeExportOptions& options)
+{
+    std::vector<int> fields = options.columns;
+    if (fields.empty())
+        for (std::size_t k = 0; k < table.fields().size(); ++k)
+            fields.push_back(static_cast<int>(k));
+    // A CSV is text: its reals are written as the exact text (GDAL's CSV writer keeps 15 digits of a real).
+    const bool csv = std::string(detail::outputDriver(out, true)) == "CSV";
+    std::vector<TableColumn> columns;
+    for (int k : fields) {
+        if (k < 0 || static_cast<std::size_t>(k) >= table.fields().size())
+            throw std::out_of_range("writeAttributeTable: no field " + std::to_string(k));
+        const AttributeField& f = table.fields()[static_cast<std::size_t>(k)];
+        columns.push_back({f.name, f.type == AttributeType::Integer ? TableColumn::Kind::Integer
+                                   : f.type == AttributeType::Real  ? (csv ? TableColumn::Kind::Text : TableColumn::Kind::Real)
+                                                                    : TableColumn::Kind::Text});
+    }
+    // The rows to write as runs [first, first + count) of the table's order.
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    std::size_t total = 0;
+    if (options.onlyFids) {
+        std::vector<std::size_t> rows;
+        for (std::int64_t fid : *options.onlyFids)
+            if (const auto r = table.rowOf(fid))
+                rows.push_back(*r);
+        std::sort(rows.begin(), rows.end());
+        for (std::size_t i = 0; i < rows.size();) {
+            std::size_t j = i;
+            while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+                ++j;
+            runs.emplace_back(rows[i], j - i + 1);
+            i = j + 1;
+        }
+        total = rows.size();
+    } else if (table.rowCount()) {
+        runs.emplace_back(0, table.rowCount());
+        total = table.rowCount();
+    }
+    if (std::string(detail::outputDriver(out, true)) == "XLSX" && total > kXlsxMaxRows)
+        throw DataError(out.string(), std::to_string(total) + " rows do not fit in an XLSX sheet (at most " + std::to_string(kXlsxMaxRows) +
+                                          "); export a CSV, or filter or select fewer rows");
+    constexpr std::size_t kChunk = 4096;
+    std::size_t run = 0, inRun = 0, done = 0;
+    std::vector<AttributeRow> chunk;
+    std::size_t atChunk = 0;
+    writeTableRows(
+        columns, table.layerName().empty() ? "table" : table.layerName(),
+        [&](std::vector<std::optional<std::string>>& row) {
+            if (atChunk == chunk.size()) {
+                if (options.progress && !options.progress(done, total))
+                    throw layers::ExportCancelled();
+                while (run < runs.size() && inRun == runs[run].second)
+                    ++run, inRun = 0;
+                if (run == runs.size())
+                    return false;
+                const std::size_t count = std::min(kChunk, runs[run].second - inRun);
+                chunk = table.readRows(runs[run].first + inRun, count, true);
+                if (chunk.size() != count)
+                    throw DataError(table.source(), "layer '" + table.layerName() + "': rows changed while they were exported; open the table again");
+                inRun += count;
+                atChunk = 0;
+            }
+            const AttributeRow& r = chunk[atChunk++];
+            for (std::size_t c = 0; c < fields.size(); ++c)
+                row[c] = r.values[static_cast<std::size_t>(fields[c])];
+            ++done;
+            return true;
+        },
+        out, options.force);
+    if (options.progress)
+        options.progress(done, total);
+    return done;
 }
 
 PlainTable statsTable(const StatsResult& r)

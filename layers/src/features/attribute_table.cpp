@@ -1,6 +1,9 @@
 #include "layers/attribute_table.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 #include <variant>
@@ -91,6 +94,7 @@ struct AttributeTable::Impl {
     OGRLayer* layer = nullptr;
     bool geopackage = false;
     std::string fidColumn;  ///< a GeoPackage's FID column
+    std::function<std::unique_ptr<AttributeTable>()> reopen;  ///< another instance over the same layer
 
     std::vector<std::string> fieldNames() const
     {
@@ -151,6 +155,7 @@ std::unique_ptr<AttributeTable> AttributeTable::open(const std::filesystem::path
     t->m->fidColumn = l->GetFIDColumn();
     t->m->layer = l;
     t->m->dataset = std::move(ds);
+    t->m->reopen = [path, name = t->m_layerName, options = *openOptions] { return open(path, name, options); };
     describeFields(*l, t->m_fields);
     if (t->m->geopackage && t->m->fidColumn.empty())
         t->m->geopackage = false;  // a view without a FID column: read as any other layer
@@ -205,6 +210,17 @@ std::unique_ptr<AttributeTable> AttributeTable::fromTable(const ExportTable& tab
     t->m_source = "plan:" + table.id;
     t->m_layerName = table.id;
     t->m->layer = l;
+    {
+        // The values only (no geometry) kept for reopen.
+        auto copy = std::make_shared<ExportTable>();
+        copy->id = table.id;
+        copy->title = table.title;
+        copy->fields = table.fields;
+        copy->features.reserve(table.features.size());
+        for (const ExportFeature& f : table.features)
+            copy->features.push_back({{}, f.values, {}, {}});
+        t->m->reopen = [copy] { return fromTable(*copy); };
+    }
     t->m->dataset = std::move(ds);
     describeFields(*l, t->m_fields);
     t->setOrder(-1, false, {});
@@ -242,7 +258,7 @@ std::optional<std::size_t> AttributeTable::rowOf(std::int64_t fid) const
     return it->second;
 }
 
-std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_t count)
+std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_t count, bool exactReals)
 {
     std::vector<AttributeRow> rows;
     const std::size_t n = rowCount();
@@ -257,8 +273,21 @@ std::vector<AttributeRow> AttributeTable::readRows(std::size_t first, std::size_
         row.values.resize(nFields);
         for (std::size_t k = 0; k < nFields; ++k) {
             const int i = static_cast<int>(k) + offset;
-            if (f.IsFieldSetAndNotNull(i))
+            if (!f.IsFieldSetAndNotNull(i))
+                continue;
+            if (exactReals && m_fields[k].type == AttributeType::Real) {
+                // The fewest digits (15, 16 or 17) that read back as the same double.
+                const double v = f.GetFieldAsDouble(i);
+                char text[40];
+                for (int digits = 15; digits <= 17; ++digits) {
+                    std::snprintf(text, sizeof text, "%.*g", digits, v);
+                    if (std::strtod(text, nullptr) == v)
+                        break;
+                }
+                row.values[k] = text;
+            } else {
                 row.values[k] = f.GetFieldAsString(i);
+            }
         }
     };
     auto missing = [&](std::int64_t fid) {
@@ -343,11 +372,58 @@ Checked checkExpression(OGRLayer& layer, const std::string& expression)
 
 }  // namespace
 
-void AttributeTable::setOrder(int field, bool descending, const std::string& filterIn)
+std::unique_ptr<AttributeTable> AttributeTable::reopen() const { return m->reopen(); }
+std::function<std::unique_ptr<AttributeTable>()> AttributeTable::opener() const { return m->reopen; }
+
+void AttributeTable::setOrder(int field, bool descending, const std::string& filter) { applyOrder(computeOrder(field, descending, filter)); }
+
+AttributeOrder AttributeTable::order() const
 {
+    AttributeOrder o;
+    o.field = m_sortField;
+    o.descending = m_descending;
+    o.filter = m_filter;
+    o.identity = m_identity;
+    o.firstFid = m_firstFid;
+    o.identityRows = m_identityRows;
+    o.fids = m_order;
+    return o;
+}
+
+void AttributeTable::applyOrder(AttributeOrder o)
+{
+    if (o.field >= static_cast<int>(m_fields.size()))
+        throw std::out_of_range("AttributeTable::applyOrder: no field " + std::to_string(o.field));
+    if (o.featureCount)
+        m_featureCount = *o.featureCount;
+    m_identity = o.identity;
+    m_firstFid = o.firstFid;
+    m_identityRows = o.identityRows;
+    m_order = std::move(o.fids);
+    if (m_identity) {
+        m_order.clear();
+        m_order.shrink_to_fit();
+    }
+    m_rowOfFid.clear();
+    m_sortField = o.field;
+    m_descending = o.descending;
+    m_filter = std::move(o.filter);
+}
+
+AttributeOrder AttributeTable::computeOrder(int field, bool descending, const std::string& filterIn, const std::atomic<bool>* cancel)
+{
+    auto cancelled = [cancel] {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            throw OrderCancelled();
+    };
+    AttributeOrder out;
+    out.field = field;
+    out.descending = descending;
+
     if (field >= static_cast<int>(m_fields.size()))
         throw std::out_of_range("AttributeTable::setOrder: no field " + std::to_string(field));
     const std::string filter = filterIn.find_first_not_of(" \t\r\n") == std::string::npos ? std::string() : filterIn;
+    out.filter = filter;
     std::vector<std::string> names;
     for (const auto& f : m_fields)
         names.push_back(f.name);
@@ -372,19 +448,13 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
             std::unique_ptr<OGRFeature> f(r ? r->GetNextFeature() : nullptr);
             if (!f || quiet.failed() || count < 0)
                 throw DataError(m_source, "layer '" + m_layerName + "': cannot read its FIDs: " + quiet.message());
-            m_featureCount = static_cast<std::size_t>(count);
+            out.featureCount = static_cast<std::size_t>(count);
             const std::int64_t lo = f->GetFieldAsInteger64(0), hi = f->GetFieldAsInteger64(1);
             if (count == 0 || (f->IsFieldSetAndNotNull(0) && hi - lo + 1 == count)) {
-                m_identity = true;
-                m_firstFid = count ? lo : 0;
-                m_identityRows = static_cast<std::size_t>(count);
-                m_order.clear();
-                m_order.shrink_to_fit();
-                m_rowOfFid.clear();
-                m_sortField = field;
-                m_descending = descending;
-                m_filter = filter;
-                return;
+                out.identity = true;
+                out.firstFid = count ? lo : 0;
+                out.identityRows = static_cast<std::size_t>(count);
+                return out;
             }
         }
         std::string sql = "SELECT " + sqlName(m->fidColumn) + " FROM " + sqlName(m_layerName);
@@ -400,8 +470,11 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
             const detail::SqlResult r = detail::executeSql(*m->dataset, sql);
             if (r) {
                 const bool keyed = !std::string(r->GetFIDColumn()).empty();
-                for (auto& f : *r)
+                for (auto& f : *r) {
+                    if ((order.size() & 0xfff) == 0)
+                        cancelled();
                     order.push_back(keyed ? f->GetFID() : f->GetFieldAsInteger64(0));
+                }
             }
         }
         if (quiet.failed()) {
@@ -418,8 +491,8 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
             throw DataError(m_source, "layer '" + m_layerName + "': cannot order the rows: " + message);
         }
         if (filter.empty())
-            m_featureCount = order.size();
-        m_order = std::move(order);
+            out.featureCount = order.size();
+        out.fids = std::move(order);
     } else {
         QuietErrors quiet;
         if (l.SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) != OGRERR_NONE) {
@@ -447,7 +520,19 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
         std::vector<SortKey> keys;
         const AttributeType type = field >= 0 ? m_fields[static_cast<std::size_t>(field)].type : AttributeType::Text;
         l.ResetReading();
+        // The layer's reading state is restored whatever happens (a cancel, a failure).
+        struct Restore {
+            OGRLayer& l;
+            ~Restore()
+            {
+                l.SetAttributeFilter(nullptr);
+                const char* geometryOnly[] = {"OGR_GEOMETRY", nullptr};
+                l.SetIgnoredFields(geometryOnly);  // pages read every field, never the geometry
+            }
+        } restore{l};
         for (auto& f : l) {
+            if ((fids.size() & 0xfff) == 0)
+                cancelled();
             fids.push_back(f->GetFID());
             if (field < 0)
                 continue;
@@ -462,16 +547,14 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
         }
         const bool failed = quiet.failed();
         const std::string message = quiet.message();
-        l.SetAttributeFilter(nullptr);
-        const char* geometryOnly[] = {"OGR_GEOMETRY", nullptr};
-        l.SetIgnoredFields(geometryOnly);  // pages read every field, never the geometry
         if (failed) {
             if (!filter.empty())
                 throw ExpressionError(m_source, filter, ExpressionError::Kind::Syntax, {}, message, names);
             throw DataError(m_source, "layer '" + m_layerName + "': cannot read its features: " + message);
         }
         if (filter.empty())
-            m_featureCount = fids.size();
+            out.featureCount = fids.size();
+        cancelled();
         std::vector<std::size_t> index(fids.size());
         std::iota(index.begin(), index.end(), std::size_t{0});
         auto byFid = [&](std::size_t a, std::size_t b) { return fids[a] < fids[b]; };
@@ -483,15 +566,11 @@ void AttributeTable::setOrder(int field, bool descending, const std::string& fil
                     return descending ? keys[b] < keys[a] : keys[a] < keys[b];
                 return byFid(a, b);
             });
-        m_order.resize(index.size());
+        out.fids.resize(index.size());
         for (std::size_t r = 0; r < index.size(); ++r)
-            m_order[r] = fids[index[r]];
+            out.fids[r] = fids[index[r]];
     }
-    m_identity = false;
-    m_rowOfFid.clear();
-    m_sortField = field;
-    m_descending = descending;
-    m_filter = filter;
+    return out;
 }
 
 std::vector<std::int64_t> AttributeTable::matching(const std::string& expression)
@@ -502,25 +581,8 @@ std::vector<std::int64_t> AttributeTable::matching(const std::string& expression
             names.push_back(f.name);
         throw ExpressionError(m_source, expression, ExpressionError::Kind::Syntax, {}, "empty expression", names);
     }
-    // The table's order is kept: its state is saved, the selection computed as a filter, the state restored.
-    const int field = m_sortField;
-    const bool descending = m_descending;
-    const std::string filter = m_filter;
-    const bool identity = m_identity;
-    const std::int64_t firstFid = m_firstFid;
-    const std::size_t identityRows = m_identityRows;
-    std::vector<std::int64_t> order = m_order;
-    setOrder(-1, false, expression);
-    std::vector<std::int64_t> out = std::move(m_order);
-    m_sortField = field;
-    m_descending = descending;
-    m_filter = filter;
-    m_identity = identity;
-    m_firstFid = firstFid;
-    m_identityRows = identityRows;
-    m_order = std::move(order);
-    m_rowOfFid.clear();
-    return out;
+    // The table's order is kept: the selection is computed as a filter's order, not applied.
+    return computeOrder(-1, false, expression).fids;  // a filter: never the identity order
 }
 
 }  // namespace layers
