@@ -1286,123 +1286,123 @@
 <context>
     <name>app::gui::JoinDialog</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="743"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="797"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="168"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="222"/>
         <source>连接表格</source>
         <translation>Join a table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="746"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="171"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="749"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="174"/>
         <source>XLSX: 默认第一个工作表</source>
         <translation>XLSX: the first sheet by default</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="762"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="187"/>
         <source>行</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="762"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="187"/>
         <source>键</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="762"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="187"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="771"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="196"/>
         <source>连接</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="772"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="197"/>
         <source>上图</source>
         <translation>Map it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="774"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="199"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="779"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="204"/>
         <source>表格 (CSV/XLSX)</source>
         <translation>Table (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="780"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="205"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="781"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="206"/>
         <source>编码 (CSV)</source>
         <translation>Encoding (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="782"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="207"/>
         <source>键列 (县代码或名称)</source>
         <translation>Key column (county codes or names)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="783"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="208"/>
         <source>上图的数值列</source>
         <translation>Numeric column to map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="792"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="217"/>
         <source>未匹配的行</source>
         <translation>Rows that match no county</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="797"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="222"/>
         <source>表格 (*.csv *.xlsx)</source>
         <translation>Tables (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="833"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="258"/>
         <source>无法读取表格 %1</source>
         <translation>Cannot read the table %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="859"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="284"/>
         <source>连接失败：</source>
         <translation>Join failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="877"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="302"/>
         <source>每个县都有一行</source>
         <translation>Every county has a row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="877"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="302"/>
         <source>没有行的县 (%1): %2</source>
         <translation>Counties without a row (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="879"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="304"/>
         <source>%1 行中 %2 行匹配到县, %3 行未匹配</source>
         <translation>%2 of %1 rows match a county, %3 do not</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="911"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="336"/>
         <source>连接表格：%1 · %2</source>
         <translation>Joined table: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="913"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="338"/>
         <source>%1 个匹配行的值不是数字, 未上图</source>
         <translation>%1 matched rows hold no number and are not mapped</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="914"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="339"/>
         <source>表格中没有此县</source>
         <translation>Not in the table</translation>
     </message>
@@ -2371,80 +2371,80 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::SelectDialog</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="630"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="55"/>
         <source>按位置选择</source>
         <translation>Select by location</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="638"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="63"/>
         <source>位于其中 (内点)</source>
         <translation>Within (inside point)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="639"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="64"/>
         <source>与之相交</source>
         <translation>Intersecting</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="655"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="80"/>
         <source>选择</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="656"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="81"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="658"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="83"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="659"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="84"/>
         <source>位置关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="660"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="85"/>
         <source>规划单位</source>
         <translation>Plan unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="661"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="86"/>
         <source>通道附近 (名称:距离)</source>
         <translation>Near a corridor (name:distance)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="662"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="87"/>
         <source>条件</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="684"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="109"/>
         <source>已选择 %1 个要素</source>
         <translation>%1 features selected</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="706"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="719"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="722"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="727"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="131"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="144"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="147"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="152"/>
         <source>选择失败：</source>
         <translation>Selection failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="706"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="131"/>
         <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
         <translation>No user layer: add one first (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="722"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="147"/>
         <source>没有条件: 输入规划单位、通道或属性条件</source>
         <translation>No condition: type a plan unit, a corridor or an attribute condition</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="725"/>
+        <location filename="../../app/gui/stats_dialogs.cpp" line="150"/>
         <source>正在选择…</source>
         <translation>Selecting…</translation>
     </message>
@@ -2452,257 +2452,257 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::StatsPanel</name>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="118"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="114"/>
         <source>统计：%1 %2（%3）· 按%4%5</source>
         <translation>Statistics: %1 %2 (%3) · by %4%5</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="121"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="117"/>
         <source>每个单位的值填充其所属的县 (部分成员的分区与通道: 所涉及的县)</source>
         <translation>Each unit&apos;s value fills its member counties (zones with partial members and corridors: the counties they touch)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="123"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="119"/>
         <source>属于多个单位的县显示最大值</source>
         <translation>A county in several units shows the largest value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="124"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="120"/>
         <source>不属于任何单位</source>
         <translation>In no unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="252"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="248"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="288"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="284"/>
         <source>导出统计表</source>
         <translation>Export the statistics table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="288"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="284"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="341"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="337"/>
         <source>(不分组)</source>
         <translation>(no groups)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="349"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="345"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
         <source>要素数</source>
         <translation>Feature count</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="351"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="347"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="353"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="349"/>
         <source>长度</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="355"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="351"/>
         <source>合计 %1</source>
         <translation>Sum of %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="356"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="352"/>
         <source>平均 %1</source>
         <translation>Mean of %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="381"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="397"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="412"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="377"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="393"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="408"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="381"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="377"/>
         <source>没有用户图层: 先添加图层 (Ctrl+O)</source>
         <translation>No user layer: add one first (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="412"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="408"/>
         <source>统计已取消</source>
         <translation>Statistics cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="432"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="428"/>
         <source>个</source>
         <translation>features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
         <source>值 (%1)</source>
         <translation>Value (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="437"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="451"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="433"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="447"/>
         <source>示意</source>
         <translation>schematic</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="459"/>
-        <location filename="../../app/gui/stats_panel.cpp" line="479"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="455"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="475"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="462"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="458"/>
         <source>%1 个要素</source>
         <translation>%1 features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="473"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="469"/>
         <source>读取 %1 个要素, 其中 %2 个在边界处切分; %3 s</source>
         <translation>Read %1 features, %2 of them cut at a boundary; %3 s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="542"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="538"/>
         <source>%1 (最大的 %2 个单位, 共 %3 个)</source>
         <translation>%1 (the largest %2 of %3 units)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="569"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="565"/>
         <source>没有统计结果可导出</source>
         <translation>No statistics to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="573"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="569"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="586"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="582"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="587"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="583"/>
         <source>统计单位</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="584"/>
         <source>分组字段</source>
         <translation>Group field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="589"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="585"/>
         <source>度量</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="586"/>
         <source>条件</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="591"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="587"/>
         <source>专题图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>县级单位</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>县城类型</source>
         <translation>County-seat class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>布局分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>通道 (距离)</source>
         <translation>Corridor (distance)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="595"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="591"/>
         <source>通道两侧的距离, 带单位: 10km、500m、2.5公里</source>
         <translation>Distance either side of the corridor, with a unit: 10km, 500m, 2.5公里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="596"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
         <source>属性条件 (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</source>
         <translation>Attribute condition (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="597"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="593"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="598"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="594"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="599"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="595"/>
         <source>导出表格…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="600"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="596"/>
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="597"/>
         <source>清除专题图</source>
         <translation>Clear the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="603"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="599"/>
         <source>表格</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="604"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="600"/>
         <source>图表与专题图</source>
         <translation>Chart and map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="605"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
         <source>方法与说明</source>
         <translation>Method and notes</translation>
     </message>
