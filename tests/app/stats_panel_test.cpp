@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iostream>
 
 #include <QBarCategoryAxis>
 #include <QChart>
@@ -293,4 +294,45 @@ TEST(StatsPanel, CancelStopsTheRunAndSaysSo)
     EXPECT_FALSE(w.window.canvas()->choropleth()) << "nothing mapped from a cancelled run";
     // The next run is whole.
     EXPECT_TRUE(w.runStats()) << p.errorText().toStdString();
+}
+
+// Not a check: pictures of the statistics dock for a person to look at (the table, the chart, the choropleth on the
+// map): 林地 by county-seat class, the satellites of 贵阳 and 遵义 apart. Runs only with GZ_SCREENSHOT_DIR, under
+// xvfb-run with QT_QPA_PLATFORM=xcb; GZ_SCREENSHOT_LAYER: the parcels (default: the 20k synthetic test parcels).
+TEST(StatsPanelScreenshot, ForestByClassTableChartAndMap)
+{
+    const QString dir = qEnvironmentVariable("GZ_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        GTEST_SKIP() << "GZ_SCREENSHOT_DIR not set";
+    test::ShownWindow w;
+    w.window.resize(1500, 950);
+    w.window.setPlanGeometry(test::planGeometry());
+    const QString layer = qEnvironmentVariable("GZ_SCREENSHOT_LAYER", QString::fromStdString(parcels().string()));
+    ASSERT_EQ(w.window.addLayerFile(layer), QString());
+    StatsPanel& p = *w.window.statsPanel();
+    auto* dock = qobject_cast<QDockWidget*>(p.parentWidget());
+    ASSERT_TRUE(dock);
+    dock->show();
+    dock->raise();
+    p.byBox()->setCurrentIndex(p.byBox()->findData("class"));
+    p.measureBox()->setCurrentIndex(p.measureBox()->findData("area"));
+    p.whereEdit()->setText("landuse = '林地'");
+    QSignalSpy done(&p, &StatsPanel::finished);
+    ASSERT_TRUE(p.run());
+    ASSERT_TRUE(done.wait(120000));
+    ASSERT_TRUE(done.front().front().toBool()) << p.errorText().toStdString();
+    for (const la::StatsRow& r : p.result()->rows)
+        std::cout << r.unitId << " " << r.unitName << " " << r.features << " features, " << r.value << " " << p.result()->unitWord << "\n";
+    auto* tabs = p.findChild<QTabWidget*>("statsTabs");
+    ASSERT_TRUE(tabs);
+    const auto settle = [&] {
+        QTest::qWait(300);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !w.window.canvas()->rendering(); }, 60000));
+        QTest::qWait(300);
+    };
+    for (int t = 0; t < tabs->count(); ++t) {
+        tabs->setCurrentIndex(t);
+        settle();
+        ASSERT_TRUE(w.window.grab().save(dir + QStringLiteral("/stats_panel_tab%1.png").arg(t)));
+    }
 }

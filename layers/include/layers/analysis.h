@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -73,10 +74,24 @@ struct Unit {
 double parseDistance(const std::string& text);
 
 /// The plan's units over a geography, plan and its geometry (all outlive it).
+namespace detail {
+struct CountyIndex;
+}
+
 class PlanUnits {
 public:
+    /// The counties' index (point locator, boundary R-tree), being built on a thread of its own.
+    using CountyIndexFuture = std::shared_future<std::shared_ptr<const detail::CountyIndex>>;
+    /// Starts building the counties' index of geography (which must outlive the future).
+    static CountyIndexFuture startCountyIndex(const Geography& geography);
+
     PlanUnits(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry, const PlanQuery& query);
+    /// With the counties' index already started (loadPlanContext starts it before it reads the plan).
+    PlanUnits(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry, const PlanQuery& query,
+              CountyIndexFuture countyIndex);
     ~PlanUnits();
+    /// The counties' index every statistics and selection run shares: built once, waited for here.
+    std::shared_ptr<const detail::CountyIndex> countyIndex() const { return m_countyIndex.get(); }
 
     /// Every unit of a kind, in table order (counties and prefectures by code); corridors buffered by distanceM
     /// (required > 0 for corridors).
@@ -101,6 +116,7 @@ private:
     const PlanData& m_plan;
     const PlanGeometry& m_geometry;
     const PlanQuery& m_query;
+    CountyIndexFuture m_countyIndex;
 };
 
 enum class Measure { Count, Area, Length, Sum, Mean };

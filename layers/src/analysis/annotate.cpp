@@ -48,7 +48,7 @@ AnnotateResult annotate(const PlanUnits& units, const AnnotateOptions& options)
     for (const Unit& z : zones)
         if (z.shape)
             direct.push_back(&z);
-    const detail::Overlay overlay(geography, direct, false);
+    const detail::Overlay overlay(units.countyIndex(), direct, false);
     detail::OverlayWorker worker(overlay);
 
     std::vector<CountyPlan> plans;

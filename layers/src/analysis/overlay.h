@@ -53,13 +53,25 @@ struct Boundary {
     void build();
 };
 
+/// The counties as a partition, for every run: their shapes (lon/lat), bounds, slots by code, a point locator (where
+/// the source's polygons overlap in slivers, the lower index) and an R-tree of their boundary segments. Built once
+/// per geography (PlanUnits::countyIndex), on a thread of its own.
+struct CountyIndex {
+    std::vector<geo::MultiPolygon> shapes;
+    std::vector<geo::Box> boxes;
+    std::unordered_map<std::string, std::size_t> slots;
+    geo::PointLocator locator;
+    Boundary boundary;
+};
+std::shared_ptr<const CountyIndex> buildCountyIndex(const Geography& geography);
+
 class Overlay {
 public:
     /// direct: the units measured by their own shape (Unit::shape, or with plain set every unit: the union of its
     /// counties); plain: every feature intersected with every county and direct unit (the brute-force path).
     /// Counties the build log records as overlapping (a sliver of the source polygons) are made disjoint: the
     /// later county loses the overlap, so the counties partition what they cover.
-    Overlay(const Geography& geography, const std::vector<const Unit*>& direct, bool plain);
+    Overlay(std::shared_ptr<const CountyIndex> counties, const std::vector<const Unit*>& direct, bool plain);
 
     std::size_t slots() const { return m_countyShape.size() + m_direct.size(); }
     std::size_t countySlot(const std::string& code) const;
@@ -76,11 +88,12 @@ private:
         Boundary boundary;
     };
     bool m_plain = false;
-    std::vector<geo::MultiPolygon> m_countyShape;
-    std::vector<geo::Box> m_countyBox;
-    std::unordered_map<std::string, std::size_t> m_countyIndex;
-    geo::PointLocator m_locator;
-    Boundary m_counties;
+    std::shared_ptr<const CountyIndex> m_index;
+    const std::vector<geo::MultiPolygon>& m_countyShape;
+    const std::vector<geo::Box>& m_countyBox;
+    const std::unordered_map<std::string, std::size_t>& m_countyIndex;
+    const geo::PointLocator& m_locator;
+    const Boundary& m_counties;
     std::vector<std::unique_ptr<Direct>> m_direct;
 };
 

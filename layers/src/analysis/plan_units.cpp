@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <set>
 
 #include <geos_c.h>
 
+#include "analysis/overlay.h"
 #include "geo/geos_context.h"
 #include "geo/projection.h"
 #include "layers/analysis.h"
@@ -110,8 +112,19 @@ double parseDistance(const std::string& input)
 }
 
 PlanUnits::PlanUnits(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry, const PlanQuery& query)
-    : m_geography(geography), m_plan(plan), m_geometry(planGeometry), m_query(query)
+    : PlanUnits(geography, plan, planGeometry, query, startCountyIndex(geography))
 {
+}
+
+PlanUnits::PlanUnits(const Geography& geography, const PlanData& plan, const PlanGeometry& planGeometry, const PlanQuery& query,
+                     CountyIndexFuture countyIndex)
+    : m_geography(geography), m_plan(plan), m_geometry(planGeometry), m_query(query), m_countyIndex(std::move(countyIndex))
+{
+}
+
+PlanUnits::CountyIndexFuture PlanUnits::startCountyIndex(const Geography& geography)
+{
+    return std::async(std::launch::async, [&geography] { return detail::buildCountyIndex(geography); }).share();
 }
 
 PlanUnits::~PlanUnits() = default;

@@ -31,7 +31,7 @@ std::vector<std::int64_t> runSelect(const PlanUnits& units, const SelectOptions&
     for (const auto* list : {&options.within, &options.intersects, &options.near})
         for (const Unit& u : *list)
             direct.push_back(&u);
-    const detail::Overlay overlay(units.geography(), direct, plain);
+    const detail::Overlay overlay(units.countyIndex(), direct, plain);
     std::vector<std::size_t> withinSlots, intersectSlots;
     for (const Unit& u : options.within)
         withinSlots.push_back(overlay.directSlot(&u));

@@ -104,7 +104,7 @@ static std::vector<StatsResult> runStats(const PlanUnits& units, const std::vect
         for (const Unit& u : list)
             if (u.shape || bruteForce)
                 direct.push_back(&u);
-    const detail::Overlay overlay(units.geography(), direct, bruteForce);
+    const detail::Overlay overlay(units.countyIndex(), direct, bruteForce);
 
     std::vector<Tally> tallies(reader.threads());
     for (Tally& t : tallies)
