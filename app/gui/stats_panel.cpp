@@ -529,9 +529,11 @@ void StatsPanel::showChart()
     series->attachAxis(names);
     auto* values = new QValueAxis;
     values->setLabelFormat("%.0f");
-    values->setTickCount(4);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    // Three round ticks (0, half, the end): four raw ones of seven digits ran into each other beside the units' names.
+    values->setTickCount(3);
+    values->applyNiceNumbers();
     chart->legend()->setVisible(grouped);
     const QString unit = m_valueUnit->isVisible() && m_valueUnit->count() ? m_valueUnit->currentText() : QString();
     const QString measure = unit.isEmpty() ? m_measure->currentText() : QStringLiteral("%1 (%2)").arg(m_measure->currentText(), unit);

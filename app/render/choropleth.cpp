@@ -70,8 +70,12 @@ std::vector<ChoroplethRow> choroplethLegend(const Style& style, const QString& v
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
+    // Breaks outside the values mapped (quantiles of units none of whose counties shows its value: a unit inside
+    // another, as the satellites of 贵阳 inside all satellites, where a county takes the larger) make no class.
     std::vector<double> limits{lo};
-    limits.insert(limits.end(), map.breaks.begin(), map.breaks.end());
+    for (const double b : map.breaks)
+        if (b > lo && b <= hi)
+            limits.push_back(b);
     limits.push_back(hi);
     for (std::size_t k = 0; k + 1 < limits.size(); ++k) {
         // A county's class is found by its value: pick one there is (the class's lower limit) for the colour.

@@ -27,6 +27,7 @@
 #include "gui/message_bar.h"
 #include "gui/stats_panel.h"
 #include "layers/analysis.h"
+#include "render/choropleth.h"
 #include "render/map_layers.h"
 #include "render/painting.h"
 #include "shown_window.h"
@@ -335,4 +336,21 @@ TEST(StatsPanelScreenshot, ForestByClassTableChartAndMap)
         settle();
         ASSERT_TRUE(w.window.grab().save(dir + QStringLiteral("/stats_panel_tab%1.png").arg(t)));
     }
+}
+
+// A unit inside another (the satellites of 贵阳 inside all satellites): a county takes the larger value, so the
+// smaller unit's quantile is below every value mapped. The legend's classes still run upwards from the least value
+// mapped, and each row's colour is the colour of the counties in it.
+TEST(Choropleth, LegendClassesRunUpwardsWhenABreakLiesBelowEveryMappedValue)
+{
+    app::render::Choropleth map;
+    map.values = {{"520102", 1162088}, {"520103", 1492793}, {"520111", 2085322}, {"520112", 2772857}};
+    map.breaks = {883858, 1492793, 2085322};  // the first from a unit no county shows
+    const auto rows = app::render::choroplethLegend(test::style(), "summary", map, 4);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].text, QStringLiteral("1,162,088 – <1,492,793"));
+    EXPECT_EQ(rows[1].text, QStringLiteral("1,492,793 – <2,085,322"));
+    EXPECT_EQ(rows[2].text, QStringLiteral("2,085,322 – 2,772,857"));
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        EXPECT_EQ(rows[k].fill, app::render::choroplethFill(test::style(), "summary", map, k == 0 ? "520102" : k == 1 ? "520103" : "520111")) << k;
 }
