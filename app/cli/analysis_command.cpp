@@ -298,11 +298,11 @@ bool isAnalysisCommand(const std::string& command)
     return command == "stats" || command == "select" || command == "annotate" || command == "join";
 }
 
-int analysisCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err)
+int analysisCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     const std::string title = "gzplan " + args.command + ": ";
     try {
-        const auto context = an::loadPlanContext(data);
+        const auto context = an::loadPlanContext(args.dataLocation());
         if (args.command == "stats")
             return stats(*context, args, out);
         if (args.command == "select")

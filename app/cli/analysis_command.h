@@ -12,6 +12,6 @@ namespace app::cli {
 /// Whether the command is one of these.
 bool isAnalysisCommand(const std::string& command);
 /// Runs it; returns the exit code (2 for a request worded wrongly, 1 for a file or data problem).
-int analysisCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
+int analysisCommand(const CommandLine& args, std::ostream& out, std::ostream& err);
 
 }  // namespace app::cli

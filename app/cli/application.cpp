@@ -432,7 +432,15 @@ int run(int argc, char** argv)
     if (const auto answered = readCommandLine(argc, argv, line, std::cout, std::cerr))
         return *answered;
     const Arguments args(std::move(line));
-    const QString data = QString::fromLocal8Bit(args.line.dataPath().c_str());
+    // Where the geography and plan are read: the GeoPackage or PostGIS (--data PG:… --schema); shown without a password.
+    std::optional<layers::DataLocation> location;
+    try {
+        location = args.line.dataLocation();
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan: " << e.what() << "\n";
+        return 1;
+    }
+    const QString data = QString::fromStdString(location->shown());
     const QString share = args.value("share", qEnvironmentVariable("GZPLAN_SHARE", QStringLiteral(GZPLAN_SHARE_DIR)));
     // The layer list and exports read only what the requested layers need (one open of the GeoPackage, or the
     // --source file alone) and need no Qt application at all: they start as fast as GDAL's own tools.
@@ -474,12 +482,12 @@ int run(int argc, char** argv)
     layers::PlanData plan;
     layers::PlanGeometry planGeometry;
     try {
-        geography = layers::Geography::load(data.toStdString());
+        geography = layers::Geography::load(*location);
         if (args.command != "check") {
-            plan = layers::PlanData::loadGeoPackage(data.toStdString());
+            plan = layers::PlanData::loadGeoPackage(*location);
             // The figures' commands need the plan's tables, not its shapes (an import of 10,000 rows in under a second).
             if (args.command != "actuals" && args.command != "progress")
-                planGeometry = layers::loadPlanGeometry(data.toStdString(), plan);
+                planGeometry = layers::loadPlanGeometry(*location, plan);
         }
     } catch (const std::exception& e) {
         std::cerr << "gzplan: " << e.what() << "\n";

@@ -90,6 +90,15 @@ std::vector<CommandSpec> makeCommands()
          {},
          false},
         {"layers", "the layers that can be exported", {}, {kJson}, {}, true},
+        {"db",
+         "the shared PostGIS store: init (load the GeoPackage into a schema), upgrade, dump (back to a GeoPackage), check",
+         {{"action", "init, upgrade, dump or check"}},
+         {option("to", "PG:…|file.gpkg", "init: the database to load into (PG:dbname=… host=…); dump: the GeoPackage to write"),
+          flag("force", "dump: replace an existing GeoPackage"), kJson},
+         {"init reads --data (default the build's GeoPackage) and makes the schema --schema (default gzplan) in one transaction; "
+          "upgrade, dump and check read --data PG:… --schema. Connection strings, PGSERVICE (pg_service.conf), .pgpass and the PG* "
+          "variables work as in psql; passwords are never printed."},
+         true},
         {"export",
          "export layers through GDAL (shapefiles with .cpg, .prj and a field sidecar)",
          {},
@@ -365,7 +374,8 @@ const std::vector<CommandSpec>& commands()
 const std::vector<OptionSpec>& globalOptions()
 {
     static const std::vector<OptionSpec> kGlobal{
-        option("data", "guizhou.gpkg", "the GeoPackage to read (default $GZPLAN_DATA, else the one the build made)"),
+        option("data", "guizhou.gpkg|PG:…", "the GeoPackage or PostgreSQL database to read (PG:dbname=… host=…, PG:service=…; default $GZPLAN_DATA, else the build's GeoPackage)"),
+        option("schema", "name", "the PostGIS schema of --data PG:… (default $GZPLAN_SCHEMA, else gzplan)"),
         option("share", "folder", "the share/ folder: styles, plan tables, documents (default $GZPLAN_SHARE, else the source tree's)"),
         option("actuals", "store.gpkg",
                "the actual figures' store (default $GZPLAN_ACTUALS, else ~/.local/share/gzplan/actuals.gpkg; made by the first import)"),
@@ -521,6 +531,15 @@ std::string CommandLine::dataPath() const
     return value("data", env ? env : GZPLAN_DEFAULT_DATA);
 }
 
+layers::DataLocation CommandLine::dataLocation() const
+{
+    const std::string data = dataPath();
+    if (has("schema"))
+        return layers::DataLocation(data, value("schema"));
+    const char* env = std::getenv("GZPLAN_SCHEMA");
+    return layers::DataLocation(data, data.rfind("PG:", 0) == 0 && env ? env : "");
+}
+
 std::string synopsis(const CommandSpec& command)
 {
     std::vector<std::string> words{"gzplan"};
@@ -582,7 +601,7 @@ std::string generalHelp()
     for (const OptionSpec& o : globalOptions())
         s << "  " << optionSynopsis(o) << "  " << o.help << "\n";
     s << "\ngzplan <command> --help (or gzplan help <command>) explains a command's options.\n"
-         "Environment: GZPLAN_DATA (GeoPackage), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).\n";
+         "Environment: GZPLAN_DATA (GeoPackage or PG:…), GZPLAN_SCHEMA (its PostGIS schema), GZPLAN_SHARE (share/ folder), GZPLAN_OUTPUT_DIR (headless overview PNG).\n";
     return s.str();
 }
 

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "layers/data_location.h"
+
 namespace app::cli {
 
 /// One --option of a command (or of every command: globalOptions()).
@@ -87,6 +89,9 @@ struct CommandLine {
     bool flag(std::string_view name) const { return flags.find(name) != flags.end(); }
     /// The GeoPackage to read: --data, else $GZPLAN_DATA, else the one the build made.
     std::string dataPath() const;
+    /// dataPath() with the schema (--schema, else $GZPLAN_SCHEMA for a PG: location, else gzplan); DataError for a
+    /// connection string libpq cannot read or a --schema given with a GeoPackage.
+    layers::DataLocation dataLocation() const;
 };
 
 /// Parses argv and answers what needs no command to run: help (printed to out, exit code 0) and usage errors

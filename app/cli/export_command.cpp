@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "cli/analysis_command.h"
+#include "cli/db_command.h"
 #include "cli/text_table.h"
 #include "geo/projection.h"
 #include "layers/export_tables.h"
@@ -63,10 +64,11 @@ std::string jsonString(const std::string& s)
 
 int exportMain(const CommandLine& args)
 {
-    const std::string data = args.dataPath();
+    if (args.command == "db")
+        return dbCommand(args, std::cout, std::cerr);
     if (isAnalysisCommand(args.command))
-        return analysisCommand(data, args, std::cout, std::cerr);
-    return args.command == "layers" ? layersCommand(data, args, std::cout, std::cerr) : exportCommand(data, args, std::cout, std::cerr);
+        return analysisCommand(args, std::cout, std::cerr);
+    return args.command == "layers" ? layersCommand(args, std::cout, std::cerr) : exportCommand(args, std::cout, std::cerr);
 }
 
 void exitNow(int code)
@@ -77,11 +79,11 @@ void exitNow(int code)
     std::_Exit(code);
 }
 
-int layersCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err)
+int layersCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     std::vector<layers::ExportTable> tables;
     try {
-        tables = layers::loadExportTables(data, {}, false);  // counts only: no polygons
+        tables = layers::loadExportTables(args.dataLocation(), {}, false);  // counts only: no polygons
     } catch (const std::exception& e) {
         err << "gzplan: " << e.what() << "\n";
         return 1;
@@ -114,7 +116,7 @@ int layersCommand(const std::string& data, const CommandLine& args, std::ostream
     return 0;
 }
 
-int exportCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err)
+int exportCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     const std::string layer = args.value("layer");
     const std::string path = args.value("out");
@@ -149,7 +151,7 @@ int exportCommand(const std::string& data, const CommandLine& args, std::ostream
     std::vector<layers::ExportTable> tables;
     if (!source) {
         try {
-            tables = layers::loadExportTables(data, ids);
+            tables = layers::loadExportTables(args.dataLocation(), ids);
         } catch (const std::exception& e) {
             err << "gzplan: " << e.what() << "\n";
             return 1;

@@ -1,6 +1,6 @@
 #pragma once
 // `gzplan layers` and `gzplan export`: the exporter of layers/ on the command line, with a progress bar.
-// Both read only what the requested layers need from the GeoPackage (data) and use no Qt at all: the gzplan
+// Both read only what the requested layers need from --data (the GeoPackage or PostGIS) and use no Qt at all: the gzplan
 // executable runs them itself, without loading the Qt module (see app/main.cpp).
 
 #include <iosfwd>
@@ -17,7 +17,7 @@ int exportMain(const CommandLine& args);
 /// closed and renamed its files there is nothing left to do.
 [[noreturn]] void exitNow(int code);
 
-int layersCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
-int exportCommand(const std::string& data, const CommandLine& args, std::ostream& out, std::ostream& err);
+int layersCommand(const CommandLine& args, std::ostream& out, std::ostream& err);
+int exportCommand(const CommandLine& args, std::ostream& out, std::ostream& err);
 
 }  // namespace app::cli

@@ -3,7 +3,8 @@
 #
 #   share/scripts/gz.sh run [gzplan arguments…]   install, build, prepare data, open the map window
 #                                                (headless: render the overview PNG and print a summary)
-#   share/scripts/gz.sh test                      the same preparation, then the whole test suite (CTest), then the
+#   share/scripts/gz.sh test                      the same preparation, a throwaway PostgreSQL + PostGIS cluster for the
+#                                                PostGIS tests, then the whole test suite (CTest), then the
 #                                                sanitizer build: the suite again under ASan+UBSan+LSan and every
 #                                                fuzz target for a few seconds (GZ_FUZZ_SECONDS, default 5)
 #   share/scripts/gz.sh sanitize                  only that sanitizer part of test
@@ -34,6 +35,7 @@ APT_PACKAGES=(
   fonts-noto-cjk python3-fonttools poppler-utils xvfb xauth qt6-translations-l10n
   gmt gmt-gshhg-high ccache nlohmann-json3-dev libsqlite3-dev
   clang libclang-rt-14-dev llvm
+  libpq-dev postgresql-15 postgresql-15-postgis-3
 )
 
 install_packages() {
@@ -218,6 +220,48 @@ fuzz_all() {
   [ ${#failed[@]} -eq 0 ] || die "fuzz findings in: ${failed[*]}"
 }
 
+# A throwaway PostgreSQL 15 + PostGIS 3 cluster for the PostGIS tests (tests/app/postgis_test.cpp): initdb in a temporary
+# folder, a free port on 127.0.0.1, started with pg_ctl and stopped and removed when the test command ends, also when it
+# fails. As root the server runs as Debian's postgres user (PostgreSQL refuses root). The tests find it through
+# GZ_TEST_PG (a libpq connection string); set GZ_TEST_PG yourself to run them against an existing server instead.
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_DIR=
+stop_test_cluster() {
+  [ -n "$PG_DIR" ] || return 0
+  local as=()
+  [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
+  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=
+}
+start_test_cluster() {
+  if [ -n "${GZ_TEST_PG:-}" ]; then
+    say "PostGIS tests on the server GZ_TEST_PG names"
+    return 0
+  fi
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gzplan-pg.XXXXXX")
+  trap stop_test_cluster EXIT
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$PG_DIR"
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U gzplan --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # fsync off: a cluster that lives for one test run
+  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=60" start >/dev/null \
+    || { cat "$PG_DIR/server.log" >&2; die "the test PostgreSQL server did not start"; }
+  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U gzplan -d postgres -c 'CREATE DATABASE gztest' >/dev/null
+  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U gzplan -d gztest -c 'CREATE EXTENSION postgis' >/dev/null \
+    || die "CREATE EXTENSION postgis failed in the test cluster"
+  export GZ_TEST_PG="host=127.0.0.1 port=$port user=gzplan dbname=gztest"
+  export GZ_TEST_PG_DATA="$PG_DIR/data"
+  say "test PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') with PostGIS on 127.0.0.1:$port ($PG_DIR)"
+}
+
 cmd=${1:-run}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -228,6 +272,7 @@ case "$cmd" in
     ;;
   test)
     prepare
+    start_test_cluster
     say "running the test suite"
     ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" || die "test suite failed"
     build_fuzz
@@ -240,6 +285,7 @@ case "$cmd" in
     # only the sanitizer part of `test` (the sanitizer + fuzz build, the sanitized suite, the short fuzz runs)
     install_packages
     fetch_packages
+    start_test_cluster
     build_fuzz
     sanitized_tests
     fuzz_all "${GZ_FUZZ_SECONDS:-5}" "$FUZZ_BUILD/fuzz/artifacts"

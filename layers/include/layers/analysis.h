@@ -19,6 +19,7 @@
 // sums of counties. Partial zones and corridor buffers are tested directly (prepared geometry, bounds first).
 // bruteForceStats intersects every feature with every unit (the plain path the tests compare with).
 
+#include "layers/data_location.h"
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -310,6 +311,6 @@ struct PlanContext {
     ~PlanContext();
 };
 /// Throws DataError naming the file and what is missing.
-std::unique_ptr<PlanContext> loadPlanContext(const std::filesystem::path& geopackage);
+std::unique_ptr<PlanContext> loadPlanContext(const DataLocation& geopackage);
 
 }  // namespace layers::analysis

@@ -3,6 +3,7 @@
 // county-seat class plus a joined text column, prefectures, province, rivers, zones, corridors, places, central
 // cities, and the targets as a table without geometry. Coordinates lon/lat, EPSG:4490.
 
+#include "layers/data_location.h"
 #include <filesystem>
 #include <string>
 #include <variant>
@@ -66,6 +67,6 @@ const std::vector<ExportLayerInfo>& exportLayers();
 /// (the counties table needs the counties, classes and class members; the targets table only plan_targets…),
 /// and with geometry false, polygon and line geometries are skipped (feature and field counts stay the same).
 /// Throws DataError naming the file (missing, not a GeoPackage, a table or column missing) or an unknown id.
-std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackage, const std::vector<std::string>& ids = {}, bool geometry = true);
+std::vector<ExportTable> loadExportTables(const DataLocation& geopackage, const std::vector<std::string>& ids = {}, bool geometry = true);
 
 }  // namespace layers

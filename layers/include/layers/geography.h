@@ -2,6 +2,7 @@
 // The geography of Guizhou as stored in the build's GeoPackage: 88 county-level units, their seats,
 // 9 prefectures, the province and its neighbours, and the rivers around it. All coordinates EPSG:4490, longitude first.
 
+#include "layers/data_location.h"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -119,7 +120,7 @@ struct LogRecord {
 class Geography {
 public:
     /// Reads every layer of the GeoPackage. Throws DataError naming the file and layer when one is missing.
-    static Geography load(const std::filesystem::path& geopackage);
+    static Geography load(const DataLocation& geopackage);
     /// Writes every layer to a new GeoPackage: a temporary file renamed over the target when complete,
     /// so a failure leaves any previous file intact. Throws DataError.
     void save(const std::filesystem::path& geopackage) const;

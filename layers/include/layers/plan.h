@@ -2,6 +2,7 @@
 // The planning model: what the two plan documents say, as edited in share/plan/*.csv (see its README).
 // Every item carries its provenance: document, clause and basis (stated / reference / assumed).
 
+#include "layers/data_location.h"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -130,7 +131,7 @@ public:
     /// missing or lacks a column; wrong values are left for checkPlan to report row by row.
     static PlanData load(const std::filesystem::path& planDir);
     /// Reads the plan tables compiled into a GeoPackage (plan_<table> attribute tables).
-    static PlanData loadGeoPackage(const std::filesystem::path& geopackage);
+    static PlanData loadGeoPackage(const DataLocation& geopackage);
     /// The tables of a plan folder, in load order (file names without .csv).
     static const std::vector<std::string>& tableNames();
 

@@ -3,6 +3,7 @@
 // attribute table plan_<table> (the CSV columns plus csv_line), and the plan's map layers zones, corridors,
 // places and central_cities (see plan_geometry.h). Written atomically.
 
+#include "layers/data_location.h"
 #include <filesystem>
 
 #include "layers/geography.h"
@@ -16,6 +17,6 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
 
 /// Reads the plan's map layers back from the GeoPackage (computed once at build time), linked to plan's items
 /// by id. Throws DataError naming the layer when one is missing or names an unknown id.
-PlanGeometry loadPlanGeometry(const std::filesystem::path& geopackage, const PlanData& plan);
+PlanGeometry loadPlanGeometry(const DataLocation& geopackage, const PlanData& plan);
 
 }  // namespace layers

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "io/gdal_drivers.h"
+#include "store/open_data.h"
 #include "io/gpkg_reader.h"
 #include "layers/errors.h"
 #include "layers/plan_query.h"
@@ -336,8 +337,13 @@ namespace {
 /// PlanData::loadGeoPackage and loadPlanGeometry (io/gpkg_reader.h): the same fields and errors.
 class GeoPackageReader {
 public:
-    explicit GeoPackageReader(const std::filesystem::path& file) : m_file(file)
+    explicit GeoPackageReader(const DataLocation& data) : m_file(data.shown())
     {
+        if (data.postgres()) {
+            m_ds = detail::openData(data);
+            return;
+        }
+        const std::filesystem::path file = data.location();
         if (!std::filesystem::exists(file))
             throw DataError(file.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
         detail::registerDriver("GPKG");
@@ -348,16 +354,16 @@ public:
     }
 
     GDALDataset& dataset() { return *m_ds; }
-    const std::filesystem::path& file() const { return m_file; }
+    const std::string& file() const { return m_file; }
 
 private:
-    std::filesystem::path m_file;
+    std::string m_file;
     GDALDatasetUniquePtr m_ds;
 };
 
 }  // namespace
 
-std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackage, const std::vector<std::string>& ids, bool geometry)
+std::vector<ExportTable> loadExportTables(const DataLocation& geopackage, const std::vector<std::string>& ids, bool geometry)
 {
     for (const std::string& id : ids)
         if (std::none_of(exportLayers().begin(), exportLayers().end(), [&](const ExportLayerInfo& l) { return l.id == id; })) {
@@ -377,7 +383,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
     // province, rivers.
     const bool withCounties = wanted("counties") || wanted("province") || wanted("places");
     const auto is = [](const char* a, const char* b) { return std::string_view(a) == b; };
-    g = detail::readGeography(gpkg.dataset(), gpkg.file().string(),
+    g = detail::readGeography(gpkg.dataset(), gpkg.file(),
                               {[&](const char* l) {
                                    return (withCounties && (is(l, layer_names::kCounties) || is(l, layer_names::kSources))) ||
                                           (wanted("prefectures") && is(l, layer_names::kPrefectures)) || (wanted("province") && is(l, layer_names::kProvince)) ||
@@ -390,7 +396,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
         {"counties", {"names_en", "county_classes", "class_members"}}, {"prefectures", {"names_en"}}, {"central_cities", {"central_cities"}},
         {"zones", {"zones"}}, {"corridors", {"corridors"}}, {"places", {"places"}}, {"targets", {"targets"}}, {"statements", {"statements"}},
         {"relations", {"relations"}}};
-    plan = detail::readPlanData(gpkg.dataset(), gpkg.file().string(), [&](const std::string& table) {
+    plan = detail::readPlanData(gpkg.dataset(), gpkg.file(), [&](const std::string& table) {
         for (const auto& [layer, tables] : tablesFor)
             if (wanted(layer.c_str()) && std::find(tables.begin(), tables.end(), table) != tables.end())
                 return true;
@@ -398,7 +404,7 @@ std::vector<ExportTable> loadExportTables(const std::filesystem::path& geopackag
     });
 
     // Plan geometry, as loadPlanGeometry reads it (the plan vectors above no longer change).
-    pg = detail::readPlanGeometry(gpkg.dataset(), gpkg.file().string(), plan, {wanted, geometry});
+    pg = detail::readPlanGeometry(gpkg.dataset(), gpkg.file(), plan, {wanted, geometry});
 
     return tablesOf(g, plan, pg, wanted);
 }

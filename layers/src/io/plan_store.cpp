@@ -1,6 +1,7 @@
 #include "layers/plan_store.h"
 
 #include "io/gpkg_reader.h"
+#include "store/open_data.h"
 #include "io/gpkg_writer.h"
 #include "layers/table_rows.h"
 
@@ -188,10 +189,10 @@ PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const Pl
 
 }  // namespace detail
 
-PlanGeometry loadPlanGeometry(const std::filesystem::path& geopackage, const PlanData& plan)
+PlanGeometry loadPlanGeometry(const DataLocation& geopackage, const PlanData& plan)
 {
-    auto ds = detail::openVector(geopackage.string());
-    return detail::readPlanGeometry(*ds, geopackage.string(), plan);
+    auto ds = detail::openData(geopackage);
+    return detail::readPlanGeometry(*ds, geopackage.shown(), plan);
 }
 
 }  // namespace layers

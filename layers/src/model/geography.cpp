@@ -4,6 +4,7 @@
 
 #include "layers/errors.h"
 #include "io/gpkg_reader.h"
+#include "store/open_data.h"
 #include "io/ogr_convert.h"
 
 namespace layers {
@@ -89,12 +90,12 @@ Geography readGeography(GDALDataset& ds, const std::string& file, const Geograph
 
 }  // namespace detail
 
-Geography Geography::load(const std::filesystem::path& geopackage)
+Geography Geography::load(const DataLocation& geopackage)
 {
-    if (!std::filesystem::exists(geopackage))
-        throw DataError(geopackage.string(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
-    auto ds = detail::openVector(geopackage.string());
-    return detail::readGeography(*ds, geopackage.string());
+    if (!geopackage.postgres() && !std::filesystem::exists(geopackage.location()))
+        throw DataError(geopackage.location(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
+    auto ds = detail::openData(geopackage);
+    return detail::readGeography(*ds, geopackage.shown());
 }
 
 const std::vector<RiverLevel>& riverLevels()

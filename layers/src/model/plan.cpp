@@ -7,6 +7,7 @@
 #include "layers/errors.h"
 #include "layers/table_rows.h"
 #include "io/gpkg_reader.h"
+#include "store/open_data.h"
 #include "io/ogr_convert.h"
 
 namespace layers {
@@ -97,10 +98,10 @@ PlanData PlanData::load(const std::filesystem::path& dir)
     });
 }
 
-PlanData PlanData::loadGeoPackage(const std::filesystem::path& geopackage)
+PlanData PlanData::loadGeoPackage(const DataLocation& geopackage)
 {
-    auto ds = detail::openVector(geopackage.string());
-    return detail::readPlanData(*ds, geopackage.string(), [](const std::string&) { return true; });
+    auto ds = detail::openData(geopackage);
+    return detail::readPlanData(*ds, geopackage.shown(), [](const std::string&) { return true; });
 }
 
 PlanData detail::readPlanData(GDALDataset& ds, const std::string& file, const std::function<bool(const std::string& table)>& wanted)

@@ -1,0 +1,418 @@
+#include "layers/database.h"
+
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <map>
+
+#include "io/gdal_drivers.h"
+#include "io/gpkg_reader.h"
+#include "io/gpkg_writer.h"
+#include "io/ogr_convert.h"
+#include "layers/errors.h"
+#include "layers/plan_check.h"
+#include "store/open_data.h"
+#include "store/pg_connection.h"
+
+namespace layers {
+
+namespace {
+
+// GDAL's messages are reported once, in the DataError that says what to do, not also printed by GDAL's handler.
+struct QuietGdal {
+    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
+std::string gdalError(const DataLocation& data)
+{
+    std::string why = data.redacted(CPLGetLastErrorMsg());
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+        why.pop_back();
+    return why.empty() ? std::string("GDAL gave no reason") : why;
+}
+
+bool schemaExists(store::PgConnection& pg, const std::string& schema)
+{
+    return pg.exec("SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema}).rows() > 0;
+}
+
+/// The schema's version from gzplan_meta; -1 when the schema has no such table.
+int schemaVersion(store::PgConnection& pg, const std::string& schema)
+{
+    const auto table = pg.exec("SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2", {schema, db::kMetaTable});
+    if (table.rows() == 0)
+        return -1;
+    const auto v = pg.exec("SELECT value FROM " + store::quoteIdentifier(schema) + "." + store::quoteIdentifier(db::kMetaTable) + " WHERE key = $1",
+                           {"schema_version"});
+    return v.rows() == 0 ? 0 : std::atoi(v.value(0, 0).c_str());
+}
+
+/// Every layer of from into to, with the same names, fields, FIDs and geometries.
+long long copyLayers(GDALDataset& from, GDALDataset& to, const std::string& toName, const std::vector<std::string>& creationOptions,
+                     const std::function<bool(const char*)>& wanted)
+{
+    long long features = 0;
+    for (int i = 0; i < from.GetLayerCount(); ++i) {
+        OGRLayer* in = from.GetLayer(i);
+        if (!wanted(in->GetName()))
+            continue;
+        CPLStringList options;
+        for (const std::string& o : creationOptions)
+            options.AddString(o.c_str());
+        if (in->GetGeomType() == wkbNone)
+            options.SetNameValue("SPATIAL_INDEX", nullptr);
+        OGRLayer* out = to.CreateLayer(in->GetName(), in->GetSpatialRef(), in->GetGeomType(), options.List());
+        if (!out)
+            throw DataError(toName, std::string("cannot create table ") + in->GetName() + ": " + CPLGetLastErrorMsg());
+        OGRFeatureDefn* defn = in->GetLayerDefn();
+        for (int f = 0; f < defn->GetFieldCount(); ++f)
+            if (out->CreateField(defn->GetFieldDefn(f), FALSE) != OGRERR_NONE)
+                throw DataError(toName, std::string("cannot create column ") + in->GetName() + "." + defn->GetFieldDefn(f)->GetNameRef() + ": " +
+                                            CPLGetLastErrorMsg());
+        in->ResetReading();
+        for (auto& feature : *in) {
+            OGRFeature copy(out->GetLayerDefn());
+            copy.SetFrom(feature.get(), TRUE);
+            copy.SetFID(feature->GetFID());
+            if (out->CreateFeature(&copy) != OGRERR_NONE)
+                throw DataError(toName, std::string("cannot write to ") + in->GetName() + ": " + CPLGetLastErrorMsg());
+            ++features;
+        }
+    }
+    return features;
+}
+
+void exec(GDALDataset& ds, const DataLocation& data, const std::string& sql)
+{
+    CPLErrorReset();
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result)
+        ds.ReleaseResultSet(result);
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw DataError(data.shown(), gdalError(data));
+}
+
+/// A double as PostgreSQL reads it back to the same bits: the shortest exact decimal (std::to_chars).
+std::string exactFloat8(const OGRFeature& f, int field)
+{
+    if (!f.IsFieldSetAndNotNull(field))
+        return "NULL::float8";
+    const double v = f.GetFieldAsDouble(field);
+    if (std::isnan(v))
+        return "'NaN'::float8";
+    if (std::isinf(v))
+        return v > 0 ? "'Infinity'::float8" : "'-Infinity'::float8";
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, v).ptr;
+    return std::string(text, end) + "::float8";
+}
+
+// GDAL's PostgreSQL driver writes a real as text with 15 significant digits (OGRFeature::GetFieldAsString), so
+// 206.0814310164078 arrives as 206.081431016408 and answers would differ from the GeoPackage's in the last digits.
+// In the same transaction every real column is set again from the source to its exact value: one UPDATE … FROM
+// (VALUES …) per table and 500 rows, numbers only (no text of the user's reaches the SQL).
+void exactReals(GDALDataset& from, GDALDataset& to, const DataLocation& data)
+{
+    for (int i = 0; i < from.GetLayerCount(); ++i) {
+        OGRLayer* in = from.GetLayer(i);
+        OGRFeatureDefn* defn = in->GetLayerDefn();
+        std::vector<int> reals;
+        for (int f = 0; f < defn->GetFieldCount(); ++f)
+            if (defn->GetFieldDefn(f)->GetType() == OFTReal)
+                reals.push_back(f);
+        if (reals.empty())
+            continue;
+        std::string set, columns = "fid";
+        for (const int f : reals) {
+            const std::string c = store::quoteIdentifier(defn->GetFieldDefn(f)->GetNameRef());
+            set += (set.empty() ? "" : ", ") + c + " = v." + c;
+            columns += ", " + c;
+        }
+        const std::string head = "UPDATE " + store::quoteIdentifier(data.schema()) + "." + store::quoteIdentifier(in->GetName()) + " AS t SET " + set +
+                                 " FROM (VALUES ";
+        const std::string tail = ") AS v(" + columns + ") WHERE t.fid = v.fid";
+        std::string rows;
+        int n = 0;
+        in->ResetReading();
+        for (auto& feature : *in) {
+            rows += rows.empty() ? "(" : ", (";
+            rows += std::to_string(feature->GetFID());
+            rows += "::bigint";
+            for (const int f : reals) {
+                rows += ", ";
+                rows += exactFloat8(*feature, f);
+            }
+            rows += ")";
+            if (++n % 500 == 0) {
+                exec(to, data, head + rows + tail);
+                rows.clear();
+            }
+        }
+        if (!rows.empty())
+            exec(to, data, head + rows + tail);
+        // An UPDATE writes new row versions at the table's end; CLUSTER puts them back in FID order, the order GDAL
+        // reads a table in (as a GeoPackage's), so lists come out in the same order from both backends.
+        exec(to, data, "CLUSTER " + store::quoteIdentifier(data.schema()) + "." + store::quoteIdentifier(in->GetName()) + " USING " +
+                           store::quoteIdentifier(std::string(in->GetName()) + "_pkey"));
+    }
+}
+
+}  // namespace
+
+namespace detail {
+
+GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update)
+{
+    registerDriver("PostgreSQL");
+    CPLStringList options;
+    options.SetNameValue("ACTIVE_SCHEMA", data.schema().c_str());
+    options.SetNameValue("SCHEMAS", data.schema().c_str());
+    options.SetNameValue("LIST_ALL_TABLES", "YES");
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    const QuietGdal quiet;
+    CPLErrorReset();
+    const std::string name = "PG:" + store::boundedConnection(data);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers, options.List()));
+    if (!ds)
+        throw DataError(data.shown(), "cannot open through GDAL (" + gdalError(data) + ")");
+    return ds;
+}
+
+GDALDatasetUniquePtr openData(const DataLocation& data)
+{
+    if (!data.postgres())
+        return openVector(data.location());
+    {
+        store::PgConnection pg(data);
+        if (!schemaExists(pg, data.schema()))
+            throw DataError(data.shown(), "has no schema '" + data.schema() + "'; load one with gzplan db init --to PG:… --schema " + data.schema() +
+                                              ", or name the schema that holds the plan with --schema");
+        const int version = schemaVersion(pg, data.schema());
+        if (version < 0)
+            throw DataError(data.shown(), "schema '" + data.schema() + "' is not a gzplan schema (no table gzplan_meta with its version); name the "
+                                          "right one with --schema, or load one with gzplan db init");
+        if (version < db::kSchemaVersion)
+            throw DataError(data.shown(), "schema version " + std::to_string(version) + ", older than this gzplan's " +
+                                              std::to_string(db::kSchemaVersion) + "; bring it up to date with gzplan db upgrade");
+        if (version > db::kSchemaVersion)
+            throw DataError(data.shown(), "schema version " + std::to_string(version) + ", newer than this gzplan reads (" +
+                                              std::to_string(db::kSchemaVersion) + "); use a newer gzplan");
+    }
+    return openPostgres(data, false);
+}
+
+}  // namespace detail
+
+namespace db {
+
+namespace {
+// Constraints that mirror gzplan check where the database can hold them itself, so an edit made in the database by
+// other tools cannot break what gzplan relies on: codes unique and well formed, ids unique, memberships naming a
+// county and a class or zone that exist, every basis one of the three, every county, seat, prefecture and the province with a shape (the typmod already
+// fixes EPSG:4490 and the geometry type). A table or column the GeoPackage lacks is left out.
+std::vector<std::string> constraints(const std::string& schema, GDALDataset& ds)
+{
+    const std::string s = store::quoteIdentifier(schema) + ".";
+    const auto has = [&](const std::string& layer, const std::string& field) {
+        OGRLayer* l = ds.GetLayerByName(layer.c_str());
+        return l && l->GetLayerDefn()->GetFieldIndex(field.c_str()) >= 0;
+    };
+    std::vector<std::string> sql;
+    const auto add = [&](const std::string& table, const std::string& name, const std::string& definition) {
+        sql.push_back("ALTER TABLE " + s + store::quoteIdentifier(table) + " ADD CONSTRAINT " + store::quoteIdentifier(table + "_" + name) + " " +
+                      definition);
+    };
+    struct Key {
+        const char* table;
+        const char* column;
+        const char* form;  // a regular expression every value matches, or null
+    };
+    for (const Key& k : {Key{"counties", "code", "^[0-9]{6}$"}, Key{"prefectures", "code", "^[0-9]{4}$"}, Key{"plan_county_classes", "class_id", nullptr},
+                         Key{"plan_zones", "zone_id", nullptr}, Key{"plan_targets", "target_id", nullptr}, Key{"plan_central_cities", "city_id", nullptr}})
+        if (has(k.table, k.column)) {
+            add(k.table, std::string(k.column) + "_unique", std::string("UNIQUE (") + k.column + ")");
+            if (k.form)
+                add(k.table, std::string(k.column) + "_form", std::string("CHECK (") + k.column + " ~ '" + k.form + "')");
+        }
+    struct Reference {
+        const char* table;
+        const char* column;
+        const char* to;
+        const char* toColumn;
+    };
+    for (const Reference& r : {Reference{"plan_class_members", "code", "counties", "code"}, Reference{"plan_class_members", "class_id", "plan_county_classes", "class_id"},
+                               Reference{"plan_zone_members", "zone_id", "plan_zones", "zone_id"}, Reference{"county_seats", "code", "counties", "code"}})
+        if (has(r.table, r.column) && has(r.to, r.toColumn))
+            add(r.table, std::string(r.column) + "_exists",
+                std::string("FOREIGN KEY (") + r.column + ") REFERENCES " + s + store::quoteIdentifier(r.to) + " (" + r.toColumn + ")");
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* l = ds.GetLayer(i);
+        const std::string table = l->GetName();
+        if (table.rfind("plan_", 0) == 0 && has(table, "basis"))
+            add(table, "basis_known", "CHECK (basis IN ('stated', 'reference', 'assumed'))");
+        const bool geography = table == "counties" || table == "county_seats" || table == "prefectures" || table == "province";
+        if (geography && l->GetGeomType() != wkbNone)  // a plan layer may hold a row without a shape (a corridor not drawn)
+            sql.push_back("ALTER TABLE " + s + store::quoteIdentifier(table) + " ALTER COLUMN geom SET NOT NULL");
+    }
+    add(kMetaTable, "key_unique", "UNIQUE (key)");
+    return sql;
+}
+
+}  // namespace
+
+InitReport init(const std::filesystem::path& geopackage, const DataLocation& target)
+{
+    if (!target.postgres())
+        throw DataError(target.location(), "gzplan db init writes to PostgreSQL: give --to PG:dbname=… (the GeoPackage to load is --data)");
+    auto source = detail::openVector(geopackage.string());
+    {
+        store::PgConnection pg(target);
+        if (pg.exec("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").rows() == 0)
+            throw DataError(target.shown(), "has no PostGIS; as the database's owner run CREATE EXTENSION postgis; (Debian: apt install "
+                                            "postgresql-15-postgis-3)");
+        if (schemaExists(pg, target.schema()))
+            throw DataError(target.shown(), "schema '" + target.schema() + "' exists already; gzplan db init makes a new one: choose another with "
+                                            "--schema, bring an older one up to date with gzplan db upgrade, or drop it first");
+    }
+    auto ds = detail::openPostgres(target, true);
+    const QuietGdal quiet;
+    if (ds->StartTransaction(FALSE) != OGRERR_NONE)
+        throw DataError(target.shown(), "cannot start a transaction (" + gdalError(target) + ")");
+    InitReport report;
+    try {
+        exec(*ds, target, "CREATE SCHEMA " + store::quoteIdentifier(target.schema()));
+        const std::vector<std::string> options{"SCHEMA=" + target.schema(), "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST", "LAUNDER=NO",
+                                               "PRECISION=NO"};
+        report.features = copyLayers(*source, *ds, target.shown(), options, [&](const char*) { ++report.layers; return true; });
+        exactReals(*source, *ds, target);
+        CPLStringList metaOptions;
+        metaOptions.SetNameValue("SCHEMA", target.schema().c_str());
+        metaOptions.SetNameValue("FID", "fid");
+        metaOptions.SetNameValue("LAUNDER", "NO");
+        OGRLayer* meta = ds->CreateLayer(kMetaTable, nullptr, wkbNone, metaOptions.List());
+        if (!meta)
+            throw DataError(target.shown(), "cannot create table gzplan_meta (" + gdalError(target) + ")");
+        for (const char* field : {"key", "value"}) {
+            OGRFieldDefn defn(field, OFTString);
+            if (meta->CreateField(&defn) != OGRERR_NONE)
+                throw DataError(target.shown(), "cannot create gzplan_meta." + std::string(field) + " (" + gdalError(target) + ")");
+        }
+        const std::vector<std::pair<std::string, std::string>> rows{
+            {"schema_version", std::to_string(kSchemaVersion)},
+            {"loaded_from", geopackage.filename().string()},
+            {"loaded_at", CPLString().Printf("%lld", static_cast<long long>(std::time(nullptr)))},
+        };
+        for (const auto& [key, value] : rows) {
+            OGRFeature row(meta->GetLayerDefn());
+            row.SetField("key", key.c_str());
+            row.SetField("value", value.c_str());
+            if (meta->CreateFeature(&row) != OGRERR_NONE)
+                throw DataError(target.shown(), "cannot write gzplan_meta (" + gdalError(target) + ")");
+        }
+        for (const std::string& sql : constraints(target.schema(), *source))
+            exec(*ds, target, sql);
+        if (ds->CommitTransaction() != OGRERR_NONE)
+            throw DataError(target.shown(), "commit failed (" + gdalError(target) + "); nothing was loaded");
+    } catch (...) {
+        ds->RollbackTransaction();
+        throw;
+    }
+    return report;
+}
+
+long long dump(const DataLocation& source, const std::filesystem::path& geopackage, bool force)
+{
+    if (!source.postgres())
+        throw DataError(source.location(), "gzplan db dump reads PostgreSQL: give --data PG:dbname=… (and --schema); the GeoPackage to write is --to");
+    std::error_code ec;
+    if (std::filesystem::exists(geopackage, ec) && !force)
+        throw DataError(geopackage.string(), "exists already; give --force to replace it");
+    auto ds = detail::openData(source);
+    long long features = 0;
+    detail::writeGeoPackageAtomically(geopackage, [&](GDALDataset& out) {
+        const std::vector<std::string> options{"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"};
+        features = copyLayers(*ds, out, geopackage.string(), options, [](const char* layer) { return std::strcmp(layer, kMetaTable) != 0; });
+    });
+    return features;
+}
+
+CheckReport check(const DataLocation& source, const std::filesystem::path& documents)
+{
+    if (!source.postgres())
+        throw DataError(source.location(), "gzplan db check validates a PostgreSQL schema: give --data PG:dbname=… (a GeoPackage: gzplan check)");
+    CheckReport report;
+    store::PgConnection pg(source);
+    if (!schemaExists(pg, source.schema()))
+        throw DataError(source.shown(), "has no schema '" + source.schema() + "'; name it with --schema, or load one with gzplan db init");
+    report.version = schemaVersion(pg, source.schema());
+    if (report.version < 0)
+        throw DataError(source.shown(), "schema '" + source.schema() + "' is not a gzplan schema (no table gzplan_meta); gzplan db init makes one");
+    if (report.version != kSchemaVersion) {
+        report.problems.push_back("schema version " + std::to_string(report.version) + ", this gzplan reads " + std::to_string(kSchemaVersion) +
+                                  (report.version < kSchemaVersion ? " (gzplan db upgrade)" : " (use a newer gzplan)"));
+        return report;
+    }
+    report.notes.push_back("schema version " + std::to_string(report.version));
+    // Every geometry column: EPSG:4490 and a GiST index.
+    const auto columns = pg.exec("SELECT f_table_name, f_geometry_column, srid FROM geometry_columns WHERE f_table_schema = $1 ORDER BY 1", {source.schema()});
+    for (int r = 0; r < columns.rows(); ++r) {
+        const std::string table = columns.value(r, 0), column = columns.value(r, 1), srid = columns.value(r, 2);
+        if (srid != "4490")
+            report.problems.push_back(table + "." + column + ": SRID " + srid + ", not 4490 (CGCS2000)");
+        const auto index = pg.exec("SELECT 1 FROM pg_index i JOIN pg_class ix ON ix.oid = i.indexrelid JOIN pg_am am ON am.oid = ix.relam "
+                                   "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                                   "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(i.indkey) "
+                                   "WHERE n.nspname = $1 AND t.relname = $2 AND a.attname = $3 AND am.amname = 'gist'",
+                                   {source.schema(), table, column});
+        if (index.rows() == 0)
+            report.problems.push_back(table + "." + column + ": no spatial (GiST) index; CREATE INDEX ON " + store::quoteIdentifier(source.schema()) + "." +
+                                      store::quoteIdentifier(table) + " USING gist (" + store::quoteIdentifier(column) + ")");
+    }
+    report.notes.push_back(std::to_string(columns.rows()) + " geometry columns, each in EPSG:4490 with a GiST index");
+    // What the readers need, and the plan's own checks on what the schema holds.
+    auto ds = detail::openData(source);
+    try {
+        const Geography geography = detail::readGeography(*ds, source.shown());
+        const PlanData plan = detail::readPlanData(*ds, source.shown(), [](const std::string&) { return true; });
+        detail::readPlanGeometry(*ds, source.shown(), plan);
+        for (const PlanIssue& issue : checkPlan(plan, geography, readDocuments(documents, plan)))
+            report.problems.push_back(issue.where + ": " + issue.message);
+        report.notes.push_back(std::to_string(geography.counties.size()) + " counties, the plan's tables and layers read and checked");
+    } catch (const DataError& e) {
+        report.problems.push_back(e.what());
+    }
+    return report;
+}
+
+int upgrade(const DataLocation& source)
+{
+    if (!source.postgres())
+        throw DataError(source.location(), "gzplan db upgrade works on a PostgreSQL schema: give --data PG:dbname=…");
+    store::PgConnection pg(source);
+    if (!schemaExists(pg, source.schema()))
+        throw DataError(source.shown(), "has no schema '" + source.schema() + "'; name it with --schema, or load one with gzplan db init");
+    const int version = schemaVersion(pg, source.schema());
+    if (version < 0)
+        throw DataError(source.shown(), "schema '" + source.schema() + "' is not a gzplan schema (no gzplan_meta); gzplan db init makes one");
+    if (version < kSchemaVersion)
+        throw DataError(source.shown(), "schema version " + std::to_string(version) + ": no migration to " + std::to_string(kSchemaVersion) +
+                                            " is known (version 1 is the first layout); load it again with gzplan db init into a new schema");
+    if (version > kSchemaVersion)
+        throw DataError(source.shown(), "schema version " + std::to_string(version) + " is newer than this gzplan's " + std::to_string(kSchemaVersion) +
+                                            "; use a newer gzplan");
+    // Version 1 is the first layout: there is no older one to migrate from yet. Each later version adds its step here,
+    // all in one transaction with the version row.
+    return version;
+}
+
+}  // namespace db
+
+}  // namespace layers
