@@ -38,6 +38,7 @@
 #include "layers/errors.h"
 #include "layers/exporter.h"
 #include "layers/feature_layer.h"
+#include "layers/viewport_layer.h"
 #include "layers/geography.h"
 #include "layers/monitoring.h"
 #include "layers/plan.h"
@@ -330,9 +331,35 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         added.push_back({l.path, &l});
     for (const QString& file : args.all("add"))
         added.push_back({file, nullptr});
+    std::vector<std::shared_ptr<const layers::ViewportLayer>> viewports;
     for (const Added& a : added) {
         const QString& file = a.file;
         const gui::ProjectLayer* saved = a.saved;
+        if (file.startsWith(QLatin1String("PG:"))) {
+            // A PostGIS table: read one view at a time (its overviews at coarse scales), never whole.
+            try {
+                const layers::PostgresLayerName name = *layers::postgresLayerName(file.toStdString());
+                auto viewport = layers::ViewportLayer::open(name.location, name.table, renderer->data().crs.toStdString(),
+                                                            (saved ? saved->styleField : args.value("style-field")).toStdString());
+                const auto province = viewport->read(renderer->data().extent, 1e9);  // the coarsest band: legend and style
+                render::UserLayer u;
+                u.id = QStringLiteral("user:%1").arg(s.userLayers.size() + 1);
+                u.title = QString::fromStdString(viewport->title());
+                u.style = render::defaultFeatureStyle(*province.features, renderer->style());
+                u.abovePlan = saved ? saved->abovePlan : args.flag("add-above");
+                u.data = province.features;
+                u.viewport = viewport;
+                std::cerr << "gzplan render: added " << viewport->title() << ": " << viewport->bands().size() << " band(s)"
+                          << (viewport->bands().size() == 1 ? " (no overview: every view reads the table; gzplan db overview makes the province fast)" : "")
+                          << "\n";
+                viewports.push_back(viewport);
+                s.userLayers.push_back(std::move(u));
+            } catch (const std::exception& e) {
+                std::cerr << "gzplan render: --add: " << e.what() << "\n";
+                return 1;
+            }
+            continue;
+        }
         layers::FeatureLayerOptions options;
         options.displayCrs = renderer->data().crs.toStdString();
         options.styleField = (saved ? saved->styleField : args.value("style-field")).toStdString();
@@ -390,6 +417,11 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
         const layers::CancelShield whole;  // the map file is written whole (temporary file, rename) or not at all
         error = render::exportMap(*renderer, s, out, page, &timing);
     }
+    for (const auto& viewport : viewports)
+        if (const std::string why = viewport->takeError(); !why.empty() && error.isEmpty()) {
+            QFile::remove(out);  // drawn without that layer: not the map asked for
+            error = QString::fromStdString("--add " + viewport->title() + ": " + why + "; no map was written");
+        }
     if (!error.isEmpty()) {
         std::cerr << "gzplan: " << error.toStdString() << "\n";
         return 1;
@@ -399,6 +431,12 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     if (args.flag("timing")) {
         std::cerr << "gzplan render: drew the map in " << QString::number(timing.drawMs, 'f', 1).toStdString() << " ms, encoded and wrote it in "
                   << QString::number(timing.writeMs, 'f', 1).toStdString() << " ms\n";
+        for (const auto& viewport : viewports) {
+            const auto log = viewport->readLog();
+            std::cerr << "gzplan render: " << viewport->table() << ": " << log.reads << " reads from the server (the legend's and each frame's), "
+                      << log.features << " features, " << QString::number(log.seconds * 1000, 'f', 1).toStdString() << " ms, the longest "
+                      << QString::number(log.maxSeconds * 1000, 'f', 1).toStdString() << " ms\n";
+        }
         // GZ_T0 (ns since the epoch, e.g. `GZ_T0=$(date +%s%N) gzplan render …`): when the frame was ready,
         // counted from before the process started.
         if (const QByteArray t0 = qgetenv("GZ_T0"); !t0.isEmpty()) {

@@ -91,9 +91,11 @@ std::vector<CommandSpec> makeCommands()
          false},
         {"layers", "the layers that can be exported", {}, {kJson}, {}, true},
         {"db",
-         "the shared PostGIS store: init (load the GeoPackage into a schema), upgrade, dump (back to a GeoPackage), check",
-         {{"action", "init, upgrade, dump or check"}},
+         "the shared PostGIS store: init (load the GeoPackage into a schema), upgrade, dump (back to a GeoPackage), check, overview (of a big layer)",
+         {{"action", "init, upgrade, dump, check or overview"}},
          {option("to", "PG:…|file.gpkg", "init: the database to load into (PG:dbname=… host=…); dump: the GeoPackage to write"),
+          option("layer", "schema.table", "overview: the big table of --data PG:… to make overviews of (per grid cell, for views of the province)"),
+          option("style-field", "field", "overview: the field whose value each cell keeps (default landuse, 地类, dlmc…)"),
           flag("force", "dump: replace an existing GeoPackage"), kJson},
          {"init reads --data (default the build's GeoPackage) and makes the schema --schema (default gzplan) in one transaction; "
           "upgrade, dump and check read --data PG:… --schema. Connection strings, PGSERVICE (pg_service.conf), .pgpass and the PG* "

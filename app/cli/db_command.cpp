@@ -12,7 +12,7 @@
 namespace app::cli {
 
 namespace {
-const char* const kActions = "init, upgrade, dump, check";
+const char* const kActions = "init, upgrade, dump, check, overview";
 
 std::string shareDir(const CommandLine& args)
 {
@@ -24,7 +24,7 @@ std::string shareDir(const CommandLine& args)
 int dbCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
 {
     const std::string action = args.positional.empty() ? std::string() : args.positional.front();
-    if (action != "init" && action != "upgrade" && action != "dump" && action != "check") {
+    if (action != "init" && action != "upgrade" && action != "dump" && action != "check" && action != "overview") {
         err << "gzplan db: " << (action.empty() ? std::string("say what to do") : "unknown action '" + action + "'") << "; actions: " << kActions
             << " (gzplan db --help)\n";
         return 2;
@@ -34,7 +34,16 @@ int dbCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
             << "\n";
         return 2;
     }
-    if ((action == "upgrade" || action == "check") && args.has("to")) {
+    if ((action == "overview") != args.has("layer")) {
+        err << "gzplan db " << action << ": " << (action == "overview" ? "give --layer schema.table (the big table to make overviews of)" : "--layer is for overview")
+            << "\n";
+        return 2;
+    }
+    if (args.has("style-field") && action != "overview") {
+        err << "gzplan db " << action << ": --style-field is for overview\n";
+        return 2;
+    }
+    if ((action == "upgrade" || action == "check" || action == "overview") && args.has("to")) {
         err << "gzplan db " << action << ": --to is for init and dump; the schema to " << action << " is --data PG:… --schema\n";
         return 2;
     }
@@ -64,6 +73,21 @@ int dbCommand(const CommandLine& args, std::ostream& out, std::ostream& err)
                     << layers::db::kSchemaVersion << ", in " << seconds() << " s\n";
             for (const std::string& note : r.notes)
                 err << "gzplan db init: " << note << "\n";
+            return 0;
+        }
+        if (action == "overview") {
+            // the connection of --data (its schema is not used: the table is named schema.table)
+            const std::string data = args.dataPath();
+            if (data.rfind("PG:", 0) != 0) {
+                err << "gzplan db overview: --data names the database (PG:…) that holds the table\n";
+                return 2;
+            }
+            const layers::db::OverviewReport r = layers::db::overview(data, args.value("layer"), args.value("style-field"));
+            out << args.value("layer") << ": " << r.features << " features by " << r.styleField << "; overviews";
+            for (std::size_t k = 0; k < r.cells.size(); ++k)
+                out << " " << args.value("layer") << layers::db::overviewBands()[k].suffix << " (" << r.cells.size() << " bands: "
+                    << layers::db::overviewBands()[k].cellDegrees << "° cells, " << r.cells[k] << " cells)";
+            out << " in " << seconds() << " s\n";
             return 0;
         }
         const layers::DataLocation data = args.dataLocation();

@@ -120,6 +120,8 @@ public:
     /// display CRS, on a worker thread behind a progress dialog that can cancel. Returns an empty string on
     /// success, else the error (cancelling returns tr("已取消")).
     QString addLayerFile(const QString& file);
+    /// A PostGIS table ("PG:<connection> tables=schema.table"), drawn one view at a time; the error, or empty.
+    QString addPostgresLayer(const QString& text);
     /// addLayerFile for each file (gzplan --add), every failure shown in the message bar; returns the failures (the
     /// loader's errors, each naming its file and the cause; a cancel is none) for the terminal.
     QStringList addLayerFiles(const QStringList& files);

@@ -28,6 +28,7 @@
 #include "gui/user_layer_panel.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
+#include "layers/viewport_layer.h"
 
 namespace app::gui {
 
@@ -148,8 +149,54 @@ std::shared_ptr<const layers::FeatureLayer> MainWindow::loadLayer(const QString&
     return loaded.layer;
 }
 
+QString MainWindow::addPostgresLayer(const QString& text)
+{
+    // A PostGIS table, read one view at a time on the canvas's render thread (layers::ViewportLayer); opening it asks
+    // the server for the table, its overviews and the province view (for the legend), on a worker.
+    struct Opened {
+        std::shared_ptr<const layers::ViewportLayer> viewport;
+        std::shared_ptr<const layers::FeatureLayer> province;
+        QString error;
+    };
+    QFuture<Opened> future = QtConcurrent::run([text = text.toStdString(), crs = m_renderer->data().crs.toStdString(), extent = m_renderer->data().extent] {
+        Opened out;
+        try {
+            const layers::PostgresLayerName name = *layers::postgresLayerName(text);
+            auto viewport = layers::ViewportLayer::open(name.location, name.table, crs);
+            out.province = viewport->read(extent, 1e9).features;
+            out.viewport = std::move(viewport);
+        } catch (const std::exception& e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    });
+    QFutureWatcher<Opened> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    const Opened opened = future.result();
+    if (!opened.viewport)
+        return opened.error;
+    render::UserLayer layer;
+    layer.id = QStringLiteral("user:%1").arg(m_nextUserLayer++);
+    layer.title = QString::fromStdString(opened.viewport->title());
+    layer.style = render::defaultFeatureStyle(*opened.province, m_renderer->style());
+    layer.data = opened.province;
+    layer.viewport = opened.viewport;
+    m_userLayers.push_back(layer);
+    statusBar()->showMessage(tr("已添加 %1: 按视图从数据库读取, %2 个分辨率层级").arg(layer.title).arg(opened.viewport->bands().size()) +
+                                 (opened.viewport->bands().size() == 1 ? tr("; 无概览表, 全省视图将读取整个表 (gzplan db overview 可生成概览)") : QString()),
+                             10000);
+    userLayersChanged();
+    return {};
+}
+
 QString MainWindow::addLayerFile(const QString& file)
 {
+    if (file.startsWith(QLatin1String("PG:")))
+        return addPostgresLayer(file);
     QString error;
     bool unreadable = false;
     auto data = loadLayer(file, m_renderer->data().crs, error, {}, false, &unreadable);
@@ -197,7 +244,9 @@ QStringList MainWindow::addLayerFiles(const QStringList& files)
         // to be such. The terminal gets the loader's message as it is.
         const QFileInfo info(file);
         QString message;
-        if (!info.exists())
+        if (file.startsWith(QLatin1String("PG:")))
+            message = tr("无法添加数据库图层: %1").arg(error);  // the error names the server without its password
+        else if (!info.exists())
             message = tr("无法添加图层 %1: 文件不存在").arg(file);
         else if (!info.isReadable())
             message = tr("无法添加图层 %1: 没有读取权限").arg(file);
@@ -230,7 +279,7 @@ std::vector<std::pair<int, std::uint32_t>> MainWindow::userFeaturesAt(QPointF sc
     std::vector<std::pair<int, std::uint32_t>> out;
     for (std::size_t k = m_userLayers.size(); k-- > 0;) {
         const render::UserLayer& u = m_userLayers[k];
-        if (!u.visible)
+        if (!u.visible || u.viewport)  // a layer read by view: its features are not held (identify on it is not built yet)
             continue;
         if (const auto hit = u.data->featureAt(p, 3 * view.unitsPerPixel()))
             out.emplace_back(static_cast<int>(k), *hit);

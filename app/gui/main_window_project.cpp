@@ -18,6 +18,7 @@
 #include "gui/selection.h"
 #include "gui/settings.h"
 #include "gui/user_layer_panel.h"
+#include "layers/viewport_layer.h"
 #include "layers/feature_layer.h"
 #include "render/map_views.h"
 
@@ -71,7 +72,8 @@ QString MainWindow::saveProject(const QString& file)
     p.extent = view.extent();
     p.scale = view.scaleDenominator(logicalDpiX());
     for (const render::UserLayer& u : m_userLayers)
-        p.layers.push_back({QString::fromStdString(u.data->file().string()), QString::fromStdString(u.data->layerName()),
+        p.layers.push_back({QString::fromStdString(u.viewport ? u.viewport->reference() : u.data->file().string()),
+                            QString::fromStdString(u.viewport ? std::string() : u.data->layerName()),
                             QString::fromStdString(u.data->styleField()), u.opacity, u.visible, u.abovePlan, *m_selection->userFeatures(u.id)});
     p.counties = QStringList(m_selection->counties().begin(), m_selection->counties().end());
     p.feature = m_selection->feature();

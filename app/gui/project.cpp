@@ -88,7 +88,8 @@ QString writeProject(const Project& p, const QString& file)
     for (const ProjectLayer& l : p.layers) {
         // Relative to the project's folder, with forward slashes: the folder can move, with its data, to another
         // machine or system.
-        layers.append(QJsonObject{{"path", QDir::fromNativeSeparators(folder.relativeFilePath(QFileInfo(l.path).absoluteFilePath()))},
+        layers.append(QJsonObject{{"path", l.path.startsWith(QLatin1String("PG:")) ? l.path  // a PostGIS table: its server and table, no password
+                                                                   : QDir::fromNativeSeparators(folder.relativeFilePath(QFileInfo(l.path).absoluteFilePath()))},
                                   {"layer", l.layer},
                                   {"styleField", l.styleField},
                                   {"opacity", l.opacity},
@@ -190,7 +191,8 @@ bool readProject(const QString& file, Project& project, QString* error)
         if (!v.isObject() || !o.value("path").isString() || o.value("path").toString().isEmpty())
             return wrong("layers[].path", QT_TRANSLATE_NOOP("app::gui::Project", "文件路径 (文本)"));
         ProjectLayer l;
-        l.path = QDir::cleanPath(folder.absoluteFilePath(o.value("path").toString()));
+        const QString path = o.value("path").toString();
+        l.path = path.startsWith(QLatin1String("PG:")) ? path : QDir::cleanPath(folder.absoluteFilePath(path));
         l.layer = o.value("layer").toString();
         l.styleField = o.value("styleField").toString();
         const QJsonValue opacity = o.value("opacity");

@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <QWheelEvent>
 
+#include "layers/viewport_layer.h"
 #include "layers/feature_layer.h"
 
 namespace app::gui {
@@ -92,11 +93,17 @@ void UserLayerPanel::setLayers(const std::vector<render::UserLayer>& layers)
         item->setText(0, u.title);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(0, u.visible ? Qt::Checked : Qt::Unchecked);
-        item->setToolTip(0, tr("%1\n%2 个要素, %3 个顶点; 分类字段: %4")
-                                .arg(QString::fromStdString(u.data->file().string()))
-                                .arg(u.data->size())
-                                .arg(u.data->vertexCount())
-                                .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
+        if (u.viewport)  // a PostGIS table read a view at a time: what is held is the current view, not the layer
+            item->setToolTip(0, tr("%1\n按视图从数据库读取 (%2 个分辨率层级); 分类字段: %3")
+                                    .arg(QString::fromStdString(u.viewport->reference()))
+                                    .arg(u.viewport->bands().size())
+                                    .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
+        else
+            item->setToolTip(0, tr("%1\n%2 个要素, %3 个顶点; 分类字段: %4")
+                                    .arg(QString::fromStdString(u.data->file().string()))
+                                    .arg(u.data->size())
+                                    .arg(u.data->vertexCount())
+                                    .arg(u.data->styleField().empty() ? tr("无") : QString::fromStdString(u.data->styleField())));
         auto* spin = new QSpinBox(this);
         spin->setRange(0, 100);
         spin->setSuffix("%");
@@ -121,7 +128,7 @@ void UserLayerPanel::setLayers(const std::vector<render::UserLayer>& layers)
             auto* row = new QTreeWidgetItem(item);
             row->setData(0, kRowRole, CategoryRow);
             const QString name = !c.name.isEmpty() ? c.name : categories.size() == 1 ? tr("全部要素") : tr("未分类");
-            row->setText(0, QStringLiteral("%1 (%2)").arg(name).arg(c.count));
+            row->setText(0, u.viewport ? name : QStringLiteral("%1 (%2)").arg(name).arg(c.count));  // a view's counts are not the layer's
             row->setIcon(0, swatch(c.fill));
             row->setFlags(Qt::ItemIsEnabled);
             row->setFirstColumnSpanned(true);

@@ -9,6 +9,7 @@
 #include <QPolygonF>
 
 #include "layers/feature_layer.h"
+#include "layers/viewport_layer.h"
 #include "render/style.h"
 #include "render/scanline.h"
 
@@ -328,12 +329,20 @@ void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, Ren
 {
     if (!layer.visible || !layer.data)
         return;
+    std::shared_ptr<const layers::FeatureLayer> features = layer.data;
+    if (layer.viewport) {
+        // this frame's own view of the table (or of its overview at coarse scales); what the server says goes to the
+        // layer's last error (gzplan render and the window report it)
+        features = layer.viewport->readOrNote(view.extent(), view.unitsPerPixel());
+        if (!features)
+            return;
+    }
     // A scratch image per thread, reused frame after frame (a fresh 8 MB buffer costs page faults every frame).
     thread_local QImage scratch;
     if (quality == RenderQuality::Reference)
-        scratch = renderFeatureLayer(*layer.data, layer.style, view, quality);
+        scratch = renderFeatureLayer(*features, layer.style, view, quality);
     else
-        renderFeatureLayerInto(scratch, *layer.data, layer.style, view);
+        renderFeatureLayerInto(scratch, *features, layer.style, view);
     const QImage& image = scratch;
     p.save();
     p.setOpacity(p.opacity() * layer.opacity);

@@ -23,6 +23,7 @@ class QPainter;
 
 namespace layers {
 class FeatureLayer;
+class ViewportLayer;
 }
 
 namespace app::render {
@@ -42,6 +43,9 @@ struct UserLayer {
     QString id;     ///< "user:<n>", unique in a session
     QString title;  ///< shown in the layer panel: file name and layer
     std::shared_ptr<const layers::FeatureLayer> data;
+    /// A layer read one view at a time (a PostGIS table, layers::ViewportLayer): each frame draws the features of its
+    /// own view; data then holds the province view, for the legend and the style.
+    std::shared_ptr<const layers::ViewportLayer> viewport;
     FeatureStyle style;
     bool visible = true;
     double opacity = 1.0;

@@ -136,10 +136,14 @@ std::vector<LegendEntry> legendEntries(const LayerContext& c)
             const QString name = cat.name.isEmpty() ? (categories.size() == 1 ? QCoreApplication::translate("app::render::Legend", "全部要素")
                                                                               : QCoreApplication::translate("app::render::Legend", "未分类"))
                                                     : cat.name;
-            swatch(scaledAlpha(cat.fill, u.opacity), QStringLiteral("%1 (%2)").arg(name).arg(cat.count));
+            // A layer read a view at a time has no count of its own here (data holds overview cells, not features).
+            swatch(scaledAlpha(cat.fill, u.opacity), u.viewport ? name : QStringLiteral("%1 (%2)").arg(name).arg(cat.count));
         }
         if (rest)
-            note(QCoreApplication::translate("app::render::Legend", "其余 %1 类 (%2)").arg(rest).arg(restCount));
+            note(u.viewport ? QCoreApplication::translate("app::render::Legend", "其余 %1 类").arg(rest)
+                            : QCoreApplication::translate("app::render::Legend", "其余 %1 类 (%2)").arg(rest).arg(restCount));
+        if (u.viewport)
+            note(QCoreApplication::translate("app::render::Legend", "按视图读取 (小比例尺: 概览网格)"));
     }
     return out;
 }

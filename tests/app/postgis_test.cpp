@@ -10,7 +10,9 @@
 
 #include <gdal_priv.h>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <gdal_utils.h>
 #include <QImage>
 
 #include <filesystem>
@@ -21,7 +23,11 @@
 
 #include "../common/temp_dir.h"
 #include "../common/test_parcels.h"
+#include "geo/projection.h"
+#include "gui/map_canvas.h"
+#include "layers/viewport_layer.h"
 #include "run_gzplan.h"
+#include "shown_window.h"
 #include "test_data.h"
 
 namespace {
@@ -353,3 +359,78 @@ TEST(PostGisCli, DbActionsAreChecked)
 }
 
 }  // namespace
+
+// The window on a PostGIS table read one view at a time: the synthetic parcels (or, with GZ_PG_BIG_TABLE, a table the
+// server holds already, such as 10M parcels loaded for the benchmark) at the province's extent, from the overview, and
+// zoomed into 贵阳, from the table itself. GZ_SCREENSHOT_DIR: the two frames as PNGs.
+TEST(PostGisWindow, ABigTableIsDrawnViewByViewFromItsOverviewAndItsTable)
+{
+    if (server().empty())
+        GTEST_SKIP() << "no PostgreSQL server (GZ_TEST_PG)";
+    std::string table = std::getenv("GZ_PG_BIG_TABLE") ? std::getenv("GZ_PG_BIG_TABLE") : "";
+    const std::string schema = schemaName("layers");
+    if (table.empty()) {
+        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+        table = schema + ".parcels";
+        GDALDatasetUniquePtr in(GDALDataset::Open(test::parcelsFile(test::geography()).c_str(), GDAL_OF_VECTOR));
+        ASSERT_TRUE(in);
+        const char* argv[] = {"-f", "PostgreSQL", "-nln", table.c_str(), "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", nullptr};
+        GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(argv), nullptr);
+        GDALDatasetH source = in.get();
+        GDALDatasetH out = GDALVectorTranslate(("PG:" + server()).c_str(), nullptr, 1, &source, options, nullptr);
+        GDALVectorTranslateOptionsFree(options);
+        ASSERT_TRUE(out);
+        GDALClose(out);
+        const auto ovr = gzplan({"db", "overview", "--data", pgData(), "--layer", QString::fromStdString(table)});
+        ASSERT_EQ(ovr.code, 0) << ovr.err.toStdString();
+    }
+    test::ShownWindow w;
+    auto& window = w.window;
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 20000));
+    const QImage before = window.canvas()->grab().toImage();
+    // a password in the string (the test server trusts, so it is not asked for): never shown
+    const QString secret = "s3cret-Zq7";
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_EQ(window.addLayerFile(pgData() + " password=" + secret + " tables=" + QString::fromStdString(table)), QString());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 20000));
+    const double firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    ASSERT_EQ(window.userLayers().size(), 1u);
+    const auto& layer = window.userLayers().front();
+    ASSERT_TRUE(layer.viewport);
+    EXPECT_FALSE(layer.title.contains(secret)) << layer.title.toStdString();
+    EXPECT_FALSE(QString::fromStdString(layer.viewport->reference()).contains(secret));
+    EXPECT_FALSE(QString::fromStdString(layer.data->file().string()).contains(secret));
+    EXPECT_EQ(layer.viewport->bands().size(), 3u);
+    const app::render::MapView province = window.canvas()->view();
+    EXPECT_NE(layer.viewport->bandFor(province.unitsPerPixel()).table, table) << "the province is drawn from an overview";
+    const QImage drawn = window.canvas()->grab().toImage();
+    int changed = 0;
+    for (int y = 0; y < drawn.height(); y += 4)
+        for (int x = 0; x < drawn.width(); x += 4)
+            changed += drawn.pixel(x, y) != before.pixel(x, y);
+    EXPECT_GT(changed, 2000) << "the layer is drawn at the province's extent";
+    std::cerr << "[          ] first frame at the province's extent " << firstFrameMs << " ms after adding " << table << "\n";
+    const QString shots = qEnvironmentVariable("GZ_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        window.grab().save(shots + "/postgis-province.png");
+
+    // 贵阳: 南明's seat, a view of about 1:50,000, drawn from the table itself
+    geo::Point seat = test::geography().county("520102")->seat;
+    geo::Projection(geo::crs::kCgcs2000, window.displayCrs().toStdString()).forward(seat);
+    window.canvas()->zoomTo({seat.x - 6000, seat.y - 4000, seat.x + 6000, seat.y + 4000}, 1000);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 20000));
+    const app::render::MapView city = window.canvas()->view();
+    EXPECT_EQ(layer.viewport->bandFor(city.unitsPerPixel()).table, table) << city.unitsPerPixel() << " m a pixel";
+    const auto view = layer.viewport->read(city.extent(), city.unitsPerPixel());
+    EXPECT_TRUE(view.cached) << "the frame drawn read this view already";
+    EXPECT_GT(view.features->size(), 100u);
+    // pan by a tenth of the view: answered from the cache (an eighth of a view more was read on each side)
+    window.canvas()->setView(app::render::MapView(city.size(), {city.centre().x + city.extent().width() / 10, city.centre().y}, city.unitsPerPixel()));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.canvas()->rendering(); }, 20000));
+    EXPECT_TRUE(layer.viewport->read(window.canvas()->view().extent(), city.unitsPerPixel()).cached);
+    if (!shots.isEmpty())
+        window.grab().save(shots + "/postgis-guiyang.png");
+    if (!std::getenv("GZ_PG_BIG_TABLE"))
+        sql("DROP SCHEMA " + schema + " CASCADE");
+}

@@ -5,6 +5,7 @@
 // through GDAL (its GPKG and PostgreSQL drivers), and the same readers (io/gpkg_reader.h) read either.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace layers {
@@ -29,7 +30,9 @@ public:
     const std::string& schema() const { return m_schema; }
     /// For messages, logs and titles: a GeoPackage's path; for PostGIS "PG:dbname=… host=… port=… user=… (schema s)"
     /// from what libpq read, never the password.
-    std::string shown() const { return m_shown; }
+    std::string shown() const { return m_postgres ? m_shown + " (schema " + m_schema + ")" : m_shown; }
+    /// shown() without the schema: the server and database alone.
+    const std::string& shownConnection() const { return m_shown; }
     /// text with the password of this location (if any) replaced by ***: for messages from GDAL or libpq.
     std::string redacted(std::string text) const;
 
@@ -40,5 +43,13 @@ private:
     std::string m_password;
     bool m_postgres = false;
 };
+
+/// A user's PostGIS layer as --add and the window name it: "PG:<connection> tables=<schema.table>" (GDAL's own
+/// keyword for one table). Nothing when text is not "PG:…"; DataError when the table is missing or not schema.table.
+struct PostgresLayerName {
+    std::string location;  ///< "PG:<connection>" without tables=
+    std::string table;     ///< "schema.table"
+};
+std::optional<PostgresLayerName> postgresLayerName(const std::string& text);
 
 }  // namespace layers

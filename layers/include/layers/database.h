@@ -43,4 +43,25 @@ CheckReport check(const DataLocation& source, const std::filesystem::path& docum
 /// Brings source's schema to kSchemaVersion (one transaction); returns the version it was at.
 int upgrade(const DataLocation& source);
 
+/// The overviews of a big table, coarsest last: <table><suffix>, a grid of cellDegrees cells holding the style
+/// field's value that covers most of each cell, read (ViewportLayer) for views of fromMetresPerPixel and coarser.
+struct OverviewBand {
+    const char* suffix;
+    double cellDegrees;
+    double fromMetresPerPixel;
+};
+const std::vector<OverviewBand>& overviewBands();
+/// <table><kCategoriesSuffix>: the style field's distinct values, for one legend at every scale.
+constexpr const char* kCategoriesSuffix = "_ovr_values";
+
+struct OverviewReport {
+    long long features = 0;          ///< rows of the table
+    std::vector<long long> cells;    ///< rows of each overview
+    std::string styleField;
+};
+/// Builds (or rebuilds) the overviews of location's table "schema.table" in the database, in one transaction:
+/// GROUP BY grid cell and value, the value of the largest area kept, GiST-indexed. styleField: empty for the usual
+/// land-use names (landuse, 地类, dlmc…).
+OverviewReport overview(const std::string& location, const std::string& table, const std::string& styleField);
+
 }  // namespace layers::db

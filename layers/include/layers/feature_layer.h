@@ -45,6 +45,12 @@ struct FeatureLayerOptions {
     /// parse, a read error) makes the load fail (DataError naming the feature); with skipBad it is left out
     /// and counted in skipped().
     bool skipBad = false;
+    /// Only the features whose bounds meet this box, in the layer's own CRS (GDAL's spatial filter: a PostGIS table
+    /// answers it from its GiST index). The layer's grid is made from the box. For ViewportLayer.
+    std::optional<geo::Box> sourceBox;
+    /// The style field's first categories, in this order (category k is categories[k]), so that layers read one
+    /// view at a time share one legend; other values follow.
+    std::vector<std::string> categories;
 };
 
 /// Share done (0..1); returning false cancels the load (LoadCancelled is thrown).

@@ -14,6 +14,8 @@
 #include "layers/errors.h"
 #include "io/ogr_convert.h"
 #include "io/source_encoding.h"
+#include "layers/data_location.h"
+#include "store/open_data.h"
 
 // FeatureLayer in four files: loading here (open, grid, memory check, reader threads), reading in
 // feature_read.cpp, the store and its R-tree in feature_store.cpp, identify in feature_identify.cpp.
@@ -26,11 +28,14 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
                                                  const LoadProgress& progress)
 {
     const auto start = std::chrono::steady_clock::now();
-    const std::string file = path.string();
+    // A PostGIS table is named by its server without the password in every message (DataLocation::shownConnection).
+    const bool postgres = path.string().rfind("PG:", 0) == 0;
+    const std::string file = postgres ? DataLocation(path.string()).shownConnection() : path.string();
     if (options.displayCrs.empty())
         throw std::invalid_argument("FeatureLayer::load: no display CRS");
-    GDALDatasetUniquePtr ds = detail::openVector(file);
-    if (ds->GetLayerCount() == 0)
+    // A PostGIS table (PG:<connection> and options.layer "schema.table"): GDAL's PostgreSQL driver.
+    GDALDatasetUniquePtr ds = postgres ? detail::takePostgresSource(path.string()) : detail::openVector(file);
+    if (ds->GetLayerCount() == 0 && !postgres)
         throw DataError(file, "has no vector layers");
     OGRLayer* l = options.layer.empty() ? nullptr : ds->GetLayerByName(options.layer.c_str());
     if (options.layer.empty()) {
@@ -56,7 +61,7 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     out->m_openOptions = encoding.openOptions;
     if (!encoding.note.empty())
         out->m_notes.push_back(encoding.note);
-    out->m_file = path;
+    out->m_file = postgres ? std::filesystem::path(file) : path;  // never the password
     out->m_stamps = stampsOf(path);  // before reading: a change during the load is caught too
     out->m_layerName = l->GetName();
     out->m_displayCrs = options.displayCrs;
@@ -67,7 +72,11 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     // for it reads the whole file once more (GeoJSON: 1.7 s of 4 s for a 1M-vertex ring); with a CRS the grid
     // is then made from the features read instead (deferGrid). A layer without CRS needs it to see degrees.
     OGREnvelope env;
-    const bool cheapExtent = l->GetExtent(&env, FALSE) == OGRERR_NONE;
+    if (options.sourceBox) {
+        env.MinX = options.sourceBox->minX, env.MinY = options.sourceBox->minY, env.MaxX = options.sourceBox->maxX, env.MaxY = options.sourceBox->maxY;
+        l->SetSpatialFilterRect(env.MinX, env.MinY, env.MaxX, env.MaxY);
+    }
+    const bool cheapExtent = options.sourceBox || l->GetExtent(&env, FALSE) == OGRERR_NONE;
     const bool deferGrid = !cheapExtent && !crsOf(*l).empty();
     if (!cheapExtent && (deferGrid || l->GetExtent(&env, TRUE) != OGRERR_NONE))
         env = OGREnvelope();  // empty layer, or found later
@@ -112,7 +121,8 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     out->m_unit = grid.unit;
 
     // Readers: FID ranges of a GeoPackage on two threads, otherwise one sequential reader.
-    const std::int64_t total = std::max<GIntBig>(0, l->GetFeatureCount(TRUE));
+    // (a view of a PostGIS table is not counted first: that would ask the server twice)
+    const std::int64_t total = postgres && options.sourceBox ? 0 : std::max<GIntBig>(0, l->GetFeatureCount(TRUE));
     const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     const std::string fidColumn = l->GetFIDColumn();
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -181,9 +191,13 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         job.grid = grid;
         job.deferGrid = deferGrid;
         job.range = ranges[t];
+        job.sourceBox = options.sourceBox;
+        job.categories = options.categories;
         job.shared = &shared;
-        if (t == 0)
+        if (t == 0) {
             job.opened = std::move(reuse);
+            job.keepOpened = postgres && job.opened;
+        }
     }
     {
         std::atomic<int> running{static_cast<int>(jobs.size())};
@@ -227,6 +241,8 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
     for (const ReadJob& job : jobs)
         if (job.error)
             std::rethrow_exception(job.error);
+    if (postgres && !jobs.empty() && jobs[0].opened)
+        detail::givePostgresSource(path.string(), std::move(jobs[0].opened));
     if (shared.stop)
         throw LoadCancelled();
     for (const ReadJob& job : jobs) {

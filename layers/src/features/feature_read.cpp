@@ -188,6 +188,10 @@ void ReadJob::read()
         projection = std::make_unique<geo::Projection>(sourceCrs, displayCrs);
 
     std::unordered_map<std::string, std::uint16_t> dictionary;
+    for (std::size_t k = 0; k < categories.size() && k < kMaxCategories; ++k)
+        dictionary.try_emplace(categories[k], static_cast<std::uint16_t>(k));
+    if (sourceBox)
+        l->SetSpatialFilterRect(sourceBox->minX, sourceBox->minY, sourceBox->maxX, sourceBox->maxY);
     std::vector<geo::Point> points;
     std::vector<std::uint32_t> pointFeature;  // feature (within chunk) of each ring, to name failures
     Chunk chunk;
@@ -270,6 +274,11 @@ void ReadJob::read()
     }
     flush();
     shared->done += sinceReport & 1023;
+    if (keepOpened) {
+        l->SetSpatialFilter(nullptr);
+        l->SetIgnoredFields(nullptr);
+        opened = std::move(ds);  // back to load(), which returns it to the pool of PostGIS connections
+    }
     if (const std::string why = check.failure(); !why.empty())
         throw DataError(file, "layer '" + layer + "' cannot be read to the end (" +
                                   (lastFid == OGRNullFID ? std::string("no feature could be read") : "after feature " + std::to_string(lastFid)) +

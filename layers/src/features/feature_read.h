@@ -61,14 +61,16 @@ struct ReadJob {
     Grid grid;
     bool deferGrid = false;  // no cheap extent: coordinates kept in the display CRS, put on the grid after reading
     Range range;
+    std::optional<geo::Box> sourceBox;  // GDAL's spatial filter, in the source CRS
     SharedState* shared = nullptr;
     // results
     std::vector<Chunk> chunks;
-    std::vector<std::string> categories;  // thread-local dictionary
+    std::vector<std::string> categories;  // thread-local dictionary (given: its first entries)
     std::size_t skipped = 0;
     std::string firstSkipped;
     std::exception_ptr error;
     GDALDatasetUniquePtr opened;  // the handle load() opened, for the one sequential reader (not opened twice)
+    bool keepOpened = false;      // hand opened back when done (a pooled PostGIS connection)
 
     /// Reads; any failure is kept in error (and stops the other readers), never thrown.
     void run();

@@ -65,7 +65,28 @@ DataLocation::DataLocation(std::string location, std::string schema) : m_locatio
     }
     if (shown.size() == 3)
         shown += "(defaults: PGHOST, PGDATABASE…)";
-    m_shown = shown + " (schema " + m_schema + ")";
+    m_shown = shown;
+}
+
+std::optional<PostgresLayerName> postgresLayerName(const std::string& text)
+{
+    if (text.rfind("PG:", 0) != 0)
+        return std::nullopt;
+    // The one keyword of GDAL's that libpq does not know, taken out before libpq reads the rest (DataLocation).
+    std::size_t at = text.find("tables=");
+    while (at != std::string::npos && at > 3 && text[at - 1] != ' ')
+        at = text.find("tables=", at + 1);
+    const DataLocation shown(at == std::string::npos ? text : text.substr(0, at));  // checks the connection string
+    if (at == std::string::npos)
+        throw DataError(shown.shownConnection(), "name the table to draw: \"PG:… tables=schema.table\"");
+    const std::size_t end = text.find(' ', at);
+    const std::string table = text.substr(at + 7, end == std::string::npos ? std::string::npos : end - at - 7);
+    if (table.find('.') == std::string::npos || table.find_first_of(",'\"") != std::string::npos)
+        throw DataError(shown.shownConnection(), "tables=" + table + ": name one table as schema.table (public.parcels)");
+    std::string rest = text.substr(0, at) + (end == std::string::npos ? std::string() : text.substr(end + 1));
+    while (!rest.empty() && rest.back() == ' ')
+        rest.pop_back();
+    return PostgresLayerName{rest, table};
 }
 
 std::string DataLocation::redacted(std::string text) const

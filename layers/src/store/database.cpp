@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <mutex>
 
 #include "io/gdal_drivers.h"
 #include "io/gpkg_reader.h"
@@ -16,6 +17,7 @@
 #include "io/ogr_convert.h"
 #include "layers/errors.h"
 #include "layers/plan_check.h"
+#include "features/feature_read.h"
 #include "store/open_data.h"
 #include "store/pg_connection.h"
 
@@ -184,6 +186,58 @@ GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update)
     if (!ds)
         throw DataError(data.shown(), "cannot open through GDAL (" + gdalError(data) + ")");
     return ds;
+}
+
+GDALDatasetUniquePtr openPostgresSource(const std::string& location)
+{
+    const DataLocation data(location);
+    registerDriver("PostgreSQL");
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    const QuietGdal quiet;
+    CPLErrorReset();
+    const std::string name = "PG:" + store::boundedConnection(data);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    if (!ds)
+        throw DataError(data.shownConnection(), "cannot open through GDAL (" + gdalError(data) +
+                                                    "); check the host, port, database and user, and the password in ~/.pgpass or PGPASSWORD");
+    return ds;
+}
+
+namespace {
+struct PostgresPool {
+    std::mutex mutex;
+    std::map<std::string, std::vector<GDALDatasetUniquePtr>> idle;
+};
+PostgresPool& pool()
+{
+    static PostgresPool* p = new PostgresPool();  // never destroyed: GDAL may be torn down first at exit
+    return *p;
+}
+}  // namespace
+
+GDALDatasetUniquePtr takePostgresSource(const std::string& location)
+{
+    {
+        std::lock_guard lock(pool().mutex);
+        auto& idle = pool().idle[location];
+        if (!idle.empty()) {
+            GDALDatasetUniquePtr ds = std::move(idle.back());
+            idle.pop_back();
+            return ds;
+        }
+    }
+    // Rows in pages of 10,000 rather than GDAL's 500: a view of 50,000 parcels in 5 round trips, not 100.
+    if (!CPLGetConfigOption("OGR_PG_CURSOR_PAGE", nullptr))
+        CPLSetConfigOption("OGR_PG_CURSOR_PAGE", "10000");
+    return openPostgresSource(location);
+}
+
+void givePostgresSource(const std::string& location, GDALDatasetUniquePtr dataset)
+{
+    std::lock_guard lock(pool().mutex);
+    auto& idle = pool().idle[location];
+    if (idle.size() < 2)
+        idle.push_back(std::move(dataset));
 }
 
 GDALDatasetUniquePtr openData(const DataLocation& data)
@@ -388,6 +442,78 @@ CheckReport check(const DataLocation& source, const std::filesystem::path& docum
         report.notes.push_back(std::to_string(geography.counties.size()) + " counties, the plan's tables and layers read and checked");
     } catch (const DataError& e) {
         report.problems.push_back(e.what());
+    }
+    return report;
+}
+
+const std::vector<OverviewBand>& overviewBands()
+{
+    // 0.005° ≈ 500 m cells for 25–200 m a pixel (a county to a prefecture on a screen: 2.5–20 pixels a cell), 0.02° ≈ 2 km
+    // for coarser views (the province: about 45,000 cells over Guizhou, 4–5 pixels each at full extent).
+    static const std::vector<OverviewBand> bands{{"_ovr_1", 0.005, 25}, {"_ovr_2", 0.02, 200}};
+    return bands;
+}
+
+OverviewReport overview(const std::string& location, const std::string& table, const std::string& styleField)
+{
+    const DataLocation data(location);
+    const auto dot = table.find('.');
+    if (dot == std::string::npos)
+        throw DataError(data.shownConnection(), "name the table as schema.table (public.parcels), not '" + table + "'");
+    const std::string schema = table.substr(0, dot), name = table.substr(dot + 1);
+    OverviewReport report;
+    {
+        auto ds = detail::openPostgresSource(location);
+        OGRLayer* l = ds->GetLayerByName(table.c_str());
+        if (!l || l->GetGeomType() == wkbNone)
+            throw DataError(data.shownConnection(), "no table '" + table + "' with a geometry column");
+        report.styleField = detail::features::chooseStyleField(l->GetLayerDefn(), styleField, data.shownConnection() + " " + table);
+        if (report.styleField.empty())
+            throw DataError(data.shownConnection(), "table '" + table + "' has no land-use field (landuse, 地类, dlmc…); name one with --style-field");
+    }
+    store::PgConnection pg(data);
+    const auto geometry = pg.exec("SELECT f_geometry_column, srid FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2", {schema, name});
+    if (geometry.rows() == 0)
+        throw DataError(data.shownConnection(), "table '" + table + "' has no PostGIS geometry column");
+    const std::string geom = store::quoteIdentifier(geometry.value(0, 0)), srid = std::to_string(std::atoi(geometry.value(0, 1).c_str()));
+    if (srid != "4490")
+        throw DataError(data.shownConnection(), "table '" + table + "' is in SRID " + srid + "; overviews are built for CGCS2000 lon/lat (EPSG:4490)");
+    const auto index = pg.exec("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexdef LIKE '%USING gist%'", {schema, name});
+    if (index.rows() == 0)
+        throw DataError(data.shownConnection(), "table '" + table + "' has no spatial (GiST) index; every view would read the whole table: CREATE INDEX ON " +
+                                                    store::quoteIdentifier(schema) + "." + store::quoteIdentifier(name) + " USING gist (" + geom + ")");
+    const std::string source = store::quoteIdentifier(schema) + "." + store::quoteIdentifier(name), field = store::quoteIdentifier(report.styleField);
+    pg.exec("BEGIN");
+    try {
+        pg.exec("SET LOCAL statement_timeout = 0");  // one pass over ten million rows per band
+        const std::string values = store::quoteIdentifier(schema) + "." + store::quoteIdentifier(name + kCategoriesSuffix);
+        pg.exec("DROP TABLE IF EXISTS " + values);
+        pg.exec("CREATE TABLE " + values + " AS SELECT DISTINCT " + field + " FROM " + source + " WHERE " + field + " IS NOT NULL");
+        report.features = std::atoll(pg.exec("SELECT count(*) FROM " + source).value(0, 0).c_str());
+        for (const OverviewBand& band : overviewBands()) {
+            const std::string out = store::quoteIdentifier(schema) + "." + store::quoteIdentifier(name + band.suffix);
+            char cell[32];
+            std::snprintf(cell, sizeof cell, "%.17g", band.cellDegrees);
+            pg.exec("DROP TABLE IF EXISTS " + out);
+            // Each feature counts in the cell of its bounding box's centre, with its area; per cell the value of
+            // the largest area.
+            pg.exec("CREATE TABLE " + out + " AS SELECT (row_number() OVER ())::bigint AS fid, " + field + ", parcels, " +
+                    "ST_MakeEnvelope(i * " + cell + ", j * " + cell + ", (i + 1) * " + cell + ", (j + 1) * " + cell + ", 4490)::geometry(Polygon, 4490) AS geom " +
+                    "FROM (SELECT DISTINCT ON (i, j) i, j, v AS " + field + ", sum(n) OVER (PARTITION BY i, j) AS parcels FROM (" +
+                    "SELECT floor((ST_XMin(" + geom + ") + ST_XMax(" + geom + ")) / 2 / " + cell + ")::int AS i, " +
+                    "floor((ST_YMin(" + geom + ") + ST_YMax(" + geom + ")) / 2 / " + cell + ")::int AS j, " + field + " AS v, count(*) AS n, " +
+                    "sum(ST_Area(" + geom + ")) AS a FROM " + source + " GROUP BY 1, 2, 3) c ORDER BY i, j, a DESC, v) d");
+            pg.exec("ALTER TABLE " + out + " ADD PRIMARY KEY (fid)");
+            pg.exec("CREATE INDEX ON " + out + " USING gist (geom)");
+            report.cells.push_back(std::atoll(pg.exec("SELECT count(*) FROM " + out).value(0, 0).c_str()));
+        }
+        pg.exec("COMMIT");
+    } catch (...) {
+        try {
+            pg.exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
     }
     return report;
 }

@@ -15,4 +15,13 @@ GDALDatasetUniquePtr openData(const DataLocation& data);
 /// GDAL's PostgreSQL driver on data's schema, without the version check (gzplan db).
 GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update);
 
+/// A user's layer in PostgreSQL: "PG:<connection>" read only, its tables named "schema.table" (DataError naming the
+/// server without the password).
+GDALDatasetUniquePtr openPostgresSource(const std::string& location);
+
+/// openPostgresSource through a small pool: a connection given back after a read is taken by the next one, so a
+/// layer read view by view connects once (a connection and GDAL's look at the catalogue cost 50-100 ms a view).
+GDALDatasetUniquePtr takePostgresSource(const std::string& location);
+void givePostgresSource(const std::string& location, GDALDatasetUniquePtr dataset);
+
 }  // namespace layers::detail

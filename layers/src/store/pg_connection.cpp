@@ -79,6 +79,7 @@ PgConnection::PgConnection(const DataLocation& data) : m_data(data)
                                           "); check the host, port, database and user, that the server runs, and the password in ~/.pgpass or PGPASSWORD");
     }
     PQsetClientEncoding(m_conn, "UTF8");
+    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);  // "table … does not exist, skipping": not the user's concern
 }
 
 PgConnection::~PgConnection() { PQfinish(m_conn); }
