@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -298,8 +299,9 @@ TEST_F(ActualsPg, AListenerHearsAnotherProcesssCommitWithinASecond)
     EXPECT_THROW(layers::ActualsListener(layers::DataLocation(m_files.filePath("x.gpkg").toStdString())), layers::DataError);
 }
 
-// Step 3 in the window: the dock reloads its table within a second of another process's commit.
-TEST_F(ActualsPg, TheDockReloadsWhenAnotherProcessSaves)
+// Step 3 in the window: the dock reloads its table within a second of another process's commit; an entry dialog
+// opened before that commit refuses its save, naming the other change, and the table shows what counts now.
+TEST_F(ActualsPg, TheDockReloadsWhenAnotherProcessSavesAndItsDialogRefusesAStaleSave)
 {
     Backend b(true, "dock");
     ASSERT_EQ(b.run({"actuals", "set", "t001", "55", "--date", "2024-02", "--source", "SYNTHETIC"}).code, 0);
@@ -308,8 +310,13 @@ TEST_F(ActualsPg, TheDockReloadsWhenAnotherProcessSaves)
     ASSERT_EQ(panel.setStore(b.location()), QString());
     ASSERT_TRUE(panel.listening());
     ASSERT_EQ(panel.allActuals().size(), 1u);
+    auto* dialog = panel.dialogFor("t001");  // shows change 1's 55
+    ASSERT_TRUE(dialog);
+    EXPECT_EQ(dialog->valueEdit()->text(), "55");
+
     QProcess p;
-    p.start(GZ_TEST_GZPLAN, QStringList{"actuals", "set", "t001", "57", "--date", "2024-09", "--source", "SYNTHETIC other"} + b.where());
+    p.start(GZ_TEST_GZPLAN, QStringList{"actuals", "set", "t001", "57", "--date", "2024-09", "--source", "SYNTHETIC other", "--by", "colleague"} +
+                                b.where());
     ASSERT_TRUE(p.waitForFinished(60000));
     ASSERT_EQ(p.exitCode(), 0);
     QElapsedTimer t;
@@ -318,13 +325,21 @@ TEST_F(ActualsPg, TheDockReloadsWhenAnotherProcessSaves)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     std::cout << "the dock reloaded " << t.elapsed() << " ms after the committing process exited\n";
     EXPECT_EQ(panel.allActuals().size(), 2u);
-    // the dock's own save, from what it showed: refused when another saved since (the dialog's message names it)
-    layers::Actual a = panel.allActuals().back();
-    a.valueText = "58", a.value = 58, a.figureDate = "2024-10", a.source = "SYNTHETIC dock";
-    const QStringList stale = panel.enter(a, 1);
-    ASSERT_EQ(stale.size(), 1);
-    EXPECT_TRUE(stale.front().contains("#2")) << stale.front().toStdString();
-    EXPECT_EQ(panel.enter(a), QStringList());  // from what it shows now
+
+    dialog->valueEdit()->setText("58");
+    dialog->dateEdit()->setText("2024-10");
+    dialog->sourceEdit()->setText("SYNTHETIC dock");
+    EXPECT_FALSE(dialog->submit());
+    EXPECT_TRUE(dialog->problems().contains("#2") && dialog->problems().contains("colleague")) << dialog->problems().toStdString();
+    EXPECT_EQ(countingChange(b, "t001", 2023), 2) << "the stale save was written";
+    // a dialog opened now shows 57 and saves
+    auto* fresh = panel.dialogFor("t001");
+    EXPECT_EQ(fresh->valueEdit()->text(), "57");
+    fresh->valueEdit()->setText("58");
+    fresh->dateEdit()->setText("2024-10");
+    fresh->sourceEdit()->setText("SYNTHETIC dock");
+    EXPECT_TRUE(fresh->submit()) << fresh->problems().toStdString();
+    EXPECT_EQ(countingChange(b, "t001", 2023), 3);  // the dialogs are the panel's children
 }
 
 // Step 4: a killed import leaves no row; a server that refuses is a clear error, exit 1, nothing written.

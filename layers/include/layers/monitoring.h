@@ -3,8 +3,10 @@
 //
 //   MonitoringRules   share/monitoring/*.csv: the plans' periods, the tolerance of 左右 (≈), unit conversions
 //   Actual, Change    one figure as stored, and the change (import, set, undo) that entered or withdrew it
-//   ActualsStore      the figures' store: a GeoPackage of its own (the build's guizhou.gpkg is rebuilt), written in
-//                     one transaction per change; nothing is deleted, an undo withdraws a change's rows
+//   ActualsStore      the figures' store: a GeoPackage of its own (the build's guizhou.gpkg is rebuilt) or a
+//                     PostgreSQL schema, written in one transaction per change; nothing is deleted, an undo withdraws
+//                     a change's rows; a set carries the change the user saw (ConflictError when another came between)
+//   ActualsListener   on PostgreSQL: hears the changes other processes commit (LISTEN/NOTIFY)
 //   evaluate          the status of every target (met, not met, on track, behind, no figure, undetermined) with
 //                     the rule that decided it and its inputs, in both languages
 //   readActualsFile   a filled template (CSV or XLSX through GDAL), every row checked; writeActualsTemplate
