@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <iostream>
 
@@ -241,20 +242,24 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     if (*view == render::View::Progress) {
         // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default store): a missing one draws every
         // target as "no figure" and the legend says so; one that cannot be read is an error naming it.
-        const layers::DataLocation store = actualsStorePath(args);
         bool yearOk = true;
         const int year = args.has("year") ? args.value("year").toInt(&yearOk) : 0;
         if (!yearOk || year < 0) {
             std::cerr << "gzplan render: --year must be a year such as 2025, not '" << args.value("year").toStdString() << "'\n";
             return 2;
         }
+        std::optional<layers::DataLocation> where;
+        bool haveStore = false;
         try {
-            s.progress = render::loadProgress(plan, store, (share + "/monitoring").toStdString(), year, args.value("indicator").toStdString());
+            where = actualsStorePath(args);
+            s.progress = render::loadProgress(plan, *where, (share + "/monitoring").toStdString(), year, args.value("indicator").toStdString());
+            haveStore = layers::ActualsStore::exists(*where);
         } catch (const std::exception& e) {
             std::cerr << "gzplan render: the figures' store: " << e.what() << "\n";
             return 1;
         }
-        if (!layers::ActualsStore::exists(store))
+        const layers::DataLocation& store = *where;
+        if (!haveStore)
             std::cerr << "gzplan render: note: no figures' store at " << store.shown() << " (--actuals or $GZPLAN_ACTUALS): every target is drawn without a figure\n";
         if (args.has("indicator") && std::none_of(s.progress->targets.begin(), s.progress->targets.end(), [&](const layers::TargetProgress& t) {
                      return t.target && render::indicatorMatch(t.target->indicator, s.progress->indicator) > 0;
