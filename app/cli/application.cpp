@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <iostream>
 
@@ -242,22 +243,25 @@ int renderCommand(const layers::Geography& geography, const layers::PlanData& pl
     if (*view == render::View::Progress) {
         // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default store): a missing one draws every
         // target as "no figure" and the legend says so; one that cannot be read is an error naming it.
-        const std::filesystem::path store = args.has("actuals") ? std::filesystem::path(args.value("actuals").toStdString())
-                                                                 : layers::ActualsStore::defaultPath();
         bool yearOk = true;
         const int year = args.has("year") ? args.value("year").toInt(&yearOk) : 0;
         if (!yearOk || year < 0) {
             std::cerr << "gzplan render: --year must be a year such as 2025, not '" << args.value("year").toStdString() << "'\n";
             return 2;
         }
+        std::optional<layers::DataLocation> where;
+        bool haveStore = false;
         try {
-            s.progress = render::loadProgress(plan, store, (share + "/monitoring").toStdString(), year, args.value("indicator").toStdString());
+            where = actualsStorePath(args);
+            s.progress = render::loadProgress(plan, *where, (share + "/monitoring").toStdString(), year, args.value("indicator").toStdString());
+            haveStore = layers::ActualsStore::exists(*where);
         } catch (const std::exception& e) {
             std::cerr << "gzplan render: the figures' store: " << e.what() << "\n";
             return 1;
         }
-        if (!std::filesystem::exists(store))
-            std::cerr << "gzplan render: note: no figures' store at " << store.string() << " (--actuals or $GZPLAN_ACTUALS): every target is drawn without a figure\n";
+        const layers::DataLocation& store = *where;
+        if (!haveStore)
+            std::cerr << "gzplan render: note: no figures' store at " << store.shown() << " (--actuals or $GZPLAN_ACTUALS): every target is drawn without a figure\n";
         if (args.has("indicator") && std::none_of(s.progress->targets.begin(), s.progress->targets.end(), [&](const layers::TargetProgress& t) {
                      return t.target && render::indicatorMatch(t.target->indicator, s.progress->indicator) > 0;
                  })) {
@@ -590,15 +594,17 @@ int run(int argc, char** argv)
     // The figures' store (--actuals, else $GZPLAN_ACTUALS, else the default) and the rules of share/monitoring: the
     // actuals table and the 目标进展 view. A store or rules that cannot be read are named at the top of the map.
     {
-        const std::filesystem::path store = args.has("actuals") ? std::filesystem::path(args.value("actuals").toStdString())
-                                                                : layers::ActualsStore::defaultPath();
         layers::MonitoringRules rules;
         try {
             rules = layers::MonitoringRules::load((share + "/monitoring").toStdString());
         } catch (const std::exception& e) {
             mainWindow.showError("monitoring", QCoreApplication::translate("app::cli::Application", "监测规则无法读取: %1").arg(QString::fromUtf8(e.what())));
         }
-        mainWindow.setActuals(std::move(rules), store);
+        try {
+            mainWindow.setActuals(std::move(rules), actualsStorePath(args));
+        } catch (const std::exception& e) {  // a PG: string libpq cannot read
+            mainWindow.showError("actuals", QString::fromUtf8(e.what()));
+        }
     }
     // The last session's layout and language; --lang (zh or en) wins over the stored language for this run.
     mainWindow.restoreSettings(args.has("lang") ? args.value("lang") : QString());

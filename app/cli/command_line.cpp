@@ -154,12 +154,14 @@ std::vector<CommandSpec> makeCommands()
           option("date", "YYYY[-MM[-DD]]", "set: the date of the figure (the latest counts)"),
           option("source", "text", "set: where the figure comes from (贵州统计年鉴2024 表3-5)"),
           option("measure", "kind", "set: value (default), annual or level (share/monitoring/README.md)", {"value", "annual", "level"}),
-          option("note", "text", "set: a note"), kJson},
+          option("note", "text", "set: a note"),
+          option("expect-change", "N", "set: the change of the figure you saw (0: none); refused if another change made the one that counts since"),
+          kJson},
          {"gzplan actuals template --out figures.xlsx [--year 2025] [--scope city]",
           "gzplan actuals import figures.xlsx [--sheet S] [--skip-bad [--rejected bad.csv]] [--encoding GBK]",
-          "gzplan actuals set t001 57.2 --year 2023 --date 2024-03 --source \"贵州统计年鉴2024 表3-5\" [--unit %] [--measure value]",
+          "gzplan actuals set t001 57.2 --year 2023 --date 2024-03 --source \"贵州统计年鉴2024 表3-5\" [--unit %] [--measure value] [--expect-change 5]",
           "gzplan actuals list|history [t001]|undo [change] [--json]",
-          "The store: --actuals, else $GZPLAN_ACTUALS, else ~/.local/share/gzplan/actuals.gpkg; the rules: share/monitoring/README.md"},
+          "The store: --actuals (a GeoPackage, or PG:… with --schema), else $GZPLAN_ACTUALS, else ~/.local/share/gzplan/actuals.gpkg; the rules: share/monitoring/README.md"},
          false},
         {"progress",
          "the status of every target from the actual figures: met, not met, on track, behind, no figure, undetermined",
@@ -377,7 +379,7 @@ const std::vector<OptionSpec>& globalOptions()
 {
     static const std::vector<OptionSpec> kGlobal{
         option("data", "guizhou.gpkg|PG:…", "the GeoPackage or PostgreSQL database to read (PG:dbname=… host=…, PG:service=…; default $GZPLAN_DATA, else the build's GeoPackage)"),
-        option("schema", "name", "the PostGIS schema of --data PG:… (default $GZPLAN_SCHEMA, else gzplan)"),
+        option("schema", "name", "the PostGIS schema of --data PG:… or --actuals PG:… (default $GZPLAN_SCHEMA, else gzplan)"),
         option("share", "folder", "the share/ folder: styles, plan tables, documents (default $GZPLAN_SHARE, else the source tree's)"),
         option("actuals", "store.gpkg",
                "the actual figures' store (default $GZPLAN_ACTUALS, else ~/.local/share/gzplan/actuals.gpkg; made by the first import)"),
@@ -536,10 +538,13 @@ std::string CommandLine::dataPath() const
 layers::DataLocation CommandLine::dataLocation() const
 {
     const std::string data = dataPath();
-    if (has("schema"))
+    // --schema names the schema of whichever location is on PostgreSQL: with a GeoPackage plan and the figures'
+    // store on PostgreSQL (--actuals PG:…) it is the store's
+    const bool pgData = data.rfind("PG:", 0) == 0;
+    if (has("schema") && (pgData || !has("actuals") || value("actuals").rfind("PG:", 0) != 0))
         return layers::DataLocation(data, value("schema"));
     const char* env = std::getenv("GZPLAN_SCHEMA");
-    return layers::DataLocation(data, data.rfind("PG:", 0) == 0 && env ? env : "");
+    return layers::DataLocation(data, pgData && env ? env : "");
 }
 
 std::string synopsis(const CommandSpec& command)

@@ -68,7 +68,7 @@ const std::map<std::string, std::set<std::string>>& actionOptions()
         {"import", {"sheet", "skip-bad", "rejected", "encoding", "by"}},
         {"list", {"year", "scope", "json"}},
         {"history", {"json"}},
-        {"set", {"year", "unit", "date", "source", "measure", "note", "by"}},
+        {"set", {"year", "unit", "date", "source", "measure", "note", "by", "expect-change"}},
         {"undo", {"by"}}};
     return k;
 }
@@ -105,10 +105,10 @@ void writeRejected(const std::filesystem::path& file, const std::vector<layers::
 int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& rules, const Arguments& args, const std::string& file,
                  std::ostream& out, std::ostream& err)
 {
-    const std::filesystem::path storePath = actualsStorePath(args);
+    const layers::DataLocation storePath = actualsStorePath(args);
     // Read the store if it is there (duplicates are checked against it); it is made only when there is something to enter.
     std::vector<layers::Actual> current;
-    if (std::filesystem::exists(storePath))
+    if (layers::ActualsStore::exists(storePath))
         current = layers::currentActuals(layers::ActualsStore::open(storePath, false).actuals());
     layers::ImportOptions options;
     options.sheet = s(args.value("sheet"));
@@ -139,7 +139,7 @@ int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& 
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
     std::signal(SIGTERM, [](int) { g_interrupted = 1; });
     layers::ActualsStore store = layers::ActualsStore::open(storePath, true);
-    out << "entering " << r.good.size() << " figure(s) into " << storePath.string() << " in one transaction…" << std::endl;
+    out << "entering " << r.good.size() << " figure(s) into " << storePath.shown() << " in one transaction…" << std::endl;
     const long long change = store.add(r.good, "import", std::filesystem::path(file).filename().string(), who(args), [&] {
         if (const char* pause = std::getenv("GZPLAN_TEST_IMPORT_PAUSE_MS"))  // tests: time to change the file or interrupt
             ::usleep(static_cast<useconds_t>(std::atoi(pause)) * 1000);
@@ -150,7 +150,7 @@ int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& 
     });
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-    out << "imported " << r.good.size() << " figure(s) from " << file << " (" << r.encoding << ") into " << storePath.string() << " as change "
+    out << "imported " << r.good.size() << " figure(s) from " << file << " (" << r.encoding << ") into " << storePath.shown() << " as change "
         << change;
     if (r.blank)
         out << "; " << r.blank << " row(s) without a value left out";
@@ -160,11 +160,15 @@ int importAction(const layers::PlanQuery& query, const layers::MonitoringRules& 
 
 }  // namespace
 
-std::filesystem::path actualsStorePath(const Arguments& args)
+layers::DataLocation actualsStorePath(const Arguments& args)
 {
-    if (args.has("actuals"))
-        return s(args.value("actuals"));
-    return layers::ActualsStore::defaultPath();
+    const std::string store = args.has("actuals") ? s(args.value("actuals")) : layers::ActualsStore::defaultPath().string();
+    if (store.rfind("PG:", 0) != 0)
+        return layers::DataLocation(store);
+    if (args.has("schema"))
+        return layers::DataLocation(store, s(args.value("schema")));
+    const char* env = std::getenv("GZPLAN_SCHEMA");
+    return layers::DataLocation(store, env ? env : "");
 }
 
 int actualsCommand(const layers::PlanQuery& query, const QString& share, const Arguments& args, std::ostream& out, std::ostream& err)
@@ -209,7 +213,7 @@ int actualsCommand(const layers::PlanQuery& query, const QString& share, const A
     }
     try {
         const layers::MonitoringRules rules = layers::MonitoringRules::load(s(share) + "/monitoring");
-        const std::filesystem::path storePath = actualsStorePath(args);
+        const layers::DataLocation storePath = actualsStorePath(args);
         if (action == "template") {
             if (!args.has("out")) {
                 err << "gzplan actuals template: --out figures.xlsx|csv is needed\n";
@@ -262,7 +266,7 @@ int actualsCommand(const layers::PlanQuery& query, const QString& share, const A
             a.source = s(args.value("source"));
             a.note = s(args.value("note"));
             std::vector<layers::Actual> current;
-            if (std::filesystem::exists(storePath))
+            if (layers::ActualsStore::exists(storePath))
                 current = layers::currentActuals(layers::ActualsStore::open(storePath, false).actuals());
             // The date as the import reads it (2024/3 → 2024-03); checkActual says what is wrong with it.
             const auto problems = layers::checkActual(a, query.plan(), rules, current);
@@ -273,20 +277,30 @@ int actualsCommand(const layers::PlanQuery& query, const QString& share, const A
                         << ": " << p.message << "\n";
                 return 1;
             }
+            long long seen = -1;  // no --expect-change: entered whatever counts now
+            if (args.has("expect-change")) {
+                bool okSeen = false;
+                seen = args.value("expect-change").toLongLong(&okSeen);
+                if (!okSeen || seen < 0) {
+                    err << "gzplan actuals set: --expect-change '" << s(args.value("expect-change"))
+                        << "' is not a change id (the change of the figure you saw, 0 for none; gzplan actuals list shows it)\n";
+                    return 2;
+                }
+            }
             layers::ActualsStore store = layers::ActualsStore::open(storePath, true);
-            const long long change = store.add({a}, "set", id + " " + std::to_string(a.year), who(args));
+            const long long change = seen < 0 ? store.add({a}, "set", id + " " + std::to_string(a.year), who(args)) : store.set(a, seen, who(args));
             out << "entered " << id << " " << a.year << ": " << a.valueText << " " << a.unit << " (" << a.source << ") as change " << change << "\n";
             return 0;
         }
-        if (!std::filesystem::exists(storePath)) {
+        if (!layers::ActualsStore::exists(storePath)) {
             if (action == "undo") {
-                err << "gzplan actuals undo: " << storePath.string() << ": no figures' store: nothing to undo\n";
+                err << "gzplan actuals undo: " << storePath.shown() << ": no figures' store: nothing to undo\n";
                 return 1;
             }
             if (args.flag("json")) {
                 printJson(out, action == "list" ? QJsonValue(QJsonArray()) : QJsonValue(QJsonObject{{"changes", QJsonArray()}, {"figures", QJsonArray()}}));
             } else {
-                out << "no figures yet (" << storePath.string() << " does not exist): gzplan actuals template, then import\n";
+                out << "no figures yet (" << storePath.shown() << " does not exist): gzplan actuals template, then import\n";
             }
             return 0;
         }
@@ -394,9 +408,9 @@ int progressCommand(const layers::PlanQuery& query, const QString& share, const 
     }
     try {
         const layers::MonitoringRules rules = layers::MonitoringRules::load(s(share) + "/monitoring");
-        const std::filesystem::path storePath = actualsStorePath(args);
+        const layers::DataLocation storePath = actualsStorePath(args);
         std::vector<layers::Actual> current;
-        const bool haveStore = std::filesystem::exists(storePath);
+        const bool haveStore = layers::ActualsStore::exists(storePath);
         if (haveStore)
             current = layers::currentActuals(layers::ActualsStore::open(storePath, false).actuals());
         const auto all = layers::evaluate(query.plan(), current, rules, {asOf});
@@ -442,7 +456,7 @@ int progressCommand(const layers::PlanQuery& query, const QString& share, const 
                 o["chapter"] = q(chapter);
                 chapters.append(o);
             }
-            printJson(out, QJsonObject{{"store", haveStore ? q(storePath.string()) : QJsonValue()},
+            printJson(out, QJsonObject{{"store", haveStore ? q(storePath.shown()) : QJsonValue()},
                                        {"as_of_year", asOf ? QJsonValue(asOf) : QJsonValue()},
                                        {"summary", countJson(total)},
                                        {"by_scope", scopes},
@@ -461,7 +475,7 @@ int progressCommand(const layers::PlanQuery& query, const QString& share, const 
         table.print(out);
         out << total.targets << " targets: " << total.met << " met, " << total.notMet << " not met, " << total.onTrack << " on track, " << total.behind
             << " behind, " << total.undetermined << " undetermined, " << total.noFigure << " without a figure";
-        out << (haveStore ? " (figures: " + storePath.string() + ")" : " (no figures' store at " + storePath.string() + ")") << "\n";
+        out << (haveStore ? " (figures: " + storePath.shown() + ")" : " (no figures' store at " + storePath.shown() + ")") << "\n";
         return 0;
     } catch (const std::exception& e) {
         err << "gzplan progress: " << e.what() << "\n";

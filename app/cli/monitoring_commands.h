@@ -8,12 +8,14 @@
 #include <QString>
 
 #include "cli/arguments.h"
+#include "layers/data_location.h"
 #include "layers/plan_query.h"
 
 namespace app::cli {
 
-/// The figures' store of this command line: --actuals, else $GZPLAN_ACTUALS, else ActualsStore::defaultPath().
-std::filesystem::path actualsStorePath(const Arguments& args);
+/// The figures' store of this command line: --actuals, else $GZPLAN_ACTUALS, else ActualsStore::defaultPath(); on
+/// PostgreSQL (PG:…) in the schema of --schema, else $GZPLAN_SCHEMA, else gzplan.
+layers::DataLocation actualsStorePath(const Arguments& args);
 
 int actualsCommand(const layers::PlanQuery& query, const QString& share, const Arguments& args, std::ostream& out, std::ostream& err);
 int progressCommand(const layers::PlanQuery& query, const QString& share, const Arguments& args, std::ostream& out, std::ostream& err);

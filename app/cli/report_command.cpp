@@ -69,11 +69,17 @@ int reportCommand(const layers::PlanQuery& query, const layers::PlanGeometry& pl
     in.scope = scope;
     in.english = args.value("lang") == "en";
     // The figures as gzplan progress reads them (the same store, rules and evaluate()): no store is no figure.
-    const std::filesystem::path store = actualsStorePath(args);
-    const bool haveStore = std::filesystem::exists(store);
-    in.store = QString::fromStdString(store.string()) + (haveStore ? QString() : QCoreApplication::translate("app::cli::Application", "（不存在）"));
+    const layers::DataLocation store = actualsStorePath(args);
+    bool haveStore = false;
+    try {
+        haveStore = layers::ActualsStore::exists(store);
+    } catch (const std::exception& e) {
+        std::cerr << "gzplan report: " << e.what() << "\n";
+        return 1;
+    }
+    in.store = QString::fromStdString(store.shown()) + (haveStore ? QString() : QCoreApplication::translate("app::cli::Application", "（不存在）"));
     if (!haveStore)
-        std::cerr << "gzplan report: warning: no figures' store at " << store.string()
+        std::cerr << "gzplan report: warning: no figures' store at " << store.shown()
                   << ": every target is 无数据 (no figure); enter figures with gzplan actuals import, or name the store with --actuals\n";
     try {
         const layers::MonitoringRules rules = layers::MonitoringRules::load((share + "/monitoring").toStdString());

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSocketNotifier>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -512,9 +513,29 @@ ActualsPanel::~ActualsPanel() = default;
 
 void ActualsPanel::setRules(layers::MonitoringRules rules) { m_rules = std::move(rules); }
 
-QString ActualsPanel::setStore(const std::filesystem::path& path)
+QString ActualsPanel::setStore(const layers::DataLocation& where)
 {
-    m_path = path;
+    m_where = where;
+    delete m_notifier;
+    m_notifier = nullptr;
+    m_listener.reset();
+    if (m_where.postgres()) {
+        try {
+            m_listener = std::make_unique<layers::ActualsListener>(m_where);
+            m_notifier = new QSocketNotifier(m_listener->socket(), QSocketNotifier::Read, this);
+            connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+                try {
+                    if (m_listener->poll())
+                        reload();
+                } catch (const std::exception& e) {  // the server went away: say so once, stop listening
+                    m_notifier->setEnabled(false);
+                    emit error(tr("不再接收他人的更改：%1").arg(QString::fromUtf8(e.what())));
+                }
+            });
+        } catch (const std::exception&) {
+            m_listener.reset();  // reload() names the server's problem
+        }
+    }
     return reload();
 }
 
@@ -523,13 +544,15 @@ QString ActualsPanel::reload()
     m_error.clear();
     m_all.clear();
     m_changes.clear();
-    std::error_code ec;
-    m_exists = !m_path.empty() && std::filesystem::exists(m_path, ec);
-    if (m_exists) {
+    m_exists = false;
+    if (!m_where.location().empty()) {
         try {
-            const layers::ActualsStore store = layers::ActualsStore::open(m_path, false);
-            m_all = store.actuals();
-            m_changes = store.changes();
+            m_exists = layers::ActualsStore::exists(m_where);
+            if (m_exists) {
+                const layers::ActualsStore store = layers::ActualsStore::open(m_where, false);
+                m_all = store.actuals();
+                m_changes = store.changes();
+            }
         } catch (const std::exception& e) {
             m_all.clear();
             m_changes.clear();
@@ -553,7 +576,7 @@ QString ActualsPanel::notice() const
 {
     if (!m_error.isEmpty())
         return m_error;
-    const QString where = QString::fromStdString(m_path.string());
+    const QString where = QString::fromStdString(m_where.shown());
     if (m_all.empty())
         return tr("尚无实际数据：用 gzplan actuals import 导入，或在此录入") + QStringLiteral("  (%1)").arg(where);
     int figures = 0;
@@ -563,10 +586,18 @@ QString ActualsPanel::notice() const
     return tr("%1 个目标中 %2 个有实际数据 · 数据库 %3").arg(progress().size()).arg(figures).arg(where);
 }
 
-QStringList ActualsPanel::enter(const layers::Actual& actual)
+long long ActualsPanel::seenChange(const std::vector<layers::Actual>& figures, const layers::Actual& a)
+{
+    for (const auto& f : figures)
+        if (f.targetId == a.targetId && f.year == a.year && f.measure == a.measure)
+            return f.change;
+    return 0;
+}
+
+QStringList ActualsPanel::enter(const layers::Actual& actual, std::optional<long long> seen)
 {
     QStringList problems;
-    if (m_path.empty())
+    if (m_where.location().empty())
         return {tr("没有实际数据库：用 --actuals 指定文件")};
     if (!m_error.isEmpty())
         return {m_error};
@@ -585,10 +616,20 @@ QStringList ActualsPanel::enter(const layers::Actual& actual)
     if (!problems.isEmpty())
         return problems;
     try {
-        layers::ActualsStore store = layers::ActualsStore::open(m_path, true);
-        store.add({actual}, "set", actual.targetId + " " + std::to_string(actual.year), s(whoEnters()));
+        layers::ActualsStore store = layers::ActualsStore::open(m_where, true);
+        store.set(actual, seen ? *seen : seenChange(m_current, actual), s(whoEnters()));
+    } catch (const layers::ConflictError& e) {
+        const layers::Change& other = e.other();
+        const QString now = e.figure() ? tr("现为 %1 %2（%3）").arg(q(e.figure()->valueText), q(e.figure()->unit), q(e.figure()->source))
+                                       : tr("现已无数据");
+        reload();  // the table shows what counts now
+        return {tr("未写入：%1 %2 年的数据已被他人修改（更改 #%3，%4，%5），%6。请核对后重新录入")
+                    .arg(q(actual.targetId))
+                    .arg(actual.year)
+                    .arg(other.id)
+                    .arg(q(other.by), q(other.at), now)};
     } catch (const std::exception& e) {
-        return {tr("未写入 %1：%2").arg(QString::fromStdString(m_path.string()), QString::fromUtf8(e.what()))};
+        return {tr("未写入 %1：%2").arg(QString::fromStdString(m_where.shown()), QString::fromUtf8(e.what()))};
     }
     reload();
     emit message(tr("已保存 %1 %2 年的实际数据").arg(q(actual.targetId)).arg(actual.year));
@@ -607,17 +648,23 @@ ActualDialog* ActualsPanel::dialogFor(const std::string& targetId)
     for (const auto& a : m_current)
         if (a.targetId == targetId && (!current || a.year >= current->year))
             current = &a;
-    auto* dialog = new ActualDialog(*target, m_rules, current, [this](const layers::Actual& a) { return enter(a); }, this);
+    // the figures the dialog showed: a save is refused if another change made the one that counts since
+    std::vector<layers::Actual> shown;
+    for (const auto& a : m_current)
+        if (a.targetId == targetId)
+            shown.push_back(a);
+    auto* dialog = new ActualDialog(
+        *target, m_rules, current, [this, shown](const layers::Actual& a) { return enter(a, seenChange(shown, a)); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     return dialog;
 }
 
 QString ActualsPanel::undo()
 {
-    if (m_path.empty() || !m_exists)
+    if (m_where.location().empty() || !m_exists)
         return tr("没有可撤销的更改");
     try {
-        layers::ActualsStore store = layers::ActualsStore::open(m_path, false);
+        layers::ActualsStore store = layers::ActualsStore::open(m_where, false);
         const long long id = store.undo(0, s(whoEnters()));
         reload();
         emit message(tr("已撤销（更改 #%1）").arg(id));

@@ -3,8 +3,10 @@
 // and its status (layers::evaluate: the same statuses as `gzplan progress` and the report), filtered by scope,
 // indicator and status; a figure entered or corrected in a dialog (checked with layers::checkActual, saved as one
 // "set" change), the last change undone (Ctrl+Z), and the history of every change and every row (superseded and
-// withdrawn ones too). The store is a GeoPackage of its own (layers::ActualsStore); every change is read back and
-// handed on (changed()) to the map's 目标进展 view and the progress panel.
+// withdrawn ones too). The store is a GeoPackage of its own or a PostgreSQL schema (layers::ActualsStore); every
+// change is read back and handed on (changed()) to the map's 目标进展 view and the progress panel. A save carries the
+// change of the figure the dialog showed (refused when another user changed it since: layers::ConflictError); on
+// PostgreSQL the panel listens (layers::ActualsListener on a QSocketNotifier) and reloads when another saves.
 
 #include <filesystem>
 #include <memory>
@@ -21,6 +23,7 @@
 #include "render/progress_data.h"
 
 class QComboBox;
+class QSocketNotifier;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -127,15 +130,22 @@ public:
 
     /// The rules of share/monitoring (periods, tolerances, units).
     void setRules(layers::MonitoringRules rules);
-    /// Reads the store at path (a missing file: no figures yet, created at the first entry). Returns the error of a
-    /// store that cannot be opened (the table then shows no figures), else an empty string.
-    QString setStore(const std::filesystem::path& path);
-    const std::filesystem::path& storePath() const { return m_path; }
+    /// Reads the store at where (a missing one: no figures yet, created at the first entry). Returns the error of a
+    /// store that cannot be opened (the table then shows no figures), else an empty string. On PostgreSQL, listens
+    /// for the changes others commit and reloads.
+    QString setStore(const layers::DataLocation& where);
+    const layers::DataLocation& store() const { return m_where; }
+    /// Whether the panel listens for others' changes (a PostgreSQL store whose server answered).
+    bool listening() const { return m_listener != nullptr; }
     /// Reads the store again and refreshes the table, the history and the data handed on; returns the error.
     QString reload();
 
-    /// Checks one figure and writes it as one "set" change; returns the problems (empty: written).
-    QStringList enter(const layers::Actual& actual);
+    /// Checks one figure and writes it as one "set" change; returns the problems (empty: written). seen: the change
+    /// of the figure the user saw for its target, year and measure (0: none; nullopt: the one the table shows now);
+    /// when another change made the one that counts since, nothing is written and the problem names it.
+    QStringList enter(const layers::Actual& actual, std::optional<long long> seen = std::nullopt);
+    /// The change of the figure that counts in figures for a's target, year and measure (0: none).
+    static long long seenChange(const std::vector<layers::Actual>& figures, const layers::Actual& a);
     /// The dialog for a target (its current figure of the latest year prefilled); not shown.
     ActualDialog* dialogFor(const std::string& targetId);
     /// Withdraws the latest change; returns the error (nothing to undo, a store that cannot be written).
@@ -175,7 +185,9 @@ private:
 
     const layers::PlanQuery& m_query;
     layers::MonitoringRules m_rules;
-    std::filesystem::path m_path;
+    layers::DataLocation m_where{std::string()};
+    std::unique_ptr<layers::ActualsListener> m_listener;
+    QSocketNotifier* m_notifier = nullptr;
     bool m_exists = false;
     bool m_historySized = false;
     QString m_error;

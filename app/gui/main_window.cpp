@@ -210,7 +210,7 @@ void MainWindow::buildDocks()
     connect(m_actuals, &ActualsPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
 }
 
-void MainWindow::setActuals(layers::MonitoringRules rules, const std::filesystem::path& store)
+void MainWindow::setActuals(layers::MonitoringRules rules, const layers::DataLocation& store)
 {
     m_actuals->setRules(std::move(rules));
     m_actuals->setStore(store);

@@ -64,7 +64,7 @@ public:
     ActualsPanel* actualsPanel() const { return m_actuals; }
     /// The monitoring rules (share/monitoring) and the figures' store (--actuals, $GZPLAN_ACTUALS or the default):
     /// a store that cannot be opened is named in the message bar.
-    void setActuals(layers::MonitoringRules rules, const std::filesystem::path& store);
+    void setActuals(layers::MonitoringRules rules, const layers::DataLocation& store);
     /// The plan's shapes (zones, corridors): with them the window asks the plan about user layers — the dock 统计
     /// (StatsPanel), 工具 → 按位置选择… and 连接表格… (gui/stats_panel.h). Call once, before restoreSettings; the
     /// geometry outlives the window.

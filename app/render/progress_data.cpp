@@ -84,20 +84,20 @@ const layers::TargetProgress* cityPopulation(const ProgressData& data, const std
     return nullptr;
 }
 
-std::shared_ptr<const ProgressData> loadProgress(const layers::PlanData& plan, const std::filesystem::path& store,
+std::shared_ptr<const ProgressData> loadProgress(const layers::PlanData& plan, const layers::DataLocation& store,
                                                  const std::filesystem::path& rulesDir, int asOfYear, const std::string& indicator)
 {
     const layers::MonitoringRules rules = layers::MonitoringRules::load(rulesDir);
     std::vector<layers::Actual> current;
-    std::error_code ec;
-    if (!store.empty() && std::filesystem::exists(store, ec)) {
+    if (!store.location().empty()) {
         try {
-            current = layers::currentActuals(layers::ActualsStore::open(store, false).actuals());
+            if (layers::ActualsStore::exists(store))
+                current = layers::currentActuals(layers::ActualsStore::open(store, false).actuals());
         } catch (const std::exception& e) {
             const std::string what = e.what();
-            if (what.find(store.string()) != std::string::npos)
+            if (what.find(store.shown()) != std::string::npos)
                 throw;
-            throw layers::DataError(store.string(), what);
+            throw layers::DataError(store.shown(), what);
         }
     }
     auto data = std::make_shared<ProgressData>();

@@ -19,12 +19,12 @@ struct ProgressData {
     int asOfYear = 0;       ///< the year the statuses are for (0: every figure)
 };
 
-/// The statuses the 目标进展 view draws: the figures of store (a GeoPackage of layers::ActualsStore, opened read-only)
+/// The statuses the 目标进展 view draws: the figures of store (layers::ActualsStore: a GeoPackage or a PG: schema)
 /// evaluated with the rules of rulesDir (share/monitoring) against plan's targets, figures for years ≤ asOfYear (0:
 /// all); indicator set: the per-indicator mode. A store that does not exist (or an empty path) gives every target "no
 /// figure"; a store that cannot be read, or rules that cannot, throw layers::DataError naming the file. The result's
 /// targets point into plan, which must outlive it.
-std::shared_ptr<const ProgressData> loadProgress(const layers::PlanData& plan, const std::filesystem::path& store,
+std::shared_ptr<const ProgressData> loadProgress(const layers::PlanData& plan, const layers::DataLocation& store,
                                                  const std::filesystem::path& rulesDir, int asOfYear = 0, const std::string& indicator = {});
 
 /// Whether a target's indicator answers the asked one, and how well: 3 equal (or both a central city's population:

@@ -19,17 +19,17 @@
         <translation>Projection %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/report_command.cpp" line="74"/>
+        <location filename="../../app/cli/report_command.cpp" line="80"/>
         <source>（不存在）</source>
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="553"/>
+        <location filename="../../app/cli/application.cpp" line="558"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="562"/>
+        <location filename="../../app/cli/application.cpp" line="571"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -37,380 +37,400 @@
 <context>
     <name>app::gui::ActualsPanel</name>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="43"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="44"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="44"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="45"/>
         <source>中心城市</source>
         <translation>central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="45"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="46"/>
         <source>分区</source>
         <translation>zones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="46"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="47"/>
         <source>廊道</source>
         <translation>corridors</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="47"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="48"/>
         <source>县</source>
         <translation>counties</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="48"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="49"/>
         <source>节点</source>
         <translation>places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="177"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="178"/>
         <source>按路径应达 %1 %2（%3 年）</source>
         <translation>expected on the path: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="71"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="210"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="72"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="211"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="211"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="717"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="212"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="764"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="212"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="719"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="213"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="766"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="213"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="214"/>
         <source>目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="214"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="215"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="74"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="215"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="296"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="75"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="216"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="216"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="721"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="217"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="768"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="217"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="218"/>
         <source>判定规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="218"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="219"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="76"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="219"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="316"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="77"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="220"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="317"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>数据日期</source>
         <translation>Figure date</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="220"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="221"/>
         <source>录入</source>
         <comment>column: who entered the figure, when</comment>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="221"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="222"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="268"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="269"/>
         <source>录入实际数据：%1</source>
         <translation>Enter an actual figure: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="73"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="279"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="74"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="280"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="72"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="305"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="73"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="306"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
         <source>按目标口径 (value)</source>
         <translation>in the target&apos;s terms (value)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
         <source>单年数 (annual)</source>
         <translation>one year&apos;s amount (annual)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="310"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
         <source>水平值 (level)</source>
         <translation>level (level)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="75"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="311"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="76"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="312"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>口径</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="315"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="316"/>
         <source>数据发布日期：YYYY、YYYY-MM 或 YYYY-MM-DD</source>
         <translation>date of the figure: YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="320"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="321"/>
         <source>必填，例如 贵州统计年鉴2024 表3-5</source>
         <translation>required, e.g. 贵州统计年鉴2024 表3-5 (Guizhou Statistical Yearbook 2024, table 3-5)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="77"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="321"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="78"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="322"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="325"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="326"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="382"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="383"/>
         <source>未保存：</source>
         <translation>Not saved:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="536"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="532"/>
+        <source>不再接收他人的更改：%1</source>
+        <translation>no longer receiving others&apos; changes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="559"/>
         <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
         <translation>The figures&apos; store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="558"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="581"/>
         <source>尚无实际数据：用 gzplan actuals import 导入，或在此录入</source>
         <translation>No figures yet: import with gzplan actuals import, or enter them here</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="563"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="586"/>
         <source>%1 个目标中 %2 个有实际数据 · 数据库 %3</source>
         <translation>%2 of %1 targets have a figure · store %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="570"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="601"/>
         <source>没有实际数据库：用 --actuals 指定文件</source>
         <translation>No figures&apos; store: give a file with --actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="582"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="613"/>
         <source>数值“%1”不是数字</source>
         <translation>&apos;%1&apos; is not a number (digits with . for decimals, no thousands separator)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="584"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="615"/>
         <source>来源必填</source>
         <translation>no source: name the yearbook and table, bulletin or report the figure comes from</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="591"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="623"/>
+        <source>现为 %1 %2（%3）</source>
+        <translation>it is now %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="624"/>
+        <source>现已无数据</source>
+        <translation>no figure counts now</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="626"/>
+        <source>未写入：%1 %2 年的数据已被他人修改（更改 #%3，%4，%5），%6。请核对后重新录入</source>
+        <translation>not saved: someone changed the %2 figure of %1 since you opened it (change #%3 by %4 at %5); %6. Check it and enter yours again</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="632"/>
         <source>未写入 %1：%2</source>
         <translation>Nothing written to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="594"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="635"/>
         <source>已保存 %1 %2 年的实际数据</source>
         <translation>Saved the figure of %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="618"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="665"/>
         <source>没有可撤销的更改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="623"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="670"/>
         <source>已撤销（更改 #%1）</source>
         <translation>Undone (change #%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="625"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="672"/>
         <source>无法撤销：%1</source>
         <translation>Cannot undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="654"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
         <source>全部范围</source>
         <translation>All scopes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="667"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
         <source>全部%1</source>
         <translation>All %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
         <source>录入</source>
         <comment>change kind</comment>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="684"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="730"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="777"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="685"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
         <source>已撤销</source>
         <comment>change</comment>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="685"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
         <source>撤销了 #%1</source>
         <translation>undoes #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
         <source>已撤销</source>
         <comment>row</comment>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
         <source>计入</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="696"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
         <source>被取代</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="718"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="765"/>
         <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
         <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="720"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="767"/>
         <source>指标名称的一部分</source>
         <translation>part of the indicator&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="722"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="769"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="728"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="775"/>
         <source>录入/更正…</source>
         <translation>Enter/correct…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="729"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="776"/>
         <source>录入或更正所选目标的实际数据（也可双击一行）</source>
         <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="778"/>
         <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
         <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="779"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="733"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="780"/>
         <source>目标与实际</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="734"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="781"/>
         <source>历史（全部更改与数据行）</source>
         <translation>History (every change and every row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
         <source>时间</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="736"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="738"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="739"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -2582,127 +2602,127 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Read %1 features, %2 of them cut at a boundary; %3 s</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="538"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="540"/>
         <source>%1 (最大的 %2 个单位, 共 %3 个)</source>
         <translation>%1 (the largest %2 of %3 units)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="565"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="567"/>
         <source>没有统计结果可导出</source>
         <translation>No statistics to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="569"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="571"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="582"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="584"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="583"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="585"/>
         <source>统计单位</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="584"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="586"/>
         <source>分组字段</source>
         <translation>Group field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="585"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="587"/>
         <source>度量</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="586"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
         <source>条件</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="587"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="589"/>
         <source>专题图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>县级单位</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>市州</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>县城类型</source>
         <translation>County-seat class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>布局分区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>区域中心城市</source>
         <translation>Regional central cities</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="588"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="590"/>
         <source>通道 (距离)</source>
         <translation>Corridor (distance)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="591"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="593"/>
         <source>通道两侧的距离, 带单位: 10km、500m、2.5公里</source>
         <translation>Distance either side of the corridor, with a unit: 10km, 500m, 2.5公里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="592"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="594"/>
         <source>属性条件 (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</source>
         <translation>Attribute condition (GDAL SQL): landuse = &apos;林地&apos; AND area_m2 &gt; 1000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="593"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="595"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="594"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="596"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="595"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="597"/>
         <source>导出表格…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="596"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="598"/>
         <source>导出地图…</source>
         <translation>Export map…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="597"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="599"/>
         <source>清除专题图</source>
         <translation>Clear the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="599"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
         <source>表格</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="600"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="602"/>
         <source>图表与专题图</source>
         <translation>Chart and map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/stats_panel.cpp" line="601"/>
+        <location filename="../../app/gui/stats_panel.cpp" line="603"/>
         <source>方法与说明</source>
         <translation>Method and notes</translation>
     </message>
@@ -3009,7 +3029,7 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>figures up to %1</translation>
     </message>
     <message>
-        <location filename="../../app/render/choropleth.cpp" line="88"/>
+        <location filename="../../app/render/choropleth.cpp" line="92"/>
         <source>无数值</source>
         <translation>No value</translation>
     </message>

@@ -97,7 +97,7 @@ TEST(CommandGrammar, RefusesUnknownOptionsSuggestingTheNearest)
     // Nothing close: the option is named with the command's options (and where it belongs, if anywhere).
     const std::string orbit = refusal({"class", "satellite", "--orbit", "zunyi"});
     EXPECT_NE(orbit.find("unknown option --orbit for gzplan class"), std::string::npos) << orbit;
-    EXPECT_NE(orbit.find("its options: --json, --data, --share, --actuals, --help"), std::string::npos) << orbit;
+    EXPECT_NE(orbit.find("its options: --json, --data, --schema, --share, --actuals, --help"), std::string::npos) << orbit;
     const std::string scope = refusal({"county", "盘州", "--scope", "province"});
     EXPECT_NE(scope.find("--scope is an option of gzplan targets"), std::string::npos) << scope;
     // Unknown commands likewise.

@@ -3,8 +3,10 @@
 //
 //   MonitoringRules   share/monitoring/*.csv: the plans' periods, the tolerance of 左右 (≈), unit conversions
 //   Actual, Change    one figure as stored, and the change (import, set, undo) that entered or withdrew it
-//   ActualsStore      the figures' store: a GeoPackage of its own (the build's guizhou.gpkg is rebuilt), written in
-//                     one transaction per change; nothing is deleted, an undo withdraws a change's rows
+//   ActualsStore      the figures' store: a GeoPackage of its own (the build's guizhou.gpkg is rebuilt) or a
+//                     PostgreSQL schema, written in one transaction per change; nothing is deleted, an undo withdraws
+//                     a change's rows; a set carries the change the user saw (ConflictError when another came between)
+//   ActualsListener   on PostgreSQL: hears the changes other processes commit (LISTEN/NOTIFY)
 //   evaluate          the status of every target (met, not met, on track, behind, no figure, undetermined) with
 //                     the rule that decided it and its inputs, in both languages
 //   readActualsFile   a filled template (CSV or XLSX through GDAL), every row checked; writeActualsTemplate
@@ -15,10 +17,13 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "layers/data_location.h"
+#include "layers/errors.h"
 #include "layers/plan.h"
 
 namespace layers {
@@ -111,17 +116,39 @@ struct Change {
     bool undone = false;  ///< a later undo withdrew it
 };
 
-/// The figures' store: a GeoPackage with the tables actuals and actual_changes (attribute tables, no geometry).
+/// A save refused because the figure the user saw is no longer the one that counts (optimistic locking): another
+/// change entered or withdrew a figure for the same target, year and measure in between. Nothing was written.
+class ConflictError : public DataError {
+public:
+    ConflictError(const std::string& store, const std::string& what, Change other, std::optional<Actual> figure)
+        : DataError(store, what), m_other(std::move(other)), m_figure(std::move(figure)) {}
+    /// The change that made the figure that counts now (or the undo that withdrew the one seen).
+    const Change& other() const { return m_other; }
+    /// The figure that counts now; nullopt when none does.
+    const std::optional<Actual>& figure() const { return m_figure; }
+
+private:
+    Change m_other;
+    std::optional<Actual> m_figure;
+};
+
+/// The figures' store, on either backend of DataLocation: a GeoPackage of its own, or the tables actuals,
+/// actual_changes and store_info in a PostgreSQL schema (--actuals PG:… --schema s). Every change is one
+/// transaction; on PostgreSQL it takes a lock so savers serialise, and sends pg_notify('gzplan_actuals', schema).
 class ActualsStore {
 public:
-    /// Opens the store; creates the file and its tables when create is set and the file is missing. A file that is
-    /// not a GeoPackage, or one without the tables and not empty, is refused (DataError).
-    static ActualsStore open(const std::filesystem::path& file, bool create);
+    /// Opens the store; creates it (the file, or the tables in the schema, in one transaction) when create is set
+    /// and it is missing. A file that is not a GeoPackage, a GeoPackage or schema without the tables (and not
+    /// empty), or another schema version is refused (DataError).
+    static ActualsStore open(const DataLocation& where, bool create);
+    /// Whether there is a store: the file exists, or the schema has the table store_info (DataError when the server
+    /// cannot be reached).
+    static bool exists(const DataLocation& where);
 
     /// The default store: $GZPLAN_ACTUALS, else $XDG_DATA_HOME/gzplan/actuals.gpkg (~/.local/share/gzplan/…).
     static std::filesystem::path defaultPath();
 
-    const std::filesystem::path& path() const { return m_file; }
+    const DataLocation& location() const { return m_where; }
 
     /// Every figure stored (withdrawn ones marked), in the order entered.
     std::vector<Actual> actuals() const;
@@ -131,13 +158,36 @@ public:
     /// beforeCommit runs inside the transaction, last (an import checks there that its file did not change).
     long long add(const std::vector<Actual>& rows, const std::string& kind, const std::string& detail, const std::string& by,
                   const std::function<void()>& beforeCommit = {});
+    /// One figure entered or corrected (a "set"), provided the figure that counts for its target, year and measure
+    /// still came from change `seen` (0: none counted) when the transaction holds the store: otherwise nothing is
+    /// written and ConflictError names the other change (who, when, the value).
+    long long set(const Actual& figure, long long seen, const std::string& by);
     /// Withdraws the rows of a change (0: the latest change not undone and not itself an undo), as a new change.
     /// DataError when there is no such change or it was already undone.
     long long undo(long long change, const std::string& by);
 
 private:
-    explicit ActualsStore(std::filesystem::path file) : m_file(std::move(file)) {}
-    std::filesystem::path m_file;
+    explicit ActualsStore(DataLocation where) : m_where(std::move(where)) {}
+    DataLocation m_where;
+};
+
+/// Waits for the changes other processes commit to a PostgreSQL store (LISTEN gzplan_actuals on a connection of
+/// its own). socket() is the connection's file descriptor (for select/poll or a QSocketNotifier); poll() reads what
+/// arrived without blocking and says whether a change of this store's schema was committed since the last poll.
+class ActualsListener {
+public:
+    /// DataError for a GeoPackage (nothing to listen to) or when the server cannot be reached.
+    explicit ActualsListener(const DataLocation& where);
+    ~ActualsListener();
+    ActualsListener(const ActualsListener&) = delete;
+    ActualsListener& operator=(const ActualsListener&) = delete;
+    int socket() const;
+    /// DataError when the connection was lost.
+    bool poll();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
 };
 
 /// The figures that count: withdrawn rows dropped, and of several figures for one target, year and measure the

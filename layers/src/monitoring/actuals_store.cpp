@@ -1,9 +1,12 @@
 // The figures' store: a GeoPackage with the attribute tables actuals, actual_changes and store_info, written
-// through GDAL in one transaction per change (SQLite's journal: a killed run leaves the store as it was).
+// through GDAL in one transaction per change (SQLite's journal: a killed run leaves the store as it was); the
+// rules both backends share (what counts, undo, the optimistic check of a set). PostgreSQL: actuals_pg.cpp.
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <map>
+#include <optional>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -11,12 +14,13 @@
 #include "io/gpkg_writer.h"
 #include "layers/errors.h"
 #include "layers/monitoring.h"
+#include "monitoring/actuals_backend.h"
 
 namespace layers {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = detail::kActualsSchemaVersion;
 
 const std::vector<detail::Field>& actualFields()
 {
@@ -71,22 +75,14 @@ GDALDatasetUniquePtr openStore(const std::filesystem::path& file, bool update)
 
 std::string nowUtc()
 {
+    if (const char* fixed = std::getenv("GZPLAN_TEST_NOW"); fixed && *fixed)  // tests: both backends' answers byte for byte
+        return fixed;
     const std::time_t t = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buffer;
-}
-
-/// Which changes are undone: an undo withdraws the change it names unless it is itself undone (later ids first).
-std::map<long long, bool> undoneChanges(const std::vector<Change>& changes)
-{
-    std::map<long long, bool> undone;
-    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
-        if (it->kind == "undo" && !undone[it->id])
-            undone[it->undoes] = true;
-    return undone;
 }
 
 }  // namespace
@@ -101,9 +97,14 @@ std::filesystem::path ActualsStore::defaultPath()
     return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "gzplan" / "actuals.gpkg";
 }
 
-ActualsStore ActualsStore::open(const std::filesystem::path& file, bool create)
+ActualsStore ActualsStore::open(const DataLocation& where, bool create)
 {
+    if (where.postgres()) {
+        detail::pgOpenStore(where, create);
+        return ActualsStore(where);
+    }
     GDALAllRegister();
+    const std::filesystem::path file = where.location();
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
         if (!create)
@@ -111,8 +112,35 @@ ActualsStore ActualsStore::open(const std::filesystem::path& file, bool create)
         detail::writeGeoPackageAtomically(file, [&](GDALDataset& ds) { createTables(ds, file.string()); });
     }
     openStore(file, false);  // refuses what is not a store
-    return ActualsStore(file);
+    return ActualsStore(where);
 }
+
+bool ActualsStore::exists(const DataLocation& where)
+{
+    if (where.postgres())
+        return detail::pgStoreExists(where);
+    std::error_code ec;
+    return std::filesystem::exists(where.location(), ec);
+}
+
+namespace detail {
+
+void markUndone(std::vector<Change>& changes, std::vector<Actual>* actuals)
+{
+    std::map<long long, bool> undone;
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+        if (it->kind == "undo" && !undone[it->id])
+            undone[it->undoes] = true;
+    for (Change& c : changes)
+        if (const auto it = undone.find(c.id); it != undone.end())
+            c.undone = it->second;
+    if (actuals)
+        for (Actual& a : *actuals)
+            if (const auto it = undone.find(a.change); it != undone.end())
+                a.withdrawn = it->second;
+}
+
+}  // namespace detail
 
 namespace {
 
@@ -128,21 +156,13 @@ std::vector<Change> readChanges(GDALDataset& ds)
         out.push_back({f->GetFID(), f->GetFieldAsString(kind), f->GetFieldAsString(by), f->GetFieldAsString(at), f->GetFieldAsString(detail),
                        f->GetFieldAsInteger(undoes), f->GetFieldAsInteger(rows), false});
     std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.id < b.id; });
-    const auto undone = undoneChanges(out);
-    for (Change& c : out)
-        if (const auto it = undone.find(c.id); it != undone.end())
-            c.undone = it->second;
     return out;
 }
 
-}  // namespace
-
-std::vector<Actual> ActualsStore::actuals() const
+std::vector<Actual> readActuals(GDALDataset& ds)
 {
-    GDALDatasetUniquePtr ds = openStore(m_file, false);
-    const auto undone = undoneChanges(readChanges(*ds));
     std::vector<Actual> out;
-    OGRLayer* layer = ds->GetLayerByName("actuals");
+    OGRLayer* layer = ds.GetLayerByName("actuals");
     OGRFeatureDefn* d = layer->GetLayerDefn();
     auto index = [&](const char* name) { return d->GetFieldIndex(name); };
     const int change = index("change_id"), target = index("target_id"), year = index("year"), value = index("value"), valueText = index("value_text"),
@@ -165,29 +185,64 @@ std::vector<Actual> ActualsStore::actuals() const
         a.enteredBy = f->GetFieldAsString(by);
         a.enteredAt = f->GetFieldAsString(at);
         a.note = f->GetFieldAsString(note);
-        const auto it = undone.find(a.change);
-        a.withdrawn = it != undone.end() && it->second;
         out.push_back(std::move(a));
     }
     std::sort(out.begin(), out.end(), [](const Actual& x, const Actual& y) { return x.id < y.id; });
     return out;
 }
 
+}  // namespace
+
+std::vector<Actual> ActualsStore::actuals() const
+{
+    std::vector<Change> changes;
+    std::vector<Actual> all;
+    if (m_where.postgres()) {
+        detail::pgRead(m_where, changes, &all);
+    } else {
+        GDALDatasetUniquePtr ds = openStore(m_where.location(), false);
+        changes = readChanges(*ds);
+        all = readActuals(*ds);
+    }
+    detail::markUndone(changes, &all);
+    return all;
+}
+
 std::vector<Change> ActualsStore::changes() const
 {
-    GDALDatasetUniquePtr ds = openStore(m_file, false);
-    return readChanges(*ds);
+    std::vector<Change> changes;
+    if (m_where.postgres()) {
+        detail::pgRead(m_where, changes, nullptr);
+    } else {
+        GDALDatasetUniquePtr ds = openStore(m_where.location(), false);
+        changes = readChanges(*ds);
+    }
+    detail::markUndone(changes, nullptr);
+    return changes;
 }
 
 namespace {
 
-long long writeChange(const std::filesystem::path& file, const Change& change, const std::vector<Actual>& rows,
-                      const std::function<void()>& beforeCommit)
+long long gpkgWriteChange(const std::filesystem::path& file, Change change, const std::vector<Actual>& rows, const detail::PrepareChange& prepare,
+                          const std::function<void()>& beforeCommit)
 {
     GDALDatasetUniquePtr ds = openStore(file, true);
     if (ds->StartTransaction() != OGRERR_NONE)
         throw DataError(file.string(), std::string("cannot start a transaction: ") + CPLGetLastErrorMsg());
     try {
+        // A write first: SQLite's write lock is held from here to the commit, so what is read next is what the change
+        // is decided on (two savers serialise; the second waits or fails busy, never decides on a stale read).
+        CPLErrorReset();
+        if (OGRLayer* r = ds->ExecuteSQL("UPDATE store_info SET value = value WHERE key = 'schema_version'", nullptr, nullptr))
+            ds->ReleaseResultSet(r);
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw DataError(file.string(), std::string("cannot lock the store: ") + CPLGetLastErrorMsg());
+        if (prepare) {
+            std::vector<Change> changes = readChanges(*ds);
+            std::vector<Actual> all = readActuals(*ds);
+            detail::markUndone(changes, &all);
+            prepare(change, all, changes);
+        }
         detail::Writer w(*ds, file.string());
         OGRLayer* changes = ds->GetLayerByName("actual_changes");
         OGRFeature c(changes->GetLayerDefn());
@@ -216,40 +271,83 @@ long long writeChange(const std::filesystem::path& file, const Change& change, c
     }
 }
 
+long long writeChange(const DataLocation& where, const Change& change, const std::vector<Actual>& rows, const detail::PrepareChange& prepare,
+                      const std::function<void()>& beforeCommit)
+{
+    if (where.postgres())
+        return detail::pgWriteChange(where, change, rows, prepare, beforeCommit);
+    return gpkgWriteChange(where.location(), change, rows, prepare, beforeCommit);
+}
+
 }  // namespace
 
 long long ActualsStore::add(const std::vector<Actual>& rows, const std::string& kind, const std::string& detail, const std::string& by,
                             const std::function<void()>& beforeCommit)
 {
     if (rows.empty())
-        throw DataError(m_file.string(), "nothing to enter: no figure");
+        throw DataError(m_where.shown(), "nothing to enter: no figure");
     if (kind != "import" && kind != "set")
         throw std::logic_error("ActualsStore::add: kind " + kind);
-    return writeChange(m_file, Change{0, kind, by, nowUtc(), detail, 0, 0, false}, rows, beforeCommit);
+    return writeChange(m_where, Change{0, kind, by, nowUtc(), detail, 0, 0, false}, rows, {}, beforeCommit);
+}
+
+long long ActualsStore::set(const Actual& figure, long long seen, const std::string& by)
+{
+    const std::string what = figure.targetId + " " + std::to_string(figure.year);
+    const std::string shown = m_where.shown();
+    auto check = [&](Change&, const std::vector<Actual>& all, const std::vector<Change>& changes) {
+        std::optional<Actual> now;
+        for (const Actual& a : currentActuals(all))
+            if (a.targetId == figure.targetId && a.year == figure.year && a.measure == figure.measure)
+                now = a;
+        const long long counting = now ? now->change : 0;
+        if (counting == seen)
+            return;
+        Change other;
+        for (const Change& c : changes)  // the change that made the figure counting now, or the undo that withdrew the one seen
+            if ((now && c.id == counting) || (!now && c.kind == "undo" && c.undoes == seen && !c.undone))
+                other = c;
+        std::string message = what + " (" + figure.measure + "): not entered, someone changed it since you looked: ";
+        if (now)
+            message += "the figure that counts is now " + now->valueText + " " + now->unit + " (" + now->source + "), change " + std::to_string(counting) +
+                       " by " + other.by + " at " + other.at;
+        else
+            message += "no figure counts any more" +
+                       (other.id ? " (change " + std::to_string(other.id) + " by " + other.by + " at " + other.at + ": " + other.detail + ")" : std::string());
+        message += seen ? ", not change " + std::to_string(seen) + "'s figure you saw" : ", and you saw none";
+        message += "; look again (gzplan actuals history " + figure.targetId + ") and enter yours with --expect-change " + std::to_string(counting) +
+                   " if it still should replace it";
+        throw ConflictError(shown, message, other, now);
+    };
+    return writeChange(m_where, Change{0, "set", by, nowUtc(), what, 0, 0, false}, {figure}, check, {});
 }
 
 long long ActualsStore::undo(long long change, const std::string& by)
 {
-    const std::vector<Change> all = changes();
-    const Change* target = nullptr;
-    if (change == 0) {
-        for (auto it = all.rbegin(); it != all.rend() && !target; ++it)
-            if (it->kind != "undo" && !it->undone)
-                target = &*it;
-        if (!target)
-            throw DataError(m_file.string(), "nothing to undo: every change is already undone");
-    } else {
-        for (const Change& c : all)
-            if (c.id == change)
-                target = &c;
-        if (!target)
-            throw DataError(m_file.string(), "no change " + std::to_string(change) + " (gzplan actuals history lists them)");
-        if (target->undone)
-            throw DataError(m_file.string(), "change " + std::to_string(change) + " is already undone");
-    }
-    const std::string what = target->kind == "undo" ? "redo: undo of change " + std::to_string(target->undoes) + " withdrawn"
-                                                    : "undo of change " + std::to_string(target->id) + " (" + target->kind + " " + target->detail + ")";
-    return writeChange(m_file, Change{0, "undo", by, nowUtc(), what, target->id, 0, false}, {}, {});
+    const std::string shown = m_where.shown();
+    // decided inside the transaction: two undos at once never withdraw the same change twice
+    auto pick = [&](Change& mine, const std::vector<Actual>&, const std::vector<Change>& all) {
+        const Change* target = nullptr;
+        if (change == 0) {
+            for (auto it = all.rbegin(); it != all.rend() && !target; ++it)
+                if (it->kind != "undo" && !it->undone)
+                    target = &*it;
+            if (!target)
+                throw DataError(shown, "nothing to undo: every change is already undone");
+        } else {
+            for (const Change& c : all)
+                if (c.id == change)
+                    target = &c;
+            if (!target)
+                throw DataError(shown, "no change " + std::to_string(change) + " (gzplan actuals history lists them)");
+            if (target->undone)
+                throw DataError(shown, "change " + std::to_string(change) + " is already undone");
+        }
+        mine.detail = target->kind == "undo" ? "redo: undo of change " + std::to_string(target->undoes) + " withdrawn"
+                                             : "undo of change " + std::to_string(target->id) + " (" + target->kind + " " + target->detail + ")";
+        mine.undoes = target->id;
+    };
+    return writeChange(m_where, Change{0, "undo", by, nowUtc(), "", 0, 0, false}, {}, pick, {});
 }
 
 }  // namespace layers
