@@ -4,17 +4,17 @@
 <context>
     <name>app::cli::Application</name>
     <message>
-        <location filename="../../app/cli/application.cpp" line="130"/>
+        <location filename="../../app/cli/application.cpp" line="132"/>
         <source>规划: GZ2023 贵州省新型城镇化实施方案 (2023—2025年); GY2025 筑府发〔2025〕17号 · 数据: %1 · %2 · 边界与位置仅供规划示意, 非测绘成果</source>
         <translation>Plan: GZ2023 Implementation Plan for New-type Urbanisation in Guizhou Province (2023–2025); GY2025 Zhufufa [2025] No. 17 · Data: %1 · %2 · boundaries and positions are schematic, not survey results</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="134"/>
+        <location filename="../../app/cli/application.cpp" line="136"/>
         <source>Albers 等积投影</source>
         <translation>Albers equal-area projection</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="135"/>
+        <location filename="../../app/cli/application.cpp" line="137"/>
         <source>投影 %1</source>
         <translation>Projection %1</translation>
     </message>
@@ -24,12 +24,12 @@
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="558"/>
+        <location filename="../../app/cli/application.cpp" line="601"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="571"/>
+        <location filename="../../app/cli/application.cpp" line="614"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -1550,7 +1550,7 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="330"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="37"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
@@ -1657,8 +1657,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="347"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="176"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="186"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="178"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="188"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
@@ -1750,7 +1750,7 @@
         <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="163"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="210"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
@@ -1782,48 +1782,58 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="164"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="43"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="69"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="136"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="143"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="194"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="44"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="70"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="137"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="144"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="241"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="44"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="70"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="45"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="71"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="78"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="79"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="78"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="158"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
+        <source>已添加 %1: 按视图从数据库读取, %2 个分辨率层级</source>
+        <translation>Added %1: read from the database view by view, %2 resolution levels</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="190"/>
+        <source>; 无概览表, 全省视图将读取整个表 (gzplan db overview 可生成概览)</source>
+        <translation>; no overview tables: a view of the province reads the whole table (gzplan db overview makes them)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="159"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="206"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -1832,27 +1842,32 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="201"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="248"/>
+        <source>无法添加数据库图层: %1</source>
+        <translation>Cannot add the database layer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
         <source>无法添加图层 %1: 文件不存在</source>
         <translation>Cannot add layer %1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="203"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="252"/>
         <source>无法添加图层 %1: 没有读取权限</source>
         <translation>Cannot add layer %1: no permission to read it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="254"/>
         <source>无法添加图层: %1 (GDAL 的说明)</source>
         <translation>Cannot add layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="254"/>
         <source>无法添加图层 %1: %2 (GDAL 的说明)</source>
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="276"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="325"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -1861,12 +1876,12 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="165"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="212"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="170"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="217"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
@@ -1879,12 +1894,12 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="299"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="258"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="307"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
@@ -1928,66 +1943,66 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Scale 1:%L1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="45"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="46"/>
         <source>经度 %1° 纬度 %2° 无法换算到地图的投影 %3</source>
         <translation>Longitude %1° latitude %2° cannot be converted to the map&apos;s projection %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="52"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="53"/>
         <source>已定位到 经度 %1° 纬度 %2° (CGCS2000)</source>
         <translation>Centred on longitude %1° latitude %2° (CGCS2000)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="81"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="83"/>
         <source>已保存项目 %1</source>
         <translation>Project saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="102"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="104"/>
         <source>投影 %1 无法使用, 地图仍用 %2</source>
         <translation>The projection %1 cannot be used; the map stays in %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="108"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="110"/>
         <source>%1: 文件不存在</source>
         <translation>%1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="128"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="130"/>
         <source>%1: 保存的选择中有 %2 个要素已不在文件中 (文件在保存项目后改变了?), 其余 %3 个已选中</source>
         <translation>%1: %2 features of the saved selection are no longer in the file (did it change after the project was saved?); the other %3 are selected</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="138"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="140"/>
         <source>未知视图“%1”, 已显示行政区划</source>
         <translation>Unknown view “%1”; the administrative divisions are shown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="152"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="154"/>
         <source>项目 %1 已打开, 但以下内容未能恢复:
 %2</source>
         <translation>Project %1 is open, but these could not be restored:
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="154"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="156"/>
         <source>已打开项目 %1</source>
         <translation>Project opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="168"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="164"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="170"/>
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="162"/>
-        <location filename="../../app/gui/main_window_project.cpp" line="177"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="164"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="179"/>
         <source>gzplan 项目</source>
         <translation>gzplan project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_project.cpp" line="176"/>
+        <location filename="../../app/gui/main_window_project.cpp" line="178"/>
         <source>另存项目</source>
         <translation>Save project as</translation>
     </message>
@@ -2179,28 +2194,28 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="116"/>
-        <location filename="../../app/gui/project.cpp" line="119"/>
+        <location filename="../../app/gui/project.cpp" line="117"/>
+        <location filename="../../app/gui/project.cpp" line="120"/>
         <source>无法写入项目文件 %1: %2</source>
         <translation>Cannot write the project file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="133"/>
+        <location filename="../../app/gui/project.cpp" line="134"/>
         <source>项目文件 %1 不存在</source>
         <translation>The project file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="135"/>
+        <location filename="../../app/gui/project.cpp" line="136"/>
         <source>无法读取项目文件 %1: %2</source>
         <translation>Cannot read the project file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="139"/>
+        <location filename="../../app/gui/project.cpp" line="140"/>
         <source>项目文件 %1 不是有效的 JSON (第 %2 个字节: %3)</source>
         <translation>The project file %1 is not valid JSON (at byte %2: %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="141"/>
+        <location filename="../../app/gui/project.cpp" line="142"/>
         <source>%1 不是 gzplan 项目文件 (缺少 &quot;version&quot;)</source>
         <translation>%1 is not a gzplan project file (no &quot;version&quot;)</translation>
     </message>
@@ -2209,62 +2224,62 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">The project file %1 has version %2, which this gzplan cannot read (it reads version %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="145"/>
+        <location filename="../../app/gui/project.cpp" line="146"/>
         <source>项目文件 %1 的版本 %2 无法读取 (此版本的 gzplan 读取版本 %3 到 %4)</source>
         <translation>The project file %1 has version %2, which this gzplan cannot read (it reads versions %3 to %4)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="151"/>
+        <location filename="../../app/gui/project.cpp" line="152"/>
         <source>项目文件 %1: “%2” 应为%3</source>
         <translation>Project file %1: “%2” should be %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="157"/>
+        <location filename="../../app/gui/project.cpp" line="158"/>
         <source> zh 或 en</source>
         <translation> zh or en</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="161"/>
+        <location filename="../../app/gui/project.cpp" line="162"/>
         <source>视图名 (文本)</source>
         <translation> a view id (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="166"/>
+        <location filename="../../app/gui/project.cpp" line="167"/>
         <source>对象</source>
         <translation> an object</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="169"/>
+        <location filename="../../app/gui/project.cpp" line="170"/>
         <source>坐标参考系 (文本)</source>
         <translation> a CRS (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="173"/>
+        <location filename="../../app/gui/project.cpp" line="174"/>
         <source>两个数 [x, y]</source>
         <translation> two numbers [x, y]</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="177"/>
+        <location filename="../../app/gui/project.cpp" line="178"/>
         <source>正数</source>
         <translation> a positive number</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="186"/>
+        <location filename="../../app/gui/project.cpp" line="187"/>
         <source>数组</source>
         <translation> an array</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="191"/>
+        <location filename="../../app/gui/project.cpp" line="192"/>
         <source>文件路径 (文本)</source>
         <translation> a file path (text)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="198"/>
+        <location filename="../../app/gui/project.cpp" line="200"/>
         <source>0 到 1 之间的数</source>
         <translation> a number from 0 to 1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="205"/>
+        <location filename="../../app/gui/project.cpp" line="207"/>
         <source>要素编号的数组 (整数, 或 [起, 止] 的区间)</source>
         <translation> an array of feature ids (whole numbers, or ranges [first, last])</translation>
     </message>
@@ -2730,50 +2745,58 @@ Skip these features and load the rest? The number skipped is shown in the status
 <context>
     <name>app::gui::UserLayerPanel</name>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="52"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="53"/>
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="95"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="102"/>
         <source>%1
 %2 个要素, %3 个顶点; 分类字段: %4</source>
         <translation>%1
 %2 features, %3 vertices; styled by: %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="99"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="100"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="106"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="107"/>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="136"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="97"/>
+        <source>%1
+按视图从数据库读取 (%2 个分辨率层级); 分类字段: %3</source>
+        <translation>%1
+Read from the database view by view (%2 resolution levels); category field: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="114"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="143"/>
         <source>不透明度</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="113"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="120"/>
         <source>绘于规划图层之上</source>
         <translation>Draw above the plan layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="114"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="121"/>
         <source>勾选: 覆盖规划分区、县城分类、交通与节点; 不勾选 (默认): 绘于县级底色之上、规划图层之下</source>
         <translation>Ticked: drawn over the plan’s zones, county classes, transport and places; unticked (default): drawn over the county fills and under the plan layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="123"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="130"/>
         <source>全部要素</source>
         <translation>All features</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="123"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="130"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_layer_panel.cpp" line="136"/>
+        <location filename="../../app/gui/user_layer_panel.cpp" line="143"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
@@ -2924,9 +2947,19 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../app/render/legend.cpp" line="142"/>
+        <location filename="../../app/render/legend.cpp" line="143"/>
+        <source>其余 %1 类</source>
+        <translation>%1 more categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="144"/>
         <source>其余 %1 类 (%2)</source>
         <translation>%1 more categories (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/render/legend.cpp" line="146"/>
+        <source>按视图读取 (小比例尺: 概览网格)</source>
+        <translation>Read by view (small scales: an overview grid)</translation>
     </message>
     <message>
         <location filename="../../app/render/progress_layers.cpp" line="74"/>
