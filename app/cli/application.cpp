@@ -524,13 +524,14 @@ int run(int argc, char** argv)
     layers::PlanData plan;
     layers::PlanGeometry planGeometry;
     try {
-        geography = layers::Geography::load(*location);
-        if (args.command != "check") {
-            plan = layers::PlanData::loadGeoPackage(*location);
-            // The figures' commands need the plan's tables, not its shapes (an import of 10,000 rows in under a second).
-            if (args.command != "actuals" && args.command != "progress")
-                planGeometry = layers::loadPlanGeometry(*location, plan);
-        }
+        // One opening of the store for all three (on PostGIS: one connection). The figures' commands need the plan's
+        // tables, not its shapes (an import of 10,000 rows in under a second); check needs the geography alone.
+        const bool planTables = args.command != "check";
+        layers::PlanBundle bundle =
+            layers::loadPlanBundle(*location, planTables, planTables && args.command != "actuals" && args.command != "progress");
+        geography = std::move(bundle.geography);
+        plan = std::move(bundle.plan);
+        planGeometry = std::move(bundle.geometry);
     } catch (const std::exception& e) {
         std::cerr << "gzplan: " << e.what() << "\n";
         return 1;

@@ -19,4 +19,13 @@ void saveGeoPackage(const std::filesystem::path& geopackage, const Geography& ge
 /// by id. Throws DataError naming the layer when one is missing or names an unknown id.
 PlanGeometry loadPlanGeometry(const DataLocation& geopackage, const PlanData& plan);
 
+/// The geography, and as asked the plan's tables and its layers, read through one opening of the store (on PostGIS one
+/// connection and one look at the catalogue, not three).
+struct PlanBundle {
+    Geography geography;
+    PlanData plan;
+    PlanGeometry geometry;
+};
+PlanBundle loadPlanBundle(const DataLocation& data, bool plan, bool geometry);
+
 }  // namespace layers

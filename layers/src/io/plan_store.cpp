@@ -189,6 +189,20 @@ PlanGeometry readPlanGeometry(GDALDataset& ds, const std::string& file, const Pl
 
 }  // namespace detail
 
+PlanBundle loadPlanBundle(const DataLocation& data, bool plan, bool geometry)
+{
+    if (!data.postgres() && !std::filesystem::exists(data.location()))
+        throw DataError(data.location(), "does not exist (build the data first: share/scripts/gz.sh prepare)");
+    auto ds = detail::openData(data);
+    PlanBundle b;
+    b.geography = detail::readGeography(*ds, data.shown());
+    if (plan || geometry)
+        b.plan = detail::readPlanData(*ds, data.shown(), [](const std::string&) { return true; });
+    if (geometry)
+        b.geometry = detail::readPlanGeometry(*ds, data.shown(), b.plan);
+    return b;
+}
+
 PlanGeometry loadPlanGeometry(const DataLocation& geopackage, const PlanData& plan)
 {
     auto ds = detail::openData(geopackage);

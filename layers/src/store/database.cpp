@@ -171,13 +171,14 @@ void exactReals(GDALDataset& from, GDALDataset& to, const DataLocation& data)
 
 namespace detail {
 
-GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update)
+GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update, bool listAll)
 {
     registerDriver("PostgreSQL");
     CPLStringList options;
     options.SetNameValue("ACTIVE_SCHEMA", data.schema().c_str());
     options.SetNameValue("SCHEMAS", data.schema().c_str());
-    options.SetNameValue("LIST_ALL_TABLES", "YES");
+    if (listAll)
+        options.SetNameValue("LIST_ALL_TABLES", "YES");
     const char* drivers[] = {"PostgreSQL", nullptr};
     const QuietGdal quiet;
     CPLErrorReset();
@@ -240,7 +241,7 @@ void givePostgresSource(const std::string& location, GDALDatasetUniquePtr datase
         idle.push_back(std::move(dataset));
 }
 
-GDALDatasetUniquePtr openData(const DataLocation& data)
+GDALDatasetUniquePtr openData(const DataLocation& data, bool listAll)
 {
     if (!data.postgres())
         return openVector(data.location());
@@ -260,7 +261,7 @@ GDALDatasetUniquePtr openData(const DataLocation& data)
             throw DataError(data.shown(), "schema version " + std::to_string(version) + ", newer than this gzplan reads (" +
                                               std::to_string(db::kSchemaVersion) + "); use a newer gzplan");
     }
-    return openPostgres(data, false);
+    return openPostgres(data, false, listAll);
 }
 
 }  // namespace detail
@@ -389,7 +390,7 @@ long long dump(const DataLocation& source, const std::filesystem::path& geopacka
     std::error_code ec;
     if (std::filesystem::exists(geopackage, ec) && !force)
         throw DataError(geopackage.string(), "exists already; give --force to replace it");
-    auto ds = detail::openData(source);
+    auto ds = detail::openData(source, true);
     long long features = 0;
     detail::writeGeoPackageAtomically(geopackage, [&](GDALDataset& out) {
         const std::vector<std::string> options{"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"};

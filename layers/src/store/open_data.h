@@ -10,10 +10,12 @@ namespace layers::detail {
 /// A GeoPackage through openVector; PostGIS through GDAL's PostgreSQL driver on the schema (its tables as layers
 /// without the schema prefix), after checking that the schema exists and has this gzplan's version. DataError
 /// naming data.shown() and the fix.
-GDALDatasetUniquePtr openData(const DataLocation& data);
+GDALDatasetUniquePtr openData(const DataLocation& data, bool listAll = false);
 
 /// GDAL's PostgreSQL driver on data's schema, without the version check (gzplan db).
-GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update);
+/// listAll: every table a layer (gzplan db dump copies the attribute tables too); otherwise GDAL lists only the
+/// tables with a geometry column and finds the others by name, which opens faster.
+GDALDatasetUniquePtr openPostgres(const DataLocation& data, bool update, bool listAll = false);
 
 /// A user's layer in PostgreSQL: "PG:<connection>" read only, its tables named "schema.table" (DataError naming the
 /// server without the password).
