@@ -288,6 +288,7 @@ TEST_F(PostGis, AFailedLoadLeavesNothing)
     test::TempDir dir("pg-bad");
     const auto bad = dir.path / "bad.gpkg";
     std::filesystem::copy_file(GZ_TEST_GEOPACKAGE, bad);
+    GDALAllRegister();  // this process has opened nothing through GDAL yet (ctest runs each test alone)
     {
         GDALDatasetUniquePtr ds(GDALDataset::Open(bad.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
         ASSERT_TRUE(ds);
@@ -372,6 +373,7 @@ TEST(PostGisWindow, ABigTableIsDrawnViewByViewFromItsOverviewAndItsTable)
     if (table.empty()) {
         sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
         table = schema + ".parcels";
+        GDALAllRegister();
         GDALDatasetUniquePtr in(GDALDataset::Open(test::parcelsFile(test::geography()).c_str(), GDAL_OF_VECTOR));
         ASSERT_TRUE(in);
         const char* argv[] = {"-f", "PostgreSQL", "-nln", table.c_str(), "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", nullptr};
