@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# (run headless: QT_QPA_PLATFORM=offscreen is set below when no display is given)
 """QGIS 3.22 (Debian python3-qgis) drawing a PostGIS table, the anchor of tests/bench/postgis_bench.sh.
 
 usage: qgis_pg_render.py "<libpq conninfo>" schema.table out.png minLon,minLat,maxLon,maxLat [...]
@@ -6,8 +7,12 @@ Opens the table through QGIS's postgres provider, then draws each extent (CGCS20
 image with QgsMapRendererSequentialJob; prints one line per extent: the milliseconds to open (first line) and to
 draw it.
 """
+import os
 import sys
 import time
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsMapRendererSequentialJob,
                        QgsMapSettings, QgsRectangle, QgsVectorLayer)
