@@ -157,7 +157,8 @@ sanitizer_env() {
 # under ASan: the attribute table's event-loop gaps in milliseconds (AttributeTableSort: 29 ms normal, 151 ms sanitized).
 # Likewise the figures' dock reloading within 1 s of another process's commit (ActualsPg.TheDockReloads…: 152 ms
 # normal), and the import killed inside its transaction on PostgreSQL (as ActualsCli.AKilled…).
-SANITIZE_SKIP='MemoryBound\.LayerTooLargeForTheAddressSpace|RoundTrip\..*_EPSG_4490|RoundTrip\..*/(central_cities|corridors|prefectures|province|zones|targets)_|^Parcels\.|PlanQuery\.BatchLocation|FeatureLayer\.Parcels|^PointLocatorData\.|RoundTrip\..*_kml_|^Cancel\.Sigterm|ExportFaults\.GeoPackageLocked|PlanContent\.EveryPlaceAndStatementIsInItsCountysReport|ActualsCli\.AKilled|ActualsPg\.AKilled|ActualsPg\.TheDockReloads|Analysis\.(ParcelStatistics|CrossingSquares|RealRiversAndSeats|Selections)EqualBruteForce|^AttributeTableSort\.'
+# PostGisSameAnswers: 13 more commands through the PostGIS reading path that the PostGis.* tests run sanitized.
+SANITIZE_SKIP='PostGisSameAnswers\.|MemoryBound\.LayerTooLargeForTheAddressSpace|RoundTrip\..*_EPSG_4490|RoundTrip\..*/(central_cities|corridors|prefectures|province|zones|targets)_|^Parcels\.|PlanQuery\.BatchLocation|FeatureLayer\.Parcels|^PointLocatorData\.|RoundTrip\..*_kml_|^Cancel\.Sigterm|ExportFaults\.GeoPackageLocked|PlanContent\.EveryPlaceAndStatementIsInItsCountysReport|ActualsCli\.AKilled|ActualsPg\.AKilled|ActualsPg\.TheDockReloads|Analysis\.(ParcelStatistics|CrossingSquares|RealRiversAndSeats|Selections)EqualBruteForce|^AttributeTableSort\.'
 
 # The test suite in the sanitizer build. Reports go to files as well as failing their process, so a finding in a
 # child process (the tests run the gzplan executable) fails the run even where the test expected a failure exit.
