@@ -51,6 +51,7 @@
 #include "gui/user_layer_panel.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
+#include "layers/viewport_layer.h"
 #include "render/map_export.h"
 #include "render/map_layout.h"
 
@@ -59,7 +60,8 @@ namespace app::gui {
 namespace {
 /// Names of the toolbar's and menus' actions, so retranslate() finds them.
 enum ActionId { ProvinceAction, ZoomInAction, ZoomOutAction, ZoomSelectionAction, ExportAction, ExportDataAction, ChineseAction, EnglishAction, SourcesAction, AddLayerAction, StyleAction, ActualsAction,
-                MeasureDistanceAction, MeasureAreaAction, GoToAction, OpenProjectAction, SaveProjectAction, SaveProjectAsAction, AttributeTableAction };
+                MeasureDistanceAction, MeasureAreaAction, GoToAction, OpenProjectAction, SaveProjectAction, SaveProjectAsAction, AttributeTableAction,
+                AddPostgisAction };
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, const layers::PlanQuery& query, QString summary, QWidget* parent)
@@ -90,7 +92,21 @@ MainWindow::MainWindow(std::shared_ptr<const render::MapRenderer> renderer, cons
 
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
-    connect(m_canvas, &MapCanvas::rendered, this, [this] { m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1)); });
+    connect(m_canvas, &MapCanvas::rendered, this, [this] {
+        m_renderTime->setText(tr("绘制 %1 ms").arg(m_canvas->lastRenderMs(), 0, 'f', 1));
+        // A PostGIS layer whose view could not be read (the server stopped, the network went): said in the window,
+        // the frame drawn without it; the next frame reads again, connecting anew, and withdraws the message.
+        for (const render::UserLayer& u : m_userLayers)
+            if (u.viewport) {
+                const QString key = QStringLiteral("viewport:") + u.id;
+                if (const std::string error = u.viewport->takeError(); !error.empty())
+                    m_messages->post(key, tr("图层 %1 的当前视图无法从数据库读取, 已在无此图层的情况下绘制; 移动或刷新地图将重试: %2")
+                                              .arg(u.title, QString::fromStdString(error)),
+                                     MessageBar::Level::Error);
+                else
+                    m_messages->withdraw(key);
+            }
+    });
     connect(m_canvas, &MapCanvas::clicked, this, [this](QPointF screen) { identifyAt(screen); });
     connect(m_canvas, &MapCanvas::escapePressed, this, [this] {
         identify({});
@@ -283,6 +299,12 @@ void MainWindow::buildActions()
                 chooseProjectToSave(id == SaveProjectAsAction);
         });
     }
+    file->addSeparator();
+    QAction* postgis = file->addAction(QString());
+    postgis->setData(static_cast<int>(AddPostgisAction));
+    postgis->setObjectName("addPostgisLayer");
+    postgis->setShortcut(QKeySequence("Ctrl+Shift+O"));
+    connect(postgis, &QAction::triggered, this, [this] { choosePostgisLayer(); });
     QMenu* toolMenu = menuBar()->addMenu(QString());
     toolMenu->setObjectName("toolMenu");
     toolMenu->addActions({distance, area, goTo});
@@ -343,9 +365,11 @@ void MainWindow::retranslate()
     if (QMenu* file = menuBar()->findChild<QMenu*>("fileMenu")) {
         file->setTitle(tr("文件"));
         for (QAction* action : file->actions())
-            action->setText(action->data().toInt() == OpenProjectAction   ? tr("打开项目…")
-                            : action->data().toInt() == SaveProjectAction ? tr("保存项目")
-                                                                         : tr("另存项目…"));
+            if (!action->isSeparator())
+                action->setText(action->data().toInt() == OpenProjectAction   ? tr("打开项目…")
+                                : action->data().toInt() == SaveProjectAction ? tr("保存项目")
+                                : action->data().toInt() == AddPostgisAction  ? tr("添加 PostGIS 图层… (Ctrl+Shift+O)")
+                                                                             : tr("另存项目…"));
     }
     if (QMenu* toolMenu = menuBar()->findChild<QMenu*>("toolMenu"))
         toolMenu->setTitle(tr("工具"));
@@ -556,7 +580,7 @@ void MainWindow::identifyAt(QPointF screen)
     // The click picks the user features under it (their attribute tables select the rows); other layers' go.
     for (std::size_t k = 0; k < m_userLayers.size(); ++k) {
         const auto hit = std::find_if(m_identifiedFeatures.begin(), m_identifiedFeatures.end(), [k](const auto& f) { return f.first == static_cast<int>(k); });
-        if (hit == m_identifiedFeatures.end())
+        if (hit == m_identifiedFeatures.end() || m_userLayers[k].viewport)  // a layer read by view holds no selection: outlined only
             m_selection->clearUserFeatures(m_userLayers[k].id, m_canvas);
         else
             m_selection->setUserFeatures(m_userLayers[k].id, {m_userLayers[k].data->fid(hit->second)}, m_canvas);
@@ -565,7 +589,7 @@ void MainWindow::identifyAt(QPointF screen)
         return;
     QPainterPath outline;
     for (const auto& [layer, feature] : m_identifiedFeatures)
-        outline.addPath(render::featurePath(*m_userLayers[static_cast<std::size_t>(layer)].data, feature));
+        outline.addPath(render::featurePath(identifiedLayer(layer), feature));
     m_canvas->setFeatureHighlight(outline);
     showInfo();
 }

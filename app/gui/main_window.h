@@ -20,6 +20,7 @@
 #include "layers/export_tables.h"
 #include "layers/monitoring.h"
 #include "layers/plan_query.h"
+#include "layers/viewport_layer.h"
 #include "render/map_renderer.h"
 
 class QActionGroup;
@@ -129,6 +130,8 @@ public:
     UserLayerPanel* userLayerList() const { return m_userLayerList; }
     /// The user feature at a screen point (topmost layer first): layer index and feature, or {-1, 0}.
     std::pair<int, std::uint32_t> userFeatureAt(QPointF screen) const;
+    /// The features a userFeaturesAt index refers to: the layer's, or for a PostGIS layer the view's it was found in.
+    const layers::FeatureLayer& identifiedLayer(int layer) const;
     /// The user features at a screen point, one per visible layer that has one, topmost layer first.
     std::vector<std::pair<int, std::uint32_t>> userFeaturesAt(QPointF screen) const;
     /// The user features the last identify found (shown below the plan object), as userFeaturesAt.
@@ -190,6 +193,8 @@ private:
     void chooseProjectToOpen();
     void chooseProjectToSave(bool saveAs);
     void chooseLayerFile();
+    /// 添加 PostGIS 图层: a connection and a table (PostgisDialog), added as --add PG:… would add it.
+    void choosePostgisLayer();
     void userLayersChanged();
     /// The information panel: the identified plan object, then the identified user features' attributes.
     QString identifiedHtml() const;
@@ -230,6 +235,8 @@ private:
     QActionGroup* m_viewActions = nullptr;
     QLabel *m_position = nullptr, *m_scale = nullptr, *m_renderTime = nullptr;  ///< the status bar's fields
     Hit m_identified;
+    /// The view of each PostGIS layer (by index) in which userFeaturesAt found a feature: its features and band.
+    mutable std::map<int, layers::ViewportLayer::View> m_identifiedViews;
     std::vector<render::UserLayer> m_userLayers;
     std::vector<std::pair<int, std::uint32_t>> m_identifiedFeatures;
     UserLayerPanel* m_userLayerList = nullptr;

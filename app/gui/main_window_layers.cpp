@@ -23,6 +23,7 @@
 #include "gui/layer_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
+#include "gui/postgis_dialog.h"
 #include "gui/progress_panel.h"
 #include "gui/settings.h"
 #include "gui/user_layer_panel.h"
@@ -44,6 +45,16 @@ void MainWindow::chooseLayerFile()
         if (!error.isEmpty() && error != tr("已取消"))
             QMessageBox::warning(this, tr("无法添加图层"), error);
     }
+}
+
+void MainWindow::choosePostgisLayer()
+{
+    PostgisDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || dialog.reference().isEmpty())
+        return;
+    const QString error = addLayerFile(dialog.reference());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("无法添加图层"), error);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -277,10 +288,26 @@ std::vector<std::pair<int, std::uint32_t>> MainWindow::userFeaturesAt(QPointF sc
     const render::MapView& view = m_canvas->view();
     const geo::Point p = view.toMap(screen);
     std::vector<std::pair<int, std::uint32_t>> out;
+    m_identifiedViews.clear();
     for (std::size_t k = m_userLayers.size(); k-- > 0;) {
         const render::UserLayer& u = m_userLayers[k];
-        if (!u.visible || u.viewport)  // a layer read by view: its features are not held (identify on it is not built yet)
+        if (!u.visible)
             continue;
+        if (u.viewport) {
+            // a layer read by view: the features of the view the frame drew (cached; read again if it went), and the
+            // attributes of the one under the point asked of the server (userFeatureHtml)
+            try {
+                layers::ViewportLayer::View drawn = u.viewport->read(view.extent(), u.viewport->metresPerPixel(view.unitsPerPixel()));
+                if (const auto hit = drawn.features->featureAt(p, 3 * view.unitsPerPixel())) {
+                    out.emplace_back(static_cast<int>(k), *hit);
+                    m_identifiedViews[static_cast<int>(k)] = std::move(drawn);
+                }
+            } catch (const std::exception& e) {
+                m_messages->post(QStringLiteral("viewport:") + u.id, tr("图层 %1 无法从数据库读取: %2").arg(u.title, QString::fromUtf8(e.what())),
+                                 MessageBar::Level::Error);
+            }
+            continue;
+        }
         if (const auto hit = u.data->featureAt(p, 3 * view.unitsPerPixel()))
             out.emplace_back(static_cast<int>(k), *hit);
     }
@@ -293,9 +320,33 @@ std::pair<int, std::uint32_t> MainWindow::userFeatureAt(QPointF screen) const
     return all.empty() ? std::pair<int, std::uint32_t>{-1, 0} : all.front();
 }
 
+const layers::FeatureLayer& MainWindow::identifiedLayer(int layer) const
+{
+    const auto view = m_identifiedViews.find(layer);
+    return view != m_identifiedViews.end() ? *view->second.features : *m_userLayers[static_cast<std::size_t>(layer)].data;
+}
+
 QString MainWindow::userFeatureHtml(int layer, std::uint32_t feature) const
 {
     const render::UserLayer& u = m_userLayers[static_cast<std::size_t>(layer)];
+    if (const auto view = m_identifiedViews.find(layer); u.viewport && view != m_identifiedViews.end()) {
+        // a PostGIS table's row, or at coarse scales a cell of its overview: asked of the server by its key
+        const layers::ViewportBand& band = *view->second.band;
+        const std::int64_t fid = view->second.features->fid(feature);
+        QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>")
+                           .arg(u.title.toHtmlEscaped(),
+                                band.cellDegrees > 0 ? tr("概览格网 %1° (gzplan db overview): 格内面积最大的类别, 非单个要素; 放大到 1:100,000 左右可查询要素")
+                                                           .arg(band.cellDegrees)
+                                                     : tr("PostGIS 表 %1, 要素 %2").arg(QString::fromStdString(band.table)).arg(fid));
+        try {
+            for (const auto& a : u.viewport->attributes(band, fid))
+                html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                            .arg(QString::fromStdString(a.name).toHtmlEscaped(), QString::fromStdString(a.value).toHtmlEscaped());
+        } catch (const std::exception& e) {
+            html += QStringLiteral("<tr><td colspan=2>%1</td></tr>").arg(QString::fromUtf8(e.what()).toHtmlEscaped());
+        }
+        return html + QStringLiteral("</table><p><small>%1</small></p>").arg(tr("来源: %1 (用户数据, 非规划文件)").arg(QString::fromStdString(u.viewport->reference()).toHtmlEscaped()));
+    }
     QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>").arg(u.title.toHtmlEscaped(), tr("用户图层, 要素 %1").arg(u.data->fid(feature)));
     try {
         for (const auto& a : u.data->attributes(feature))

@@ -236,6 +236,8 @@ void MapCanvas::requestRender()
     ++m_generation;
     if (m_watcher.isRunning()) {
         m_pending = true;  // started when the running one finishes; its result is stale and dropped
+        if (m_cancel)
+            m_cancel->store(true);  // a PostGIS layer's read of the old view stops within a page of rows
         return;
     }
     startRender();
@@ -248,6 +250,8 @@ void MapCanvas::startRender()
         return;
     render::RenderSettings settings = m_settings;  // an immutable copy for the worker
     settings.dpi = logicalDpiX();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    settings.cancel = m_cancel;
     auto renderer = m_renderer;
     const quint64 generation = m_generation;
     const qreal ratio = devicePixelRatioF();

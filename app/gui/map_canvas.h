@@ -7,6 +7,7 @@
 // ellipsoid: geo/geodesic.h) and the area are drawn beside the line while it is drawn; a right-click or Esc ends it.
 // A go-to marker (定位到坐标) is drawn over the map until Esc.
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -139,6 +140,8 @@ private:
     QFutureWatcher<Result> m_watcher;
     quint64 m_generation = 0;    ///< bumped on every change; a result of an older generation is stale
     bool m_pending = false;
+    /// The running frame's cancel flag (RenderSettings::cancel): set when the view changes under it.
+    std::shared_ptr<std::atomic<bool>> m_cancel;
     double m_lastRenderMs = 0;
     QPainterPath m_featureHighlight;  ///< display CRS
     std::shared_ptr<const render::ProgressData> m_progress;

@@ -325,7 +325,7 @@ std::size_t renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& la
     return drawn;
 }
 
-void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality)
+void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality, const std::atomic<bool>* cancel)
 {
     if (!layer.visible || !layer.data)
         return;
@@ -333,7 +333,7 @@ void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, Ren
     if (layer.viewport) {
         // this frame's own view of the table (or of its overview at coarse scales); what the server says goes to the
         // layer's last error (gzplan render and the window report it)
-        features = layer.viewport->readOrNote(view.extent(), view.unitsPerPixel());
+        features = layer.viewport->readOrNote(view.extent(), view.unitsPerPixel(), cancel);
         if (!features)
             return;
     }

@@ -8,6 +8,7 @@
 // outlines are drawn only for features at least outlineMinPixels wide and tall. The reference path draws every
 // feature with QPainter, full detail, on one thread: tests compare the two.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -85,6 +86,7 @@ QImage renderFeatureLayer(const layers::FeatureLayer& layer, const FeatureStyle&
 std::size_t renderFeatureLayerInto(QImage& image, const layers::FeatureLayer& layer, const FeatureStyle& style, const MapView& view, int threads = 0);
 
 /// Draws it onto a painter (any device: images, widgets, PDF and SVG receive the layer image) with its opacity.
-void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality = RenderQuality::Fast);
+void drawUserLayer(QPainter& p, const UserLayer& layer, const MapView& view, RenderQuality quality = RenderQuality::Fast,
+                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace app::render

@@ -294,7 +294,7 @@ void MapRenderer::drawLayers(QPainter& p, const RenderSettings& s, const Frame& 
         bool drawn = false;
         for (const UserLayer& u : s.userLayers)
             if (u.abovePlan == above && u.visible) {
-                drawUserLayer(p, u, s.view);
+                drawUserLayer(p, u, s.view, RenderQuality::Fast, s.cancel.get());
                 drawn = true;
             }
         hatchPending = !s.choropleth && (hatchPending || (drawn && !above && s.visible("counties")));

@@ -3,6 +3,7 @@
 // Reentrant: the window's canvas and `gzplan render` both call it, from any thread. Its only state is a cache
 // (internally locked) of what the fast path derives per scale band: simplified paths, text advances, label sprites.
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -66,6 +67,9 @@ struct RenderSettings {
     /// County fills by a value (the statistics panel's result, a joined column), over any view's own fills; its
     /// rows head the legend (choropleth.h). Null: the view's fills.
     std::shared_ptr<const Choropleth> choropleth;
+    /// Set by another thread when this frame is no longer wanted (the window's view moved on): a PostGIS layer's
+    /// read of the view stops within a page of rows, and the layer is left out of the frame (which is dropped).
+    std::shared_ptr<const std::atomic<bool>> cancel;
 
     bool visible(const QString& layer) const { return layers.value(layer).visible; }
     double opacity(const QString& layer) const { return layers.value(layer).opacity; }

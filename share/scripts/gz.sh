@@ -231,10 +231,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR=
 stop_test_cluster() {
   [ -n "$PG_DIR" ] || return 0
-  local as=()
-  [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
-  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
+  "$ROOT/share/scripts/pg_cluster.sh" remove "$PG_DIR" || true
   PG_DIR=
 }
 start_test_cluster() {
@@ -244,25 +241,10 @@ start_test_cluster() {
   fi
   PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gzplan-pg.XXXXXX")
   trap stop_test_cluster EXIT
-  local as=()
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres: "$PG_DIR"
-    as=(runuser -u postgres --)
-  fi
-  "${as[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U gzplan --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
-    || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
-  local port
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  # fsync off: a cluster that lives for one test run
-  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=60" start >/dev/null \
-    || { cat "$PG_DIR/server.log" >&2; die "the test PostgreSQL server did not start"; }
-  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U gzplan -d postgres -c 'CREATE DATABASE gztest' >/dev/null
-  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U gzplan -d gztest -c 'CREATE EXTENSION postgis' >/dev/null \
-    || die "CREATE EXTENSION postgis failed in the test cluster"
-  export GZ_TEST_PG="host=127.0.0.1 port=$port user=gzplan dbname=gztest"
+  GZ_TEST_PG=$("$ROOT/share/scripts/pg_cluster.sh" init "$PG_DIR") || die "the test PostgreSQL server did not start"
+  export GZ_TEST_PG
   export GZ_TEST_PG_DATA="$PG_DIR/data"
-  say "test PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') with PostGIS on 127.0.0.1:$port ($PG_DIR)"
+  say "test PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') with PostGIS ($GZ_TEST_PG, $PG_DIR)"
 }
 
 cmd=${1:-run}

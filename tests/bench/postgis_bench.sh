@@ -59,6 +59,8 @@ echo "gzplan render --add '$PG tables=$TABLE' (1600x1000):"
 render "province (overview)"
 render "province again" 
 for e in "${PLACES[@]}"; do render "1:50,000 at $e" --extent "$e"; done
+echo "the same views read through GDAL's PostgreSQL driver (GZPLAN_PG_VIEW_READER=gdal: the reader before libpq's binary rows):"
+for e in "${PLACES[@]}"; do GZPLAN_PG_VIEW_READER=gdal render "1:50,000 at $e (GDAL)" --extent "$e"; done
 if [ "$QGIS" != "--no-qgis" ] && /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
   echo "QGIS 3.22 (postgres provider, QgsMapRendererSequentialJob, 1600x1000, single symbol):"
   /usr/bin/time -f "%e %M" -o "$OUT/qt" /usr/bin/python3 "$(dirname "$0")/qgis_pg_render.py" "$GZ_TEST_PG" "$TABLE" "$OUT/q.png" "$PROVINCE" "${PLACES[@]}" 2>/dev/null \

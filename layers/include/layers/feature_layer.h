@@ -51,6 +51,11 @@ struct FeatureLayerOptions {
     /// The style field's first categories, in this order (category k is categories[k]), so that layers read one
     /// view at a time share one legend; other values follow.
     std::vector<std::string> categories;
+    /// Set by another thread: the load stops (LoadCancelled) at the next feature or page of rows (a view moved on).
+    const std::atomic<bool>* cancel = nullptr;
+    /// A view of a PostGIS table (sourceBox set) is read through libpq's binary rows; true: through GDAL's
+    /// PostgreSQL driver instead (the test that shows the two equal; the benchmark).
+    bool gdalReader = false;
 };
 
 /// Share done (0..1); returning false cancels the load (LoadCancelled is thrown).

@@ -6,6 +6,7 @@
 // province at full extent reads some 40,000 cells, not ten million parcels. The last views are cached, each read with an
 // eighth of a view more on every side so that a small pan is answered without the server.
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,12 +22,30 @@ struct ViewportBand {
     std::string table;              ///< "schema.table"
     double maxMetresPerPixel = 0;   ///< read for views of at most this many metres a pixel (0: any)
     double cellDegrees = 0;         ///< an overview's cell size (0: the table itself)
+    std::string fidColumn;          ///< its key, for attributes()
+};
+
+/// A table with a geometry column that a PostGIS database offers (ViewportLayer::tables: the window's add-layer dialog).
+struct PostgresTable {
+    std::string table;            ///< "schema.table"
+    std::string geometryColumn;
+    std::string geometryType;     ///< as geometry_columns says (POLYGON, MULTIPOLYGON, GEOMETRY, …)
+    int srid = 0;
+    long long rowsEstimate = -1;  ///< the planner's estimate (pg_class.reltuples); -1 when never analysed
+    bool spatialIndex = false;    ///< a GiST (or SP-GiST, BRIN) index on the geometry column
+    bool overviews = false;       ///< gzplan db overview made <table>_ovr_1… for it
 };
 
 class ViewportLayer {
 public:
+    /// The tables with a geometry column the user may read, overview tables left out, by schema and name. DataError
+    /// naming the server (never the password) when it cannot be asked.
+    static std::vector<PostgresTable> tables(const std::string& location);
+
     /// location: "PG:<libpq connection>"; table: "schema.table" with a geometry column. The overviews gzplan db
-    /// overview made for it (<table>_ovr_<n>) are found by their names. DataError when the table cannot be read.
+    /// overview made for it (<table>_ovr_<n>) are found by their names. DataError when the table cannot be read, and
+    /// when its geometry column has no spatial index (every view would read the whole table; the message gives the
+    /// CREATE INDEX to run).
     static std::shared_ptr<ViewportLayer> open(const std::string& location, const std::string& table, const std::string& displayCrs,
                                                const std::string& styleField = {});
 
@@ -49,16 +68,23 @@ public:
         double seconds = 0;
     };
     /// The features of a view: displayBox in the display CRS, metresPerPixel its scale. Thread-safe; the last few
-    /// views are kept. DataError when the server does not answer.
-    View read(const geo::Box& displayBox, double metresPerPixel) const;
-    /// read(…).features, or null with the error kept for lastError() (a renderer cannot throw mid-frame).
-    /// unitsPerPixel: of the display CRS (degrees are taken as 111.32 km).
-    std::shared_ptr<const FeatureLayer> readOrNote(const geo::Box& displayBox, double unitsPerPixel) const;
-    /// The last error of readOrNote, and clears it.
+    /// views are kept. DataError when the server does not answer; LoadCancelled when cancel is set meanwhile (the
+    /// rows are read in pages of 5,000, so a read stops within a page).
+    View read(const geo::Box& displayBox, double metresPerPixel, const std::atomic<bool>* cancel = nullptr) const;
+    /// read(…).features, or null with the error kept for takeError() (a renderer cannot throw mid-frame); null and no
+    /// error when cancelled. unitsPerPixel: of the display CRS (degrees are taken as 111.32 km).
+    std::shared_ptr<const FeatureLayer> readOrNote(const geo::Box& displayBox, double unitsPerPixel, const std::atomic<bool>* cancel = nullptr) const;
+    /// Metres a pixel of a view whose units a pixel are these (display CRS in degrees: 111.32 km a degree).
+    double metresPerPixel(double unitsPerPixel) const;
+    /// Every attribute but the geometry of the row with this FID in a band's table (the table's own row, or an overview
+    /// cell: its value and parcel count), as text, asked of the server (identify). Thread-safe. DataError.
+    std::vector<FeatureAttribute> attributes(const ViewportBand& band, std::int64_t fid) const;
+    /// The error of the last readOrNote (empty when it succeeded), and clears it.
     std::string takeError() const;
     /// What the reads from the server took so far (cached answers not counted): for --timing and the benchmark.
     struct ReadLog {
         int reads = 0;
+        int cancelled = 0;  ///< reads stopped because the view moved on
         double seconds = 0, maxSeconds = 0;
         std::size_t features = 0;
     };

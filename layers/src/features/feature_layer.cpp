@@ -171,6 +171,16 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
                                       std::to_string(total) + " features, about " + std::to_string(vertices) + " vertices) but only " +
                                       std::to_string(budget.bytes >> 20) + " MB are available (" + budget.limitedBy + "); " + memoryFix);
     }
+    // A view of a PostGIS table (ViewportLayer): libpq's binary rows rather than GDAL's features, where the table
+    // has what that reader needs (a FID column, a geometry column, an EPSG CRS).
+    std::string fastTable, geometryColumn;
+    int srid = 0;
+    if (postgres && options.sourceBox && !options.gdalReader && !fidColumn.empty() && crsOf(*l).rfind("EPSG:", 0) == 0 &&
+        !std::string(l->GetGeometryColumn()).empty()) {
+        fastTable = options.layer;
+        geometryColumn = l->GetGeometryColumn();
+        srid = std::atoi(sourceCrs.c_str() + 5);
+    }
     GDALDatasetUniquePtr reuse;
     if (ranges.size() == 1 && out->m_openOptions.empty())
         reuse = std::move(ds);
@@ -194,6 +204,13 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
         job.sourceBox = options.sourceBox;
         job.categories = options.categories;
         job.shared = &shared;
+        job.cancel = options.cancel;
+        if (!fastTable.empty()) {
+            job.postgresLocation = path.string();
+            job.postgresTable = fastTable;
+            job.geometryColumn = geometryColumn;
+            job.srid = srid;
+        }
         if (t == 0) {
             job.opened = std::move(reuse);
             job.keepOpened = postgres && job.opened;
@@ -243,7 +260,7 @@ std::shared_ptr<FeatureLayer> FeatureLayer::load(const std::filesystem::path& pa
             std::rethrow_exception(job.error);
     if (postgres && !jobs.empty() && jobs[0].opened)
         detail::givePostgresSource(path.string(), std::move(jobs[0].opened));
-    if (shared.stop)
+    if (shared.stop || (options.cancel && *options.cancel))
         throw LoadCancelled();
     for (const ReadJob& job : jobs) {
         if (out->m_firstSkipped.empty())

@@ -71,13 +71,26 @@ struct ReadJob {
     std::exception_ptr error;
     GDALDatasetUniquePtr opened;  // the handle load() opened, for the one sequential reader (not opened twice)
     bool keepOpened = false;      // hand opened back when done (a pooled PostGIS connection)
+    const std::atomic<bool>* cancel = nullptr;  // set by the caller: stop (FeatureLayerOptions::cancel)
+    // A view of a PostGIS table read through libpq (readPostgres) rather than GDAL: postgresTable "schema.table"
+    // non-empty, with sourceBox, fidColumn, styleField and these.
+    std::string postgresLocation, postgresTable, geometryColumn;
+    int srid = 0;
 
     /// Reads; any failure is kept in error (and stops the other readers), never thrown.
     void run();
 
 private:
     void read();
+    void readPostgres();
+    bool cancelled() const;
 };
+
+/// Appends the rings (or parts, or points) of a geometry to points, one size per ring (curves linearised).
+void flatten(const OGRGeometry* g, std::vector<geo::Point>& points, std::vector<std::uint32_t>& ringSize);
+/// Appends the rings (or parts, or points) of an ISO WKB geometry to points, one size per ring, as flatten() appends
+/// GDAL's geometry read from the same WKB. False (and nothing appended) when the bytes are not WKB.
+bool flattenWkb(const unsigned char* data, std::size_t size, std::vector<geo::Point>& points, std::vector<std::uint32_t>& ringSize);
 
 /// "EPSG:n" when the layer's CRS has an EPSG code, else its WKT; empty when the layer has no CRS.
 std::string crsOf(const OGRLayer& layer);

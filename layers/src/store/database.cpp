@@ -1,6 +1,7 @@
 #include "layers/database.h"
 
 #include <cpl_string.h>
+#include <libpq-fe.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -208,6 +209,7 @@ namespace {
 struct PostgresPool {
     std::mutex mutex;
     std::map<std::string, std::vector<GDALDatasetUniquePtr>> idle;
+    std::map<std::string, std::vector<std::unique_ptr<store::PgConnection>>> connections;
 };
 PostgresPool& pool()
 {
@@ -239,6 +241,30 @@ void givePostgresSource(const std::string& location, GDALDatasetUniquePtr datase
     auto& idle = pool().idle[location];
     if (idle.size() < 2)
         idle.push_back(std::move(dataset));
+}
+
+std::unique_ptr<store::PgConnection> takePostgresConnection(const std::string& location)
+{
+    {
+        std::lock_guard lock(pool().mutex);
+        auto& idle = pool().connections[location];
+        if (!idle.empty()) {
+            std::unique_ptr<store::PgConnection> c = std::move(idle.back());
+            idle.pop_back();
+            return c;
+        }
+    }
+    return std::make_unique<store::PgConnection>(DataLocation(location));
+}
+
+void givePostgresConnection(const std::string& location, std::unique_ptr<store::PgConnection> connection)
+{
+    if (!connection || !connection->healthy() || PQtransactionStatus(connection->native()) != PQTRANS_IDLE)
+        return;
+    std::lock_guard lock(pool().mutex);
+    auto& idle = pool().connections[location];
+    if (idle.size() < 2)
+        idle.push_back(std::move(connection));
 }
 
 GDALDatasetUniquePtr openData(const DataLocation& data, bool listAll)

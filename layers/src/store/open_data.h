@@ -1,9 +1,15 @@
 #pragma once
 // Internal: the one way the geography and plan are opened for reading, from either backend (layers/data_location.h).
 
+#include <memory>
+
 #include <gdal_priv.h>
 
 #include "layers/data_location.h"
+
+namespace layers::store {
+class PgConnection;
+}
 
 namespace layers::detail {
 
@@ -25,5 +31,11 @@ GDALDatasetUniquePtr openPostgresSource(const std::string& location);
 /// layer read view by view connects once (a connection and GDAL's look at the catalogue cost 50-100 ms a view).
 GDALDatasetUniquePtr takePostgresSource(const std::string& location);
 void givePostgresSource(const std::string& location, GDALDatasetUniquePtr dataset);
+
+/// A libpq connection to "PG:<connection>" through a small pool of its own (the fast reader of a view, feature_read.cpp):
+/// given back after a read only when it is idle and healthy, so a server that went away and came back is connected
+/// to again by the next read.
+std::unique_ptr<store::PgConnection> takePostgresConnection(const std::string& location);
+void givePostgresConnection(const std::string& location, std::unique_ptr<store::PgConnection> connection);
 
 }  // namespace layers::detail

@@ -67,6 +67,8 @@ PgResult& PgResult::operator=(PgResult&& o) noexcept
 int PgResult::rows() const { return PQntuples(m_result); }
 std::string PgResult::value(int row, int column) const { return PQgetvalue(m_result, row, column); }
 bool PgResult::isNull(int row, int column) const { return PQgetisnull(m_result, row, column) != 0; }
+const char* PgResult::data(int row, int column) const { return PQgetvalue(m_result, row, column); }
+int PgResult::length(int row, int column) const { return PQgetlength(m_result, row, column); }
 
 PgConnection::PgConnection(const DataLocation& data) : m_data(data)
 {
@@ -84,12 +86,18 @@ PgConnection::PgConnection(const DataLocation& data) : m_data(data)
 
 PgConnection::~PgConnection() { PQfinish(m_conn); }
 
-PgResult PgConnection::exec(const std::string& sql, const std::vector<std::string>& params)
+PgResult PgConnection::exec(const std::string& sql, const std::vector<std::string>& params) { return run(sql, params, 0); }
+
+PgResult PgConnection::execBinary(const std::string& sql, const std::vector<std::string>& params) { return run(sql, params, 1); }
+
+bool PgConnection::healthy() const { return PQstatus(m_conn) == CONNECTION_OK; }
+
+PgResult PgConnection::run(const std::string& sql, const std::vector<std::string>& params, int resultFormat)
 {
     std::vector<const char*> values;
     for (const std::string& p : params)
         values.push_back(p.c_str());
-    pg_result* result = PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    pg_result* result = PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, resultFormat);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         std::string why = trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));

@@ -31,6 +31,9 @@ public:
     int rows() const;
     std::string value(int row, int column) const;
     bool isNull(int row, int column) const;
+    /// A value's bytes as the server sent them (a binary result: the type's binary form).
+    const char* data(int row, int column) const;
+    int length(int row, int column) const;
 
 private:
     pg_result* m_result = nullptr;
@@ -46,10 +49,15 @@ public:
 
     /// Runs sql with params bound as $1, $2… (text); DataError with the server's message on failure.
     PgResult exec(const std::string& sql, const std::vector<std::string>& params = {});
+    /// The same with the values in their binary forms (int8 big-endian, bytea and text as bytes).
+    PgResult execBinary(const std::string& sql, const std::vector<std::string>& params = {});
+    /// Whether the connection still holds (false after the server went away: not to be used again).
+    bool healthy() const;
     pg_conn* native() { return m_conn; }
     const DataLocation& data() const { return m_data; }
 
 private:
+    PgResult run(const std::string& sql, const std::vector<std::string>& params, int resultFormat);
     DataLocation m_data;
     pg_conn* m_conn = nullptr;
 };
