@@ -24,12 +24,12 @@
         <translation> (does not exist)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="601"/>
+        <location filename="../../app/cli/application.cpp" line="602"/>
         <source>监测规则无法读取: %1</source>
         <translation>The monitoring rules cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/application.cpp" line="614"/>
+        <location filename="../../app/cli/application.cpp" line="615"/>
         <source>未知视图“%1”, 已显示行政区划. 可用视图: %2</source>
         <translation>Unknown view “%1”; showing the administrative overview. Views: %2</translation>
     </message>
@@ -1478,362 +1478,373 @@
 <context>
     <name>app::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="93"/>
+        <location filename="../../app/gui/main_window.cpp" line="96"/>
         <source>绘制 %1 ms</source>
         <translation>drawn in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="185"/>
+        <location filename="../../app/gui/main_window.cpp" line="103"/>
+        <source>图层 %1 的当前视图无法从数据库读取, 已在无此图层的情况下绘制; 移动或刷新地图将重试: %2</source>
+        <translation>The current view of layer %1 could not be read from the database and was drawn without that layer; moving or refreshing the map tries again: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="201"/>
         <source>无法打开出处: %1</source>
         <translation>Cannot open the source: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="312"/>
-        <location filename="../../app/gui/main_window.cpp" line="365"/>
+        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <location filename="../../app/gui/main_window.cpp" line="389"/>
         <source>数据来源</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317"/>
+        <location filename="../../app/gui/main_window.cpp" line="339"/>
         <source>贵州省新型城镇化规划图</source>
         <translation>Guizhou New Urbanisation Plan Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="343"/>
         <source>视图</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="321"/>
+        <location filename="../../app/gui/main_window.cpp" line="343"/>
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="326"/>
+        <location filename="../../app/gui/main_window.cpp" line="348"/>
         <source>全省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="326"/>
+        <location filename="../../app/gui/main_window.cpp" line="348"/>
         <source>缩放到全省 (Home)</source>
         <translation>Zoom to the province (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <location filename="../../app/gui/main_window.cpp" line="349"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="327"/>
+        <location filename="../../app/gui/main_window.cpp" line="349"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <location filename="../../app/gui/main_window.cpp" line="350"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="328"/>
+        <location filename="../../app/gui/main_window.cpp" line="350"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="351"/>
         <source>缩放到所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="351"/>
         <source>缩放到所选 (Ctrl+J)</source>
         <translation>Zoom to selection (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="330"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="38"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
         <source>添加图层</source>
         <translation>Add layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="330"/>
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
         <source>添加矢量图层: GeoPackage、Shapefile、GeoJSON、FlatGeobuf… (Ctrl+O, 或拖放文件到窗口)</source>
         <translation>Add a vector layer: GeoPackage, Shapefile, GeoJSON, FlatGeobuf… (Ctrl+O, or drop files on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="331"/>
-        <location filename="../../app/gui/main_window.cpp" line="667"/>
-        <location filename="../../app/gui/main_window.cpp" line="699"/>
+        <location filename="../../app/gui/main_window.cpp" line="353"/>
+        <location filename="../../app/gui/main_window.cpp" line="691"/>
+        <location filename="../../app/gui/main_window.cpp" line="723"/>
         <source>导出地图</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="331"/>
+        <location filename="../../app/gui/main_window.cpp" line="353"/>
         <source>导出当前视图为 PNG、SVG 或 PDF (Ctrl+S)</source>
         <translation>Export the current view as PNG, SVG or PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="332"/>
-        <location filename="../../app/gui/main_window.cpp" line="527"/>
-        <location filename="../../app/gui/main_window.cpp" line="532"/>
+        <location filename="../../app/gui/main_window.cpp" line="354"/>
+        <location filename="../../app/gui/main_window.cpp" line="551"/>
+        <location filename="../../app/gui/main_window.cpp" line="556"/>
         <source>地图样式</source>
         <translation>Map style</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="332"/>
+        <location filename="../../app/gui/main_window.cpp" line="354"/>
         <source>用样式文件绘制地图 (JSON: 复制 share/styles/default.json 后修改)</source>
         <translation>Draw the map with a style file (JSON: copy share/styles/default.json and change it)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="333"/>
-        <location filename="../../app/gui/main_window.cpp" line="374"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
+        <location filename="../../app/gui/main_window.cpp" line="398"/>
         <source>实际数据</source>
         <translation>Actual figures</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="333"/>
+        <location filename="../../app/gui/main_window.cpp" line="355"/>
         <source>实际数据：各目标的实际值、状态与判定规则；录入、更正、撤销与历史</source>
         <translation>Actual figures: each target&apos;s actual value, status and rule; enter, correct, undo and history</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <location filename="../../app/gui/main_window.cpp" line="356"/>
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="334"/>
+        <location filename="../../app/gui/main_window.cpp" line="356"/>
         <source>打开图层的属性表: 用户图层或规划图层 (县、区域、通道、地点…) (Ctrl+T)</source>
         <translation>Open a layer&apos;s attribute table: a user layer or a plan layer (counties, zones, corridors, places…) (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="335"/>
-        <location filename="../../app/gui/main_window.cpp" line="655"/>
+        <location filename="../../app/gui/main_window.cpp" line="357"/>
+        <location filename="../../app/gui/main_window.cpp" line="679"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="335"/>
+        <location filename="../../app/gui/main_window.cpp" line="357"/>
         <source>导出图层为 Shapefile、GeoPackage、GeoJSON、KML、CSV 或 DXF (Ctrl+E)</source>
         <translation>Export layers as Shapefile, GeoPackage, GeoJSON, KML, CSV or DXF (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="336"/>
+        <location filename="../../app/gui/main_window.cpp" line="358"/>
         <source>测量距离</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="336"/>
+        <location filename="../../app/gui/main_window.cpp" line="358"/>
         <source>测量椭球面距离 (CGCS2000): 单击添加点, 右键或 Esc 结束 (Ctrl+M)</source>
         <translation>Measure ellipsoidal distance (CGCS2000): click to add points, right-click or Esc to finish (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="337"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>测量面积</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="337"/>
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>测量椭球面面积 (CGCS2000): 单击添加顶点, 右键或 Esc 结束 (Ctrl+Shift+M)</source>
         <translation>Measure ellipsoidal area (CGCS2000): click to add vertices, right-click or Esc to finish (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="338"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>定位到坐标</source>
         <translation>Go to coordinate</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="338"/>
+        <location filename="../../app/gui/main_window.cpp" line="360"/>
         <source>定位到经纬度或高斯-克吕格坐标 (Ctrl+G)</source>
         <translation>Go to a longitude/latitude or Gauss-Krüger coordinate (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="344"/>
+        <location filename="../../app/gui/main_window.cpp" line="366"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="346"/>
+        <location filename="../../app/gui/main_window.cpp" line="369"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="347"/>
+        <location filename="../../app/gui/main_window.cpp" line="370"/>
         <location filename="../../app/gui/main_window_project.cpp" line="178"/>
         <location filename="../../app/gui/main_window_project.cpp" line="188"/>
         <source>保存项目</source>
         <translation>Save project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="348"/>
+        <location filename="../../app/gui/main_window.cpp" line="371"/>
+        <source>添加 PostGIS 图层… (Ctrl+Shift+O)</source>
+        <translation>Add PostGIS layer… (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="372"/>
         <source>另存项目…</source>
         <translation>Save project as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="351"/>
+        <location filename="../../app/gui/main_window.cpp" line="375"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="353"/>
+        <location filename="../../app/gui/main_window.cpp" line="377"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="355"/>
+        <location filename="../../app/gui/main_window.cpp" line="379"/>
         <source>投影</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <location filename="../../app/gui/main_window.cpp" line="383"/>
         <source>CGCS2000 高斯-克吕格 3° 105°E (EPSG:4544)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 105°E (EPSG:4544)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="360"/>
+        <location filename="../../app/gui/main_window.cpp" line="384"/>
         <source>CGCS2000 高斯-克吕格 3° 108°E (EPSG:4545)</source>
         <translation>CGCS2000 Gauss-Kruger 3° 108°E (EPSG:4545)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="361"/>
+        <location filename="../../app/gui/main_window.cpp" line="385"/>
         <source>Albers 等积 (中国)</source>
         <translation>Albers equal-area (China)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="364"/>
+        <location filename="../../app/gui/main_window.cpp" line="388"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="368"/>
+        <location filename="../../app/gui/main_window.cpp" line="392"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="369"/>
+        <location filename="../../app/gui/main_window.cpp" line="393"/>
         <source>县城分类 (点击选中成员)</source>
         <translation>County-seat classes (click to select members)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="370"/>
+        <location filename="../../app/gui/main_window.cpp" line="394"/>
         <source>信息</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="371"/>
+        <location filename="../../app/gui/main_window.cpp" line="395"/>
         <source>县城分类表</source>
         <translation>Class membership table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="372"/>
+        <location filename="../../app/gui/main_window.cpp" line="396"/>
         <source>用户图层</source>
         <translation>User layers</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="373"/>
+        <location filename="../../app/gui/main_window.cpp" line="397"/>
         <source>规划文件</source>
         <translation>Plan documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="377"/>
+        <location filename="../../app/gui/main_window.cpp" line="401"/>
         <location filename="../../app/gui/main_window_tables.cpp" line="35"/>
         <source>属性表: %1</source>
         <translation>Attribute table: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="379"/>
+        <location filename="../../app/gui/main_window.cpp" line="403"/>
         <location filename="../../app/gui/main_window_analysis.cpp" line="60"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="672"/>
+        <location filename="../../app/gui/main_window.cpp" line="696"/>
         <source>包括选中要素的轮廓</source>
         <translation>Include the selection&apos;s outline</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="210"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="221"/>
         <source>%1: 无法读取 (GDAL 未说明原因)</source>
         <translation>%1: cannot be read (GDAL gave no reason)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="466"/>
+        <location filename="../../app/gui/main_window.cpp" line="490"/>
         <source>无法切换投影: %1</source>
         <translation>Cannot switch the projection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="487"/>
+        <location filename="../../app/gui/main_window.cpp" line="511"/>
         <source>图层 %1 已移除: %2</source>
         <translation>Layer %1 removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="521"/>
+        <location filename="../../app/gui/main_window.cpp" line="545"/>
         <source>样式: %1</source>
         <translation>Style: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="527"/>
+        <location filename="../../app/gui/main_window.cpp" line="551"/>
         <source>样式文件 (*.json)</source>
         <translation>Style files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="532"/>
+        <location filename="../../app/gui/main_window.cpp" line="556"/>
         <source>样式文件未采用:
 %1</source>
         <translation>The style file was not used:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="40"/>
         <source>矢量数据</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="39"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="40"/>
         <location filename="../../app/gui/main_window_project.cpp" line="164"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="44"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="70"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="137"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="144"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="241"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="45"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="81"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="148"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="155"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="252"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="45"/>
-        <location filename="../../app/gui/main_window_layers.cpp" line="71"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="46"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="57"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="82"/>
         <source>无法添加图层</source>
         <translation>Cannot add the layer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="79"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="90"/>
         <source>正在加载 %1 …</source>
         <translation>Loading %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="79"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="189"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="200"/>
         <source>已添加 %1: 按视图从数据库读取, %2 个分辨率层级</source>
         <translation>Added %1: read from the database view by view, %2 resolution levels</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="190"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="201"/>
         <source>; 无概览表, 全省视图将读取整个表 (gzplan db overview 可生成概览)</source>
         <translation>; no overview tables: a view of the province reads the whole table (gzplan db overview makes them)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="205"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="216"/>
         <source>无法完整读取的要素</source>
         <translation>Features that cannot be read whole</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="206"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="217"/>
         <source>%1
 
 跳过这些要素并加载其余要素? 跳过的数量会显示在状态栏.</source>
@@ -1842,32 +1853,47 @@
 Skip these features and load the rest? The number skipped is shown in the status bar.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="248"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="259"/>
         <source>无法添加数据库图层: %1</source>
         <translation>Cannot add the database layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="250"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="261"/>
         <source>无法添加图层 %1: 文件不存在</source>
         <translation>Cannot add layer %1: the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="252"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="263"/>
         <source>无法添加图层 %1: 没有读取权限</source>
         <translation>Cannot add layer %1: no permission to read it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="254"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="265"/>
         <source>无法添加图层: %1 (GDAL 的说明)</source>
         <translation>Cannot add layer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="254"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="265"/>
         <source>无法添加图层 %1: %2 (GDAL 的说明)</source>
         <translation>Cannot add layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="325"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="306"/>
+        <source>图层 %1 无法从数据库读取: %2</source>
+        <translation>Layer %1 cannot be read from the database: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="338"/>
+        <source>概览格网 %1° (gzplan db overview): 格内面积最大的类别, 非单个要素; 放大到 1:100,000 左右可查询要素</source>
+        <translation>Overview cell of %1° (gzplan db overview): the category with the largest area in the cell, not a single feature; zoom in to about 1:100,000 to identify features</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="340"/>
+        <source>PostGIS 表 %1, 要素 %2</source>
+        <translation>PostGIS table %1, feature %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window_layers.cpp" line="376"/>
         <source>此处的用户图层要素</source>
         <translation>User features at this point</translation>
     </message>
@@ -1876,12 +1902,12 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Encoding</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="212"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="223"/>
         <source>已添加 %1: %2 个要素, %3 s, 内存 %4 MB</source>
         <translation>Added %1: %2 features, %3 s, %4 MB in memory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="217"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="228"/>
         <source>; 跳过 %1 个无法读取的要素</source>
         <translation>; %1 unreadable features skipped</translation>
     </message>
@@ -1894,27 +1920,28 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Cannot add the layer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="299"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="350"/>
         <source>用户图层, 要素 %1</source>
         <translation>User layer, feature %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window_layers.cpp" line="307"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="348"/>
+        <location filename="../../app/gui/main_window_layers.cpp" line="358"/>
         <source>来源: %1 (用户数据, 非规划文件)</source>
         <translation>Source: %1 (user data, not a plan document)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="655"/>
+        <location filename="../../app/gui/main_window.cpp" line="679"/>
         <source>没有可导出的图层</source>
         <translation>No layers to export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="660"/>
+        <location filename="../../app/gui/main_window.cpp" line="684"/>
         <source>已导出 %1 个要素, %2 个文件</source>
         <translation>Exported %1 features, %2 files</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="668"/>
+        <location filename="../../app/gui/main_window.cpp" line="692"/>
         <source>PDF A4 横向 (*.pdf);;PDF A3 横向 (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</source>
         <translation>PDF A4 landscape (*.pdf);;PDF A3 landscape (*.pdf);;PNG 150 dpi (*.png);;SVG (*.svg)</translation>
     </message>
@@ -1923,22 +1950,22 @@ Skip these features and load the rest? The number skipped is shown in the status
         <translation type="vanished">Maps (*.pdf *.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="696"/>
+        <location filename="../../app/gui/main_window.cpp" line="720"/>
         <source>规划: GZ2023, GY2025 · 数据: %1 · 边界与位置仅供规划示意</source>
         <translation>Plans: GZ2023, GY2025 · Data: %1 · boundaries and positions for planning illustration only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="701"/>
+        <location filename="../../app/gui/main_window.cpp" line="725"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="734"/>
+        <location filename="../../app/gui/main_window.cpp" line="758"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)   高斯-克吕格 %3: E %4 m  N %5 m</source>
         <translation>Lon %1° Lat %2° (CGCS2000)   Gauss-Kruger %3: E %4 m  N %5 m</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="745"/>
+        <location filename="../../app/gui/main_window.cpp" line="769"/>
         <source>比例尺 1:%L1</source>
         <translation>Scale 1:%L1</translation>
     </message>
@@ -2126,6 +2153,96 @@ Skip these features and load the rest? The number skipped is shown in the status
         <location filename="../../app/gui/message_bar.cpp" line="69"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>app::gui::PostgisDialog</name>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="20"/>
+        <source>添加 PostGIS 图层</source>
+        <translation>Add PostGIS layer</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="22"/>
+        <source>连接字符串: host=… port=5432 dbname=… user=…, postgresql://…, 或 service=… (pg_service.conf)。密码请放在 ~/.pgpass 或 PGPASSWORD 中: 项目文件与窗口中均不显示密码。</source>
+        <translation>Connection string: host=… port=5432 dbname=… user=…, postgresql://…, or service=… (pg_service.conf). Keep the password in ~/.pgpass or PGPASSWORD: it is shown neither in project files nor in the window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="32"/>
+        <source>连接并列出表</source>
+        <translation>Connect and list tables</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>几何类型</source>
+        <translation>Geometry type</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>SRID</source>
+        <translation>SRID</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>行数 (估计)</source>
+        <translation>Rows (estimate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>空间索引</source>
+        <translation>Spatial index</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="40"/>
+        <source>概览表</source>
+        <translation>Overviews</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="51"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="52"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="101"/>
+        <source>无法列出表: %1</source>
+        <translation>Cannot list the tables: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="107"/>
+        <source>此数据库中没有您可读取的带几何列的表</source>
+        <translation>This database has no table with a geometry column that you may read</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="115"/>
+        <source>未分析</source>
+        <translation>not analysed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="117"/>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="117"/>
+        <source>无</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/postgis_dialog.cpp" line="139"/>
+        <source>表 %1 的几何列 %2 没有空间索引, 每个视图都要读取整个表。请表的所有者先创建索引: CREATE INDEX ON %1 USING gist (%2)</source>
+        <translation>Table %1 has no spatial index on its geometry column %2, so every view would read the whole table. Ask the table's owner to create one first: CREATE INDEX ON %1 USING gist (%2)</translation>
     </message>
 </context>
 <context>

@@ -563,6 +563,9 @@ TEST_F(PostGisViews, TheAddLayerDialogListsTablesAndTheWindowAddsTheChosenOne)
     EXPECT_EQ(parcels->text(5), "有");
     dialog.tableList()->setCurrentItem(parcels);
     EXPECT_EQ(dialog.reference().toStdString(), "PG:" + server() + " tables=" + s_table);
+    const QString shots = qEnvironmentVariable("GZ_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        dialog.grab().save(shots + "/postgis-dialog.png");
     EXPECT_FALSE(QSettings().value("postgis/connection").toString().contains("Hunter2x"));
 
     test::ShownWindow w;
@@ -590,6 +593,8 @@ TEST_F(PostGisViews, TheAddLayerDialogListsTablesAndTheWindowAddsTheChosenOne)
     const std::string landuse = sql("SELECT landuse FROM " + s_table + " WHERE fid = " + std::to_string(fid));
     EXPECT_FALSE(landuse.empty());
     EXPECT_TRUE(html.contains(QString::fromStdString(landuse))) << landuse;
+    if (!shots.isEmpty())
+        window.grab().save(shots + "/postgis-identify.png");
 }
 
 TEST(PostGisCli, DbActionsAreChecked)

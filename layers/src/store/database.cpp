@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -271,7 +272,22 @@ GDALDatasetUniquePtr openData(const DataLocation& data, bool listAll)
 {
     if (!data.postgres())
         return openVector(data.location());
+    // GDAL's connection (and its look at the catalogue) is opened while libpq's checks the schema: the two connections
+    // cost their round trips once, side by side, not one after the other (zones --json: 2.10× the GeoPackage's time
+    // before).
+    auto opening = std::async(std::launch::async, [&data, listAll] { return openPostgres(data, false, listAll); });
     {
+        struct Wait {  // however the checks end, GDAL's open is waited for (its error, if any, is the check's to give)
+            std::future<GDALDatasetUniquePtr>& f;
+            ~Wait()
+            {
+                if (f.valid())
+                    try {
+                        f.get();
+                    } catch (...) {
+                    }
+            }
+        } wait{opening};
         store::PgConnection pg(data);
         if (!schemaExists(pg, data.schema()))
             throw DataError(data.shown(), "has no schema '" + data.schema() + "'; load one with gzplan db init --to PG:… --schema " + data.schema() +
@@ -286,8 +302,8 @@ GDALDatasetUniquePtr openData(const DataLocation& data, bool listAll)
         if (version > db::kSchemaVersion)
             throw DataError(data.shown(), "schema version " + std::to_string(version) + ", newer than this gzplan reads (" +
                                               std::to_string(db::kSchemaVersion) + "); use a newer gzplan");
+        return opening.get();
     }
-    return openPostgres(data, false, listAll);
 }
 
 }  // namespace detail
