@@ -25,6 +25,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../common/pg_test_server.h"
 #include "gui/actuals_panel.h"
 #include "layers/errors.h"
 #include "layers/monitoring.h"
@@ -36,25 +37,9 @@ namespace {
 const QString kFill = QStringLiteral(GZ_TEST_SHARE_DIR "/../tests/tools/fill_synthetic_actuals.py");
 const QString kNow = "GZPLAN_TEST_NOW=2026-12-07T12:00:00Z";
 
-std::string server()
-{
-    const char* pg = std::getenv("GZ_TEST_PG");
-    return pg ? pg : "";
-}
+std::string server() { return test::pgServer(); }
 
-std::string sql(const std::string& statement)
-{
-    PGconn* c = PQconnectdb(server().c_str());
-    EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
-    PGresult* r = PQexec(c, statement.c_str());
-    const ExecStatusType status = PQresultStatus(r);
-    EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) << statement << ": " << PQresultErrorMessage(r);
-    std::string value = (status == PGRES_TUPLES_OK && PQntuples(r) > 0) ? PQgetvalue(r, 0, 0) : "";
-    PQclear(r);
-    PQfinish(c);
-    return value;
-}
+std::string sql(const std::string& statement) { return test::pgSql(statement); }
 
 /// A store on one backend: a GeoPackage in a temporary folder, or a schema of its own on the test server (dropped
 /// at the end).
@@ -348,16 +333,7 @@ TEST_F(ActualsPg, AKilledImportLeavesNothingAndARefusingServerIsAClearError)
     Backend b(true, "faults");
     const QString csv = filledCsv(m_files);
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("GZPLAN_TEST_IMPORT_PAUSE_MS", "6000");
-    env.remove("DISPLAY");
-    p.setProcessEnvironment(env);
-    p.start(GZ_TEST_GZPLAN, QStringList{"actuals", "import", csv} + b.where());
-    ASSERT_TRUE(p.waitForStarted());
-    QByteArray said;
-    while (!said.contains("entering") && p.state() == QProcess::Running && p.waitForReadyRead(30000))
-        said += p.readAllStandardOutput();
-    ASSERT_TRUE(said.contains("entering")) << said.toStdString();
+    ASSERT_TRUE(test::startHeldImport(p, QStringList{csv} + b.where()));
     QThread::msleep(1500);
     // inside the transaction: the rows are there for it, not for anyone else
     EXPECT_EQ(sql("SELECT count(*) FROM " + b.table("actuals")), "0");

@@ -27,7 +27,7 @@ bool hasChinese(const QString& s)
 /// Latin words of four letters or more that are not technical names a Chinese interface keeps as they are.
 QStringList englishWords(const QString& s)
 {
-    static const QSet<QString> technical{"GeoPackage", "Shapefile", "GeoJSON", "FlatGeobuf", "ArcGIS", "Mercator", "Home", "Ctrl", "Shift", "Language", "English",
+    static const QSet<QString> technical{"GeoPackage", "PostGIS", "PostgreSQL", "Shapefile", "GeoJSON", "FlatGeobuf", "ArcGIS", "Mercator", "Home", "Ctrl", "Shift", "Language", "English",
                                          "CGCS2000", "CGCS", "EPSG", "REFERENCE", "JSON", "share", "styles", "default", "json", "documents", "references",
                                          "echarts", "china", "cities", "division", "Albers", "Gauss", "Kruger", "Noto", "REITs", "Gbps"};
     static const QRegularExpression word("[A-Za-z]{4,}");

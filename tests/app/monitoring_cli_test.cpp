@@ -172,19 +172,8 @@ void importStopped(const Store& s, const std::function<void(QProcess&)>& stop, c
 {
     fill(s.file("template.csv"), s.file("big.csv"), {"--rows", "3000"});
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("GZPLAN_TEST_IMPORT_PAUSE_MS", "6000");
-    env.remove("DISPLAY");
-    p.setProcessEnvironment(env);
-    p.start(GZ_TEST_GZPLAN, {"actuals", "import", s.file("big.csv"), "--actuals", s.path()});
-    ASSERT_TRUE(p.waitForStarted());
-    // It says when it starts entering (handlers installed, the file read and checked); the rows go in inside the
-    // transaction, then it waits 6 s before committing: stop it a moment into that.
-    QByteArray said;
-    while (!said.contains("entering") && p.state() == QProcess::Running && p.waitForReadyRead(30000))
-        said += p.readAllStandardOutput();
-    ASSERT_TRUE(said.contains("entering")) << said.toStdString();
-    QThread::msleep(1500);
+    ASSERT_TRUE(test::startHeldImport(p, {s.file("big.csv"), "--actuals", s.path()}));
+    QThread::msleep(1500);  // a moment into the 6 s it waits before committing
     stop(p);
     ASSERT_TRUE(p.waitForFinished(20000));
     check(p);

@@ -3,8 +3,6 @@
 // server would fail the tests running beside this one. Skipped, saying so, where Debian's PostgreSQL 15 is not
 // installed (share/scripts/gz.sh test installs it). Every figure here is SYNTHETIC.
 
-#include <libpq-fe.h>
-
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../common/pg_test_server.h"
 #include "geo/projection.h"
 #include "gui/map_canvas.h"
 #include "gui/message_bar.h"
@@ -53,18 +52,7 @@ public:
     /// pg_ctl stop -m immediate: no shutdown, the clients' connections cut as by a crash.
     bool crash() { return QProcess::execute(kCluster, {"stop", QString::fromStdString(m_dir.string()), "immediate"}) == 0; }
     bool start() { return QProcess::execute(kCluster, {"start", QString::fromStdString(m_dir.string())}) == 0; }
-    std::string sql(const std::string& statement) const
-    {
-        PGconn* c = PQconnectdb(m_connection.c_str());
-        EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
-        PGresult* r = PQexec(c, statement.c_str());
-        const ExecStatusType status = PQresultStatus(r);
-        EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) << statement << ": " << PQresultErrorMessage(r);
-        std::string value = (status == PGRES_TUPLES_OK && PQntuples(r) > 0) ? PQgetvalue(r, 0, 0) : "";
-        PQclear(r);
-        PQfinish(c);
-        return value;
-    }
+    std::string sql(const std::string& statement) const { return test::pgSql(statement, m_connection); }
 
 private:
     std::filesystem::path m_dir;
@@ -100,16 +88,7 @@ TEST(PostGisFaults, TheServerStopsMidWriteAndMidReadAndTheToolCarriesOn)
     ASSERT_EQ(fill.exitCode(), 0) << fill.readAllStandardError().toStdString();
 
     QProcess import;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("GZPLAN_TEST_IMPORT_PAUSE_MS", "4000");
-    env.remove("DISPLAY");
-    import.setProcessEnvironment(env);
-    import.start(GZ_TEST_GZPLAN, QStringList{"actuals", "import", filled} + where);
-    ASSERT_TRUE(import.waitForStarted());
-    QByteArray said;
-    while (!said.contains("entering") && import.state() == QProcess::Running && import.waitForReadyRead(30000))
-        said += import.readAllStandardOutput();
-    ASSERT_TRUE(said.contains("entering")) << said.toStdString();
+    ASSERT_TRUE(test::startHeldImport(import, QStringList{filled} + where, 4000));
     ASSERT_TRUE(server.crash());
     ASSERT_TRUE(import.waitForFinished(60000));
     const QString err = QString::fromUtf8(import.readAllStandardError());

@@ -29,6 +29,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../common/pg_test_server.h"
 #include "../common/temp_dir.h"
 #include "../common/test_parcels.h"
 #include "geo/projection.h"
@@ -45,27 +46,9 @@ namespace {
 
 using test::gzplan;
 
-/// The test server's connection string, or empty (the tests are skipped, and say why).
-std::string server()
-{
-    const char* pg = std::getenv("GZ_TEST_PG");
-    return pg ? pg : "";
-}
+std::string server() { return test::pgServer(); }
 
-/// Runs sql on the test server (as its superuser); the first column of the first row, or "".
-std::string sql(const std::string& statement, const std::string& connection = server())
-{
-    PGconn* c = PQconnectdb(connection.c_str());
-    EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
-    PGresult* r = PQexec(c, statement.c_str());
-    const ExecStatusType status = PQresultStatus(r);
-    EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) << statement << ": " << PQresultErrorMessage(r);
-    std::string value = (status == PGRES_TUPLES_OK && PQntuples(r) > 0) ? PQgetvalue(r, 0, 0) : "";
-    PQclear(r);
-    PQfinish(c);
-    return value;
-}
+std::string sql(const std::string& statement, const std::string& connection = server()) { return test::pgSql(statement, connection); }
 
 /// An SQL identifier for any name.
 std::string ident(const std::string& identifier)

@@ -19,16 +19,8 @@ trap 'rm -rf "$OUT"' EXIT
 [ -f "$P100K" ] || "$GZ" make-parcels --count 100000 --out "$P100K" --quiet
 [ -f "$P1M" ] || "$GZ" make-parcels --out "$P1M" --quiet
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# Runs a command N times (or $REPEAT); prints the median wall time in ms.
-measure() {
-  local t; t=$(mktemp)
-  for _ in $(seq "${REPEAT:-$N}"); do
-    /usr/bin/time -f "%e" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { echo "failed: $*" >&2; cat "$OUT/err" >&2; exit 1; }
-    awk '{printf "%d\n", $1 * 1000}' "$OUT/time" >> "$t"
-  done
-  median < "$t"; rm -f "$t"
-}
+# shellcheck source=tests/bench/bench_lib.sh
+source "$(dirname "$0")/bench_lib.sh"
 row() { printf '%-64s %8d ms   %-34s %8s ms   ratio %s\n' "$1" "$2" "$3" "$4" "$( [ "$4" = "-" ] && echo - || echo "scale=3; $2 / $4" | bc -l)"; }
 
 echo "median of $N runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); parcels: $(ogrinfo -so "$P100K" parcels | sed -n 's/Feature Count: //p') and $(ogrinfo -so "$P1M" parcels | sed -n 's/Feature Count: //p')"

@@ -22,15 +22,8 @@ SCHEMA=bench_plan_$$
 OUT=$(mktemp -d)
 cleanup() { psql -X -q "$GZ_TEST_PG" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true; rm -rf "$OUT"; }
 trap cleanup EXIT
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-measure() {
-  local t; t=$(mktemp)
-  for _ in $(seq "$N"); do
-    /usr/bin/time -f "%e" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { echo "failed: $*" >&2; cat "$OUT/err" >&2; exit 1; }
-    awk '{printf "%d\n", $1 * 1000}' "$OUT/time" >> "$t"
-  done
-  median < "$t"; rm -f "$t"
-}
+# shellcheck source=tests/bench/bench_lib.sh
+source "$(dirname "$0")/bench_lib.sh"
 echo "median of $N runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); server: $(psql -X -At "$GZ_TEST_PG" -c 'SELECT version()' | cut -d' ' -f1-2), PostGIS $(psql -X -At "$GZ_TEST_PG" -c 'SELECT postgis_lib_version()')"
 /usr/bin/time -f "%e" -o "$OUT/init" "$GZ" db init --to "$PG" --schema "$SCHEMA" >/dev/null
 echo "gzplan db init (the build's GeoPackage into a schema): $(awk '{printf "%d", $1 * 1000}' "$OUT/init") ms"
