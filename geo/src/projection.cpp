@@ -215,6 +215,19 @@ Projection::Projection(const std::string& source, const std::string& target)
         throw ProjectionError("cannot normalise the axis order of '" + source + "' -> '" + target + "'");
 }
 
+Projection Projection::clone() const
+{
+    Projection out;
+    out.m_handle = std::make_unique<Handle>();
+    out.m_source = m_source;
+    out.m_target = m_target;
+    out.m_handle->context = proj_context_create();
+    out.m_handle->transform = proj_clone(out.m_handle->context, m_handle->transform);
+    if (!out.m_handle->transform)
+        throw ProjectionError("cannot copy the transformation from '" + m_source + "' to '" + m_target + "'");
+    return out;
+}
+
 Projection::~Projection() = default;
 Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;

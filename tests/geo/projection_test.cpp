@@ -1,3 +1,8 @@
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "geo/projection.h"
@@ -71,4 +76,25 @@ TEST(Projection, ExtentProblemRefusesACrsForAnotherPartOfTheWorld)
     // The province's own zones, CGCS2000 and WGS 84 degrees, and a PROJ string without an area: accepted.
     for (const char* crs : {"EPSG:4544", "EPSG:4545", "4546", "EPSG:4490", "EPSG:4326", geo::crs::kAlbersChina})
         EXPECT_EQ(geo::crs::extentProblem(crs, guizhou), "") << crs;
+}
+
+// A copy for another thread (the view reader projects a long run in two halves) transforms every point exactly as
+// the original does, Albers and Gauss-Krüger alike, and works on its own after the original is gone.
+TEST(Projection, ACloneTransformsExactlyAsTheOriginal)
+{
+    for (const std::string target : {std::string(geo::crs::kAlbersChina), std::string("EPSG:4545")}) {
+        std::vector<geo::Point> a;
+        for (int i = 0; i < 2000; ++i)
+            a.push_back({103.6 + 5.9 * (i % 97) / 97.0, 24.6 + 4.6 * (i % 89) / 89.0});
+        std::vector<geo::Point> b = a;
+        std::optional<geo::Projection> original(std::in_place, "EPSG:4490", target);
+        geo::Projection copy = original->clone();
+        ASSERT_TRUE(original->forward(a));
+        original.reset();
+        ASSERT_TRUE(copy.forward(b));
+        EXPECT_EQ(copy.source(), "EPSG:4490");
+        for (std::size_t i = 0; i < a.size(); ++i)
+            ASSERT_TRUE(a[i].x == b[i].x && a[i].y == b[i].y) << target << " point " << i;
+        EXPECT_GT(std::abs(a.front().x), 1000.0) << "projected, not left in degrees";
+    }
 }

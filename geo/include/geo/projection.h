@@ -80,6 +80,10 @@ public:
     Projection(const Projection&) = delete;
     Projection& operator=(const Projection&) = delete;
 
+    /// The same transformation on a context of its own, for another thread (proj_clone: no look in PROJ's database,
+    /// which making one from the CRSs takes, ~10 ms).
+    Projection clone() const;
+
     const std::string& source() const { return m_source; }
     const std::string& target() const { return m_target; }
 
@@ -92,6 +96,7 @@ public:
     MultiPolygon inverse(const MultiPolygon& shape) const;
 
 private:
+    Projection() = default;
     struct Handle;
     std::unique_ptr<Handle> m_handle;
     std::string m_source;

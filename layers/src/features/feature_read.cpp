@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <limits>
+#include <map>
+#include <thread>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -162,6 +164,47 @@ void ReadJob::run()
 
 namespace {
 
+/// The transformation from source to target for this thread, made once (making one looks in PROJ's database: a
+/// tenth of a PostGIS view's read when made for each), and a copy of it for a helper thread.
+struct ThreadProjections {
+    std::map<std::pair<std::string, std::string>, std::unique_ptr<geo::Projection>> made;
+};
+geo::Projection& threadProjection(const std::string& source, const std::string& target)
+{
+    thread_local ThreadProjections cache;
+    std::unique_ptr<geo::Projection>& p = cache.made[{source, target}];
+    if (!p)
+        p = std::make_unique<geo::Projection>(source, target);
+    return *p;
+}
+
+/// Projects points in place; a long run in two halves, the second on a helper thread with a copy of the
+/// transformation (PROJ's work is most of a PostGIS view's read on the client). False where a point failed.
+bool projectPoints(const geo::Projection& projection, std::vector<geo::Point>& points, bool split)
+{
+    constexpr std::size_t kSplitFrom = 65536;
+    if (!split || points.size() < kSplitFrom || std::thread::hardware_concurrency() < 2)
+        return projection.forward(points);
+    const std::size_t half = points.size() / 2;
+    std::vector<geo::Point> second(points.begin() + static_cast<std::ptrdiff_t>(half), points.end());
+    bool secondOk = true;
+    std::exception_ptr failed;
+    std::thread helper([&] {
+        try {
+            secondOk = projection.clone().forward(second);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    points.resize(half);
+    const bool firstOk = projection.forward(points);
+    helper.join();
+    if (failed)
+        std::rethrow_exception(failed);
+    points.insert(points.end(), second.begin(), second.end());
+    return firstOk && secondOk;
+}
+
 /// The features one reader has read, into chunks: a feature's points are appended (source CRS) with its rings'
 /// sizes, then add() takes its FID and category; a full chunk is projected, bounded and put on the grid. Both readers
 /// (GDAL's features, libpq's rows) go through it, so the two give the same layer.
@@ -170,7 +213,7 @@ public:
     explicit ChunkBuilder(ReadJob& job) : m_job(job)
     {
         if (!job.sourceCrs.empty() && job.sourceCrs != job.displayCrs)
-            m_projection = std::make_unique<geo::Projection>(job.sourceCrs, job.displayCrs);
+            m_projection = &threadProjection(job.sourceCrs, job.displayCrs);
         for (std::size_t k = 0; k < job.categories.size() && k < kMaxCategories; ++k)
             m_dictionary.try_emplace(job.categories[k], static_cast<std::uint16_t>(k));
     }
@@ -214,7 +257,8 @@ public:
         if (chunk.fids.empty())
             return;
         const Grid& grid = m_job.grid;
-        if (m_projection && !m_projection->forward(points)) {
+        // the readers of a GeoPackage's FID ranges keep the cores busy already: only a lone reader splits
+        if (m_projection && !projectPoints(*m_projection, points, !m_job.range.filtered)) {
             std::size_t p = 0;
             for (std::size_t f = 0, r = 0; f < chunk.fids.size(); ++f)
                 for (std::uint32_t k = 0; k < chunk.featureRings[f]; ++k, ++r)
@@ -247,7 +291,7 @@ public:
 
 private:
     ReadJob& m_job;
-    std::unique_ptr<geo::Projection> m_projection;
+    const geo::Projection* m_projection = nullptr;
     std::unordered_map<std::string, std::uint16_t> m_dictionary;
     std::string m_key;
 };
