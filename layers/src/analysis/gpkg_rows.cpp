@@ -8,41 +8,33 @@
 #include <sqlite3.h>
 
 #include "analysis/layer_reader.h"
+#include "io/wkb_cursor.h"
 #include "layers/errors.h"
 
 namespace layers::analysis::detail {
 
 namespace {
 
+using ::layers::detail::WkbCursor;
+
 /// ISO WKB (and GDAL's older 2.5D flag) read from a bounded buffer; anything it does not know goes to GDAL.
-class WkbReader {
+class WkbReader : WkbCursor {
 public:
-    WkbReader(const unsigned char* data, std::size_t size) : m_p(data), m_end(data + size) {}
+    WkbReader(const unsigned char* data, std::size_t size) : WkbCursor{data, data + size} {}
 
     bool geometry(Shape& shape)
     {
-        const unsigned char* start = m_p;
-        if (!need(5))
+        const unsigned char* start = p;
+        std::uint32_t base = 0;
+        if (!header(base))
             return false;
-        m_little = *m_p++ == 1;
-        std::uint32_t type = u32();
-        bool z = (type & 0x80000000u) != 0, m = (type & 0x40000000u) != 0;
-        if (type & 0x20000000u)  // an EWKB SRID: not GeoPackage WKB
-            return false;
-        type &= 0x0fffffffu;
-        const std::uint32_t base = type % 1000, dims = type / 1000;
-        if (dims > 3)
-            return false;
-        z = z || dims == 1 || dims == 3;
-        m = m || dims == 2 || dims == 3;
-        m_dims = 2 + (z ? 1 : 0) + (m ? 1 : 0);
         switch (base) {
         case 1: {
-            geo::Point p;
-            if (!point(p))
+            geo::Point pt;
+            if (!point(pt))
                 return false;
-            if (!(std::isnan(p.x) && std::isnan(p.y)))  // NaN, NaN: the empty point
-                shape.points.push_back(p);
+            if (!(std::isnan(pt.x) && std::isnan(pt.y)))  // NaN, NaN: the empty point
+                shape.points.push_back(pt);
             return true;
         }
         case 2: {
@@ -95,72 +87,40 @@ public:
             // Curves and surfaces: GDAL reads them, collect() linearises them.
             OGRGeometry* g = nullptr;
             std::size_t used = 0;
-            if (OGRGeometryFactory::createFromWkb(start, nullptr, &g, static_cast<std::size_t>(m_end - start), wkbVariantIso, used) != OGRERR_NONE)
+            if (OGRGeometryFactory::createFromWkb(start, nullptr, &g, static_cast<std::size_t>(end - start), wkbVariantIso, used) != OGRERR_NONE)
                 return false;
             std::unique_ptr<OGRGeometry> owned(g);
             collect(owned.get(), shape.polygons, shape.lines, shape.points);
-            m_p = start + used;
+            p = start + used;
             return true;
         }
         }
     }
 
 private:
-    bool need(std::size_t n) const { return static_cast<std::size_t>(m_end - m_p) >= n; }
-    std::uint32_t u32()
+    bool point(geo::Point& out)
     {
-        std::uint32_t v;
-        std::memcpy(&v, m_p, 4);
-        m_p += 4;
-        return m_little ? v : __builtin_bswap32(v);
-    }
-    double f64()
-    {
-        std::uint64_t v;
-        std::memcpy(&v, m_p, 8);
-        m_p += 8;
-        if (!m_little)
-            v = __builtin_bswap64(v);
-        double d;
-        std::memcpy(&d, &v, 8);
-        return d;
-    }
-    /// A count of items each at least minBytes long (so a corrupt count cannot ask for more than the blob holds).
-    bool count(std::uint32_t& n, std::size_t minBytes)
-    {
-        if (!need(4))
+        if (!need(8 * dims))
             return false;
-        n = u32();
-        return static_cast<std::size_t>(m_end - m_p) / minBytes >= n;
-    }
-    bool point(geo::Point& p)
-    {
-        if (!need(8 * m_dims))
-            return false;
-        p.x = f64();
-        p.y = f64();
-        m_p += 8 * (m_dims - 2);
+        out.x = f64();
+        out.y = f64();
+        p += 8 * (dims - 2);
         return true;
     }
     template <class Points>
     bool points(Points& out)
     {
         std::uint32_t n = 0;
-        if (!count(n, 8 * m_dims))
+        if (!count(n, 8 * dims))
             return false;
         out.resize(n);
         for (std::uint32_t i = 0; i < n; ++i) {
             out[i].x = f64();
             out[i].y = f64();
-            m_p += 8 * (m_dims - 2);
+            p += 8 * (dims - 2);
         }
         return true;
     }
-
-    const unsigned char* m_p;
-    const unsigned char* m_end;
-    bool m_little = true;
-    std::size_t m_dims = 2;
 };
 
 std::string quoted(const std::string& identifier)

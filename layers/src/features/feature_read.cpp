@@ -23,6 +23,7 @@
 #include "io/ogr_convert.h"
 #include "io/read_check.h"
 #include "io/source_encoding.h"
+#include "io/wkb_cursor.h"
 #include "layers/data_location.h"
 #include "store/open_data.h"
 #include "store/pg_connection.h"
@@ -302,39 +303,9 @@ bool flattenWkb(const unsigned char* data, std::size_t size, std::vector<geo::Po
 {
     // ISO WKB as ST_AsBinary writes it (and GDAL's older 2.5D flag); curves and surfaces through GDAL's reader and
     // flatten(), so that every type gives what flatten() gives for GDAL's own geometry.
-    struct Reader {
-        const unsigned char* p;
-        const unsigned char* end;
+    struct Reader : WkbCursor {
         std::vector<geo::Point>& points;
         std::vector<std::uint32_t>& ringSize;
-        bool little = true;
-        int dims = 2;
-        bool need(std::size_t n) const { return static_cast<std::size_t>(end - p) >= n; }
-        std::uint32_t u32()
-        {
-            std::uint32_t v;
-            std::memcpy(&v, p, 4);
-            p += 4;
-            return little ? v : __builtin_bswap32(v);
-        }
-        double f64()
-        {
-            std::uint64_t v;
-            std::memcpy(&v, p, 8);
-            p += 8;
-            if (!little)
-                v = __builtin_bswap64(v);
-            double d;
-            std::memcpy(&d, &v, 8);
-            return d;
-        }
-        bool count(std::uint32_t& n, std::size_t minBytes)  // a corrupt count cannot ask for more than the buffer holds
-        {
-            if (!need(4))
-                return false;
-            n = u32();
-            return static_cast<std::size_t>(end - p) / minBytes >= n;
-        }
         bool curve()
         {
             std::uint32_t n = 0;
@@ -352,20 +323,9 @@ bool flattenWkb(const unsigned char* data, std::size_t size, std::vector<geo::Po
         bool geometry(int depth)
         {
             const unsigned char* start = p;
-            if (depth > 32 || !need(5))
+            std::uint32_t base = 0;
+            if (depth > 32 || !header(base))
                 return false;
-            little = *p++ == 1;
-            std::uint32_t type = u32();
-            bool z = (type & 0x80000000u) != 0, m = (type & 0x40000000u) != 0;
-            if (type & 0x20000000u)  // an EWKB SRID: not what ST_AsBinary writes
-                return false;
-            type &= 0x0fffffffu;
-            const std::uint32_t base = type % 1000, dimsCode = type / 1000;
-            if (dimsCode > 3)
-                return false;
-            z = z || dimsCode == 1 || dimsCode == 3;
-            m = m || dimsCode == 2 || dimsCode == 3;
-            dims = 2 + (z ? 1 : 0) + (m ? 1 : 0);
             switch (base) {
             case 1: {
                 if (!need(8 * dims))
@@ -415,7 +375,7 @@ bool flattenWkb(const unsigned char* data, std::size_t size, std::vector<geo::Po
         }
     };
     const std::size_t pointsBefore = points.size(), ringsBefore = ringSize.size();
-    Reader reader{data, data + size, points, ringSize};
+    Reader reader{{data, data + size}, points, ringSize};
     if (reader.geometry(0))
         return true;
     points.resize(pointsBefore);
