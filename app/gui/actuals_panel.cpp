@@ -542,11 +542,13 @@ QString ActualsPanel::setStore(const layers::DataLocation& where)
 QString ActualsPanel::reload()
 {
     m_error.clear();
+    m_readOnly.clear();
     m_all.clear();
     m_changes.clear();
     m_exists = false;
     if (!m_where.location().empty()) {
         try {
+            m_readOnly = QString::fromStdString(layers::ActualsStore::whyReadOnly(m_where));
             m_exists = layers::ActualsStore::exists(m_where);
             if (m_exists) {
                 const layers::ActualsStore store = layers::ActualsStore::open(m_where, false);
@@ -565,6 +567,10 @@ QString ActualsPanel::reload()
     m_model->setProgress(std::move(progress));
     fillScopes();
     fillHistory();
+    // a store this user may only read: entering and undoing are off, and the notice says why
+    m_enterButton->setEnabled(m_readOnly.isEmpty());
+    m_undoButton->setEnabled(m_readOnly.isEmpty());
+    m_enterButton->setToolTip(m_readOnly.isEmpty() ? tr("录入或更正所选目标的实际数据（也可双击一行）") : tr("只读：%1").arg(m_readOnly));
     m_notice->setText(notice());
     m_notice->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color:#cf222e"));
     emit error(m_error);
@@ -577,13 +583,14 @@ QString ActualsPanel::notice() const
     if (!m_error.isEmpty())
         return m_error;
     const QString where = QString::fromStdString(m_where.shown());
+    const QString readOnly = m_readOnly.isEmpty() ? QString() : QStringLiteral(" · ") + tr("只读：%1").arg(m_readOnly);
     if (m_all.empty())
-        return tr("尚无实际数据：用 gzplan actuals import 导入，或在此录入") + QStringLiteral("  (%1)").arg(where);
+        return tr("尚无实际数据：用 gzplan actuals import 导入，或在此录入") + QStringLiteral("  (%1)").arg(where) + readOnly;
     int figures = 0;
     for (const auto& p : progress())
         if (p.status != layers::Status::NoFigure)
             ++figures;
-    return tr("%1 个目标中 %2 个有实际数据 · 数据库 %3").arg(progress().size()).arg(figures).arg(where);
+    return tr("%1 个目标中 %2 个有实际数据 · 数据库 %3").arg(progress().size()).arg(figures).arg(where) + readOnly;
 }
 
 long long ActualsPanel::seenChange(const std::vector<layers::Actual>& figures, const layers::Actual& a)
@@ -601,6 +608,8 @@ QStringList ActualsPanel::enter(const layers::Actual& actual, std::optional<long
         return {tr("没有实际数据库：用 --actuals 指定文件")};
     if (!m_error.isEmpty())
         return {m_error};
+    if (!m_readOnly.isEmpty())
+        return {tr("只读：%1").arg(m_readOnly)};
     bool valueSaid = false, sourceSaid = false;
     for (const auto& p : layers::checkActual(actual, m_query.plan(), m_rules, m_current)) {
         problems << problemText(p);
@@ -663,6 +672,8 @@ QString ActualsPanel::undo()
 {
     if (m_where.location().empty() || !m_exists)
         return tr("没有可撤销的更改");
+    if (!m_readOnly.isEmpty())
+        return tr("只读：%1").arg(m_readOnly);
     try {
         layers::ActualsStore store = layers::ActualsStore::open(m_where, false);
         const long long id = store.undo(0, s(whoEnters()));
@@ -787,6 +798,10 @@ void ActualsPanel::retranslate()
     m_model->retranslate();
     fillScopes();
     fillHistory();
+    // a store this user may only read: entering and undoing are off, and the notice says why
+    m_enterButton->setEnabled(m_readOnly.isEmpty());
+    m_undoButton->setEnabled(m_readOnly.isEmpty());
+    m_enterButton->setToolTip(m_readOnly.isEmpty() ? tr("录入或更正所选目标的实际数据（也可双击一行）") : tr("只读：%1").arg(m_readOnly));
     m_notice->setText(notice());
 }
 

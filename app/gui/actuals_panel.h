@@ -139,6 +139,9 @@ public:
     bool listening() const { return m_listener != nullptr; }
     /// Reads the store again and refreshes the table, the history and the data handed on; returns the error.
     QString reload();
+    /// Why this user may not write the store (a database role that may only read, a file that is not writable), or
+    /// empty: entering and undoing are then off, and the notice says so (layers::ActualsStore::whyReadOnly).
+    const QString& readOnly() const { return m_readOnly; }
 
     /// Checks one figure and writes it as one "set" change; returns the problems (empty: written). seen: the change
     /// of the figure the user saw for its target, year and measure (0: none; nullopt: the one the table shows now);
@@ -191,6 +194,7 @@ private:
     bool m_exists = false;
     bool m_historySized = false;
     QString m_error;
+    QString m_readOnly;
     std::vector<layers::Actual> m_all, m_current;
     std::vector<layers::Change> m_changes;
     std::shared_ptr<const render::ProgressData> m_data;

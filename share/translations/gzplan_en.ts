@@ -74,19 +74,19 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="72"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="211"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="212"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="764"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="775"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="213"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="766"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="777"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -104,15 +104,15 @@
         <location filename="../../app/gui/actuals_panel.cpp" line="75"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="216"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="297"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="217"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="768"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="779"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="797"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -130,7 +130,7 @@
         <location filename="../../app/gui/actuals_panel.cpp" line="77"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="220"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="317"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>数据日期</source>
         <translation>Figure date</translation>
     </message>
@@ -153,14 +153,14 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="74"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="280"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="73"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="306"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -182,7 +182,7 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="76"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="312"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>口径</source>
         <translation>Measure</translation>
     </message>
@@ -199,13 +199,13 @@
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="78"/>
         <location filename="../../app/gui/actuals_panel.cpp" line="322"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../app/gui/actuals_panel.cpp" line="326"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="797"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -220,217 +220,228 @@
         <translation>no longer receiving others&apos; changes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="559"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="561"/>
         <source>实际数据库无法打开：%1。请检查 --actuals 指定的文件（或 GZPLAN_ACTUALS）</source>
         <translation>The figures&apos; store cannot be opened: %1. Check the file given with --actuals (or GZPLAN_ACTUALS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="581"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="573"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="586"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="612"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="676"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="804"/>
+        <source>只读：%1</source>
+        <translation>Read only: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actuals_panel.cpp" line="588"/>
         <source>尚无实际数据：用 gzplan actuals import 导入，或在此录入</source>
         <translation>No figures yet: import with gzplan actuals import, or enter them here</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="586"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="593"/>
         <source>%1 个目标中 %2 个有实际数据 · 数据库 %3</source>
         <translation>%2 of %1 targets have a figure · store %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="601"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="608"/>
         <source>没有实际数据库：用 --actuals 指定文件</source>
         <translation>No figures&apos; store: give a file with --actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="613"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="622"/>
         <source>数值“%1”不是数字</source>
         <translation>&apos;%1&apos; is not a number (digits with . for decimals, no thousands separator)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="615"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="624"/>
         <source>来源必填</source>
         <translation>no source: name the yearbook and table, bulletin or report the figure comes from</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="623"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="632"/>
         <source>现为 %1 %2（%3）</source>
         <translation>it is now %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="624"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="633"/>
         <source>现已无数据</source>
         <translation>no figure counts now</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="626"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="635"/>
         <source>未写入：%1 %2 年的数据已被他人修改（更改 #%3，%4，%5），%6。请核对后重新录入</source>
         <translation>not saved: someone changed the %2 figure of %1 since you opened it (change #%3 by %4 at %5); %6. Check it and enter yours again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="632"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="641"/>
         <source>未写入 %1：%2</source>
         <translation>Nothing written to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="635"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="644"/>
         <source>已保存 %1 %2 年的实际数据</source>
         <translation>Saved the figure of %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="665"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="674"/>
         <source>没有可撤销的更改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="670"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="681"/>
         <source>已撤销（更改 #%1）</source>
         <translation>Undone (change #%1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="672"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="683"/>
         <source>无法撤销：%1</source>
         <translation>Cannot undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="701"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="712"/>
         <source>全部范围</source>
         <translation>All scopes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="714"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="725"/>
         <source>全部%1</source>
         <translation>All %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="742"/>
         <source>导入</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="742"/>
         <source>录入</source>
         <comment>change kind</comment>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="731"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="777"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="742"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="788"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
         <source>已撤销</source>
         <comment>change</comment>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="732"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
         <source>撤销了 #%1</source>
         <translation>undoes #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="754"/>
         <source>已撤销</source>
         <comment>row</comment>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="754"/>
         <source>计入</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="743"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="754"/>
         <source>被取代</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="765"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="776"/>
         <source>选择范围，或输入范围类型与标识：province、city、zone、corridor，或 city:zunyi</source>
         <translation>Pick a scope, or type a kind of scope and an id: province, city, zone, corridor, or city:zunyi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="767"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="778"/>
         <source>指标名称的一部分</source>
         <translation>part of the indicator&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="769"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="780"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="775"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
         <source>录入/更正…</source>
         <translation>Enter/correct…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="776"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="573"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="787"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="804"/>
         <source>录入或更正所选目标的实际数据（也可双击一行）</source>
         <translation>Enter or correct the figure of the selected target (or double-click a row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="778"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="789"/>
         <source>撤销最近一次更改 (Ctrl+Z)；撤销也记入历史</source>
         <translation>Undo the latest change (Ctrl+Z); the undo is recorded in the history too</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="779"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="790"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="780"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="791"/>
         <source>目标与实际</source>
         <translation>Targets and actuals</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="781"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="792"/>
         <source>历史（全部更改与数据行）</source>
         <translation>History (every change and every row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
         <source>时间</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="783"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="794"/>
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="785"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="796"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="797"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actuals_panel.cpp" line="786"/>
+        <location filename="../../app/gui/actuals_panel.cpp" line="797"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -2242,7 +2253,7 @@ Skip these features and load the rest? The number skipped is shown in the status
     <message>
         <location filename="../../app/gui/postgis_dialog.cpp" line="139"/>
         <source>表 %1 的几何列 %2 没有空间索引, 每个视图都要读取整个表。请表的所有者先创建索引: CREATE INDEX ON %1 USING gist (%2)</source>
-        <translation>Table %1 has no spatial index on its geometry column %2, so every view would read the whole table. Ask the table's owner to create one first: CREATE INDEX ON %1 USING gist (%2)</translation>
+        <translation>Table %1 has no spatial index on its geometry column %2, so every view would read the whole table. Ask the table&apos;s owner to create one first: CREATE INDEX ON %1 USING gist (%2)</translation>
     </message>
 </context>
 <context>

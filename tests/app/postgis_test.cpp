@@ -33,10 +33,12 @@
 #include "../common/temp_dir.h"
 #include "../common/test_parcels.h"
 #include "geo/projection.h"
+#include "gui/actuals_panel.h"
 #include "gui/map_canvas.h"
 #include "gui/postgis_dialog.h"
 #include "layers/errors.h"
 #include "layers/feature_layer.h"
+#include "layers/monitoring.h"
 #include "layers/viewport_layer.h"
 #include "run_gzplan.h"
 #include "shown_window.h"
@@ -390,6 +392,36 @@ TEST_F(PostGis, AReaderRoleReadsAndCannotWrite)
     EXPECT_EQ(init.code, 1);
     EXPECT_TRUE(init.err.contains("permission denied")) << init.err.toStdString();
     EXPECT_EQ(sql("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema + "'"), "0");
+
+    // the figures: an editor (here the superuser) made the store; the reader reads them, and the window's dock is read
+    // only and says why, where the editor's is not; a save from the command line is refused by the server
+    const QStringList editorStore{"--actuals", pgData(), "--schema", QString::fromStdString(s_schema)};
+    ASSERT_EQ(gzplan(QStringList{"actuals", "set", "t001", "55", "--date", "2024-02", "--source", "SYNTHETIC", "--by", "editor"} + editorStore).code, 0);
+    sql("GRANT SELECT ON ALL TABLES IN SCHEMA " + ident(s_schema) + " TO " + role);
+    const layers::DataLocation readerStore(asReader.toStdString(), s_schema);
+    EXPECT_EQ(layers::ActualsStore::whyReadOnly(layers::DataLocation(pgData().toStdString(), s_schema)), "");
+    const std::string why = layers::ActualsStore::whyReadOnly(readerStore);
+    EXPECT_NE(why.find("may read the figures but not write them"), std::string::npos) << why;
+    EXPECT_NE(why.find(role), std::string::npos) << why;
+    app::gui::ActualsPanel panel(test::query());
+    EXPECT_EQ(panel.setStore(readerStore), QString());
+    EXPECT_EQ(panel.allActuals().size(), 1u) << "the reader reads the figures";
+    EXPECT_FALSE(panel.readOnly().isEmpty());
+    EXPECT_FALSE(panel.findChild<QPushButton*>("enter")->isEnabled());
+    EXPECT_FALSE(panel.findChild<QPushButton*>("undo")->isEnabled());
+    layers::Actual figure = panel.allActuals().front();
+    figure.value = 56;
+    const QStringList problems = panel.enter(figure);
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_TRUE(problems.front().startsWith("只读")) << problems.front().toStdString();
+    EXPECT_EQ(panel.setStore(layers::DataLocation(pgData().toStdString(), s_schema)), QString());
+    EXPECT_TRUE(panel.readOnly().isEmpty());
+    EXPECT_TRUE(panel.findChild<QPushButton*>("enter")->isEnabled());
+    const auto refused = gzplan({"actuals", "set", "t001", "57", "--date", "2024-03", "--source", "SYNTHETIC", "--actuals", asReader, "--schema",
+                                 QString::fromStdString(s_schema)});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains("permission denied")) << refused.err.toStdString();
+    EXPECT_EQ(sql("SELECT count(*) FROM " + ident(s_schema) + ".actual_changes"), "1");
     sql("REVOKE ALL ON ALL TABLES IN SCHEMA " + ident(s_schema) + " FROM " + role + "; REVOKE USAGE ON SCHEMA " +
         ident(s_schema) + " FROM " + role + "; DROP ROLE " + role);
 }

@@ -145,6 +145,12 @@ public:
     /// cannot be reached).
     static bool exists(const DataLocation& where);
 
+    /// Empty when this user may write figures to the store (create it, enter, correct and undo); otherwise why not,
+    /// in a sentence naming the store (a database role without INSERT and UPDATE on the figures' tables, or CREATE in
+    /// the schema; a file or folder that is not writable). The window then works read-only. DataError when the server
+    /// cannot be reached.
+    static std::string whyReadOnly(const DataLocation& where);
+
     /// The default store: $GZPLAN_ACTUALS, else $XDG_DATA_HOME/gzplan/actuals.gpkg (~/.local/share/gzplan/…).
     static std::filesystem::path defaultPath();
 

@@ -20,6 +20,8 @@ using PrepareChange = std::function<void(Change& change, const std::vector<Actua
 void markUndone(std::vector<Change>& changes, std::vector<Actual>* actuals);
 
 bool pgStoreExists(const DataLocation& where);
+/// ActualsStore::whyReadOnly for a schema: the role's privileges, asked of the server.
+std::string pgWhyReadOnly(const DataLocation& where);
 void pgOpenStore(const DataLocation& where, bool create);
 /// The changes and (when asked) the figures, unmarked, in id order, from one snapshot.
 void pgRead(const DataLocation& where, std::vector<Change>& changes, std::vector<Actual>* actuals);

@@ -21,6 +21,7 @@ namespace layers {
 namespace {
 
 using store::PgConnection;
+using store::PgResult;
 using store::quoteIdentifier;
 
 std::string table(const DataLocation& where, const char* name) { return quoteIdentifier(where.schema()) + "." + quoteIdentifier(name); }
@@ -151,6 +152,27 @@ bool pgStoreExists(const DataLocation& where)
 {
     PgConnection pg(where);
     return hasTable(pg, where.schema(), "store_info");
+}
+
+std::string pgWhyReadOnly(const DataLocation& where)
+{
+    PgConnection pg(where);
+    const std::string schema = quoteIdentifier(where.schema());
+    if (!hasTable(pg, where.schema(), "store_info")) {
+        const PgResult r = pg.exec("SELECT has_schema_privilege(current_user, $1, 'CREATE'), current_user", {where.schema()});
+        if (r.value(0, 0) == "t")
+            return {};
+        return where.shown() + ": the role " + r.value(0, 1) + " may not create tables in schema '" + where.schema() +
+               "', so it cannot start the figures' store there (read only; an owner grants CREATE ON SCHEMA, or makes the store)";
+    }
+    // what a change needs: it locks both tables (which takes UPDATE) and inserts into them
+    const PgResult r = pg.exec("SELECT has_table_privilege(current_user, $1, 'INSERT, UPDATE') AND has_table_privilege(current_user, $2, 'INSERT, UPDATE'), "
+                               "current_user",
+                               {schema + ".actuals", schema + ".actual_changes"});
+    if (r.value(0, 0) == "t")
+        return {};
+    return where.shown() + ": the role " + r.value(0, 1) + " may read the figures but not write them (read only; the editor's grant is "
+                                                           "GRANT INSERT, UPDATE ON " + where.schema() + ".actuals, " + where.schema() + ".actual_changes)";
 }
 
 void pgOpenStore(const DataLocation& where, bool create)

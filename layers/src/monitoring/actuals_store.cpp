@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 
+#include <unistd.h>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -121,6 +123,24 @@ bool ActualsStore::exists(const DataLocation& where)
         return detail::pgStoreExists(where);
     std::error_code ec;
     return std::filesystem::exists(where.location(), ec);
+}
+
+std::string ActualsStore::whyReadOnly(const DataLocation& where)
+{
+    if (where.postgres())
+        return detail::pgWhyReadOnly(where);
+    // SQLite writes a journal beside the file: the folder must be writable too
+    const std::filesystem::path file(where.location());
+    std::filesystem::path folder = file.parent_path();
+    if (folder.empty())
+        folder = ".";
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && ::access(file.c_str(), W_OK) != 0)
+        return file.string() + " is not writable (read only; change its permissions, or name another store with --actuals)";
+    if (::access(folder.c_str(), W_OK) != 0)
+        return "the folder " + folder.string() + " is not writable (read only; the store needs it for its journal: change its permissions, or name "
+                                                 "another store with --actuals)";
+    return {};
 }
 
 namespace detail {
