@@ -365,7 +365,27 @@ std::vector<std::string> constraints(const std::string& schema, GDALDataset& ds)
 
 }  // namespace
 
+namespace {
+InitReport initOnce(const std::filesystem::path& geopackage, const DataLocation& target);
+}
+
 InitReport init(const std::filesystem::path& geopackage, const DataLocation& target)
+{
+    // GDAL's PostgreSQL driver looks at the catalogue (geometry_columns) inside the load's transaction; a table
+    // another session drops meanwhile can fail that look, which GDAL does not report, so the transaction is aborted and
+    // the next statement says only "current transaction is aborted" (seen with two test processes: one dropping its
+    // schema while the other loaded). Nothing was written (the load is one transaction): it is tried once more.
+    try {
+        return initOnce(geopackage, target);
+    } catch (const DataError& e) {
+        if (std::string(e.what()).find("current transaction is aborted") == std::string::npos)
+            throw;
+    }
+    return initOnce(geopackage, target);
+}
+
+namespace {
+InitReport initOnce(const std::filesystem::path& geopackage, const DataLocation& target)
 {
     if (!target.postgres())
         throw DataError(target.location(), "gzplan db init writes to PostgreSQL: give --to PG:dbname=… (the GeoPackage to load is --data)");
@@ -424,6 +444,7 @@ InitReport init(const std::filesystem::path& geopackage, const DataLocation& tar
     }
     return report;
 }
+}  // namespace
 
 long long dump(const DataLocation& source, const std::filesystem::path& geopackage, bool force)
 {
